@@ -1,0 +1,41 @@
+"""Where a corpus lives: ``--home DIR``, else ``$BUDGETQA_HOME``, else ``~/.budgetqa``."""
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample"
+HOME_ENV = "BUDGETQA_HOME"
+
+
+def sample_files() -> list[Path]:
+    return sorted(SAMPLE_DIR.glob("*.txt"))
+
+
+class Home:
+    def __init__(self, path: str | Path | None = None):
+        chosen = path or os.environ.get(HOME_ENV) or Path.home() / ".budgetqa"
+        self.path = Path(chosen).expanduser().resolve()
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / "budgetqa.sqlite"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.path / "chroma"
+
+    @cached_property
+    def store(self):
+        from .store import Store
+        return Store(self.db_path)
+
+    @cached_property
+    def index(self):
+        # Imported lazily: chromadb and the embedding model cost seconds that table questions never need.
+        from .index import TextIndex
+        return TextIndex(self.chroma_path)
+
+    def __repr__(self) -> str:
+        return f"Home({str(self.path)!r})"

@@ -1,0 +1,106 @@
+"""Ingest one file: decode, parse, write the tables, index the text, then make the document visible.
+
+Order matters for consistency: the store write is one transaction (status ``pending``), the vectors
+are upserted under deterministic ids, and only then is the document marked ``ready``. A crash at any
+point leaves either the previous state or a pending document that queries ignore and the next ingest
+redoes. Nothing is written for a file that fails to decode or parse.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .decode import decode
+from .home import Home
+from .model import Document, IngestError, ParsedDocument, Table
+from .parse import parse_text
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class IngestResult:
+    document: Document
+    status: str  # added | unchanged | replaced
+    tables: int
+    cells: int
+    passages: int
+    vectors: int
+    replaced: list[str] = field(default_factory=list)
+
+
+def parse_bytes(data: bytes, source: str) -> ParsedDocument:
+    return parse_text(decode(data, source), source=source)
+
+
+def ingest_file(path: str | Path, home: Home, progress: Progress | None = None) -> IngestResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path}：无法读取文件（{exc.strerror}）。") from exc
+    return ingest_bytes(data, path.name, home, progress)
+
+
+def ingest_bytes(data: bytes, source: str, home: Home, progress: Progress | None = None) -> IngestResult:
+    say = progress or (lambda _stage: None)
+    say("解析")
+    parsed = parse_bytes(data, source)  # raises IngestError before anything is written
+    doc = parsed.document
+    store = home.store
+    counts = _counts(parsed)
+    if store.status(doc.doc_id) == "ready":
+        return IngestResult(doc, "unchanged", *counts, vectors=0)
+    superseded = store.same_identity(doc)
+    say("写入表格")
+    store.write(parsed)
+    say("建立文本索引")
+    items = index_items(parsed)
+    vectors = home.index.upsert(doc.doc_id, items)
+    # Vectors of an earlier version of this document go first, then the document becomes visible,
+    # then the earlier version's tables go: a reader sees the old or the new copy, never neither.
+    for old in superseded:
+        home.index.delete_document(old)
+    store.mark_ready(doc.doc_id)
+    for old in superseded:
+        store.delete(old)
+    return IngestResult(doc, "replaced" if superseded else "added", *counts, vectors=vectors,
+                        replaced=superseded)
+
+
+def _counts(parsed: ParsedDocument) -> tuple[int, int, int]:
+    cells = sum(len(r.cells) for t in parsed.tables for r in t.rows)
+    return len(parsed.tables), cells, len(parsed.passages)
+
+
+def index_items(parsed: ParsedDocument):
+    from .index import passage_items
+    doc_id = parsed.document.doc_id
+    return passage_items(doc_id, parsed.passages) + [
+        item for t in parsed.tables for item in table_row_items(doc_id, t)]
+
+
+def row_text(table: Table, row) -> str:
+    """A table row in words, so retrieval can find a table from what people call things."""
+    head = table.project or table.title
+    label = " ".join(x for x in (row.code, row.label) if x)
+    if row.indicator:
+        label = " ".join(x for x in (*row.indicator[:2], label) if x)
+    parts = []
+    for c in row.cells:
+        if c.raw:
+            parts.append(f"{c.column} {c.raw}{c.unit or '' if c.unit and c.unit not in c.raw else ''}")
+    return f"{head}：{label}：" + "；".join(parts)
+
+
+def table_row_items(doc_id: str, table: Table):
+    from .index import TABLE_ROW, IndexItem, row_item_id
+    for row in table.rows:
+        meta = {"document": doc_id, "section": table.section or table.title, "kind": TABLE_ROW,
+                "table": table.title, "table_ordinal": table.ordinal, "row": row.label, "row_ordinal": row.ordinal}
+        if row.page is not None:
+            meta["page"] = row.page
+        if table.target_year is not None:
+            meta["year"] = table.target_year
+        yield IndexItem(id=row_item_id(doc_id, table.ordinal, row.ordinal), text=row_text(table, row), metadata=meta)

@@ -1,0 +1,49 @@
+"""Reading numbers and indicator values out of printed cell text, exactly."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_MONEY = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+(\.\d+)?$")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）“”])\s+(?=[\u4e00-\u9fff（）“”])")
+_INDICATOR = re.compile(
+    r"^(?P<cmp>[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不高于|不少于|不超过)?\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>.*)$"
+)
+_CMP = {"＞": ">", "＜": "<", "＝": "=", "大于等于": "≥", "不低于": "≥", "不少于": "≥",
+        "小于等于": "≤", "不高于": "≤", "不超过": "≤"}
+# What may follow the number in an indicator for it to be a quantity: a short unit, maybe per-something.
+_UNIT = re.compile(r"^(%|[\u4e00-\u9fffA-Za-z]{1,4}(/[\u4e00-\u9fff]{1,3})?)?$")
+
+
+def clean(text: str) -> str:
+    """Normalise a cell's text: PDF extraction leaves spaces inside Chinese words ("一般公共预算 财政拨款")."""
+    text = text.replace("\u3000", " ").strip()
+    return _CJK_GAP.sub("", text)
+
+
+def money(raw: str) -> Decimal | None:
+    """The exact amount printed, or None when the text is not a plain number."""
+    text = raw.strip()
+    if not _MONEY.match(text):
+        return None
+    try:
+        return Decimal(text.replace(",", "").replace("−", "-"))
+    except InvalidOperation:  # pragma: no cover - the pattern already rules this out
+        return None
+
+
+def indicator(raw: str) -> tuple[str | None, Decimal | None, str | None]:
+    """Split an indicator value into (comparator, number, unit): ``≥7个`` → (≥, 7, 个).
+
+    Dates and deadlines (``12月底前``, ``10月1日前``) and prose stay text: (None, None, None).
+    """
+    text = raw.strip()
+    m = _INDICATOR.match(text)
+    if not m:
+        return None, None, None
+    unit = m.group("unit").replace(" ", "")
+    if not _UNIT.match(unit) or unit.endswith(("前", "后", "底", "内")) or "月" in unit and "/" not in unit:
+        return None, None, None
+    cmp = m.group("cmp")
+    return _CMP.get(cmp, cmp), Decimal(m.group("num")), unit or None
