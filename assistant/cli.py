@@ -82,5 +82,88 @@ def cells(home: Home, table: str | None, document: str | None, as_json: bool) ->
         _echo_json(c.as_json())
 
 
+@main.command()
+@click.argument("question", required=False)
+@click.option("--batch", type=click.File(encoding="utf-8"), help="A file with one question per line.")
+@click.option("--document", "documents", multiple=True, help="Only these document ids.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per answer.")
+@click.pass_obj
+def ask(home: Home, question: str | None, batch, documents: tuple[str, ...], as_json: bool) -> None:
+    """Ask a question in plain Chinese (or a file of them with --batch)."""
+    from .engine import Engine
+
+    questions = [q.strip() for q in batch if q.strip()] if batch else ([question] if question else [])
+    if not questions:
+        raise click.UsageError("give a QUESTION or --batch FILE")
+    engine = Engine(home)
+    for q in questions:
+        answer = engine.ask(q, list(documents) or None)
+        if as_json:
+            _echo_json(answer.as_json())
+        else:
+            click.echo(format_answer(answer))
+
+
+@main.command("eval")
+@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A JSONL question set (default: eval/questions.jsonl).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document with every result.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write a report (.html or .md).")
+@click.option("--min-accuracy", type=float, default=None, help="Exit non-zero below this accuracy (0–1).")
+@click.pass_obj
+def evaluate(home: Home, questions: Path | None, as_json: bool, out: Path | None, min_accuracy: float | None) -> None:
+    """Score the engine against a question set, per category, listing every failure."""
+    from . import evaluate as ev
+    from .engine import Engine
+
+    qs = ev.load_questions(questions or ev.DEFAULT_QUESTIONS)
+    report = ev.run(Engine(home), qs)
+    if as_json:
+        _echo_json(report.as_json())
+    else:
+        click.echo(ev.text_report(report))
+    if out:
+        out.write_text(ev.html_report(report) if out.suffix.lower() in (".html", ".htm") else ev.markdown_report(report),
+                       encoding="utf-8")
+        click.echo(f"报告已写入 {out}", err=True)
+    if min_accuracy is not None and report.accuracy < min_accuracy:
+        click.echo(f"准确率 {report.accuracy:.2%} 低于要求的 {min_accuracy:.2%}", err=True)
+        sys.exit(1)
+
+
+def format_answer(answer) -> str:
+    lines = [answer.answer]
+    if answer.calculation:
+        lines.append(f"计算：{answer.calculation}")
+    for c in answer.citations:
+        where = "，".join(x for x in (c.table, c.row, c.column and f"{c.column}列", c.page and f"第{c.page}页") if x)
+        lines.append(f"  出处：{c.document}｜{where or c.text}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("document", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON document per disclosure: checks and summary.")
+@click.pass_obj
+def check(home: Home, document: str | None, as_json: bool) -> None:
+    """Fact-check disclosures against themselves (no DOCUMENT: every ready one). A report: exit 0 even
+    when figures disagree."""
+    from assistant.check import render_text, run_checks, summarize
+
+    docs = home.store.documents()
+    if document:
+        docs = [d for d in docs if d.doc_id == document] or [d for d in docs if d.doc_id.startswith(document)]
+        if len(docs) != 1:
+            raise click.ClickException(f"找不到文件 {document}（用 budgetqa tables 查看已导入的文件）。"
+                                       if not docs else f"{document} 对应多份文件，请给出完整的文件编号。")
+    for doc in docs:
+        checks = run_checks(home.store.load(doc.doc_id))
+        if as_json:
+            _echo_json({"document": doc.doc_id, "checks": [c.as_json() for c in checks],
+                        "summary": summarize(checks)})
+        else:
+            click.echo(render_text(doc, checks))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,64 @@
+"""Exact arithmetic over stored values, each result carrying the formula that produced it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+TWO = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Result:
+    value: Decimal
+    formula: str
+
+
+def fmt(d: Decimal) -> str:
+    """A stored value as printed: keep its own precision, no exponent."""
+    return format(d, "f")
+
+
+def round2(d: Decimal) -> Decimal:
+    return d.quantize(TWO, rounding=ROUND_HALF_UP)
+
+
+def total(values: list[Decimal]) -> Result:
+    s = sum(values, Decimal(0))
+    return Result(s, " + ".join(fmt(v) for v in values) + f" = {fmt(s)}")
+
+
+def difference(a: Decimal, b: Decimal) -> Result:
+    """The gap between two amounts, as a magnitude: the larger minus the smaller."""
+    hi, lo = (a, b) if a >= b else (b, a)
+    d = hi - lo
+    return Result(d, f"{fmt(hi)} − {fmt(lo)} = {fmt(d)}")
+
+
+def share(part: Decimal, whole: Decimal) -> Result:
+    """part as a percentage of whole, rounded half-up to 2 places."""
+    if whole == 0:
+        raise ZeroDivisionError
+    p = round2(part / whole * 100)
+    return Result(p, f"{fmt(part)} ÷ {fmt(whole)} = {fmt(p)}%")
+
+
+def multiple(a: Decimal, b: Decimal) -> Result:
+    if b == 0:
+        raise ZeroDivisionError
+    m = round2(a / b)
+    return Result(m, f"{fmt(a)} ÷ {fmt(b)} = {fmt(m)} 倍")
+
+
+def prior(current: Decimal, change: Decimal) -> Result:
+    """Last year's figure from this year's and the stated change (change > 0: an increase)."""
+    p = current - change
+    op = "−" if change >= 0 else "+"
+    return Result(p, f"{fmt(current)} {op} {fmt(abs(change))} = {fmt(p)}")
+
+
+def change_rate(change: Decimal, base: Decimal) -> Result:
+    """Change as a percentage of last year's figure, as a magnitude."""
+    if base == 0:
+        raise ZeroDivisionError
+    p = round2(abs(change) / base * 100)
+    return Result(p, f"{fmt(abs(change))} ÷ {fmt(base)} = {fmt(p)}%")

@@ -1,0 +1,120 @@
+"""The ingested corpus held in memory: documents with their tables and passages, loaded once.
+
+Tables are small (a disclosure has a few thousand cells), so answering works on the shared model
+objects directly; the store stays the single source they were read from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest import model
+from ingest.model import Cell, Document, Passage, Row, Table
+
+from .answer import Citation
+
+_ORDINAL = re.compile(r"^(其中[:：]|[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)\s*")
+_UNIT_SUFFIX = re.compile(r"[（(][^）)]*[）)]$")
+
+# Where a subject is looked up first: the whole department's tables before the appropriation subsets.
+TABLE_PRIORITY = [model.EXPENDITURE, model.INCOME, model.SUMMARY, model.GPB_BASIC, model.THREE_PUBLIC,
+                  model.FIXED_ASSETS, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE, model.GOV_FUND,
+                  model.STATE_CAPITAL, model.INSTITUTIONS, model.PROCUREMENT]
+TOTAL_LABELS = ("合计", "总计", "资产总额")
+
+
+def plain_label(label: str) -> str:
+    """"一、一般公共服务支出" → "一般公共服务支出"; "2、车辆（台、辆）" → "车辆"."""
+    text = _ORDINAL.sub("", label.strip())
+    text = _UNIT_SUFFIX.sub("", text) if _UNIT_SUFFIX.search(text) and not text.startswith("（") else text
+    return text.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """One cell in context: enough to compute with it and to cite it."""
+    doc: Document
+    table: Table
+    row: Row
+    cell: Cell
+
+    @property
+    def value(self) -> Decimal:
+        return self.cell.value if self.cell.value is not None else Decimal(0)
+
+    @property
+    def unit(self) -> str | None:
+        return self.cell.unit or self.table.unit
+
+    def name(self) -> str:
+        label = plain_label(self.row.label) or self.row.label
+        return f"{self.row.code} {label}" if self.row.code else label
+
+    def citation(self) -> Citation:
+        row = f"{self.row.code} {self.row.label}" if self.row.code else self.row.label
+        if self.row.number:
+            row = f"第{self.row.number}行 {row}"
+        return Citation(document=self.doc.label, doc_id=self.doc.doc_id, table=self.table.title, row=row,
+                        column=self.cell.column, page=self.row.page or self.table.page,
+                        text=self.cell.raw or "（空白，即 0）", table_ordinal=self.table.ordinal,
+                        row_ordinal=self.row.ordinal)
+
+
+@dataclass
+class LoadedDocument:
+    document: Document
+    tables: list[Table]
+    passages: list[Passage]
+
+    def of_kind(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]
+
+
+class Corpus:
+    def __init__(self, docs: list[LoadedDocument]):
+        self.docs = docs
+
+    @classmethod
+    def load(cls, store) -> "Corpus":
+        docs = []
+        for d in store.documents():
+            docs.append(LoadedDocument(d, store.tables(d.doc_id), store.passages(d.doc_id)))
+        return cls(docs)
+
+    def select(self, doc_ids: list[str] | None) -> list[LoadedDocument]:
+        if not doc_ids:
+            return self.docs
+        return [d for d in self.docs if d.document.doc_id in doc_ids]
+
+    def find_doc(self, doc_id: str) -> LoadedDocument | None:
+        return next((d for d in self.docs if d.document.doc_id == doc_id), None)
+
+
+def value_columns(table: Table) -> list[str]:
+    """Columns that hold values (not the row number, code or label)."""
+    used = {c.column for r in table.rows for c in r.cells}
+    return [c.path for c in table.columns if c.path in used]
+
+
+def default_column(table: Table, side: str | None = None) -> str | None:
+    cols = value_columns(table)
+    if side:
+        cols = [c for c in cols if c.startswith(side + "/")] or cols
+    for want in ("合计", "预算数", "金额", "价值", "指标值"):
+        for c in cols:
+            if c.split("/")[-1] == want:
+                return c
+    return cols[0] if cols else None
+
+
+def total_row(table: Table, column: str | None = None) -> Row | None:
+    """The table's grand-total row (for side-by-side tables, the 总计 row of the column's side)."""
+    side = column.split("/")[0] if column and "/" in column else None
+    for r in table.rows:
+        label = plain_label(r.label)
+        if label in ("合计", "资产总额") and not r.code:
+            return r
+        if label.endswith("总计") and (r.side is None or r.side == side):
+            return r
+    return None

@@ -1,0 +1,469 @@
+"""The answer engine: a question in plain Chinese → an exact, cited Answer.
+
+No language model is needed: the question is matched against a vocabulary built from the ingested
+tables (plus a maintained synonym list), an operation is read from its wording, and every figure is
+read from the store or computed from it with Decimal. Text questions are answered by quoting the
+passages that hybrid retrieval finds. The same ``Engine.ask`` serves the CLI, the app and the evaluation.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest import model
+from ingest.home import Home
+
+from . import arith
+from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
+from .corpus import CellRef, Corpus, LoadedDocument, plain_label
+from .narrative import ChangeFact, change_facts
+from .perf import prefer_year, score_rows
+from .scope import corpus_summary, out_of_scope, years_in
+from .tables import Measure, candidates, measures_from, pick_together, readings, row_set
+from .vocab import Vocabulary, normalize
+
+_CHECK = re.compile(r"对不上|不一致|不符|矛盾|核对|自洽|有没有错|前后一致|算得对")
+_TEXT = re.compile(r"为什么|为何|原因|什么是|是什么意思|什么意思|含义|指什么|指的是|用于|用途|用在|用来|干什么|做什么|"
+                   r"职责|负责|主要做|目的|怎么|如何|哪些工作|什么工作|情况说明|措施|是什么")
+_NUMERIC = re.compile(r"多少|几|金额|数额|比例|比重|占比|倍|百分|多大|多高|最多|最少|排|合计|总计|一共|总共")
+_CHANGE = re.compile(r"比上年|比去年|较上年|较去年|上年|去年|上一年|同比|增减|比20\d{2}|较20\d{2}")
+_SHARE = re.compile(r"占.{0,16}(比例|比重|百分|%|多少|几成|份额)|比例|比重|占比|百分之|百分比")
+_MULTIPLE = re.compile(r"几倍|多少倍|倍数")
+_DIFF = re.compile(r"(多|少|高|低|差)(多少|几)|相差|差额|差距|差多少|差值")
+_COMPARE = re.compile(r"哪(个|一个|项|一项|种|边)?(更)?(多|少|高|低|大|小)|谁(更)?(多|少|大)|还是.{0,12}(多|少|大)|(多|大)还是(少|小)")
+_RANK = re.compile(r"最(多|少|高|低|大|小)|排(名|第|序)|前[二三四五六七八九十]|第[二三四五]|从高到低|从多到少")
+_COUNT = re.compile(r"(多少|几)(个|项|类|张|条|所|辆|台|家|种|款)")
+_LIST = re.compile(r"哪些|哪几|包括什么|包含什么|有什么|都有啥|分别是|分为")
+_SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一起")
+_PERF_WORDS = re.compile(r"目标|指标|标准|绩效|满意度|完成率|达标率|覆盖率|合格率|出勤率|及时率|每人|人均|每名|每个|每队|"
+                         r"多少人|多少次|多少张|几次|几期|多少期|多少本|多少台次|多少所|多少组|多少平方米")
+_MIN_PERF_SCORE = 4
+
+
+def _unit(ref: CellRef) -> str:
+    return ref.unit or ""
+
+
+def _fmt_value(value: Decimal, unit: str | None) -> str:
+    return f"{arith.fmt(value)} {unit}".strip() if unit else arith.fmt(value)
+
+
+def _where(ref: CellRef) -> str:
+    page = f"，第{ref.row.page or ref.table.page}页" if (ref.row.page or ref.table.page) else ""
+    return f"{ref.table.title}，{ref.name()}行，{ref.cell.column}列{page}"
+
+
+class Engine:
+    def __init__(self, home: Home | str | None = None):
+        self.home = home if isinstance(home, Home) else Home(home)
+        self._retriever = None
+        self._retriever_docs: list[str] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.corpus = Corpus.load(self.home.store)
+        self.vocab = Vocabulary(self.corpus.docs)
+        self._facts = {d.document.doc_id: change_facts(d.passages) for d in self.corpus.docs}
+
+    # --- entry point ---------------------------------------------------------------------------------
+
+    def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
+        q = normalize(question)
+        docs = self.corpus.select(doc_ids)
+        if not q:
+            return Answer(question, NOT_FOUND, "请输入一个问题。")
+        if not docs:
+            return Answer(question, NOT_FOUND, corpus_summary(docs))
+        if _CHECK.search(q):
+            return self._check(question, docs)
+        extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
+        if _CHANGE.search(q) or any(f for d in docs for f in self._facts.get(d.document.doc_id, [])):
+            extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
+        reason = out_of_scope(q, docs, extra_years)
+        if reason:
+            return Answer(question, NOT_FOUND, f"无法回答：{reason}。{corpus_summary(self.corpus.docs)}")
+        doc, why = self._choose_document(q, docs)
+        if doc is None:
+            return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in docs])
+        return self._answer(question, q, doc)
+
+    def _choose_document(self, q: str, docs: list[LoadedDocument]) -> tuple[LoadedDocument | None, str]:
+        if len(docs) == 1:
+            return docs[0], ""
+        years = set(years_in(q))
+        picked = [d for d in docs if (not years or d.document.year in years)
+                  and (d.document.department in q or _short_name(d.document.department) in q)]
+        if len(picked) != 1:
+            picked = [d for d in docs if _short_name(d.document.department) in q] or \
+                     [d for d in docs if d.document.year in years]
+        if len(picked) == 1:
+            return picked[0], ""
+        names = "、".join(d.document.label for d in docs)
+        return None, f"语料库里有多份文件（{names}），请在问题里说明是哪个部门、哪一年，或在侧栏选择文件。"
+
+    def _answer(self, question: str, q: str, doc: LoadedDocument) -> Answer:
+        mentions = self.vocab.mentions(q)
+        hint = next((m.table for m in mentions if m.table), None)
+        measures = measures_from(mentions)
+        numeric = bool(_NUMERIC.search(q))
+        if _CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
+            ans = self._change(question, q, doc, measures, hint)
+            if ans is not None:
+                return ans
+        if _TEXT.search(q) and not (numeric and measures):
+            return self._text(question, q, doc)
+        perf = score_rows(q, doc)
+        perf_strong = perf and perf[0].score >= _MIN_PERF_SCORE
+        if perf_strong and (_PERF_WORDS.search(q) or not measures) and not _RANK.search(q):
+            return self._performance(question, q, doc, perf)
+        if _LIST.search(q) or (_COUNT.search(q) and not _MULTIPLE.search(q)):
+            ans = self._count_or_list(question, q, doc, measures, hint)
+            if ans is not None:
+                return ans
+        if _RANK.search(q):
+            ans = self._rank(question, q, doc, measures, hint)
+            if ans is not None:
+                return ans
+        if measures:
+            return self._table(question, q, doc, measures, hint)
+        if perf_strong:
+            return self._performance(question, q, doc, perf)
+        if not numeric:
+            return self._text(question, q, doc)
+        return self._not_found(question, "表格里没有找到问题提到的科目或项目")
+
+    def _not_found(self, question: str, why: str) -> Answer:
+        return Answer(question, NOT_FOUND, f"没有找到答案：{why}。{corpus_summary(self.corpus.docs)}")
+
+    # --- table questions -----------------------------------------------------------------------------
+
+    def _table(self, question: str, q: str, doc: LoadedDocument, measures: list[Measure], hint) -> Answer:
+        options = [candidates(doc, m, hint) for m in measures]
+        missing = [m.text for m, o in zip(measures, options) if not o]
+        if missing:
+            return self._not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
+        if _MULTIPLE.search(q) and len(measures) >= 2:
+            a, b = pick_together(options[:2])
+            r = arith.multiple(a.value, b.value)
+            return self._computed(question, f"{a.name()}是{b.name()}的 {arith.fmt(r.value)} 倍", r, "倍", [a, b])
+        if _SHARE.search(q):
+            return self._share(question, q, doc, measures, options, hint)
+        if _DIFF.search(q) and len(measures) >= 2:
+            a, b = pick_together(options[:2])
+            r = arith.difference(a.value, b.value)
+            hi, lo = (a, b) if a.value >= b.value else (b, a)
+            return self._computed(question, f"{hi.name()}比{lo.name()}多 {_fmt_value(r.value, _unit(a))}", r,
+                                  _unit(a), [a, b])
+        if _COMPARE.search(q) and len(measures) >= 2:
+            refs = pick_together(options)
+            want_less = bool(re.search(r"(少|低|小)", _COMPARE.search(q).group(0)))
+            best = min(refs, key=lambda c: c.value) if want_less else max(refs, key=lambda c: c.value)
+            rel = "<" if want_less else ">"
+            calc = f" {rel} ".join(arith.fmt(c.value) for c in sorted(refs, key=lambda c: c.value, reverse=not want_less))
+            word = "少" if want_less else "多"
+            text = f"{best.name()}更{word}：{_fmt_value(best.value, _unit(best))}（" + "；".join(
+                f"{c.name()} {_fmt_value(c.value, _unit(c))}" for c in refs) + "）"
+            return self._finish(Answer(question, ANSWERED, text, best.value, _unit(best), calc,
+                                       [c.citation() for c in refs]))
+        if len(measures) >= 2 and (_SUM.search(q) or "和" in q or "、" in q):
+            refs = pick_together(options)
+            if _SUM.search(q):
+                r = arith.total([c.value for c in refs])
+                return self._computed(question, f"{'、'.join(c.name() for c in refs)}合计 {_fmt_value(r.value, _unit(refs[0]))}",
+                                      r, _unit(refs[0]), refs)
+            text = "；".join(f"{c.name()}：{_fmt_value(c.value, _unit(c))}（{_where(c)}）" for c in refs)
+            return self._finish(Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs]))
+        return self._lookup(question, measures[0], options[0])
+
+    def _lookup(self, question: str, measure: Measure, cands: list[CellRef]) -> Answer:
+        reads = readings(cands)
+        if len(reads) > 1:
+            lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{_fmt_value(c.value, _unit(c))}" for c in reads]
+            text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
+            return Answer(question, AMBIGUOUS, text, None, None, None, [c.citation() for c in reads], readings=lines)
+        ref = reads[0]
+        text = f"{ref.name()}：{_fmt_value(ref.value, _unit(ref))}（{_where(ref)}）"
+        if ref.cell.blank:
+            text += "。表中此格空白，即没有安排（0）"
+        others = [c for c in cands if c is not ref and c.table is not ref.table and not c.cell.blank][:2]
+        cites = [ref.citation()] + [c.citation() for c in others]
+        return Answer(question, ANSWERED, text, ref.value, _unit(ref), None, cites)
+
+    def _share(self, question, q, doc, measures, options, hint) -> Answer:
+        if len(measures) >= 2:
+            # "A占B的比例": the part is named before 占, the whole after it.
+            zhan = q.find("占")
+            order = sorted(range(len(measures)), key=lambda i: measures[i].position)
+            if zhan >= 0:
+                before = [i for i in order if measures[i].position < zhan]
+                after = [i for i in order if measures[i].position > zhan]
+                if before and after:
+                    order = [before[-1], after[0]]
+            part, whole = pick_together([options[order[0]], options[order[1]]])
+        else:
+            part = readings(options[0])[0]
+            whole = self._whole_of(doc, part)
+            if whole is None:
+                return self._not_found(question, f"不知道“{measures[0].text}”占什么的比例，请说明分母")
+        r = arith.share(part.value, whole.value)
+        chart = self._chart_for(doc, part)
+        return self._computed(question, f"{part.name()}占{whole.name()}的 {arith.fmt(r.value)}%", r, "%",
+                              [part, whole], chart)
+
+    def _whole_of(self, doc, part: CellRef) -> CellRef | None:
+        """The natural denominator: the parent subject, else the table's total row, same column."""
+        t = part.table
+        if part.row.parent_code:
+            parent = t.row_by_code(part.row.parent_code)
+            if parent and parent.cell(part.cell.column):
+                return CellRef(doc.document, t, parent, parent.cell(part.cell.column))
+        from .corpus import default_column, total_row
+        tot = total_row(t, part.cell.column)
+        if tot is not None and tot is not part.row and tot.cell(part.cell.column):
+            return CellRef(doc.document, t, tot, tot.cell(part.cell.column))
+        if tot is part.row:  # a column of the total row: share of the row's total column
+            col = default_column(t, part.row.side)
+            if col and col != part.cell.column:
+                return CellRef(doc.document, t, tot, tot.cell(col))
+        return None
+
+    def _chart_for(self, doc, ref: CellRef) -> Chart | None:
+        from .tables import children
+        t = ref.table
+        parent = t.row_by_code(ref.row.parent_code) if ref.row.parent_code else None
+        rows = children(t, parent) if parent else [r for r in t.rows if r.level == ref.row.level and r.code]
+        if not rows:
+            rows = [r for r in t.rows if plain_label(r.label) not in ("合计",)]
+        bars = tuple(ChartBar(plain_label(r.label), r.cell(ref.cell.column).value) for r in rows
+                     if r.cell(ref.cell.column) and r.cell(ref.cell.column).value)
+        return Chart(f"{t.title}：{ref.cell.column}", _unit(ref), bars) if len(bars) > 1 else None
+
+    def _computed(self, question, text, result: arith.Result, unit, refs: list[CellRef], chart=None) -> Answer:
+        sources = "；".join(_where(c) for c in refs)
+        return self._finish(Answer(question, ANSWERED, f"{text}。计算：{result.formula}（数据：{sources}）",
+                                   result.value, unit, result.formula, [c.citation() for c in refs], chart=chart))
+
+    @staticmethod
+    def _finish(answer: Answer) -> Answer:
+        return answer
+
+    # --- sets: rank, count, list ---------------------------------------------------------------------
+
+    def _rank(self, question, q, doc, measures, hint) -> Answer | None:
+        parent = next((m for m in measures if m.rows), None)
+        column = next((m.column for m in measures if m.column), None)
+        rs = row_set(doc, q, parent, column, hint)
+        if rs is None:
+            return None
+        items = [(r, r.cell(rs.column)) for r in rs.rows if r.cell(rs.column) and r.cell(rs.column).value]
+        if not items:
+            return None
+        want_less = bool(re.search(r"最(少|低|小)", q))
+        items.sort(key=lambda x: x[1].value, reverse=not want_less)
+        nth = re.search(r"第([二三四五])", q)
+        k = "一二三四五".index(nth.group(1)) if nth else 0
+        if k >= len(items):
+            return None
+        row, cell = items[k]
+        ref = CellRef(doc.document, rs.table, row, cell)
+        ranking = "；".join(f"{i + 1}. {plain_label(r.label)} {_fmt_value(c.value, _unit(ref))}" for i, (r, c) in enumerate(items))
+        place = f"第{k + 1}" if k else ("最少" if want_less else "最多")
+        text = f"{rs.description}中{place}的是{ref.name()}：{_fmt_value(cell.value, _unit(ref))}（{_where(ref)}）。排序：{ranking}"
+        calc = (" < " if want_less else " > ").join(arith.fmt(c.value) for _, c in items)
+        chart = Chart(f"{rs.description}（{rs.column}）", _unit(ref),
+                      tuple(ChartBar(plain_label(r.label), c.value) for r, c in items))
+        cites = [ref.citation()] + [CellRef(doc.document, rs.table, r, c).citation() for r, c in items if r is not row]
+        return Answer(question, ANSWERED, text, cell.value, _unit(ref), calc, cites, chart=chart)
+
+    def _count_or_list(self, question, q, doc, measures, hint) -> Answer | None:
+        listing = bool(_LIST.search(q))
+        # Items of a fixed-asset row are counted in its 数量 column ("几辆车").
+        if not listing and measures and measures[0].rows:
+            for ref in candidates(doc, Measure(measures[0].rows, "数量", measures[0].text, 0), hint):
+                if not ref.cell.blank:
+                    unit = ref.cell.unit or "个"
+                    unit = unit.split("、")[-1]
+                    text = f"{ref.name()}的数量：{arith.fmt(ref.value)} {unit}（{_where(ref)}）"
+                    return Answer(question, ANSWERED, text, ref.value, unit, None, [ref.citation()])
+        if re.search(r"绩效|项目", q) and (listing or "表" in q or "项目" in q):
+            ans = self._perf_projects(question, q, doc, listing)
+            if ans is not None:
+                return ans
+        if hint == model.INSTITUTIONS or re.search(r"单位|机构", q):
+            orgs = next((t for t in doc.tables if t.kind == model.INSTITUTIONS), None)
+            if orgs is not None and orgs.rows:
+                names = [r.label for r in orgs.rows]
+                cites = [Citation(doc.document.label, doc.document.doc_id, orgs.title, r.label, "单位名称", orgs.page,
+                                  r.label, table_ordinal=orgs.ordinal, row_ordinal=r.ordinal) for r in orgs.rows]
+                text = f"共 {len(names)} 个单位：" + "、".join(names) + f"（{orgs.title}）"
+                return Answer(question, ANSWERED, text, None if listing else Decimal(len(names)),
+                              None if listing else "个", None if listing else f"计数 {len(names)}", cites)
+        parent = next((m for m in measures if m.rows), None)
+        column = next((m.column for m in measures if m.column), None)
+        rs = row_set(doc, q, parent, column, hint)
+        if rs is None:
+            return None
+        rows = rs.rows
+        if re.search(r"有预算|有金额|有.{0,4}结转|有钱|安排了", q) or listing and not parent:
+            rows = [r for r in rows if r.cell(rs.column) and r.cell(rs.column).value]
+        if not rows:
+            return None
+        refs = [CellRef(doc.document, rs.table, r, r.cell(rs.column)) for r in rows]
+        listed = "、".join(f"{c.name()}（{_fmt_value(c.value, _unit(c))}）" for c in refs)
+        if listing:
+            return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项：{listed}",
+                          None, None, None, [c.citation() for c in refs])
+        unit = "项" if re.search(r"几项|多少项", q) else "个"
+        return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}：{listed}（{rs.table.title}）",
+                      Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs])
+
+    def _perf_projects(self, question, q, doc, listing) -> Answer | None:
+        perf = [t for t in doc.tables if t.kind == model.PERFORMANCE]
+        if not perf:
+            return None
+        words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", q)]
+        focus = [t for t in perf for w in words for k in range(len(w) - 3)
+                 if w[k:k + 4] in (t.project or "")]
+        chosen = list(dict.fromkeys(focus)) if focus else perf
+        projects = list(dict.fromkeys(t.project for t in chosen))
+        cites = [Citation(doc.document.label, doc.document.doc_id, t.title, None, None, t.page,
+                          t.goal, table_ordinal=t.ordinal) for t in chosen]
+        if listing:
+            return Answer(question, ANSWERED, f"共 {len(projects)} 个项目：" + "、".join(projects), None, None, None, cites)
+        if focus and len(chosen) == len(perf):
+            return None
+        n = len(chosen)
+        text = (f"共有 {n} 张绩效目标表（{len(projects)} 个项目，有的项目同时列出 2022 和 2023 年两版）："
+                + "、".join(f"{t.project}（{t.target_year or '年份未注明'}）" for t in chosen))
+        return Answer(question, ANSWERED, text, Decimal(n), "个", f"计数 {n}", cites)
+
+    # --- performance targets -------------------------------------------------------------------------
+
+    def _performance(self, question, q, doc, hits) -> Answer:
+        year = next((y for y in years_in(q) if y in {h.table.target_year for h in hits}), None)
+        hits = prefer_year(hits, year, doc.document.year)
+        top = hits[0]
+        rivals = [h for h in hits[1:] if h.score == top.score and h.row.cell("指标值").raw != top.row.cell("指标值").raw]
+        if rivals:
+            reads = [top] + rivals[:4]
+            lines = [f"{h.table.project}（{h.table.target_year}年版）{h.row.label}：{h.row.cell('指标值').raw}" for h in reads]
+            return Answer(question, AMBIGUOUS, "这个问题对应多个绩效指标：" + "；".join(lines) + "。请说明是哪个项目。",
+                          None, None, None, [self._perf_cite(doc, h) for h in reads], readings=lines)
+        cell = top.row.cell("指标值")
+        versions = [t for t in doc.tables if t.kind == model.PERFORMANCE and t.project == top.table.project]
+        year_note = f"{top.table.target_year}年版" if top.table.target_year else "年份未注明"
+        if len(versions) > 1:
+            others = [t.target_year for t in versions if t is not top.table and t.target_year]
+            if others:
+                year_note += f"；该项目另有 {'、'.join(str(y) for y in others)} 年版"
+        ind = top.row.indicator or ("", "", "")
+        text = (f"{top.table.project}（绩效目标表，{year_note}）{ind[1]}“{top.row.label}”的指标值为 {cell.raw}"
+                + (f"（{top.row.cell('绩效指标描述').raw}）" if top.row.cell("绩效指标描述").raw else ""))
+        return Answer(question, ANSWERED, text, cell.value, cell.unit, None, [self._perf_cite(doc, top)])
+
+    @staticmethod
+    def _perf_cite(doc, h) -> Citation:
+        return Citation(doc.document.label, doc.document.doc_id, h.table.title, h.row.label, "指标值",
+                        h.table.page, h.row.cell("指标值").raw, section=h.table.section,
+                        table_ordinal=h.table.ordinal, row_ordinal=h.row.ordinal)
+
+    # --- last year's figures from the narrative --------------------------------------------------------
+
+    def _change(self, question, q, doc, measures, hint) -> Answer | None:
+        facts = self._facts.get(doc.document.doc_id, [])
+        wanted = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
+        matched: list[tuple[ChangeFact, list[CellRef]]] = []
+        for f in facts:
+            subject = measures_from(self.vocab.mentions(normalize(f.subject)))
+            names = set().union(*(m.rows or {m.column} for m in subject)) if subject else {f.subject}
+            if (wanted & names) or f.subject in q:
+                cands = [c for m in subject for c in candidates(doc, m, None)] if subject else []
+                matched.append((f, cands))
+        if not matched:
+            return None
+        fact, cands = matched[0]
+        cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, fact.passage.page,
+                        fact.sentence, section=fact.passage.section)
+        direction = "增加" if fact.change > 0 else ("减少" if fact.change < 0 else "无变化")
+        stated = f"文中说明：“{fact.sentence}”"
+        asks_prior = bool(re.search(r"(去年|上年|上一年|20\d{2}年)的?.{0,12}(是|有|为|安排)?多少", q)) and \
+            not re.search(r"(增加|减少|变化|下降|增长|多了|少了)", q)
+        asks_rate = bool(re.search(r"百分|幅度|%|比例|几成", q))
+        current = cands[0] if cands else None
+        if current is not None:
+            current = next((c for c in cands if c.value == fact.current), cands[0]) if fact.current is not None else current
+        if (asks_prior or asks_rate or _MULTIPLE.search(q)) and current is None:
+            return self._not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
+        if asks_prior or asks_rate or _MULTIPLE.search(q):
+            prior = arith.prior(current.value, fact.change)
+            cites = [current.citation(), cite]
+            if asks_rate:
+                r = arith.change_rate(fact.change, prior.value)
+                text = (f"{fact.subject}比上年{direction} {arith.fmt(r.value)}%（今年 {_fmt_value(current.value, '万元')}，"
+                        f"上年 {prior.formula}）。{stated}")
+                return Answer(question, ANSWERED, text, r.value, "%", f"上年 {prior.formula}；{r.formula}", cites)
+            if _MULTIPLE.search(q):
+                m = arith.multiple(prior.value, current.value)
+                text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍。{stated}"
+                return Answer(question, ANSWERED, text, m.value, "倍", f"上年 {prior.formula}；{m.formula}", cites)
+            text = (f"上年（{doc.document.year - 1}年）{fact.subject}为 {_fmt_value(prior.value, '万元')}：今年 "
+                    f"{_fmt_value(current.value, '万元')}（{_where(current)}），{direction} {arith.fmt(abs(fact.change))} 万元。{stated}")
+            return Answer(question, ANSWERED, text, prior.value, "万元", prior.formula, cites)
+        text = f"{fact.subject}比上年{direction}" + (f" {arith.fmt(abs(fact.change))} 万元" if fact.change else "") + f"。{stated}"
+        return Answer(question, ANSWERED, text, abs(fact.change), "万元", None, [cite])
+
+    # --- text questions ------------------------------------------------------------------------------
+
+    def _text(self, question: str, q: str, doc: LoadedDocument) -> Answer:
+        hits = self.retriever().search(question, k=3, doc_ids=[doc.document.doc_id])
+        hits = [h for h in hits if h.metadata.get("kind") == "passage"]
+        if not hits:
+            return self._not_found(question, "正文里没有找到相关的说明")
+        top = hits[:2]
+        cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, h.metadata.get("page"),
+                          _passage_text(doc, h), section=h.metadata.get("section")) for h in top]
+        quote = "\n\n".join(f"「{c.text}」（{c.section}{'，第' + str(c.page) + '页' if c.page else ''}）" for c in cites)
+        return Answer(question, ANSWERED, f"文件中的相关说明：\n{quote}", None, None, None, cites)
+
+    def retriever(self):
+        """Hybrid BM25 + vector retrieval, built on first use: table questions never pay for the model."""
+        ids = [d.document.doc_id for d in self.corpus.docs]
+        if self._retriever is None or self._retriever_docs != ids:
+            from assistant.retrieve import HybridRetriever
+            from ingest.pipeline import index_items
+            items = [it for d in self.corpus.docs for it in index_items(self.home.store.load(d.document.doc_id))]
+            self._retriever = HybridRetriever(items, self.home.index)
+            self._retriever_docs = ids
+        return self._retriever
+
+    # --- fact check ----------------------------------------------------------------------------------
+
+    def _check(self, question: str, docs: list[LoadedDocument]) -> Answer:
+        from .check import run_checks, summarize
+        lines, cites = [], []
+        for d in docs:
+            checks = run_checks(self.home.store.load(d.document.doc_id))
+            s = summarize(checks)
+            fails = [c for c in checks if c.verdict == "fail"]
+            v = s.get("verdicts", s)
+            lines.append(f"{d.document.label}：共 {len(checks)} 项核对，通过 {v.get('pass', 0)}，不一致 {v.get('fail', 0)}，"
+                         f"无法核对 {v.get('unchecked', 0)}，不适用 {v.get('not_applicable', 0)}。")
+            for c in fails[:10]:
+                lines.append(f"  ✗ {c.description}：应为 {c.expected}，实为 {c.found}，相差 {c.difference}")
+                for ref in c.cells[:3]:
+                    cites.append(Citation(d.document.label, d.document.doc_id, ref.table, ref.row, ref.column, None,
+                                          arith.fmt(ref.value), table_ordinal=ref.table_ordinal, row_ordinal=ref.row_ordinal))
+            if not fails:
+                lines.append("  所有可核对的数字前后一致。")
+        return Answer(question, ANSWERED, "\n".join(lines), None, None, None, cites)
+
+
+def _passage_text(doc: LoadedDocument, hit) -> str:
+    ordinal = hit.metadata.get("row")
+    p = next((p for p in doc.passages if p.ordinal == ordinal), None)
+    return p.text if p else hit.text
+
+
+def _short_name(department: str) -> str:
+    m = re.search(r"(委员会|县|市|区)([\u4e00-\u9fff]{2,8})$", department)
+    return m.group(2) if m else department[-3:]

@@ -1,0 +1,234 @@
+"""Answer-accuracy evaluation: run a question set through ``Engine.ask`` and score it exactly.
+
+A numeric question passes only through the answer's ``value`` field (compared as Decimal) with the
+right unit; a text question when the answer contains one of the accepted passages; a refusal or
+ambiguity when the status says so. Nothing else counts.
+"""
+from __future__ import annotations
+
+import html
+import json
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .answer import ANSWERED, Answer
+
+DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    category: str
+    expect: tuple[str, ...] = ()
+    unit: str | None = None
+    expect_any: tuple[str, ...] = ()
+    expect_status: str | None = None
+
+    @classmethod
+    def from_json(cls, obj: dict) -> "Question":
+        if not any(k in obj for k in ("expect", "expect_any", "expect_status")):
+            raise ValueError(f"question {obj.get('id')!r} has no gold answer (expect, expect_any or expect_status)")
+        return cls(id=str(obj["id"]), question=obj["question"], category=obj.get("category", "uncategorised"),
+                   expect=tuple(str(v) for v in obj.get("expect", ())), unit=obj.get("unit"),
+                   expect_any=tuple(obj.get("expect_any", ())), expect_status=obj.get("expect_status"))
+
+    def expected(self) -> dict:
+        out: dict = {}
+        if self.expect:
+            out["value"] = list(self.expect)
+            out["unit"] = self.unit
+        if self.expect_any:
+            out["any_of"] = list(self.expect_any)
+        if self.expect_status:
+            out["status"] = self.expect_status
+        return out
+
+
+def load_questions(path: str | Path = DEFAULT_QUESTIONS) -> list[Question]:
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                out.append(Question.from_json(json.loads(line)))
+            except (json.JSONDecodeError, KeyError, ValueError) as exc:
+                raise ValueError(f"{path}:{n}: {exc}") from exc
+    return out
+
+
+def _decimal(text) -> Decimal | None:
+    try:
+        return Decimal(str(text))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def score(q: Question, a: Answer) -> tuple[bool, str]:
+    """(passed, why it failed)."""
+    if q.expect_status:
+        return (a.status == q.expect_status, f"status {a.status}, expected {q.expect_status}")
+    if a.status != ANSWERED:
+        return False, f"status {a.status}, expected an answer"
+    if q.expect:
+        if a.value is None:
+            return False, "no value"
+        if not any(_decimal(e) is not None and a.value == _decimal(e) for e in q.expect):
+            return False, f"value {a.value}, expected {' or '.join(q.expect)}"
+        if (q.unit or None) != (a.unit or None) and _squash(q.unit or "") != _squash(a.unit or ""):
+            return False, f"unit {a.unit!r}, expected {q.unit!r}"
+    if q.expect_any and not any(_squash(s) in _squash(a.answer) for s in q.expect_any):
+        return False, "answer contains none of the accepted passages"
+    return True, ""
+
+
+@dataclass
+class Result:
+    question: Question
+    answer: Answer
+    passed: bool
+    why: str
+    seconds: float
+
+    def as_json(self) -> dict:
+        return {"id": self.question.id, "question": self.question.question, "category": self.question.category,
+                "expected": self.question.expected(), "answer": self.answer.as_json(), "passed": self.passed,
+                "why": self.why or None, "seconds": round(self.seconds, 4)}
+
+
+@dataclass
+class Report:
+    results: list[Result]
+    retrieval: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return sum(r.passed for r in self.results) / len(self.results) if self.results else 0.0
+
+    def by_category(self) -> dict[str, dict]:
+        cats: dict[str, dict] = {}
+        for r in self.results:
+            c = cats.setdefault(r.question.category, {"total": 0, "passed": 0})
+            c["total"] += 1
+            c["passed"] += r.passed
+        for c in cats.values():
+            c["accuracy"] = round(c["passed"] / c["total"], 4)
+        return dict(sorted(cats.items()))
+
+    def failures(self) -> list[Result]:
+        return [r for r in self.results if not r.passed]
+
+    def as_json(self) -> dict:
+        return {"total": len(self.results), "passed": sum(r.passed for r in self.results),
+                "accuracy": round(self.accuracy, 4), "categories": self.by_category(),
+                "retrieval": self.retrieval, "seconds": round(self.seconds, 2),
+                "results": [r.as_json() for r in self.results]}
+
+
+def run(engine, questions: list[Question], retrieval_k: tuple[int, ...] = (1, 3, 5)) -> Report:
+    start = time.perf_counter()
+    results = []
+    for q in questions:
+        t = time.perf_counter()
+        a = engine.ask(q.question)
+        ok, why = score(q, a)
+        results.append(Result(q, a, ok, "" if ok else why, time.perf_counter() - t))
+    report = Report(results, retrieval_recall(engine, questions, retrieval_k))
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def retrieval_recall(engine, questions: list[Question], ks: tuple[int, ...]) -> dict:
+    """For text questions: does a retrieved passage contain the gold text within the top k?"""
+    text_qs = [q for q in questions if q.expect_any and not q.expect and q.category == "text"]
+    if not text_qs:
+        return {}
+    retriever = engine.retriever()
+    hits_at = {k: 0 for k in ks}
+    for q in text_qs:
+        hits = [h for h in retriever.search(q.question, k=max(ks) * 2) if h.metadata.get("kind") == "passage"]
+        texts = [_squash(h.text) for h in hits]
+        first = next((i for i, t in enumerate(texts) if any(_squash(s) in t for s in q.expect_any)), None)
+        for k in ks:
+            hits_at[k] += first is not None and first < k
+    return {"questions": len(text_qs), **{f"recall@{k}": round(hits_at[k] / len(text_qs), 4) for k in ks}}
+
+
+# --- reports ------------------------------------------------------------------------------------------
+
+def text_report(report: Report) -> str:
+    lines = [f"准确率 accuracy: {report.accuracy:.2%} ({sum(r.passed for r in report.results)}/{len(report.results)})"
+             f"，用时 {report.seconds:.1f}s", ""]
+    for cat, c in report.by_category().items():
+        lines.append(f"  {cat:<12} {c['accuracy']:>7.2%}  {c['passed']}/{c['total']}")
+    if report.retrieval:
+        r = report.retrieval
+        lines.append("")
+        lines.append("检索 retrieval (text questions, n=%d): " % r["questions"]
+                     + ", ".join(f"{k} {v:.2%}" for k, v in r.items() if k.startswith("recall")))
+    fails = report.failures()
+    if fails:
+        lines += ["", f"失败 failures ({len(fails)}):"]
+        for f in fails:
+            lines.append(f"- [{f.question.id}] {f.question.question}")
+            lines.append(f"    expected: {json.dumps(f.question.expected(), ensure_ascii=False)}")
+            lines.append(f"    got: {f.answer.status} value={f.answer.value} unit={f.answer.unit} ({f.why})")
+            lines.append(f"    answer: {f.answer.answer[:160]}")
+    return "\n".join(lines)
+
+
+def markdown_report(report: Report) -> str:
+    lines = ["# BudgetQA 评测报告", "", f"- 总体准确率：**{report.accuracy:.2%}**（{sum(r.passed for r in report.results)}"
+             f"/{len(report.results)}）", f"- 用时：{report.seconds:.1f} 秒", ""]
+    lines += ["| 类别 | 通过 | 总数 | 准确率 | |", "|---|---:|---:|---:|---|"]
+    for cat, c in report.by_category().items():
+        bar = "█" * round(c["accuracy"] * 20)
+        lines.append(f"| {cat} | {c['passed']} | {c['total']} | {c['accuracy']:.2%} | {bar} |")
+    if report.retrieval:
+        lines += ["", "## 检索召回（文本题）", ""] + [f"- {k}: {v}" for k, v in report.retrieval.items()]
+    lines += ["", "## 失败题目", ""]
+    for f in report.failures():
+        lines.append(f"- **{f.question.id}** {f.question.question}<br>期望：`{json.dumps(f.question.expected(), ensure_ascii=False)}`"
+                     f"<br>得到：{f.answer.status} / {f.answer.value} {f.answer.unit or ''}（{f.why}）<br>回答：{f.answer.answer[:200]}")
+    return "\n".join(lines) + "\n"
+
+
+def html_report(report: Report) -> str:
+    cats = report.by_category()
+    bar_h, width = 22, 420
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 180}" height="{bar_h * len(cats) + 10}">']
+    for i, (cat, c) in enumerate(cats.items()):
+        y = i * bar_h + 4
+        w = c["accuracy"] * width
+        colour = "#2e7d32" if c["accuracy"] >= 0.95 else ("#f9a825" if c["accuracy"] >= 0.8 else "#c62828")
+        svg.append(f'<text x="0" y="{y + 15}" font-size="13">{html.escape(cat)}</text>'
+                   f'<rect x="110" y="{y}" width="{w:.1f}" height="{bar_h - 6}" fill="{colour}"/>'
+                   f'<text x="{115 + w:.1f}" y="{y + 15}" font-size="12">{c["accuracy"]:.1%}</text>')
+    svg.append("</svg>")
+    rows = "".join(f"<tr><td>{html.escape(cat)}</td><td>{c['passed']}</td><td>{c['total']}</td>"
+                   f"<td>{c['accuracy']:.2%}</td></tr>" for cat, c in cats.items())
+    fails = "".join(
+        f"<tr><td>{html.escape(f.question.id)}</td><td>{html.escape(f.question.question)}</td>"
+        f"<td>{html.escape(json.dumps(f.question.expected(), ensure_ascii=False))}</td>"
+        f"<td>{html.escape(f.answer.status)} {html.escape(str(f.answer.value))} {html.escape(f.answer.unit or '')}"
+        f"<br><small>{html.escape(f.answer.answer[:200])}</small></td><td>{html.escape(f.why)}</td></tr>"
+        for f in report.failures())
+    retrieval = "".join(f"<li>{html.escape(k)}: {v}</li>" for k, v in report.retrieval.items())
+    return f"""<!doctype html><html lang="zh"><meta charset="utf-8"><title>BudgetQA 评测报告</title>
+<style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto}}table{{border-collapse:collapse}}
+td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top}}</style>
+<h1>BudgetQA 评测报告</h1>
+<p>总体准确率 <b>{report.accuracy:.2%}</b>（{sum(r.passed for r in report.results)}/{len(report.results)}），用时 {report.seconds:.1f} 秒</p>
+<h2>分类准确率</h2>{''.join(svg)}
+<table><tr><th>类别</th><th>通过</th><th>总数</th><th>准确率</th></tr>{rows}</table>
+<h2>检索召回（文本题）</h2><ul>{retrieval}</ul>
+<h2>失败题目（{len(report.failures())}）</h2>
+<table><tr><th>id</th><th>问题</th><th>期望</th><th>得到</th><th>原因</th></tr>{fails}</table></html>
+"""
