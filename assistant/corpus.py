@@ -28,7 +28,8 @@ def plain_label(label: str) -> str:
     """"一、一般公共服务支出" → "一般公共服务支出"; "2、车辆（台、辆）" → "车辆"."""
     text = _ORDINAL.sub("", label.strip())
     text = _UNIT_SUFFIX.sub("", text) if _UNIT_SUFFIX.search(text) and not text.startswith("（") else text
-    return text.replace(" ", "")
+    # Questions are normalised to full-width brackets; labels must compare equal ("维修(护)费").
+    return text.replace(" ", "").replace("(", "（").replace(")", "）")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,9 @@ class CellRef:
 
     def name(self) -> str:
         label = plain_label(self.row.label) or self.row.label
+        if label in TOTAL_LABELS:  # the total row: the column says what the figure is
+            leaf = self.cell.column.split("/")[-1]
+            return leaf if leaf not in TOTAL_LABELS else f"{self.table.title}合计"
         return f"{self.row.code} {label}" if self.row.code else label
 
     def citation(self) -> Citation:

@@ -24,13 +24,14 @@ from .vocab import Vocabulary, normalize
 
 _CHECK = re.compile(r"对不上|不一致|不符|矛盾|核对|自洽|有没有错|前后一致|算得对")
 _TEXT = re.compile(r"为什么|为何|原因|什么是|是什么意思|什么意思|含义|指什么|指的是|用于|用途|用在|用来|干什么|做什么|"
-                   r"职责|负责|主要做|目的|怎么|如何|哪些工作|什么工作|情况说明|措施|是什么")
+                   r"职责|负责|主要做|目的|怎么|如何|哪些工作|什么工作|情况说明|措施|是什么|花在哪|用在哪|主要花|"
+                   r"买什么|依据|根据|截止|什么时候|何时|有没有|是否|方面|主要包括什么|归谁")
 _NUMERIC = re.compile(r"多少|几|金额|数额|比例|比重|占比|倍|百分|多大|多高|最多|最少|排|合计|总计|一共|总共")
 _CHANGE = re.compile(r"比上年|比去年|较上年|较去年|上年|去年|上一年|同比|增减|比20\d{2}|较20\d{2}")
 _SHARE = re.compile(r"占.{0,16}(比例|比重|百分|%|多少|几成|份额)|比例|比重|占比|百分之|百分比")
 _MULTIPLE = re.compile(r"几倍|多少倍|倍数")
 _DIFF = re.compile(r"(多|少|高|低|差)(多少|几)|相差|差额|差距|差多少|差值")
-_COMPARE = re.compile(r"哪(个|一个|项|一项|种|边)?(更)?(多|少|高|低|大|小)|谁(更)?(多|少|大)|还是.{0,12}(多|少|大)|(多|大)还是(少|小)")
+_COMPARE = re.compile(r"哪(个|一个|项|一项|种|边|年)?.{0,4}?(多|少|高|低|大|小)|谁.{0,3}(多|少|大)|还是.{0,12}(多|少|大)|(多|大)还是(少|小)")
 _RANK = re.compile(r"最(多|少|高|低|大|小)|排(名|第|序)|前[二三四五六七八九十]|第[二三四五]|从高到低|从多到少")
 _COUNT = re.compile(r"(多少|几)(个|项|类|张|条|所|辆|台|家|种|款)")
 _LIST = re.compile(r"哪些|哪几|包括什么|包含什么|有什么|都有啥|分别是|分为")
@@ -38,6 +39,8 @@ _SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在�
 _PERF_WORDS = re.compile(r"目标|指标|标准|绩效|满意度|完成率|达标率|覆盖率|合格率|出勤率|及时率|每人|人均|每名|每个|每队|"
                          r"多少人|多少次|多少张|几次|几期|多少期|多少本|多少台次|多少所|多少组|多少平方米")
 _MIN_PERF_SCORE = 4
+_INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位规格": ("级别", "规格", "什么级"),
+                      "经费保障形式": ("经费", "保障")}
 
 
 def _unit(ref: CellRef) -> str:
@@ -77,9 +80,9 @@ class Engine:
         if _CHECK.search(q):
             return self._check(question, docs)
         extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
-        if _CHANGE.search(q) or any(f for d in docs for f in self._facts.get(d.document.doc_id, [])):
-            extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
-        reason = out_of_scope(q, docs, extra_years)
+        extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
+        named = "".join(m.text for m in self.vocab.mentions(q))
+        reason = out_of_scope(q, docs, extra_years, named)
         if reason:
             return Answer(question, NOT_FOUND, f"无法回答：{reason}。{corpus_summary(self.corpus.docs)}")
         doc, why = self._choose_document(q, docs)
@@ -104,28 +107,47 @@ class Engine:
     def _answer(self, question: str, q: str, doc: LoadedDocument) -> Answer:
         mentions = self.vocab.mentions(q)
         hint = next((m.table for m in mentions if m.table), None)
-        measures = measures_from(mentions)
+        measures, context = measures_from(q, mentions)
+        self._prefer = context
         numeric = bool(_NUMERIC.search(q))
         if _CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
             ans = self._change(question, q, doc, measures, hint)
             if ans is not None:
                 return ans
-        if _TEXT.search(q) and not (numeric and measures):
-            return self._text(question, q, doc)
+        if hint == model.INSTITUTIONS and not _COUNT.search(q) and not _LIST.search(q):
+            ans = self._institutions(question, q, doc)
+            if ans is not None:
+                return ans
         perf = score_rows(q, doc)
-        perf_strong = perf and perf[0].score >= _MIN_PERF_SCORE
-        if perf_strong and (_PERF_WORDS.search(q) or not measures) and not _RANK.search(q):
-            return self._performance(question, q, doc, perf)
-        if _LIST.search(q) or (_COUNT.search(q) and not _MULTIPLE.search(q)):
+        perf_strong = bool(perf) and perf[0].score >= _MIN_PERF_SCORE
+        project = self._named_project(q, doc)
+        if project is not None and re.search(r"指标|目标", q) and not _NUMERIC.search(q.replace("是什么", "")):
+            return self._project_overview(question, doc, project)
+        if _TEXT.search(q) and not (numeric and (measures or perf_strong)):
+            return self._text(question, q, doc)
+        settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目", q)
+        if settable and (_LIST.search(q) or (_COUNT.search(q) and not _MULTIPLE.search(q))):
             ans = self._count_or_list(question, q, doc, measures, hint)
             if ans is not None:
                 return ans
+        table_first = measures and (_RANK.search(q) or not _PERF_WORDS.search(q))
+        if perf_strong and not table_first:
+            if re.search(r"加起来|合计|一共|总共|之和|多多少|高多少|差多少|相差|几倍|多少倍", q):
+                ans = self._perf_arith(question, q, doc, perf)
+                if ans is not None:
+                    return ans
+            return self._performance(question, q, doc, perf)
         if _RANK.search(q):
             ans = self._rank(question, q, doc, measures, hint)
             if ans is not None:
                 return ans
         if measures:
+            extra = [m for m in mentions if m.table and m.table != hint]
             return self._table(question, q, doc, measures, hint)
+        if hint and numeric:
+            ans = self._table_total(question, doc, hint)
+            if ans is not None:
+                return ans
         if perf_strong:
             return self._performance(question, q, doc, perf)
         if not numeric:
@@ -138,7 +160,7 @@ class Engine:
     # --- table questions -----------------------------------------------------------------------------
 
     def _table(self, question: str, q: str, doc: LoadedDocument, measures: list[Measure], hint) -> Answer:
-        options = [candidates(doc, m, hint) for m in measures]
+        options = [candidates(doc, m, hint, self._prefer) for m in measures]
         missing = [m.text for m, o in zip(measures, options) if not o]
         if missing:
             return self._not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
@@ -174,6 +196,44 @@ class Engine:
             text = "；".join(f"{c.name()}：{_fmt_value(c.value, _unit(c))}（{_where(c)}）" for c in refs)
             return self._finish(Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs]))
         return self._lookup(question, measures[0], options[0])
+
+    def _table_total(self, question: str, doc: LoadedDocument, kind: str) -> Answer | None:
+        """A question that names only a table: its grand total; an empty table (空表列示) holds 0."""
+        from .corpus import default_column, total_row
+        table = next((t for t in doc.tables if t.kind == kind), None)
+        if table is None:
+            return None
+        if not table.rows:
+            if not table.note:
+                return None
+            cite = Citation(doc.document.label, doc.document.doc_id, table.title, None, None, table.page,
+                            table.note, table_ordinal=table.ordinal)
+            text = f"{table.title}是空表：{table.note}。即金额为 0 {table.unit or ''}。"
+            return Answer(question, ANSWERED, text, Decimal(0), table.unit, None, [cite])
+        col = default_column(table)
+        row = total_row(table, col)
+        if row is None or col is None or row.cell(col) is None:
+            return None
+        ref = CellRef(doc.document, table, row, row.cell(col))
+        return Answer(question, ANSWERED, f"{ref.name()}：{_fmt_value(ref.value, _unit(ref))}（{_where(ref)}）",
+                      ref.value, _unit(ref), None, [ref.citation()])
+
+    def _institutions(self, question: str, q: str, doc: LoadedDocument) -> Answer | None:
+        table = next((t for t in doc.tables if t.kind == model.INSTITUTIONS), None)
+        if table is None or not table.rows:
+            return None
+        dept = doc.document.department
+        rows = [r for r in table.rows if r.label.replace(dept, "") and r.label.replace(dept, "") in q] or table.rows
+        cols = [c.path for c in table.columns if c.path in q] or \
+               [c.path for c in table.columns if any(w in q for w in _INSTITUTION_WORDS.get(c.path, ()))] or \
+               [c.path for c in table.columns[1:]]
+        parts, cites = [], []
+        for r in rows:
+            vals = "，".join(f"{c}：{r.cell(c).raw}" for c in cols if r.cell(c))
+            parts.append(f"{r.label}（{vals}）")
+            cites += [Citation(doc.document.label, doc.document.doc_id, table.title, r.label, c, table.page,
+                               r.cell(c).raw, table_ordinal=table.ordinal, row_ordinal=r.ordinal) for c in cols if r.cell(c)]
+        return Answer(question, ANSWERED, "；".join(parts) + f"（{table.title}）", None, None, None, cites)
 
     def _lookup(self, question: str, measure: Measure, cands: list[CellRef]) -> Answer:
         reads = readings(cands)
@@ -285,7 +345,8 @@ class Engine:
                     unit = unit.split("、")[-1]
                     text = f"{ref.name()}的数量：{arith.fmt(ref.value)} {unit}（{_where(ref)}）"
                     return Answer(question, ANSWERED, text, ref.value, unit, None, [ref.citation()])
-        if re.search(r"绩效|项目", q) and (listing or "表" in q or "项目" in q):
+        if (re.search(r"绩效", q) or ("项目" in q and not any(m.rows for m in measures))) and \
+                (listing or "表" in q or "项目" in q):
             ans = self._perf_projects(question, q, doc, listing)
             if ans is not None:
                 return ans
@@ -313,7 +374,7 @@ class Engine:
         if listing:
             return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项：{listed}",
                           None, None, None, [c.citation() for c in refs])
-        unit = "项" if re.search(r"几项|多少项", q) else "个"
+        unit = "项" if re.search(r"几项|多少项|几类|多少类", q) else "个"
         return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}：{listed}（{rs.table.title}）",
                       Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs])
 
@@ -324,7 +385,7 @@ class Engine:
         words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", q)]
         focus = [t for t in perf for w in words for k in range(len(w) - 3)
                  if w[k:k + 4] in (t.project or "")]
-        chosen = list(dict.fromkeys(focus)) if focus else perf
+        chosen = list({id(t): t for t in focus}.values()) if focus else perf
         projects = list(dict.fromkeys(t.project for t in chosen))
         cites = [Citation(doc.document.label, doc.document.doc_id, t.title, None, None, t.page,
                           t.goal, table_ordinal=t.ordinal) for t in chosen]
@@ -343,13 +404,19 @@ class Engine:
         year = next((y for y in years_in(q) if y in {h.table.target_year for h in hits}), None)
         hits = prefer_year(hits, year, doc.document.year)
         top = hits[0]
-        rivals = [h for h in hits[1:] if h.score == top.score and h.row.cell("指标值").raw != top.row.cell("指标值").raw]
+        # Near-equal matches in other projects with other values: the question does not say which.
+        rivals = [h for h in hits[1:] if h.score >= 0.85 * top.score and h.table.project != top.table.project
+                  and h.row.cell("指标值").raw != top.row.cell("指标值").raw]
         if rivals:
             reads = [top] + rivals[:4]
             lines = [f"{h.table.project}（{h.table.target_year}年版）{h.row.label}：{h.row.cell('指标值').raw}" for h in reads]
             return Answer(question, AMBIGUOUS, "这个问题对应多个绩效指标：" + "；".join(lines) + "。请说明是哪个项目。",
                           None, None, None, [self._perf_cite(doc, h) for h in reads], readings=lines)
         cell = top.row.cell("指标值")
+        if "依据" in q:  # the document the target rests on, as printed
+            basis = top.row.cell("指标值确定依据")
+            text = f"{top.table.project}“{top.row.label}”（{cell.raw}）的指标值确定依据：{basis.raw}"
+            return Answer(question, ANSWERED, text, None, None, None, [self._perf_cite(doc, top)])
         versions = [t for t in doc.tables if t.kind == model.PERFORMANCE and t.project == top.table.project]
         year_note = f"{top.table.target_year}年版" if top.table.target_year else "年份未注明"
         if len(versions) > 1:
@@ -361,6 +428,58 @@ class Engine:
                 + (f"（{top.row.cell('绩效指标描述').raw}）" if top.row.cell("绩效指标描述").raw else ""))
         return Answer(question, ANSWERED, text, cell.value, cell.unit, None, [self._perf_cite(doc, top)])
 
+    def _named_project(self, q: str, doc: LoadedDocument):
+        """The 绩效目标表 whose project the question names (≥ 6 characters of its name), budget year first."""
+        best, best_len = None, 5
+        for t in doc.tables:
+            if t.kind != model.PERFORMANCE or not t.project:
+                continue
+            n = _common_run(q, t.project)
+            if n > best_len or (n == best_len and best is not None and t.target_year == doc.document.year):
+                best, best_len = t, n
+        return best
+
+    def _project_overview(self, question: str, doc: LoadedDocument, table) -> Answer:
+        rows = "；".join(f"{r.label}：{r.cell('指标值').raw}" for r in table.rows)
+        text = (f"{table.project}（绩效目标表，{table.target_year or '年份未注明'}年版）绩效目标：{table.goal or '未列明'}。"
+                f"绩效指标：{rows}")
+        cite = Citation(doc.document.label, doc.document.doc_id, table.title, None, None, table.page, table.goal,
+                        section=table.section, table_ordinal=table.ordinal)
+        return Answer(question, ANSWERED, text, None, None, None, [cite])
+
+    def _perf_arith(self, question: str, q: str, doc: LoadedDocument, hits) -> Answer | None:
+        """Sums, differences and multiples of targets ("四项补助标准加起来", "是…的几倍")."""
+        top = prefer_year(hits, None, doc.document.year)[0]
+        parts = [p for p in re.split(r"[、，,和与及]|比|是(?=.+的)|的几倍|的多少倍", q) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 2]
+        rows = []
+        for part in parts:
+            scored = prefer_year(score_rows(part, doc), None, doc.document.year)
+            same = [h for h in scored if h.table is top.table]
+            pick = (same or scored)[:1]
+            if pick and pick[0].score >= 2 and pick[0].row.cell("指标值").value is not None \
+                    and all(pick[0].row is not r.row for r in rows):
+                rows.append(pick[0])
+        if len(rows) < 2 and "成本指标" in q:
+            rows = [type(top)(doc, top.table, r, 0) for r in top.table.rows
+                    if r.indicator and r.indicator[1] == "成本指标" and r.cell("指标值").value is not None]
+        if len(rows) < 2 or len({h.row.cell("指标值").unit for h in rows}) != 1:
+            return None
+        unit = rows[0].row.cell("指标值").unit
+        values = [h.row.cell("指标值").value for h in rows]
+        names = [f"{h.row.label}（{h.row.cell('指标值').raw}）" for h in rows]
+        if _MULTIPLE.search(q):
+            r = arith.multiple(values[0], values[1])
+            text, unit = f"{names[0]}是{names[1]}的 {arith.fmt(r.value)} 倍", "倍"
+        elif _DIFF.search(q):
+            r = arith.difference(values[0], values[1])
+            text = f"{names[0]}与{names[1]}相差 {arith.fmt(r.value)} {unit}"
+        else:
+            r = arith.total(values)
+            text = f"{'、'.join(names)}合计 {arith.fmt(r.value)} {unit}"
+        cites = [self._perf_cite(doc, h) for h in rows]
+        return Answer(question, ANSWERED, f"{text}。计算：{r.formula}（{rows[0].table.project}绩效目标表）",
+                      r.value, unit, r.formula, cites)
+
     @staticmethod
     def _perf_cite(doc, h) -> Citation:
         return Citation(doc.document.label, doc.document.doc_id, h.table.title, h.row.label, "指标值",
@@ -370,52 +489,65 @@ class Engine:
     # --- last year's figures from the narrative --------------------------------------------------------
 
     def _change(self, question, q, doc, measures, hint) -> Answer | None:
-        facts = self._facts.get(doc.document.doc_id, [])
-        wanted = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
-        matched: list[tuple[ChangeFact, list[CellRef]]] = []
-        for f in facts:
-            subject = measures_from(self.vocab.mentions(normalize(f.subject)))
-            names = set().union(*(m.rows or {m.column} for m in subject)) if subject else {f.subject}
-            if (wanted & names) or f.subject in q:
-                cands = [c for m in subject for c in candidates(doc, m, None)] if subject else []
-                matched.append((f, cands))
-        if not matched:
+        """Year-on-year: the change the narrative states, and last year's figure computed from it."""
+        matched = self._change_fact(q, doc, measures)
+        if matched is None:
             return None
-        fact, cands = matched[0]
+        fact, cands = matched
         cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, fact.passage.page,
                         fact.sentence, section=fact.passage.section)
         direction = "增加" if fact.change > 0 else ("减少" if fact.change < 0 else "无变化")
         stated = f"文中说明：“{fact.sentence}”"
-        asks_prior = bool(re.search(r"(去年|上年|上一年|20\d{2}年)的?.{0,12}(是|有|为|安排)?多少", q)) and \
-            not re.search(r"(增加|减少|变化|下降|增长|多了|少了)", q)
+        asks_change = bool(re.search(r"增加|减少|变化|下降|增长|多了|少了|增减|差", q))
         asks_rate = bool(re.search(r"百分|幅度|%|比例|几成", q))
-        current = cands[0] if cands else None
-        if current is not None:
-            current = next((c for c in cands if c.value == fact.current), cands[0]) if fact.current is not None else current
-        if (asks_prior or asks_rate or _MULTIPLE.search(q)) and current is None:
+        derived = asks_rate or not asks_change or _MULTIPLE.search(q) or _COMPARE.search(q)
+        if not derived:
+            text = f"{fact.subject}比上年{direction}" + (f" {arith.fmt(abs(fact.change))} 万元" if fact.change else "") + f"。{stated}"
+            return Answer(question, ANSWERED, text, abs(fact.change), "万元", None, [cite])
+        current = next((c for c in cands if fact.current is not None and c.value == fact.current), None) or \
+            (cands[0] if cands else None)
+        if current is None:
             return self._not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
-        if asks_prior or asks_rate or _MULTIPLE.search(q):
-            prior = arith.prior(current.value, fact.change)
-            cites = [current.citation(), cite]
-            if asks_rate:
-                r = arith.change_rate(fact.change, prior.value)
-                text = (f"{fact.subject}比上年{direction} {arith.fmt(r.value)}%（今年 {_fmt_value(current.value, '万元')}，"
-                        f"上年 {prior.formula}）。{stated}")
-                return Answer(question, ANSWERED, text, r.value, "%", f"上年 {prior.formula}；{r.formula}", cites)
-            if _MULTIPLE.search(q):
-                m = arith.multiple(prior.value, current.value)
-                text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍。{stated}"
-                return Answer(question, ANSWERED, text, m.value, "倍", f"上年 {prior.formula}；{m.formula}", cites)
-            text = (f"上年（{doc.document.year - 1}年）{fact.subject}为 {_fmt_value(prior.value, '万元')}：今年 "
-                    f"{_fmt_value(current.value, '万元')}（{_where(current)}），{direction} {arith.fmt(abs(fact.change))} 万元。{stated}")
-            return Answer(question, ANSWERED, text, prior.value, "万元", prior.formula, cites)
-        text = f"{fact.subject}比上年{direction}" + (f" {arith.fmt(abs(fact.change))} 万元" if fact.change else "") + f"。{stated}"
-        return Answer(question, ANSWERED, text, abs(fact.change), "万元", None, [cite])
+        prior = arith.prior(current.value, fact.change)
+        cites = [current.citation(), cite]
+        now = f"今年 {_fmt_value(current.value, '万元')}（{_where(current)}）"
+        if asks_rate:
+            r = arith.change_rate(fact.change, prior.value)
+            text = f"{fact.subject}比上年{direction} {arith.fmt(r.value)}%：{now}，上年 {prior.formula}。{stated}"
+            return Answer(question, ANSWERED, text, r.value, "%", f"上年 {prior.formula}；{r.formula}", cites)
+        if _MULTIPLE.search(q):
+            m = arith.multiple(prior.value, current.value)
+            text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍：{now}，上年 {prior.formula}。{stated}"
+            return Answer(question, ANSWERED, text, m.value, "倍", f"上年 {prior.formula}；{m.formula}", cites)
+        if _COMPARE.search(q):
+            hi = max(prior.value, current.value)
+            which = "上年" if prior.value > current.value else "今年"
+            text = (f"{which}多：上年 {_fmt_value(prior.value, '万元')}（{prior.formula}），{now}。{stated}")
+            return Answer(question, ANSWERED, text, hi, "万元", f"上年 {prior.formula}", cites)
+        text = (f"上年（{doc.document.year - 1}年）{fact.subject}为 {_fmt_value(prior.value, '万元')}：{now}，"
+                f"{direction} {arith.fmt(abs(fact.change))} 万元。{stated}")
+        return Answer(question, ANSWERED, text, prior.value, "万元", prior.formula, cites)
+
+    def _change_fact(self, q, doc, measures) -> tuple[ChangeFact, list[CellRef]] | None:
+        """The stated change about what the question names; with nothing named, the document's total."""
+        wanted = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
+        total_fact = None
+        for f in self._facts.get(doc.document.doc_id, []):
+            subject, _ = measures_from(normalize(f.subject), self.vocab.mentions(normalize(f.subject)))
+            names = set().union(*(m.rows or {m.column} for m in subject)) if subject else {f.subject}
+            cands = [c for m in subject for c in candidates(doc, m, None)]
+            if (wanted & names) or f.subject in q:
+                return f, cands
+            if total_fact is None and names & {"支出总计", "收入总计"}:
+                total_fact = (f, cands)
+        if not measures and total_fact is not None and re.search(r"预算|总额|一共|总共|收支", q):
+            return total_fact
+        return None
 
     # --- text questions ------------------------------------------------------------------------------
 
     def _text(self, question: str, q: str, doc: LoadedDocument) -> Answer:
-        hits = self.retriever().search(question, k=3, doc_ids=[doc.document.doc_id])
+        hits = self.retriever().search(question, k=30, doc_ids=[doc.document.doc_id])
         hits = [h for h in hits if h.metadata.get("kind") == "passage"]
         if not hits:
             return self._not_found(question, "正文里没有找到相关的说明")
@@ -462,6 +594,11 @@ def _passage_text(doc: LoadedDocument, hit) -> str:
     ordinal = hit.metadata.get("row")
     p = next((p for p in doc.passages if p.ordinal == ordinal), None)
     return p.text if p else hit.text
+
+
+def _common_run(a: str, b: str) -> int:
+    from .vocab import _common
+    return _common(a, b)
 
 
 def _short_name(department: str) -> str:

@@ -9,8 +9,18 @@ from ingest.model import Row, Table
 
 from .corpus import LoadedDocument
 
-# Words every performance question carries that say nothing about which indicator is meant.
-_STOP = re.compile(r"多少|是什么|目标|指标|标准|绩效|计划|要求|预计|今年|明年|一年|的|是|有|吗|呢|？|\?|，|。|项目|经费")
+# Question words that say nothing about which indicator is meant.
+_STOP = re.compile(r"多少|是什么|什么|绩效|目标是|今年|一年|吗|呢|？|\?|，|。")
+# What kind of value a question wants, read from its wording, and the units that fit it.
+_WANTS = [
+    (re.compile(r"多少钱|多少元|费用|经费标准|补贴标准|补助标准|成本|资金|花多少|给多少|缴多少|人均多少|控制数|万元"),
+     ("元", "万元", "元/人", "万元/人", "万元/队", "元/年")),
+    (re.compile(r"多少人|人数|几人|多少名"), ("人", "人/次", "人/期")),
+    (re.compile(r"多少个|几个|数量|多少所|多少组|多少队"), ("个", "所", "组", "队")),
+    (re.compile(r"几次|多少次|次数"), ("次", "次/月", "次/季度", "次/半年")),
+    (re.compile(r"比率|比例|满意度|完成率|达标率|覆盖率|合格率|出勤率|及时率|发放率|百分"), ("%",)),
+    (re.compile(r"什么时候|何时|时间|哪天|截止|期限|多久"), (None,)),
+]
 
 
 def bigrams(text: str) -> set[str]:
@@ -41,11 +51,24 @@ def score_rows(q: str, doc: LoadedDocument) -> list[PerfHit]:
                 continue
             lb = bigrams(r.label)
             db = bigrams(r.cell("绩效指标描述").raw if r.cell("绩效指标描述") else "")
-            score = 2 * len(qb & lb) + len(qb & pb) + 0.5 * len(qb & (db - lb))
+            label_hits, project_hits = len(qb & lb), len(qb & pb)
+            if label_hits < 2 and project_hits < 3:
+                continue  # one shared word ("活动", "经费") is no match
+            score = 2 * label_hits + project_hits + 0.5 * len(qb & (db - lb))
             if score:
-                hits.append(PerfHit(doc, t, r, score))
+                hits.append(PerfHit(doc, t, r, score + _fit(q, value.unit, value.value is None)))
     hits.sort(key=lambda h: -h.score)
     return hits
+
+
+def _fit(q: str, unit: str | None, is_text: bool) -> float:
+    """A bonus when the indicator's unit is the kind of value the question asks for."""
+    for pattern, units in _WANTS:
+        if pattern.search(q):
+            if None in units:
+                return 3.0 if is_text else 0.0
+            return 4.0 if unit in units else -4.0
+    return 0.0
 
 
 def prefer_year(hits: list[PerfHit], year: int | None, doc_year: int) -> list[PerfHit]:

@@ -18,37 +18,86 @@ class Measure:
     column: str | None
     text: str
     position: int
+    dual: bool = False  # the name is both a row and a column ("上年结转"): try both readings
+    within: frozenset[str] | None = None  # "年初财政拨款结转和结余中的…": a child of these rows
+    table: str | None = None  # "支出总表的项目支出": only in this table
+    alt: "Measure | None" = None  # the reading to try when this one finds nothing
 
 
-def measures_from(mentions: list[Mention]) -> list[Measure]:
-    row_ms = [m for m in mentions if m.rows]
-    col_ms = [m for m in mentions if m.column and not m.rows]
-    dual = [m for m in row_ms if m.column]
-    # A name that is both a row and a column ("上年结转", "事业收入") is a column when another row is named.
-    if dual and len(row_ms) > len(dual):
-        col_ms += dual
-        row_ms = [m for m in row_ms if not m.column]
+_JOIN = re.compile(r"^(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是)?[，,]?$")
+_LIST_SEP = re.compile(r"^[、，,和与及跟]$|^(以及|还有)$")
+
+
+def measures_from(q: str, mentions: list[Mention]) -> tuple[list[Measure], list[str]]:
+    """Measures, and the context words that only narrowed them ("基本支出里的公用经费": 基本支出).
+
+    "A和B这两项的C" applies C to both rows; "X表的Y" looks for Y in X only; "A中B" (both rows) looks
+    for B among A's children.
+    """
     out: list[Measure] = []
-    if row_ms and col_ms:
-        if len(col_ms) == 1:
-            out = [Measure(frozenset(r.rows), col_ms[0].column, r.text + col_ms[0].text, r.start) for r in row_ms]
-        elif len(row_ms) == 1:
-            out = [Measure(frozenset(row_ms[0].rows), c.column, row_ms[0].text + c.text, c.start) for c in col_ms]
-        else:
-            out = [Measure(frozenset(r.rows), c.column, r.text + c.text, r.start) for r, c in zip(row_ms, col_ms)]
-    elif row_ms:
-        out = [Measure(frozenset(r.rows), r.column, r.text, r.start) for r in row_ms]
-    elif col_ms:
-        out = [Measure(None, c.column, c.text, c.start) for c in col_ms]
-    return sorted(out, key=lambda m: m.position)
+    context = [m.text for m in mentions if m.qualifier]
+    ms = [m for m in mentions if not m.qualifier]
+    group: list[Mention] = []  # consecutive rows named as a list
+    table: str | None = None
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        gap = q[m.end:nxt.start] if nxt else ""
+        joined = nxt is not None and _JOIN.match(gap) is not None
+        if m.table and not m.rows and not m.column:
+            if joined and nxt is not None and not nxt.table:
+                table = m.table  # "支出总表的项目支出"
+            elif not joined or nxt is None:
+                out.append(Measure(None, None, m.text, m.start, table=m.table))  # the table's own total
+            i += 1
+            continue
+        if m.rows and not (joined and nxt is not None and (nxt.column or nxt.rows)):
+            group.append(m)
+            if nxt is not None and _LIST_SEP.match(gap) and nxt.rows:
+                i += 1
+                continue
+        if m.rows and joined and nxt is not None and nxt.column:
+            rows = group + [m] if m not in group else group
+            for r in rows:
+                within = Measure(frozenset(nxt.rows), None, nxt.text, nxt.start, within=frozenset(r.rows),
+                                 table=table) if nxt.rows else None
+                out.append(Measure(frozenset(r.rows), nxt.column, r.text + nxt.text, r.start, table=table, alt=within))
+            group, table = [], None
+            i += 2
+            continue
+        if m.rows and joined and nxt is not None and nxt.rows:  # "年初财政拨款结转和结余中，一般公共预算拨款"
+            out.append(Measure(frozenset(nxt.rows), None, nxt.text, nxt.start, within=frozenset(m.rows), table=table))
+            group, table = [], None
+            i += 2
+            continue
+        if m.column and not m.rows and joined and nxt is not None and (nxt.column or nxt.rows):
+            context.append(m.text)  # "基本支出里的公用经费": 基本支出 only says where to look
+            i += 1
+            continue
+        if group:
+            for r in group:
+                out.append(Measure(frozenset(r.rows), r.column, r.text, r.start, dual=bool(r.column), table=table))
+            group = []
+        elif m.column:
+            out.append(Measure(None, m.column, m.text, m.start, table=table))
+        table = None if not joined else table
+        i += 1
+    for r in group:
+        out.append(Measure(frozenset(r.rows), r.column, r.text, r.start, dual=bool(r.column), table=table))
+    return sorted(out, key=lambda m: m.position), context
 
 
-def ordered_tables(doc: LoadedDocument, hint: str | None) -> list[Table]:
+def ordered_tables(doc: LoadedDocument, hint: str | None, prefer: list[str] | None = None) -> list[Table]:
     rank = {k: i for i, k in enumerate(TABLE_PRIORITY)}
     tables = [t for t in doc.tables if t.kind in rank]
     if hint:
         tables = [t for t in tables if t.kind == hint] or tables
-    return sorted(tables, key=lambda t: rank[t.kind])
+
+    def key(t: Table):
+        preferred = any(p in t.title for p in (prefer or []))
+        return (not preferred, rank[t.kind])
+    return sorted(tables, key=key)
 
 
 def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
@@ -60,15 +109,36 @@ def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
     return cols[0] if cols else None
 
 
-def candidates(doc: LoadedDocument, measure: Measure, hint: str | None) -> list[CellRef]:
+def candidates(doc: LoadedDocument, measure: Measure, hint: str | None,
+               prefer: list[str] | None = None) -> list[CellRef]:
+    out = _candidates(doc, measure, measure.table or hint, prefer)
+    if not out and measure.alt is not None:
+        out = _candidates(doc, measure.alt, measure.alt.table or hint, prefer)
+    return out
+
+
+def _candidates(doc: LoadedDocument, measure: Measure, hint: str | None, prefer: list[str] | None) -> list[CellRef]:
     out = []
-    for t in ordered_tables(doc, hint):
-        if measure.rows is None:
-            cols = [c for c in value_columns(t) if c.split("/")[-1] == measure.column]
-            rows = [(total_row(t, c), c) for c in cols]
-        else:
-            rows = [(r, _column_for(t, r, measure.column)) for r in t.rows if plain_label(r.label) in measure.rows]
-        for r, col in rows:
+    if measure.rows is None and measure.column is None:  # a table named on its own: its grand total
+        for t in ordered_tables(doc, hint, prefer):
+            if t.kind == hint:
+                col = default_column(t)
+                row = total_row(t, col)
+                if row is not None and col and row.cell(col) is not None:
+                    out.append(CellRef(doc.document, t, row, row.cell(col)))
+        return out
+    for t in ordered_tables(doc, hint, prefer):
+        pairs: list[tuple[Row | None, str | None]] = []
+        if measure.rows is None or measure.dual:
+            leaf = measure.column
+            pairs += [(total_row(t, c), c) for c in value_columns(t) if c.split("/")[-1] == leaf]
+        if measure.rows is not None:
+            rows = [r for r in t.rows if plain_label(r.label) in measure.rows]
+            if measure.within:
+                allowed = {id(k) for p in t.rows if plain_label(p.label) in measure.within for k in children(t, p)}
+                rows = [r for r in rows if id(r) in allowed]
+            pairs += [(r, _column_for(t, r, None if measure.dual else measure.column)) for r in rows]
+        for r, col in pairs:
             if r is None or col is None:
                 continue
             cell = r.cell(col)
@@ -91,7 +161,9 @@ def pick_together(options: list[list[CellRef]]) -> list[CellRef]:
     """For a calculation over several figures, read them from the same table where one holds them all."""
     if not options or any(not o for o in options):
         return []
-    for kind in TABLE_PRIORITY:
+    # The first candidate's table leads: candidates come in preference order.
+    kinds = list(dict.fromkeys([options[0][0].table.kind] + TABLE_PRIORITY))
+    for kind in kinds:
         chosen = []
         for o in options:
             hit = next((c for c in o if c.table.kind == kind and not c.cell.blank), None) or \
@@ -106,8 +178,8 @@ def pick_together(options: list[list[CellRef]]) -> list[CellRef]:
 
 # --- sets of rows: for rankings, counts and lists ---------------------------------------------------------
 
-_LEVEL_WORDS = {"类": ("类", "大类"), "款": ("款",), "项": ("项级", "项科目", "7位", "七位")}
-_TOP_ITEM = re.compile(r"^[一二三四五六七八九十]+、")
+_LEVEL_WORDS = {"项": ("项级", "项科目", "7位", "七位", "哪个项"), "款": ("款", "明细"), "类": ("类", "大类")}
+_TOP_ITEM = re.compile(r"^([一二三四五六七八九十]+|\d+)、")
 
 
 def children(table: Table, parent: Row) -> list[Row]:
@@ -140,15 +212,20 @@ class RowSet:
 def row_set(doc: LoadedDocument, q: str, parent: Measure | None, column: str | None, hint: str | None) -> RowSet | None:
     """The rows a ranking/count/list question ranges over."""
     tables = ordered_tables(doc, hint)
+    level = next((lv for lv, words in _LEVEL_WORDS.items() if any(w in q for w in words)), None)
     if parent is not None and parent.rows:
         for t in tables:
             for r in t.rows:
                 if plain_label(r.label) in parent.rows:
                     kids = children(t, r)
-                    col = _column_for(t, kids[0], column) if kids else None
-                    if kids and col:
+                    if level and r.code and kids and kids[0].level != level:
+                        # "一般公共服务支出下面哪一项": descend to the level asked for
+                        kids = [k for k in t.rows if k.code and k.code.startswith(r.code) and k.level == level] or kids
+                    if not kids:
+                        continue
+                    col = _column_for(t, kids[0], column) or _column_for(t, kids[0], None)
+                    if col:
                         return RowSet(t, kids, col, f"{plain_label(r.label)}的明细")
-    level = next((lv for lv, words in _LEVEL_WORDS.items() if any(w in q for w in words)), None)
     economic = "经济分类" in q or hint == model.GPB_BASIC
     if any(w in q for w in ("收入来源", "从哪", "钱从", "收入中", "收入里", "收入渠道")):
         for t in tables:
@@ -163,7 +240,7 @@ def row_set(doc: LoadedDocument, q: str, parent: Measure | None, column: str | N
         rows = [r for r in t.rows if r.code_kind == kind and r.level == (level or "类")]
         if not rows:
             continue
-        col = _column_for(t, rows[0], column)
+        col = _column_for(t, rows[0], column) or _column_for(t, rows[0], None)
         if col:
             return RowSet(t, rows, col, f"{'经济' if economic else '功能'}分类{level or '类'}级科目")
     return None

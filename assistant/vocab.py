@@ -33,6 +33,7 @@ class Mention:
     rows: set[str] = field(default_factory=set)  # plain row labels it may mean
     column: str | None = None  # a column leaf it may mean
     table: str | None = None  # a table kind it names
+    qualifier: bool = False  # a bracketed column after a row ("公务用车运行维护费（基本支出）")
 
     @property
     def is_row(self) -> bool:
@@ -78,6 +79,7 @@ class Vocabulary:
             if kind in present:
                 for a in aliases:
                     self.tables[normalize(a)] = kind
+        self.labels = labels
         self._longest = max((len(k) for k in (*self.rows, *self.columns, *self.tables)), default=1)
 
     def _add_row(self, alias: str, label: str) -> None:
@@ -101,11 +103,64 @@ class Vocabulary:
         for m in spans:
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
                 chosen.append(m)
-        # A code followed by its own name ("2080505机关事业单位…") names one row, not two.
         chosen.sort(key=lambda m: m.start)
-        merged: list[Mention] = []
-        for m in chosen:
-            if merged and merged[-1].rows and m.rows == merged[-1].rows and m.start - merged[-1].end <= 1:
+        return _tidy(q, chosen + self._fuzzy(q, chosen))
+
+    def _fuzzy(self, q: str, taken: list[Mention]) -> list[Mention]:
+        """Names said almost as printed ("职工医疗保险缴费" for 职工基本医疗保险缴费): the labels sharing the
+        longest run of characters with a stretch of the question no exact name covered."""
+        covered = set()
+        for m in taken:
+            covered.update(range(m.start, m.end))
+        out = []
+        for run in re.finditer(r"[\u4e00-\u9fff（）“”]{4,}", q):
+            text = "".join(ch if run.start() + k not in covered else "|" for k, ch in enumerate(run.group()))
+            for part in re.finditer(r"[^|和与及或、]{4,}", text):
+                seg = part.group()
+                best, labels = 0, set()
+                for label in self.labels:
+                    n = _common(seg, label)
+                    if n > best:
+                        best, labels = n, {label}
+                    elif n == best:
+                        labels.add(label)
+                if best >= 4 and best >= 0.6 * len(seg) and len(labels) <= 3:
+                    start = run.start() + part.start()
+                    out.append(Mention(start, start + len(seg), seg, labels))
+        return out
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common substring."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
+
+
+def _tidy(q: str, mentions: list[Mention]) -> list[Mention]:
+    mentions = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.rows and out[-1].rows and m.rows & out[-1].rows and m.rows != out[-1].rows \
+                and m.start - out[-1].end <= 1:
+            out[-1].rows = m.rows & out[-1].rows  # "30108机关事业单位基本养老保险缴费": the code settles it
+            out[-1].end = m.end
+            continue
+        if out and m.rows and m.rows == out[-1].rows and m.column == out[-1].column \
+                and not re.search(r"[占比是与和减除]", q[out[-1].end:m.start]):
+            continue  # the same thing named twice ("看病、医疗这类卫生健康方面"; a code and then its name)
+        if out and q[out[-1].end:m.start] in ("（", "(") and (m.rows or m.column):
+            if out[-1].rows and m.column and not m.rows:
+                m.qualifier = True  # "…（基本支出）" only says where to look
+            else:
+                out[-1] = m  # "卖地的钱（土地出让收入）": the bracketed name is the precise one
                 continue
-            merged.append(m)
-        return merged
+        out.append(m)
+    return out

@@ -1,0 +1,347 @@
+"""Rendering and upload helpers for the Streamlit app (``app.py`` stays a thin page over these).
+
+Everything shown comes from the engine's ``Answer`` and the ingested tables; nothing here computes a
+figure. Functions that do not draw (formatting, table layout, upload handling) take no Streamlit state,
+so tests can call them directly.
+"""
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Callable
+from decimal import Decimal
+
+import pandas as pd
+import streamlit as st
+
+from ingest import model
+from ingest.home import Home
+from ingest.model import IngestError, Table
+
+from .answer import AMBIGUOUS, NOT_FOUND, Answer, Chart, Citation
+
+# How far the progress bar is when the pipeline reports a stage (the index stage is the long one).
+STAGE_PROGRESS = {"解析": 0.05, "写入表格": 0.15, "建立文本索引": 0.25}
+STAGE_TEXT = {"建立文本索引": "建立文本索引（为全文检索计算向量，需要一些时间）"}
+
+VERDICT_LABELS = {"fail": "不一致", "unchecked": "无法核对", "pass": "通过", "not_applicable": "不适用"}
+VERDICT_ICONS = {"fail": ":material/error:", "unchecked": ":material/help:", "pass": ":material/check_circle:",
+                 "not_applicable": ":material/remove:"}
+VERDICT_ORDER = ["fail", "unchecked", "pass", "not_applicable"]
+CHECK_KINDS = {"table_sum": "表内合计", "subject_tree": "科目层级", "columns": "列合计", "cross_table": "跨表一致",
+               "narrative": "文字与表格", "performance": "绩效目标"}
+
+CITED_CELL = "background-color: #ffd54f; font-weight: 700; color: #000"
+CITED_ROW = "background-color: #fff8e1"
+
+
+class SessionSafeHome(Home):
+    """A corpus home whose SQLite connection is per thread.
+
+    Streamlit runs every rerun in a new thread and ``sqlite3`` connections refuse to cross threads, so a
+    store shared through ``st.cache_resource`` would fail on the second interaction. The text index
+    (Chroma) is shared as usual.
+    """
+
+    def __init__(self, path=None):
+        super().__init__(path)
+        self._local = threading.local()
+
+    @property
+    def store(self):  # overrides Home.store (a cached_property, which would pin one connection)
+        from ingest.store import Store
+
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.db_path)
+        return store
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+
+def fmt_number(value: Decimal, unit: str | None = None) -> str:
+    """Thousands separators, the printed decimals kept: Decimal("8815.77") → "8,815.77"."""
+    if unit == "年":
+        return f"{value:f}"
+    return f"{value:,f}"
+
+
+def fmt_value(value: Decimal, unit: str | None) -> str:
+    """"8,815.77 万元", "83.59%", "27 人"."""
+    number = fmt_number(value, unit)
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit in ("%", "‰") else f"{number} {unit}"
+
+
+def md(text: str) -> str:
+    """Text safe to pass to st.markdown (no accidental emphasis, links, LaTeX or tables)."""
+    for ch in "\\`*_[]<>#|~$":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+# --- uploads -------------------------------------------------------------------------------------------
+
+def handle_upload(name: str, data: bytes, home: Home,
+                  progress: Callable[[str], None] | None = None) -> tuple[bool, str]:
+    """Ingest one uploaded disclosure. Returns (ok, message for the person who uploaded it).
+
+    A file the pipeline rejects raises ``IngestError`` before anything is written, so on (False, …) the
+    corpus is as it was.
+    """
+    from ingest.pipeline import ingest_bytes
+
+    try:
+        r = ingest_bytes(data, name, home, progress)
+    except IngestError as exc:
+        return False, f"无法导入：{exc}"
+    except Exception as exc:  # noqa: BLE001 - the person uploading should see something, not a traceback
+        return False, f"导入 {name} 时出错：{exc.__class__.__name__}: {exc}"
+    label = r.document.label
+    sizes = f"{r.tables} 张表，{r.cells} 个单元格，{r.passages} 段文字"
+    if r.status == "unchanged":
+        return True, f"这份文件已经导入过：{label}（{name}），语料库没有变化。"
+    if r.status == "replaced":
+        return True, f"已更新：{label}（{name}，替换了旧版本）：{sizes}。"
+    return True, f"已导入：{label}（{name}）：{sizes}。"
+
+
+def stage_reporter(bar, done: int, total: int, name: str) -> Callable[[str], None]:
+    """A pipeline progress callback that moves ``bar`` (an st.progress) through file ``done`` of ``total``."""
+    def say(stage: str) -> None:
+        share = (done + STAGE_PROGRESS.get(stage, 0.5)) / max(total, 1)
+        bar.progress(min(share, 1.0), text=f"{name}：{STAGE_TEXT.get(stage, stage)}…")
+    return say
+
+
+# --- tables as the page printed them -------------------------------------------------------------------
+
+def _leaf(path: str) -> str:
+    return path.split("/")[-1].replace(" ", "")
+
+
+def table_frame(table: Table) -> tuple[pd.DataFrame, dict[int, int]]:
+    """The table laid out as printed (cells as printed), and where each stored row landed.
+
+    Columns are the table's column paths. Label columns (序号, 科目编码, 科目名称/项目, 指标 levels) are
+    filled from the row; side-by-side tables (收入 | 支出 on one printed line) are put back on one line.
+    Returns (frame, {row_ordinal: frame row}).
+    """
+    paths = [c.path for c in table.columns]
+    valued = {c.column for r in table.rows for c in r.cells}
+    label_cols = [p for p in paths if p not in valued]
+    extra = [c.column for r in table.rows for c in r.cells if c.column not in paths]
+    name_col = None
+    if not any(_is_name(p) for p in label_cols) and not any(r.indicator for r in table.rows):
+        name_col = "项目"
+    sided = any(r.side for r in table.rows)
+    has_code_col = any(_leaf(p).endswith("编码") for p in label_cols)
+
+    records: list[dict[str, str]] = []
+    keys: dict[object, int] = {}
+    where: dict[int, int] = {}
+    for row in table.rows:
+        key = ((row.line, row.number) if row.line is not None or row.number else ("#", row.ordinal)) \
+            if sided else row.ordinal
+        if key not in keys:
+            keys[key] = len(records)
+            records.append({})
+        rec = records[keys[key]]
+        where[row.ordinal] = keys[key]
+        label = row.label if has_code_col or not row.code else f"{row.code} {row.label}"
+        named = False
+        for p in label_cols:
+            if row.side and "/" in p and not p.startswith(row.side + "/"):
+                continue
+            leaf = _leaf(p)
+            if leaf in ("序号", "栏次"):
+                rec.setdefault(p, row.number or "")
+            elif leaf.endswith("编码"):
+                rec[p] = row.code or ""
+            elif row.indicator and leaf in ("一级指标", "二级指标", "三级指标"):
+                rec[p] = row.indicator[("一级指标", "二级指标", "三级指标").index(leaf)] or ""
+            elif not named and not row.indicator:
+                rec[p] = label
+                named = True
+        if name_col and not named:
+            rec[name_col] = label
+        for c in row.cells:
+            rec[c.column] = c.raw
+    columns = ([name_col] if name_col else []) + paths + list(dict.fromkeys(extra))
+    frame = pd.DataFrame(records, columns=columns).fillna("")
+    return frame, where
+
+
+def _is_name(path: str) -> bool:
+    leaf = _leaf(path)
+    return not (leaf in ("序号", "栏次") or leaf.endswith("编码"))
+
+
+def highlighted(frame: pd.DataFrame, cells: list[tuple[int, str | None]]):
+    """A Styler marking the cited cells (row index, column) strongly and their rows lightly."""
+    rows = {r for r, _ in cells}
+    marked = {(r, c) for r, c in cells}
+
+    def css(df: pd.DataFrame) -> pd.DataFrame:
+        out = pd.DataFrame("", index=df.index, columns=df.columns)
+        for i in rows:
+            if i in out.index:
+                out.loc[i, :] = CITED_ROW
+        for i, c in marked:
+            if i in out.index and c in out.columns:
+                out.loc[i, c] = CITED_CELL
+        return out
+
+    return frame.style.apply(css, axis=None)
+
+
+def find_table(engine, doc_id: str, ordinal: int | None) -> Table | None:
+    if ordinal is None:
+        return None
+    doc = engine.corpus.find_doc(doc_id)
+    if doc is None:
+        return None
+    return next((t for t in doc.tables if t.ordinal == ordinal), None)
+
+
+# --- answers -------------------------------------------------------------------------------------------
+
+def render_answer(answer: Answer, engine) -> None:
+    """One assistant turn: the value, the text, the calculation, the chart and the sources."""
+    if answer.status == NOT_FOUND:
+        st.warning(md(answer.answer), icon=":material/block:")
+        return
+    if answer.status == AMBIGUOUS:
+        st.info(md(answer.answer), icon=":material/help:")
+        missing = [r for r in answer.readings if r not in answer.answer]
+        if missing:
+            st.markdown("可能的理解：\n" + "\n".join(f"- {md(r)}" for r in missing))
+        render_citations(answer.citations, engine)
+        return
+    if answer.value is not None:
+        st.metric("答案", fmt_value(answer.value, answer.unit))
+    st.markdown(md(answer.answer))
+    if answer.calculation:
+        st.markdown(f"**计算过程**：`{answer.calculation}`")
+    if answer.chart:
+        render_chart(answer.chart)
+    render_citations(answer.citations, engine)
+
+
+def citation_line(c: Citation) -> str:
+    page = f"第{c.page}页" if c.page else "页码未标注"
+    if c.table:
+        return f"《{c.table}》{page} · {c.row} × {c.column} ＝ {c.text}"
+    return f"{c.section or '正文'}，{page}"
+
+
+def render_citations(citations: list[Citation], engine) -> None:
+    if not citations:
+        return
+    st.markdown("**来源**：\n" + "\n".join(f"{k}. {md(citation_line(c))}" for k, c in enumerate(citations, 1)))
+    groups: dict[tuple[str, int], list[Citation]] = {}
+    for c in citations:
+        if c.table is not None and c.table_ordinal is not None:
+            groups.setdefault((c.doc_id, c.table_ordinal), []).append(c)
+        else:
+            with st.expander(f"原文：{c.section or '正文'}" + (f"（第{c.page}页）" if c.page else ""), icon=":material/article:"):
+                st.caption(c.document)
+                st.markdown("\n".join(f"> {md(line)}" for line in (c.text or "").splitlines() if line.strip()))
+    for (doc_id, ordinal), cites in groups.items():
+        table = find_table(engine, doc_id, ordinal)
+        page = f"（第{cites[0].page}页）" if cites[0].page else ""
+        with st.expander(f"原表：{cites[0].table}{page}", icon=":material/table_chart:"):
+            st.caption(f"{cites[0].document} · 黄色为答案用到的单元格")
+            if table is None:
+                st.info("这张表已不在当前语料库中。")
+                continue
+            render_table(table, [(c.row_ordinal, c.column) for c in cites])
+
+
+def render_table(table: Table, cited: list[tuple[int | None, str | None]] = ()) -> None:
+    frame, where = table_frame(table)
+    if frame.empty:
+        st.info("这张表是空表（原文只列了表头，没有数据行）。")
+        return
+    cells = [(where[r], c) for r, c in cited if r in where]
+    data = highlighted(frame, cells) if cells else frame
+    st.dataframe(data, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 560))
+
+
+def render_chart(chart: Chart) -> None:
+    import altair as alt
+
+    labels, seen = [], {}
+    for b in chart.bars:  # bars with the same label would be drawn as one
+        seen[b.label] = seen.get(b.label, 0) + 1
+        labels.append(b.label if seen[b.label] == 1 else f"{b.label}（{seen[b.label]}）")
+    unit = chart.unit or ""
+    data = pd.DataFrame({"项目": labels, "金额": [float(b.value) for b in chart.bars],
+                         "数值": [fmt_value(b.value, unit) for b in chart.bars]})
+    bars = alt.Chart(data, title=chart.title).mark_bar(color="#d9534f").encode(
+        x=alt.X("金额:Q", title=f"金额（{unit}）" if unit else "数值"),
+        y=alt.Y("项目:N", sort=labels, title=None, axis=alt.Axis(labelLimit=260)),
+        tooltip=["项目", "数值"],
+    ).properties(height=max(90, 26 * len(labels)))
+    st.altair_chart(bars, width="stretch")
+
+
+# --- the browse and check pages ------------------------------------------------------------------------
+
+def table_choice_label(t: Table) -> str:
+    return f"#{t.ordinal} {t.title}（{t.kind}，{len(t.rows)} 行）"
+
+
+def render_table_details(table: Table) -> None:
+    facts = [f"类型：{table.kind}", f"单位：{table.unit or '—'}", f"页码：{table.page or '—'}"]
+    if table.section:
+        facts.append(f"所在章节：{table.section}")
+    st.markdown(" · ".join(md(f) for f in facts))
+    if table.kind == model.PERFORMANCE:
+        st.markdown(f"**项目**：{md(table.project or '—')}  \n**年度**：{table.target_year or '—'}  \n"
+                    f"**绩效目标**：{md(table.goal or '—')}")
+    cols = "｜".join(f"{c.path}（{c.number}）" if c.number else c.path for c in table.columns)
+    st.caption(f"列（含栏次）：{cols}")
+    render_table(table)
+    if table.note:
+        st.caption(table.note)
+
+
+def checks_available() -> bool:
+    return importlib.util.find_spec("assistant.check") is not None
+
+
+def check_frame(checks: list[dict]) -> pd.DataFrame:
+    ordered = sorted(checks, key=lambda c: VERDICT_ORDER.index(c["verdict"]) if c["verdict"] in VERDICT_ORDER else 9)
+    return pd.DataFrame([{
+        "结果": VERDICT_LABELS.get(c["verdict"], c["verdict"]),
+        "类别": CHECK_KINDS.get(c["kind"], c["kind"]),
+        "说明": c["description"],
+        "应为": c["expected"] or "",
+        "实为": c["found"] or "",
+        "差额": c["difference"] or "",
+        "编号": c["id"],
+    } for c in ordered])
+
+
+def render_checks(checks: list[dict]) -> None:
+    counts = {v: sum(c["verdict"] == v for c in checks) for v in VERDICT_ORDER}
+    cols = st.columns(4)
+    for col, v in zip(cols, VERDICT_ORDER):
+        col.metric(f"{VERDICT_ICONS[v]} {VERDICT_LABELS[v]}", counts[v])
+    fails = [c for c in checks if c["verdict"] == "fail"]
+    if fails:
+        st.markdown(f"**不一致的 {len(fails)} 项**（请对照原文复核）：")
+    else:
+        st.success("没有发现不一致。")
+    for c in fails:
+        with st.expander(c["description"], icon=":material/error:"):
+            for ref in c["cells"]:
+                st.markdown(f"- 《{md(ref['table'])}》{md(ref['row'])} × {md(ref['column'])} ＝ {ref['value']}")
+            if c["passage"]:
+                st.markdown(f"> {md(c['passage'])}")
+            if c["expected"] is not None or c["found"] is not None:
+                st.markdown(f"应为 {c['expected'] or '—'}，实为 {c['found'] or '—'}，差额 {c['difference'] or '—'}")
+    st.markdown("**全部核对项**（不一致在前）：")
+    st.dataframe(check_frame(checks), hide_index=True, width="stretch", height=420)
