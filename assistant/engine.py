@@ -123,9 +123,11 @@ class Engine:
         project = self._named_project(q, doc)
         if project is not None and re.search(r"指标|目标", q) and not _NUMERIC.search(q.replace("是什么", "")):
             return self._project_overview(question, doc, project)
+        if perf_strong and re.search(r"什么时候|何时|依据|多久|期限", q):
+            return self._performance(question, q, doc, perf)
         if _TEXT.search(q) and not (numeric and (measures or perf_strong)):
             return self._text(question, q, doc)
-        settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目", q)
+        settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
         if settable and (_LIST.search(q) or (_COUNT.search(q) and not _MULTIPLE.search(q))):
             ans = self._count_or_list(question, q, doc, measures, hint)
             if ans is not None:
@@ -160,24 +162,30 @@ class Engine:
     # --- table questions -----------------------------------------------------------------------------
 
     def _table(self, question: str, q: str, doc: LoadedDocument, measures: list[Measure], hint) -> Answer:
+        if any(m.table for m in measures):
+            hint = None  # each measure knows its own table
         options = [candidates(doc, m, hint, self._prefer) for m in measures]
         missing = [m.text for m, o in zip(measures, options) if not o]
+        if missing and len(measures) == 1 and measures[0].table:
+            ans = self._table_total(question, doc, measures[0].table)  # an empty table (空表列示) holds 0
+            if ans is not None:
+                return ans
         if missing:
             return self._not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
         if _MULTIPLE.search(q) and len(measures) >= 2:
-            a, b = pick_together(options[:2])
+            a, b = self._together(measures[:2], options[:2])
             r = arith.multiple(a.value, b.value)
             return self._computed(question, f"{a.name()}是{b.name()}的 {arith.fmt(r.value)} 倍", r, "倍", [a, b])
         if _SHARE.search(q):
             return self._share(question, q, doc, measures, options, hint)
         if _DIFF.search(q) and len(measures) >= 2:
-            a, b = pick_together(options[:2])
+            a, b = self._together(measures[:2], options[:2])
             r = arith.difference(a.value, b.value)
             hi, lo = (a, b) if a.value >= b.value else (b, a)
             return self._computed(question, f"{hi.name()}比{lo.name()}多 {_fmt_value(r.value, _unit(a))}", r,
                                   _unit(a), [a, b])
         if _COMPARE.search(q) and len(measures) >= 2:
-            refs = pick_together(options)
+            refs = self._together(measures, options)
             want_less = bool(re.search(r"(少|低|小)", _COMPARE.search(q).group(0)))
             best = min(refs, key=lambda c: c.value) if want_less else max(refs, key=lambda c: c.value)
             rel = "<" if want_less else ">"
@@ -188,7 +196,7 @@ class Engine:
             return self._finish(Answer(question, ANSWERED, text, best.value, _unit(best), calc,
                                        [c.citation() for c in refs]))
         if len(measures) >= 2 and (_SUM.search(q) or "和" in q or "、" in q):
-            refs = pick_together(options)
+            refs = self._together(measures, options)
             if _SUM.search(q):
                 r = arith.total([c.value for c in refs])
                 return self._computed(question, f"{'、'.join(c.name() for c in refs)}合计 {_fmt_value(r.value, _unit(refs[0]))}",
@@ -235,6 +243,12 @@ class Engine:
                                r.cell(c).raw, table_ordinal=table.ordinal, row_ordinal=r.ordinal) for c in cols if r.cell(c)]
         return Answer(question, ANSWERED, "；".join(parts) + f"（{table.title}）", None, None, None, cites)
 
+    def _together(self, measures: list[Measure], options: list[list[CellRef]]) -> list[CellRef]:
+        """Figures for one calculation: from one table where possible, unless the question placed them."""
+        if any(m.table for m in measures) or self._prefer:
+            return [readings(o)[0] for o in options]
+        return pick_together(options)
+
     def _lookup(self, question: str, measure: Measure, cands: list[CellRef]) -> Answer:
         reads = readings(cands)
         if len(reads) > 1:
@@ -259,7 +273,7 @@ class Engine:
                 after = [i for i in order if measures[i].position > zhan]
                 if before and after:
                     order = [before[-1], after[0]]
-            part, whole = pick_together([options[order[0]], options[order[1]]])
+            part, whole = self._together([measures[order[0]], measures[order[1]]], [options[order[0]], options[order[1]]])
         else:
             part = readings(options[0])[0]
             whole = self._whole_of(doc, part)
@@ -310,7 +324,7 @@ class Engine:
     # --- sets: rank, count, list ---------------------------------------------------------------------
 
     def _rank(self, question, q, doc, measures, hint) -> Answer | None:
-        parent = next((m for m in measures if m.rows), None)
+        parent = next((m for m in measures if m.rows and not m.dual), None)
         column = next((m.column for m in measures if m.column), None)
         rs = row_set(doc, q, parent, column, hint)
         if rs is None:
@@ -359,7 +373,7 @@ class Engine:
                 text = f"共 {len(names)} 个单位：" + "、".join(names) + f"（{orgs.title}）"
                 return Answer(question, ANSWERED, text, None if listing else Decimal(len(names)),
                               None if listing else "个", None if listing else f"计数 {len(names)}", cites)
-        parent = next((m for m in measures if m.rows), None)
+        parent = next((m for m in measures if m.rows and not m.dual), None)
         column = next((m.column for m in measures if m.column), None)
         rs = row_set(doc, q, parent, column, hint)
         if rs is None:

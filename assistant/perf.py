@@ -52,7 +52,7 @@ def score_rows(q: str, doc: LoadedDocument) -> list[PerfHit]:
             lb = bigrams(r.label)
             db = bigrams(r.cell("绩效指标描述").raw if r.cell("绩效指标描述") else "")
             label_hits, project_hits = len(qb & lb), len(qb & pb)
-            if label_hits < 2 and project_hits < 3:
+            if label_hits < 2 and project_hits < 4:
                 continue  # one shared word ("活动", "经费") is no match
             score = 2 * label_hits + project_hits + 0.5 * len(qb & (db - lb))
             if score:
@@ -67,7 +67,7 @@ def _fit(q: str, unit: str | None, is_text: bool) -> float:
         if pattern.search(q):
             if None in units:
                 return 3.0 if is_text else 0.0
-            return 4.0 if unit in units else -4.0
+            return 6.0 if unit in units else -6.0
     return 0.0
 
 

@@ -24,7 +24,7 @@ class Measure:
     alt: "Measure | None" = None  # the reading to try when this one finds nothing
 
 
-_JOIN = re.compile(r"^(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是)?[，,]?$")
+_JOIN = re.compile(r"^(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有)?[，,]?$")
 _LIST_SEP = re.compile(r"^[、，,和与及跟]$|^(以及|还有)$")
 
 
@@ -221,26 +221,37 @@ def row_set(doc: LoadedDocument, q: str, parent: Measure | None, column: str | N
                     if level and r.code and kids and kids[0].level != level:
                         # "一般公共服务支出下面哪一项": descend to the level asked for
                         kids = [k for k in t.rows if k.code and k.code.startswith(r.code) and k.level == level] or kids
+                    while len(kids) == 1 and children(t, kids[0]):
+                        kids = children(t, kids[0])  # one child is no choice: look one level down
                     if not kids:
                         continue
                     col = _column_for(t, kids[0], column) or _column_for(t, kids[0], None)
                     if col:
                         return RowSet(t, kids, col, f"{plain_label(r.label)}的明细")
-    economic = "经济分类" in q or hint == model.GPB_BASIC
-    if any(w in q for w in ("收入来源", "从哪", "钱从", "收入中", "收入里", "收入渠道")):
+    if any(w in q for w in ("收入来源", "从哪", "钱从", "收入中", "收入里", "收入渠道", "渠道")):
         for t in tables:
             if t.kind == model.SUMMARY:
                 rows = [r for r in t.rows if r.side == "收入" and (_TOP_ITEM.match(r.label) or "结转" in r.label)]
                 col = default_column(t, "收入")
                 return RowSet(t, rows, col, "收入来源")
-    for t in tables:
-        if t.kind in (model.SUMMARY, model.FISCAL_SUMMARY, model.THREE_PUBLIC, model.FIXED_ASSETS):
-            continue
-        kind = model.ECONOMIC if economic else model.FUNCTION
-        rows = [r for r in t.rows if r.code_kind == kind and r.level == (level or "类")]
-        if not rows:
-            continue
-        col = _column_for(t, rows[0], column) or _column_for(t, rows[0], None)
-        if col:
-            return RowSet(t, rows, col, f"{'经济' if economic else '功能'}分类{level or '类'}级科目")
+    if hint in (model.FIXED_ASSETS, model.THREE_PUBLIC):
+        t = next((t for t in tables if t.kind == hint), None)
+        if t is not None:
+            rows = [r for r in t.rows if _TOP_ITEM.match(r.label)]
+            col = _column_for(t, rows[0], column) or _column_for(t, rows[0], None) if rows else None
+            if col:
+                return RowSet(t, rows, col, t.title.replace("部门", ""))
+    economic = "经济分类" in q or hint == model.GPB_BASIC
+    kind = model.ECONOMIC if economic else model.FUNCTION
+    coded = [t for t in tables if t.kind not in (model.SUMMARY, model.FISCAL_SUMMARY, model.THREE_PUBLIC,
+                                                  model.FIXED_ASSETS)]
+    # A table that has the column asked for comes first ("哪一类的上年结转最多": 收入总表).
+    for strict in (True, False):
+        for t in coded:
+            rows = [r for r in t.rows if r.code_kind == kind and r.level == (level or "类")]
+            if not rows:
+                continue
+            col = _column_for(t, rows[0], column) if strict else _column_for(t, rows[0], None)
+            if col:
+                return RowSet(t, rows, col, f"{'经济' if economic else '功能'}分类{level or '类'}级科目")
     return None

@@ -124,7 +124,8 @@ class Vocabulary:
                         best, labels = n, {label}
                     elif n == best:
                         labels.add(label)
-                if best >= 4 and best >= 0.6 * len(seg) and len(labels) <= 3:
+                if best >= 4 and best >= 0.6 * len(seg) and len(labels) <= 3 \
+                        and all(best >= 0.5 * len(label) for label in labels):
                     start = run.start() + part.start()
                     out.append(Mention(start, start + len(seg), seg, labels))
         return out
