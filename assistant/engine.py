@@ -127,6 +127,14 @@ class Engine:
             return self._performance(question, q, doc, perf)
         if _TEXT.search(q) and not (numeric and (measures or perf_strong)):
             return self._text(question, q, doc)
+        listing_projects = _LIST.search(q) and "项目" in q
+        if project is not None and perf_strong and not listing_projects:
+            # The question names a project of the 绩效目标表 ("村级组织办公经费…"): its targets, not a table line.
+            if re.search(r"加起来|合计|一共|总共|之和|多多少|高多少|差多少|相差|几倍|多少倍", q):
+                ans = self._perf_arith(question, q, doc, perf)
+                if ans is not None:
+                    return ans
+            return self._performance(question, q, doc, perf)
         settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
         if settable and (_LIST.search(q) or (_COUNT.search(q) and not _MULTIPLE.search(q))):
             ans = self._count_or_list(question, q, doc, measures, hint)
@@ -464,18 +472,30 @@ class Engine:
     def _perf_arith(self, question: str, q: str, doc: LoadedDocument, hits) -> Answer | None:
         """Sums, differences and multiples of targets ("四项补助标准加起来", "是…的几倍")."""
         top = prefer_year(hits, None, doc.document.year)[0]
-        parts = [p for p in re.split(r"[、，,和与及]|比|是(?=.+的)|的几倍|的多少倍", q) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 2]
+        rest = q
+        project = self._named_project(q, doc)
+        if project is not None:  # the project's own name says nothing about which of its indicators
+            n = _common_run(q, project.project)
+            rest = next((q.replace(project.project[k:k + n], "|") for k in range(len(project.project) - n + 1)
+                         if project.project[k:k + n] in q), q)
+        parts = [p for p in re.split(r"[|、，,和与及（）]|比|是(?=.+的)|的几倍|的多少倍", rest)
+                 if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 2]
         rows = []
         for part in parts:
-            scored = prefer_year(score_rows(part, doc), None, doc.document.year)
-            same = [h for h in scored if h.table is top.table]
-            pick = (same or scored)[:1]
-            if pick and pick[0].score >= 2 and pick[0].row.cell("指标值").value is not None \
-                    and all(pick[0].row is not r.row for r in rows):
-                rows.append(pick[0])
-        if len(rows) < 2 and "成本指标" in q:
-            rows = [type(top)(doc, top.table, r, 0) for r in top.table.rows
-                    if r.indicator and r.indicator[1] == "成本指标" and r.cell("指标值").value is not None]
+            scored = prefer_year(score_rows(part, doc, fit_text=q), None, doc.document.year)
+            # A part that names its own project looks there; otherwise in the project the question names.
+            scope = self._named_project(part, doc) or project
+            if scope is not None:
+                scored = [h for h in scored if h.table.project == scope.project]
+            if not scored:
+                continue
+            best = scored[0]
+            same = next((h for h in scored if h.table is top.table), None)
+            pick = same if same is not None and same.score >= best.score else best
+            if pick.score >= 2 and pick.row.cell("指标值").value is not None and all(pick.row is not r.row for r in rows):
+                rows.append(pick)
+        if len(rows) < 2:
+            rows = self._perf_group(q, doc, top) or rows
         if len(rows) < 2 or len({h.row.cell("指标值").unit for h in rows}) != 1:
             return None
         unit = rows[0].row.cell("指标值").unit
@@ -493,6 +513,22 @@ class Engine:
         cites = [self._perf_cite(doc, h) for h in rows]
         return Answer(question, ANSWERED, f"{text}。计算：{r.formula}（{rows[0].table.project}绩效目标表）",
                       r.value, unit, r.formula, cites)
+
+    @staticmethod
+    def _perf_group(q: str, doc: LoadedDocument, top):
+        """"三项成本指标合计", "三个年限段的人数合计": the project's rows of that kind, in the unit asked for."""
+        if "成本指标" in q or "成本控制数" in q:
+            keep = [r for r in top.table.rows if r.indicator and r.indicator[1] == "成本指标"]
+        else:
+            word = next((w for w in ("人数", "次数", "费用", "标准") if w in q), None)
+            keep = [r for r in top.table.rows if word and word in r.label]
+        keep = [r for r in keep if r.cell("指标值").value is not None]
+        units = [r.cell("指标值").unit for r in keep]
+        want = max(set(units), key=units.count) if units else None
+        if "人" in q and "人" in units:
+            want = "人"
+        keep = [r for r in keep if r.cell("指标值").unit == want]
+        return [type(top)(doc, top.table, r, 0) for r in keep] if len(keep) >= 2 else []
 
     @staticmethod
     def _perf_cite(doc, h) -> Citation:

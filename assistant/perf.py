@@ -36,7 +36,9 @@ class PerfHit:
     score: float
 
 
-def score_rows(q: str, doc: LoadedDocument) -> list[PerfHit]:
+def score_rows(q: str, doc: LoadedDocument, fit_text: str | None = None) -> list[PerfHit]:
+    """Indicator rows sharing words with the question, best first; ``fit_text`` says what kind of value
+    is wanted when ``q`` is only a fragment of the question."""
     qb = bigrams(_STOP.sub("", q))
     if not qb:
         return []
@@ -52,11 +54,11 @@ def score_rows(q: str, doc: LoadedDocument) -> list[PerfHit]:
             lb = bigrams(r.label)
             db = bigrams(r.cell("绩效指标描述").raw if r.cell("绩效指标描述") else "")
             label_hits, project_hits = len(qb & lb), len(qb & pb)
-            if label_hits < 2 and project_hits < 4:
-                continue  # one shared word ("活动", "经费") is no match
+            if fit_text is None and label_hits < 2 and project_hits < 4:
+                continue  # one shared word ("活动", "经费") is no match for a whole question
             score = 2 * label_hits + project_hits + 0.5 * len(qb & (db - lb))
             if score:
-                hits.append(PerfHit(doc, t, r, score + _fit(q, value.unit, value.value is None)))
+                hits.append(PerfHit(doc, t, r, score + _fit(fit_text or q, value.unit, value.value is None)))
     hits.sort(key=lambda h: -h.score)
     return hits
 

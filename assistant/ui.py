@@ -266,7 +266,9 @@ def render_table(table: Table, cited: list[tuple[int | None, str | None]] = ()) 
         return
     cells = [(where[r], c) for r, c in cited if r in where]
     data = highlighted(frame, cells) if cells else frame
-    st.dataframe(data, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 560))
+    narrow = {c: st.column_config.TextColumn(width="small") for c in frame.columns
+              if _leaf(c) in ("序号", "栏次") or _leaf(c).endswith("编码")}
+    st.dataframe(data, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 560), column_config=narrow)
 
 
 def render_chart(chart: Chart) -> None:
@@ -283,8 +285,8 @@ def render_chart(chart: Chart) -> None:
         x=alt.X("金额:Q", title=f"金额（{unit}）" if unit else "数值"),
         y=alt.Y("项目:N", sort=labels, title=None, axis=alt.Axis(labelLimit=260)),
         tooltip=["项目", "数值"],
-    ).properties(height=max(90, 26 * len(labels)))
-    st.altair_chart(bars, width="stretch")
+    )
+    st.altair_chart(bars, width="stretch", height=60 + 26 * len(labels))
 
 
 # --- the browse and check pages ------------------------------------------------------------------------

@@ -117,6 +117,10 @@ class Vocabulary:
             text = "".join(ch if run.start() + k not in covered else "|" for k, ch in enumerate(run.group()))
             for part in re.finditer(r"[^|和与及或、]{4,}", text):
                 seg = part.group()
+                lead = len(seg) - len(seg.lstrip("中的里下"))
+                seg = seg[lead:]
+                if len(seg) < 4:
+                    continue
                 best, labels = 0, set()
                 for label in self.labels:
                     n = _common(seg, label)
@@ -125,8 +129,8 @@ class Vocabulary:
                     elif n == best:
                         labels.add(label)
                 if best >= 4 and best >= 0.6 * len(seg) and len(labels) <= 3 \
-                        and all(best >= 0.5 * len(label) for label in labels):
-                    start = run.start() + part.start()
+                        and all(best >= 0.4 * len(label) for label in labels):
+                    start = run.start() + part.start() + lead
                     out.append(Mention(start, start + len(seg), seg, labels))
         return out
 

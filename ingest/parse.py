@@ -319,6 +319,8 @@ def _build_grid(block: _Block, ordinal: int, kind: str, page: int | None, unit: 
             m = _UNIT.search(s)
             if m:
                 table.unit = m.group(1)
+            if s.startswith("截止时间") and s not in block.notes:
+                block.notes.insert(0, s)  # the date a stock table (固定资产) stands at
             if _DEPT_LINE.match(s) and header_done:
                 page_break = True
                 page_no = page_no + 1 if page_no is not None else None

@@ -17,6 +17,8 @@ from .model import Document, IngestError, ParsedDocument, Table
 from .parse import parse_text
 
 Progress = Callable[[str], None]
+# Bump when parsing changes what is stored: a re-ingest then rewrites documents parsed by an older parser.
+PARSER_VERSION = 2
 
 
 @dataclass
@@ -50,11 +52,11 @@ def ingest_bytes(data: bytes, source: str, home: Home, progress: Progress | None
     doc = parsed.document
     store = home.store
     counts = _counts(parsed)
-    if store.status(doc.doc_id) == "ready":
+    if store.status(doc.doc_id) == "ready" and store.parser_version(doc.doc_id) == PARSER_VERSION:
         return IngestResult(doc, "unchanged", *counts, vectors=0)
     superseded = store.same_identity(doc)
     say("写入表格")
-    store.write(parsed)
+    store.write(parsed, PARSER_VERSION)
     say("建立文本索引")
     items = index_items(parsed)
     vectors = home.index.upsert(doc.doc_id, items)
@@ -77,7 +79,7 @@ def _counts(parsed: ParsedDocument) -> tuple[int, int, int]:
 def index_items(parsed: ParsedDocument):
     from .index import passage_items
     doc_id = parsed.document.doc_id
-    return passage_items(doc_id, parsed.passages) + [
+    return passage_items(doc_id, parsed.passages) + list(table_note_items(doc_id, parsed.tables)) + [
         item for t in parsed.tables for item in table_row_items(doc_id, t)]
 
 
@@ -92,6 +94,16 @@ def row_text(table: Table, row) -> str:
         if c.raw:
             parts.append(f"{c.column} {c.raw}{c.unit or '' if c.unit and c.unit not in c.raw else ''}")
     return f"{head}：{label}：" + "；".join(parts)
+
+
+def table_note_items(doc_id: str, tables: list[Table]):
+    """A table's notes ("注：…空表列示", "截止时间：…") are text a reader asks about, like a passage."""
+    from .index import PASSAGE, IndexItem
+    for t in tables:
+        if t.note:
+            yield IndexItem(id=f"{doc_id}:n{t.ordinal}", text=f"{t.title}\n{t.note}",
+                            metadata={"document": doc_id, "section": t.title, "kind": PASSAGE, "table": t.title,
+                                      "table_ordinal": t.ordinal})
 
 
 def table_row_items(doc_id: str, table: Table):

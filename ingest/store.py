@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS documents (
     department_code TEXT NOT NULL, department TEXT NOT NULL, year INTEGER NOT NULL,
     kind TEXT NOT NULL, unit TEXT NOT NULL, source TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('pending', 'ready')),
-    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
+    parser INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS tables (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -65,6 +66,9 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.executescript(SCHEMA)
+        cols = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
+        if "parser" not in cols:  # a store written before parser versions were recorded
+            self.db.execute("ALTER TABLE documents ADD COLUMN parser INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         self.db.close()
@@ -80,6 +84,10 @@ class Store:
         row = self.db.execute("SELECT status FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
+    def parser_version(self, doc_id: str) -> int | None:
+        row = self.db.execute("SELECT parser FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
     def same_identity(self, doc: Document) -> list[str]:
         """Other documents for the same department, year and kind: a re-published disclosure replaces them."""
         rows = self.db.execute(
@@ -87,14 +95,15 @@ class Store:
             "AND kind = ? AND doc_id != ?", (doc.department_code, doc.department, doc.year, doc.kind, doc.doc_id))
         return [r[0] for r in rows]
 
-    def write(self, parsed: ParsedDocument) -> None:
+    def write(self, parsed: ParsedDocument, parser: int = 0) -> None:
         """Write a parsed document (replacing any earlier copy of it) as pending, in one transaction."""
         d = parsed.document
         with self.db:
             self.db.execute("DELETE FROM documents WHERE doc_id = ?", (d.doc_id,))
             self.db.execute(
-                f"INSERT INTO documents ({_DOC_FIELDS}, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
-                (d.doc_id, d.title, d.department_code, d.department, d.year, d.kind, d.unit, d.source, d.sha256))
+                f"INSERT INTO documents ({_DOC_FIELDS}, status, parser) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                (d.doc_id, d.title, d.department_code, d.department, d.year, d.kind, d.unit, d.source, d.sha256,
+                 parser))
             for t in parsed.tables:
                 self._write_table(d.doc_id, t)
             self.db.executemany(
