@@ -20,7 +20,7 @@ _UNIT_SUFFIX = re.compile(r"[（(][^）)]*[）)]$")
 # Where a subject is looked up first: the whole department's tables before the appropriation subsets.
 TABLE_PRIORITY = [model.EXPENDITURE, model.INCOME, model.SUMMARY, model.GPB_BASIC, model.THREE_PUBLIC,
                   model.FIXED_ASSETS, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE, model.GOV_FUND,
-                  model.STATE_CAPITAL, model.INSTITUTIONS, model.PROCUREMENT]
+                  model.STATE_CAPITAL, model.INSTITUTIONS, model.PROCUREMENT, model.NARRATIVE]
 TOTAL_LABELS = ("合计", "总计", "资产总额")
 
 
@@ -59,10 +59,13 @@ class CellRef:
         row = f"{self.row.code} {self.row.label}" if self.row.code else self.row.label
         if self.row.number:
             row = f"第{self.row.number}行 {row}"
+        text = self.cell.raw or "（空白，即 0）"
+        if self.table.kind == model.NARRATIVE:  # a figure the text states: quote its sentence
+            said = self.row.cell("说明")
+            text = said.raw if said is not None else text
         return Citation(document=self.doc.label, doc_id=self.doc.doc_id, table=self.table.title, row=row,
                         column=self.cell.column, page=self.row.page or self.table.page,
-                        text=self.cell.raw or "（空白，即 0）", table_ordinal=self.table.ordinal,
-                        row_ordinal=self.row.ordinal)
+                        text=text, table_ordinal=self.table.ordinal, row_ordinal=self.row.ordinal)
 
 
 @dataclass

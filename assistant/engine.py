@@ -16,7 +16,7 @@ from ingest.home import Home
 from . import arith
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
 from .corpus import CellRef, Corpus, LoadedDocument, plain_label
-from .narrative import ChangeFact, change_facts
+from ingest.narrative import ChangeFact, change_facts
 from .perf import prefer_year, score_rows
 from .scope import corpus_summary, out_of_scope, years_in
 from .tables import Measure, candidates, measures_from, pick_together, readings, row_set
@@ -39,6 +39,8 @@ _SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在�
 _PERF_WORDS = re.compile(r"目标|指标|标准|绩效|满意度|完成率|达标率|覆盖率|合格率|出勤率|及时率|每人|人均|每名|每个|每队|"
                          r"多少人|多少次|多少张|几次|几期|多少期|多少本|多少台次|多少所|多少组|多少平方米")
 _MIN_PERF_SCORE = 4
+# A numbered item: （一） (八) 1、 1. — the way disclosures enumerate duties, terms and measures.
+_ENUM = re.compile(r"^\s*(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[、．]|\d+\.(?!\d))")
 _INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位规格": ("级别", "规格", "什么级"),
                       "经费保障形式": ("经费", "保障")}
 
@@ -135,6 +137,10 @@ class Engine:
                 if ans is not None:
                     return ans
             return self._performance(question, q, doc, perf)
+        if _COUNT.search(q) and not measures and not hint:
+            ans = self._count_items(question, q, doc)
+            if ans is not None:
+                return ans
         settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
         if settable and (_LIST.search(q) or (_COUNT.search(q) and not _MULTIPLE.search(q))):
             ans = self._count_or_list(question, q, doc, measures, hint)
@@ -399,6 +405,26 @@ class Engine:
         unit = "项" if re.search(r"几项|多少项|几类|多少类", q) else "个"
         return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}：{listed}（{rs.table.title}）",
                       Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs])
+
+    def _count_items(self, question: str, q: str, doc: LoadedDocument) -> Answer | None:
+        """"部门职责列了几项": the numbered items of the section the question names, counted."""
+        best, best_len = None, 3
+        for section in dict.fromkeys(p.section for p in doc.passages):
+            heading = _ENUM.sub("", section.split(" / ")[-1])
+            n = _common_run(q, heading)
+            if n > best_len:
+                best, best_len = section, n
+        if best is None:
+            return None
+        items = [p for p in doc.passages if p.section == best and _ENUM.match(p.text)]
+        if len(items) < 2:
+            return None
+        unit = "项" if re.search(r"几项|几条|多少项|多少条", q) else "个"
+        listed = "；".join(p.text[:40] + ("…" if len(p.text) > 40 else "") for p in items)
+        cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, p.text, section=p.section)
+                 for p in items]
+        text = f"“{best}”一节共列出 {len(items)} {unit}：{listed}"
+        return Answer(question, ANSWERED, text, Decimal(len(items)), unit, f"计数 {len(items)}", cites)
 
     def _perf_projects(self, question, q, doc, listing) -> Answer | None:
         perf = [t for t in doc.tables if t.kind == model.PERFORMANCE]

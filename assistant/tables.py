@@ -114,7 +114,9 @@ def candidates(doc: LoadedDocument, measure: Measure, hint: str | None,
     out = _candidates(doc, measure, measure.table or hint, prefer)
     if not out and measure.alt is not None:
         out = _candidates(doc, measure.alt, measure.alt.table or hint, prefer)
-    return out
+    # A figure only the narrative states counts when no table has the thing asked for.
+    tabled = [c for c in out if c.table.kind != model.NARRATIVE]
+    return tabled or out
 
 
 def _candidates(doc: LoadedDocument, measure: Measure, hint: str | None, prefer: list[str] | None) -> list[CellRef]:
@@ -213,6 +215,8 @@ def row_set(doc: LoadedDocument, q: str, parent: Measure | None, column: str | N
     """The rows a ranking/count/list question ranges over."""
     tables = ordered_tables(doc, hint)
     level = next((lv for lv, words in _LEVEL_WORDS.items() if any(w in q for w in words)), None)
+    if level is None and re.search(r"哪些科目|哪几个科目|科目有哪些", q):
+        level = "项"  # subjects with no level named: the most detailed ones
     if parent is not None and parent.rows:
         for t in tables:
             for r in t.rows:

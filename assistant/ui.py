@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+import time
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -105,6 +106,50 @@ def handle_upload(name: str, data: bytes, home: Home,
     if r.status == "replaced":
         return True, f"已更新：{label}（{name}，替换了旧版本）：{sizes}。"
     return True, f"已导入：{label}（{name}）：{sizes}。"
+
+
+class SampleIngest:
+    """Ingest files in a background thread, so a page can show live progress (and a closed tab does not
+    abort it). Shared by every session of the process (app.py keeps one per corpus)."""
+
+    def __init__(self, home: Home, files: list):
+        self.home, self.files = home, list(files)
+        self.started = time.monotonic()
+        self.done = 0
+        self.stage = ""
+        self.current = ""
+        self.messages: list[str] = []
+        self.error: str | None = None
+        self.thread = threading.Thread(target=self._run, name="budgetqa-sample-ingest", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        from ingest.pipeline import ingest_file
+
+        try:
+            for f in self.files:
+                self.current, self.stage = f.name, ""
+                r = ingest_file(f, self.home, self._say)
+                self.messages.append(f"已导入：{r.document.label}（{r.tables} 张表，{r.cells} 个单元格，{r.passages} 段文字）")
+                self.done += 1
+        except IngestError as exc:
+            self.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - shown on the page instead of dying silently in a thread
+            self.error = f"{exc.__class__.__name__}: {exc}"
+
+    def _say(self, stage: str) -> None:
+        self.stage = stage
+
+    @property
+    def running(self) -> bool:
+        return self.thread.is_alive()
+
+    def progress(self) -> tuple[float, str]:
+        share = (self.done + (STAGE_PROGRESS.get(self.stage, 0.0) if self.running else 0.0)) / max(len(self.files), 1)
+        if not self.running:
+            return 1.0, "导入完成" if self.error is None else "导入失败"
+        elapsed = time.monotonic() - self.started
+        return min(share, 1.0), f"{self.current}：{STAGE_TEXT.get(self.stage, self.stage or '开始')}… 已用 {elapsed:.0f} 秒"
 
 
 def stage_reporter(bar, done: int, total: int, name: str) -> Callable[[str], None]:

@@ -16,7 +16,8 @@ from .corpus import LoadedDocument, plain_label, value_columns
 _NOT_NAMES = {"合计", "小计", "总计", "预算数", "金额", "项目", "其他", "其他支出", "其他收入"}
 _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?!\d)")
 _NUMERIC_TABLES = {model.SUMMARY, model.INCOME, model.EXPENDITURE, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE,
-                   model.GPB_BASIC, model.GOV_FUND, model.STATE_CAPITAL, model.THREE_PUBLIC, model.FIXED_ASSETS}
+                   model.GPB_BASIC, model.GOV_FUND, model.STATE_CAPITAL, model.THREE_PUBLIC, model.FIXED_ASSETS,
+                   model.NARRATIVE}
 
 
 def normalize(question: str) -> str:
@@ -50,7 +51,7 @@ class Vocabulary:
         leaves: set[str] = set()
         for d in docs:
             for t in d.tables:
-                if t.kind not in _NUMERIC_TABLES:
+                if t.kind not in _NUMERIC_TABLES or t.kind == model.NARRATIVE:
                     continue
                 for r in t.rows:
                     label = plain_label(r.label)
@@ -79,6 +80,14 @@ class Vocabulary:
             if kind in present:
                 for a in aliases:
                     self.tables[normalize(a)] = kind
+        # Figures only the narrative states ("本年度拟购置固定资产总额"), under names no table uses.
+        for d in docs:
+            for t in d.tables:
+                if t.kind == model.NARRATIVE:
+                    for r in t.rows:
+                        label = plain_label(r.label)
+                        if label not in self.rows and label not in self.columns and label not in self.tables:
+                            self.rows[label] = {label}
         self.labels = labels
         self._longest = max((len(k) for k in (*self.rows, *self.columns, *self.tables)), default=1)
 
@@ -128,8 +137,8 @@ class Vocabulary:
                         best, labels = n, {label}
                     elif n == best:
                         labels.add(label)
-                if best >= 4 and best >= 0.6 * len(seg) and len(labels) <= 3 \
-                        and all(best >= 0.4 * len(label) for label in labels):
+                labels = {label for label in labels if best >= 0.4 * len(label)}
+                if best >= 4 and best >= 0.6 * len(seg) and 0 < len(labels) <= 3:
                     start = run.start() + part.start() + lead
                     out.append(Mention(start, start + len(seg), seg, labels))
         return out

@@ -22,6 +22,7 @@ INSTITUTIONS = "机构设置表"
 PROCUREMENT = "政府采购预算表"
 FIXED_ASSETS = "固定资产占用情况表"
 PERFORMANCE = "绩效目标表"
+NARRATIVE = "正文数字"  # labelled amounts the narrative states, kept as a table so answers read them from the store
 OTHER = "其他表"
 
 FUNCTION = "function"  # 功能分类科目: 3/5/7 digits

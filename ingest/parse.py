@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import model
 from .decode import read_text
+from .narrative import figures_table
 from .model import (Cell, Column, Document, IngestError, ParsedDocument, Passage, Row, Table)
 from .perf import build_performance_table
 from .values import clean, money
@@ -74,6 +75,9 @@ def parse_text(text: str, source: str = "<text>") -> ParsedDocument:
     document = _read_document(lines, text, source)
     toc = _read_toc(lines)
     tables, passages = _Reader(lines, toc, document).read()
+    figures = figures_table(passages, len(tables), document.unit, document.department)
+    if figures is not None:
+        tables.append(figures)
     if not any(t.kind in _MONEY_KINDS for t in tables):
         raise IngestError(f"{source}：没有找到部门预算/决算表格（如收支总表、收入总表），它看起来不是预算公开文件。")
     return ParsedDocument(document=document, tables=tables, passages=passages)
@@ -156,6 +160,7 @@ class _Reader:
                 paragraphs.append((self._section_path(section, sub), " ".join(_fields(s)), i + 1))
                 i += 1
                 continue
+            s = re.sub(r"^[-•]\s+", "", s.replace("**", ""))  # list bullets and bold marks of the text export
             if _SECTION.match(s):
                 section, sub = s, ""
             elif _SUBSECTION.match(s):
