@@ -82,7 +82,7 @@ def test_every_printed_number_is_stored_once_at_its_row_and_column(parsed):
         order = {c.path: c.ordinal for c in t.columns}
         for r in t.rows:
             for c in r.cells:
-                if c.value is not None and not c.blank and t.kind != "绩效目标表":
+                if c.value is not None and not c.blank and t.kind not in ("绩效目标表", "正文数字"):
                     where.setdefault((r.line, order[c.column]), []).append((t, r, c))
     expected = independent_grid_numbers()
     assert len(expected) > 300  # the sample prints 317 figures in its grids
@@ -227,6 +227,17 @@ def test_metadata_and_other_tables(parsed):
     assert [r.cell("单位性质").raw for r in orgs.rows] == ["行政", "事业"]
 
 
+def test_narrative_figures_are_stored_with_their_sentence(parsed):
+    figures = next(t for t in parsed.tables if t.kind == "正文数字")
+    by_label = {r.label: r for r in figures.rows}
+    row = by_label["本年度拟购置固定资产总额"]
+    assert row.cell("金额").value == Decimal("14.00") and row.page == 68
+    assert "拟购置固定资产总额为14.00万元" in row.cell("说明").raw
+    assert by_label["人员经费"].cell("金额").value == Decimal("321.34")
+    # changes against last year are not amounts of this year
+    assert all(r.cell("金额").value != Decimal("56.06") for r in figures.rows)
+
+
 def test_passages_keep_their_sections(parsed):
     sections = {p.section.split(" / ")[0] for p in parsed.passages}
     for heading in ("一、部门职责及机构设置情况", "二、部门预算安排的总体情况", "三、机关运行经费安排情况",
@@ -239,7 +250,8 @@ def test_passages_keep_their_sections(parsed):
 
 def test_cli_tables_and_cells(sample_home):
     tables = jsonl(budgetqa("tables", "--json", home=sample_home).stdout)
-    assert len(tables) == 43 and sum(t["kind"] == "绩效目标表" for t in tables) == 31
+    assert len(tables) == 44 and sum(t["kind"] == "绩效目标表" for t in tables) == 31
+    assert sum(t["kind"] == "正文数字" for t in tables) == 1
     cells = jsonl(budgetqa("cells", "--table", "基本支出表", "--json", home=sample_home).stdout)
     hit = [c for c in cells if c["code"] == "30101" and c["column"].endswith("人员经费")]
     assert hit == [{**hit[0], "value": "126.75", "unit": "万元", "row_label": "基本工资", "page": 15}]

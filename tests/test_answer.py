@@ -1,0 +1,117 @@
+"""The answer engine through the real CLI and the real store, on the sample."""
+import json
+import re
+from decimal import Decimal
+
+import pytest
+
+from conftest import ROOT, budgetqa, jsonl
+from assistant.engine import Engine
+from assistant.evaluate import load_questions
+from ingest.home import Home
+
+
+def ask(home, question):
+    return json.loads(budgetqa("ask", question, "--json", home=home).stdout)
+
+
+def test_share_is_computed_with_its_formula_and_cited(sample_home):
+    a = ask(sample_home, "人员经费占基本支出的比例是多少？")
+    assert a["status"] == "answered"
+    assert (a["value"], a["unit"]) == ("83.59", "%")
+    assert a["calculation"] == "321.34 ÷ 384.41 = 83.59%"
+    cited = {(c["table"], c["column"]) for c in a["citations"]}
+    assert ("部门预算一般公共预算财政拨款基本支出表", "一般公共预算基本支出/人员经费") in cited
+    assert all(c["document"] and c["page"] for c in a["citations"])
+    assert set(a) == {"question", "status", "answer", "value", "unit", "calculation", "citations"}
+
+
+@pytest.mark.parametrize("question, value, unit", [
+    ("组织部今年一共能花多少钱？", "8815.77", "万元"),
+    ("社保这块今年安排了多少钱？", "75.10", "万元"),
+    ("2080505是什么支出，多少钱？", "33.64", "万元"),
+    ("项目支出是基本支出的几倍？", "21.93", "倍"),
+    ("基本工资比津贴补贴多多少？", "64.89", "万元"),
+    ("哪一类支出最多？", "8230.62", "万元"),
+    ("村书记主任一肩挑的补贴标准是多少？", "36000", "元"),
+    ("驻村工作队经费标准是多少？", "8", "万元/队"),
+    ("2022年的基本支出预算是多少？", "363.77", "万元"),
+    ("收支总表里的事业收入是多少？", "0", "万元"),
+])
+def test_table_questions(sample_home, question, value, unit):
+    a = ask(sample_home, question)
+    assert a["status"] == "answered", a
+    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a
+    assert a["citations"], a
+
+
+@pytest.mark.parametrize("question", ["2021年的预算是多少？", "县教育局2023年的部门预算是多少？",
+                                      "组织部部长每月工资多少钱？", "2023年组织部实际支出（决算数）是多少？"])
+def test_refusals_say_what_the_corpus_holds(sample_home, question):
+    a = ask(sample_home, question)
+    assert a["status"] == "not_found" and a["value"] is None
+    assert "中共青龙满族自治县委员会组织部 2023年部门预算" in a["answer"]
+
+
+def test_ambiguity_names_the_readings(sample_home):
+    a = ask(sample_home, "项目支出是多少？")
+    assert a["status"] == "ambiguous" and a["value"] is None
+    for figure in ("8431.36", "8283.96", "147.40"):
+        assert figure in a["answer"]
+    assert len(a["citations"]) == 3
+
+
+def test_text_questions_quote_the_passage(sample_home):
+    a = ask(sample_home, "三公经费为什么减少？")
+    assert a["status"] == "answered"
+    assert "八项规定" in a["answer"]
+    assert any(c["text"] and "八项规定" in c["text"] for c in a["citations"])
+
+
+def test_batch_keeps_order(sample_home, tmp_path):
+    qs = ["基本支出是多少？", "2024年的预算是多少？", "人员经费是多少？"]
+    f = tmp_path / "q.txt"
+    f.write_text("\n".join(qs) + "\n", encoding="utf-8")
+    out = jsonl(budgetqa("ask", "--batch", str(f), "--json", home=sample_home).stdout)
+    assert [o["question"] for o in out] == qs
+    assert [o["status"] for o in out] == ["answered", "not_found", "answered"]
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _store_numbers(engine: Engine) -> set[Decimal]:
+    """Every number the store holds: cells, codes, row numbers, pages, titles, passages and years."""
+    seen: set[str] = set()
+    for d in engine.corpus.docs:
+        seen.update(_NUMBER.findall(f"{d.document.year} {d.document.department_code}"))
+        for t in d.tables:
+            seen.update(_NUMBER.findall(f"{t.title} {t.note or ''} {t.goal or ''} {t.target_year or ''} {t.page or ''}"))
+            for r in t.rows:
+                seen.update(_NUMBER.findall(f"{r.label} {r.code or ''} {r.number or ''} {r.page or ''}"))
+                for c in r.cells:
+                    seen.update(_NUMBER.findall(c.raw))
+                    if c.value is not None:
+                        seen.add(str(c.value))
+        for p in d.passages:
+            seen.update(_NUMBER.findall(f"{p.text} {p.section} {p.page or ''}"))
+    return {Decimal(x) for x in seen}
+
+
+def test_no_answer_states_a_number_not_in_the_store_or_its_calculation(sample_home):
+    engine = Engine(Home(sample_home))
+    stored = _store_numbers(engine)
+    checked = 0
+    for q in load_questions():
+        a = engine.ask(q.question)
+        computed = {Decimal(x) for x in _NUMBER.findall(f"{a.calculation or ''} {q.question}")}
+        for text in (a.answer, *(c.text or "" for c in a.citations)):
+            for x in _NUMBER.findall(text.replace(",", "")):
+                assert Decimal(x) in stored or Decimal(x) in computed, (q.id, x, a.answer)
+                checked += 1
+        if a.value is not None:
+            assert a.value in stored or a.value in computed, (q.id, a.value)
+            if a.value not in stored:  # a computed value must be the formula's result
+                assert a.calculation and a.calculation.split("=")[-1].strip().startswith(str(a.value)) \
+                    or "计数" in (a.calculation or ""), (q.id, a.calculation, a.value)
+    assert checked > 1000
