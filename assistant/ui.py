@@ -258,10 +258,7 @@ def render_answer(answer: Answer, engine) -> None:
         st.warning(md(answer.answer), icon=":material/block:")
         return
     if answer.status == AMBIGUOUS:
-        st.info(md(answer.answer), icon=":material/help:")
-        missing = [r for r in answer.readings if r not in answer.answer]
-        if missing:
-            st.markdown("可能的理解：\n" + "\n".join(f"- {md(r)}" for r in missing))
+        render_ambiguous(answer)
         render_citations(answer.citations, engine)
         return
     if answer.value is not None:
@@ -272,6 +269,27 @@ def render_answer(answer: Answer, engine) -> None:
     if answer.chart:
         render_chart(answer.chart)
     render_citations(answer.citations, engine)
+
+
+def split_readings(text: str, readings: list[str]) -> tuple[str, list[str], str]:
+    """The engine's text around its readings: ("“项目支出”有 3 种读法，数值不同", [readings], "请说明指哪一个。").
+    When the readings are not spelled out in the text, the whole text is the lead and the readings follow."""
+    if not readings or any(r not in text for r in readings):
+        return text, list(readings), ""
+    lead = text[:text.index(readings[0])].rstrip("：:；; ")
+    tail = text[text.index(readings[-1]) + len(readings[-1]):].lstrip("。；;，, ")
+    return lead, list(readings), tail
+
+
+def render_ambiguous(answer: Answer) -> None:
+    lead, readings, tail = split_readings(answer.answer, answer.readings)
+    if readings and not lead.endswith(("：", "。", "？", ":")):
+        lead += "："
+    st.info(md(lead), icon=":material/help:")
+    if readings:
+        st.markdown("\n".join(f"- {md(r)}" for r in readings))
+    if tail:
+        st.markdown(md(tail))
 
 
 def citation_line(c: Citation) -> str:

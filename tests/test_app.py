@@ -1,0 +1,204 @@
+"""The Streamlit app, driven in-process by streamlit.testing (no browser): chat, refusals, uploads, pages."""
+from decimal import Decimal
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant import ui
+from conftest import ROOT, SAMPLE
+from ingest.home import Home
+
+APP = str(ROOT / "app.py")
+BROWSE, CHECK = ("浏览表格", "核对")
+
+
+@pytest.fixture
+def app(home_copy, monkeypatch):
+    monkeypatch.setenv("BUDGETQA_HOME", str(home_copy))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [m.value for m in at.caption]
+    parts += [e.label for e in at.expander] + [f"{m.label} {m.value}" for m in at.metric]
+    parts += [w.value for w in at.warning] + [i.value for i in at.info] + [e.value for e in at.error]
+    return "\n".join(parts)
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def stored_tables(home) -> list:
+    store = Home(home).store
+    return store.tables(store.documents()[0].doc_id)
+
+
+def test_first_page_lists_the_corpus_and_example_questions(app, home_copy):
+    text = page_text(app)
+    n = len(stored_tables(home_copy))
+    assert "中共青龙满族自治县委员会组织部" in text and f"2023年 · 部门预算 · {n} 张表" in text
+    labels = [b.label for b in app.button]
+    for q in ("组织部今年一共能花多少钱？", "人员经费占基本支出的比例是多少？", "村书记主任一肩挑的补贴标准是多少？"):
+        assert q in labels
+    assert app.multiselect[0].label == "只在这些文件中查找"
+
+
+def test_share_question_shows_value_calculation_and_cited_cells(app):
+    ask(app, "人员经费占基本支出的比例是多少？")
+    assert [(m.label, m.value) for m in app.metric] == [("答案", "83.59%")]
+    text = page_text(app)
+    assert "321.34 ÷ 384.41 = 83.59%" in text  # the calculation
+    # the sources, visible without opening anything: table, page, row × column = printed value
+    assert "《部门预算一般公共预算财政拨款基本支出表》第15页 · 第1行 合计 × 一般公共预算基本支出/人员经费 ＝ 321.34" in text
+    assert "《部门预算支出总表》第8页" in text and "384.41" in text
+    # each cited table rendered, with the cited cell where the citation says
+    assert "原表：部门预算一般公共预算财政拨款基本支出表（第15页）" in text
+    frame = app.dataframe[0].value
+    hit = frame[frame["支出部门经济分类科目/科目名称"] == "合计"]
+    assert hit["一般公共预算基本支出/人员经费"].tolist() == ["321.34"]
+
+
+def test_total_question_formats_the_value_with_thousands_separators(app):
+    ask(app, "组织部今年一共能花多少钱？")
+    assert app.metric[0].value == "8,815.77 万元"
+    assert "支出总计" in page_text(app)
+
+
+def test_example_button_asks_its_question(app):
+    app.button(key="example-3").click().run()  # 哪一类支出最多？
+    assert not app.exception
+    assert app.metric[0].value == "8,230.62 万元"
+    assert "农林水支出" in page_text(app)
+    assert len(app.get("vega_lite_chart")) == 1  # the ranking is drawn
+
+
+def test_history_is_kept_within_the_session(app):
+    ask(app, "组织部今年一共能花多少钱？")
+    ask(app, "人员经费占基本支出的比例是多少？")
+    assert [m.value for m in app.metric] == ["8,815.77 万元", "83.59%"]
+    assert len(app.chat_message) == 4  # two questions, two answers
+
+
+def test_refusal_says_what_the_corpus_covers(app):
+    ask(app, "2021年的预算是多少？")
+    assert not app.metric
+    warning = "\n".join(w.value for w in app.warning)
+    assert "2021" in warning and "语料库目前收录" in warning and "2023年部门预算" in warning
+
+
+def test_bad_upload_shows_the_error_and_leaves_the_corpus_alone(app, home_copy):
+    before = Home(home_copy).store.counts()
+    app.file_uploader[0].set_value(("bad.txt", "这不是预算公开文件。\n".encode(), "text/plain")).run()
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and errors[0].startswith("无法导入：bad.txt：") and "不是部门预算/决算公开文件" in errors[0]
+    assert Home(home_copy).store.counts() == before
+    ask(app, "组织部今年一共能花多少钱？")  # still answering from the same corpus
+    assert app.metric[0].value == "8,815.77 万元"
+
+
+def test_handle_upload_reports_ok_and_errors(home_copy):
+    home = Home(home_copy)
+    before = home.store.counts()
+    stages = []
+    ok, message = ui.handle_upload("empty.txt", b"", home, stages.append)
+    assert not ok and "文件是空的" in message
+    ok, message = ui.handle_upload("binary.txt", b"\x00\x01\x02garbage\x00", home)
+    assert not ok and "二进制" in message
+    ok, message = ui.handle_upload(SAMPLE.name, SAMPLE.read_bytes(), home, stages.append)
+    assert ok and "已经导入过" in message  # same file: nothing to do
+    assert home.store.counts() == before
+    assert stages[0] == "解析"
+
+
+def test_browse_page_shows_every_table_with_its_columns(app, home_copy):
+    app.session_state["view"] = BROWSE
+    app.run()
+    assert not app.exception
+    tables = app.selectbox(key=[s.key for s in app.selectbox if s.label == "选择表格"][0])
+    assert len(tables.options) == len(stored_tables(home_copy))
+
+    stored = stored_tables(home_copy)
+
+    def pick(title: str):
+        table = next(t for t in stored if t.title == title)
+        tables.select(ui.table_choice_label(table)).run()
+        assert not app.exception
+        return table
+
+    pick("部门预算财政拨款“三公”经费支出表")
+    text = page_text(app)
+    assert "类型：三公经费支出表 · 单位：万元 · 页码：19" in text
+    assert "资金性质/一般公共预算财政拨款（3）" in text  # column paths with their 栏次
+    assert app.dataframe[0].value.iloc[0].tolist()[:3] == ["1", "合计", "6.20"]
+    perf = pick("选调生到村任职补助资金绩效目标表")  # a 绩效目标表: project, year, goal
+    text = page_text(app)
+    assert f"**项目**：{perf.project}" in text and f"**年度**：{perf.target_year}" in text
+    assert perf.goal and f"**绩效目标**：{perf.goal[:10]}" in text
+    assert app.dataframe[0].value.columns.tolist()[:3] == ["一级指标", "二级指标", "三级指标"]
+
+def test_check_page_lists_fails_first(app):
+    app.session_state["view"] = CHECK
+    app.run()
+    assert not app.exception
+    counts = {m.label.split(" ")[-1]: int(m.value) for m in app.metric}
+    order = ["不一致", "无法核对", "通过", "不适用"]
+    assert set(counts) == set(order)
+    assert counts["通过"] > 0
+    results = app.dataframe[0].value["结果"].tolist()
+    assert [order.index(r) for r in results] == sorted(order.index(r) for r in results)
+    assert results.count("不一致") == counts["不一致"] == len(app.expander)  # each fail also spelled out
+
+
+def test_side_by_side_tables_are_laid_out_as_printed(home_copy):
+    home = Home(home_copy)
+    doc = home.store.documents()[0]
+    summary = home.store.tables(doc.doc_id)[0]  # 收支总表: 收入 | 支出 on one printed line
+    frame, where = ui.table_frame(summary)
+    last = frame.iloc[-1]
+    assert (last["收入/项目"], last["收入/预算数"], last["支出/项目"], last["支出/预算数"]) == \
+        ("收入总计", "8815.77", "支出总计", "8815.77")
+    income_total = next(r for r in summary.rows if r.label == "收入总计")
+    spending_total = next(r for r in summary.rows if r.label == "支出总计")
+    assert where[income_total.ordinal] == where[spending_total.ordinal] == len(frame) - 1
+
+
+def test_number_formatting():
+    assert ui.fmt_value(Decimal("8815.77"), "万元") == "8,815.77 万元"
+    assert ui.fmt_value(Decimal("83.59"), "%") == "83.59%"
+    assert ui.fmt_value(Decimal("36000"), "元") == "36,000 元"
+    assert ui.fmt_value(Decimal("0.50"), None) == "0.50"
+    assert ui.fmt_value(Decimal("-1234567.8"), "万元") == "-1,234,567.8 万元"
+
+
+def _render_ambiguous_answer():
+    from assistant.answer import AMBIGUOUS, Answer
+    from assistant.ui import render_answer
+
+    render_answer(Answer("项目支出是多少？", AMBIGUOUS,
+                         "“项目支出”有 2 种读法，数值不同：项目支出（支出总表）：8431.36 万元；"
+                         "项目支出（一般公共预算财政拨款支出表）：8283.96 万元。请说明指哪一个。",
+                         readings=["项目支出（支出总表）：8431.36 万元", "项目支出（一般公共预算财政拨款支出表）：8283.96 万元"]),
+                  engine=None)
+
+
+def test_ambiguous_answer_lists_its_readings():
+    at = AppTest.from_function(_render_ambiguous_answer, default_timeout=30).run()
+    assert not at.exception, at.exception
+    assert not at.metric  # no single value is put forward
+    assert at.info[0].value == "“项目支出”有 2 种读法，数值不同："
+    assert at.markdown[0].value == ("- 项目支出（支出总表）：8431.36 万元\n"
+                                    "- 项目支出（一般公共预算财政拨款支出表）：8283.96 万元")
+    assert at.markdown[1].value == "请说明指哪一个。"
+
+
+def test_split_readings():
+    text = "“X”有 2 种读法，数值不同：甲：1 万元；乙：2 万元。请说明指哪一个。"
+    assert ui.split_readings(text, ["甲：1 万元", "乙：2 万元"]) == \
+        ("“X”有 2 种读法，数值不同", ["甲：1 万元", "乙：2 万元"], "请说明指哪一个。")
+    assert ui.split_readings("请说明是哪个部门。", ["文件甲", "文件乙"]) == ("请说明是哪个部门。", ["文件甲", "文件乙"], "")
