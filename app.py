@@ -56,9 +56,14 @@ def ensure_corpus(path: str) -> None:
     job = sample_ingest(path)
     with st.status("首次启动：正在导入示例预算公开文件…", expanded=True) as status:
         bar = st.progress(0.0, text="准备导入…")
-        while job.running:
+        # The tables are visible as soon as they are written; the text index goes on in the background.
+        while job.running and not home.store.documents():
             bar.progress(*job.progress())
-            time.sleep(0.5)
+            time.sleep(0.2)
+        if job.running:
+            status.update(label="表格已可查询；正文索引仍在后台建立，期间文字类问题只用关键词检索", state="complete",
+                          expanded=False)
+            return
         bar.progress(*job.progress())
         for message in job.messages:
             st.write(message)

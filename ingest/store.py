@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS documents (
     kind TEXT NOT NULL, unit TEXT NOT NULL, source TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('pending', 'ready')),
     ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
-    parser INTEGER NOT NULL DEFAULT 0
+    parser INTEGER NOT NULL DEFAULT 0,
+    indexed INTEGER NOT NULL DEFAULT 0  -- 1 once every passage and row is in the text index
 );
 CREATE TABLE IF NOT EXISTS tables (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -67,8 +68,9 @@ class Store:
         self.db = sqlite3.connect(self.path)
         self.db.executescript(SCHEMA)
         cols = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
-        if "parser" not in cols:  # a store written before parser versions were recorded
-            self.db.execute("ALTER TABLE documents ADD COLUMN parser INTEGER NOT NULL DEFAULT 0")
+        for col in ("parser", "indexed"):  # a store written before these were recorded
+            if col not in cols:
+                self.db.execute(f"ALTER TABLE documents ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         self.db.close()
@@ -126,9 +128,20 @@ class Store:
                 [(doc_id, t.ordinal, r.ordinal, c.column, c.raw, None if c.value is None else str(c.value),
                   int(c.blank), c.unit, c.comparator) for c in r.cells])
 
-    def mark_ready(self, doc_id: str) -> None:
+    def publish(self, doc_id: str, replacing: list[str] = ()) -> None:
+        """Make a written document visible and drop the versions it replaces, in one transaction."""
         with self.db:
             self.db.execute("UPDATE documents SET status = 'ready' WHERE doc_id = ?", (doc_id,))
+            for old in replacing:
+                self.db.execute("DELETE FROM documents WHERE doc_id = ?", (old,))
+
+    def is_indexed(self, doc_id: str) -> bool:
+        row = self.db.execute("SELECT indexed FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return bool(row and row[0])
+
+    def mark_indexed(self, doc_id: str) -> None:
+        with self.db:
+            self.db.execute("UPDATE documents SET indexed = 1 WHERE doc_id = ?", (doc_id,))
 
     def delete(self, doc_id: str) -> None:
         with self.db:

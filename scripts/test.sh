@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False
-# The browser test needs Debian's Chromium; fetch it now, while the registries are reachable.
+# The browser test needs Debian's Chromium (and CJK fonts for readable screenshots); fetch them now,
+# while the registries are reachable.
 if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
     || echo "test.sh: could not install chromium; the browser test will be skipped" >&2
 fi
 if [ "${BUDGETQA_NETWORK_TESTS:-}" != "1" ] && unshare -n true 2>/dev/null; then

@@ -320,25 +320,47 @@ def test_gbk_copy_reads_the_same(home_copy, tmp_path):
     assert _snapshot(home_copy) == before
 
 
-def test_a_crash_half_way_leaves_the_store_consistent(fresh_home, monkeypatch):
+def test_a_crash_while_writing_tables_leaves_nothing(fresh_home, monkeypatch):
     from ingest import pipeline
-    from ingest.index import TextIndex
+    from ingest.store import Store
 
     home = Home(fresh_home)
+    calls = {"n": 0}
+    real = Store._write_table
+
+    def flaky(self, doc_id, table):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise RuntimeError("power cut")
+        return real(self, doc_id, table)
+
+    monkeypatch.setattr(Store, "_write_table", flaky)
+    with pytest.raises(RuntimeError):
+        pipeline.ingest_file(SAMPLE, home)
+    assert home.store.counts() == {"documents": 0, "tables": 0, "rows": 0, "cells": 0, "passages": 0}
+
+
+def test_a_crash_while_indexing_is_completed_by_the_next_ingest(fresh_home, monkeypatch):
+    from ingest import pipeline
+    from ingest.index import TextIndex
 
     def boom(self, doc_id, items):
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(TextIndex, "upsert", boom)
     with pytest.raises(RuntimeError):
-        pipeline.ingest_file(SAMPLE, home)
-    assert home.store.documents() == []  # written but not visible
-    assert list(home.store.cells()) == []
+        pipeline.ingest_file(SAMPLE, Home(fresh_home))
+    store = Home(fresh_home).store
+    doc = store.documents()[0]  # the tables are whole and answerable; the text index is marked incomplete
+    assert not store.is_indexed(doc.doc_id)
+    cells = store.counts()["cells"]
     monkeypatch.undo()
     result = pipeline.ingest_file(SAMPLE, Home(fresh_home))
-    assert result.status == "added"
-    store = Home(fresh_home).store
-    assert len(store.documents()) == 1 and store.counts()["cells"] == result.cells
+    assert result.status == "indexed" and result.vectors > 0
+    home = Home(fresh_home)
+    assert home.store.is_indexed(doc.doc_id) and home.store.counts()["cells"] == cells
+    assert home.index.count(doc.doc_id) == len(pipeline.index_items(home.store.load(doc.doc_id)))
+    assert pipeline.ingest_file(SAMPLE, Home(fresh_home)).status == "unchanged"
 
 
 def test_ingest_error_is_raised_for_a_missing_file(fresh_home):
