@@ -44,7 +44,8 @@ def ingest(home: Home, paths: tuple[Path, ...]) -> None:
                 failures += 1
                 tqdm.write(f"错误：{exc}", file=sys.stderr)
                 continue
-            status = {"added": "已导入", "unchanged": "未变化（已导入过）", "replaced": "已更新（替换旧版本）"}[r.status]
+            status = {"added": "已导入", "unchanged": "未变化（已导入过）", "replaced": "已更新（替换旧版本）",
+                      "indexed": "已补全文本索引"}[r.status]
             tqdm.write(f"{status}：{r.document.label}（{path.name}）：{r.tables} 张表，{r.cells} 个单元格，"
                        f"{r.passages} 段文字，新嵌入 {r.vectors} 条")
     counts = home.store.counts()

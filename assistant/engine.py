@@ -623,8 +623,7 @@ class Engine:
     # --- text questions ------------------------------------------------------------------------------
 
     def _text(self, question: str, q: str, doc: LoadedDocument) -> Answer:
-        hits = self.retriever().search(question, k=30, doc_ids=[doc.document.doc_id])
-        hits = [h for h in hits if h.metadata.get("kind") == "passage"]
+        hits = self.retriever().search(question, k=2, doc_ids=[doc.document.doc_id], kind="passage")
         if not hits:
             return self._not_found(question, "正文里没有找到相关的说明")
         top = hits[:2]

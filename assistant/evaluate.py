@@ -153,7 +153,7 @@ def retrieval_recall(engine, questions: list[Question], ks: tuple[int, ...]) -> 
     retriever = engine.retriever()
     hits_at = {k: 0 for k in ks}
     for q in text_qs:
-        hits = [h for h in retriever.search(q.question, k=max(ks) * 2) if h.metadata.get("kind") == "passage"]
+        hits = retriever.search(q.question, k=max(ks), kind="passage")
         texts = [_squash(h.text) for h in hits]
         first = next((i for i, t in enumerate(texts) if any(_squash(s) in t for s in q.expect_any)), None)
         for k in ks:

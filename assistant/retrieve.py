@@ -89,7 +89,7 @@ class HybridRetriever:
         docs = [tokenize(it.text) for it in self.items]
         self._bm25 = BM25Okapi(docs) if self.items else None
 
-    def _bm25_ranking(self, query: str, doc_ids: set[str] | None) -> list[tuple[str, float]]:
+    def _bm25_ranking(self, query: str, doc_ids: set[str] | None, kind: str | None = None) -> list[tuple[str, float]]:
         terms = tokenize(query)
         if not self._bm25 or not terms:
             return []
@@ -99,17 +99,19 @@ class HybridRetriever:
             for it, s in zip(self.items, scores)
             # A zero score means no query word occurs: ranking those would be arbitrary.
             if s > 0 and (doc_ids is None or it.metadata.get("document") in doc_ids)
+            and (kind is None or it.metadata.get("kind") == kind)
         ]
         ranked.sort(key=lambda p: -p[1])
         return ranked[:DEPTH]
 
-    def search(self, query: str, k: int = 5, doc_ids: list[str] | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 5, doc_ids: list[str] | None = None, kind: str | None = None) -> list[Hit]:
+        """The best ``k`` items; ``kind`` ("passage" or "table_row") ranks only items of that kind."""
         wanted = None if doc_ids is None else set(doc_ids)
-        bm25 = self._bm25_ranking(query, wanted)
+        bm25 = self._bm25_ranking(query, wanted, kind)
         vec = []
         if self.index is not None:
             # Only ids this retriever knows: the index may hold documents it was not given.
-            vec = [(i, s) for i, s in self.index.query(query, DEPTH, doc_ids) if i in self._by_id]
+            vec = [(i, s) for i, s in self.index.query(query, DEPTH, doc_ids, kind) if i in self._by_id]
         b_rank = {i: r for r, (i, _) in enumerate(bm25, 1)}
         v_rank = {i: r for r, (i, _) in enumerate(vec, 1)}
         if self.index is None:

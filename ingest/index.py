@@ -178,16 +178,18 @@ class TextIndex:
             return None
         return {"document_id": {"$in": list(doc_ids)}}
 
-    def query(self, text: str, k: int = 5, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        """Top ``k`` (id, cosine similarity), best first."""
+    def query(self, text: str, k: int = 5, doc_ids: list[str] | None = None,
+              kind: str | None = None) -> list[tuple[str, float]]:
+        """Top ``k`` (id, cosine similarity), best first; ``kind`` keeps only passages or only table rows."""
         n = self.collection.count()
         if n == 0 or k <= 0 or (doc_ids is not None and not doc_ids):
             return []
-        filters = None
+        wanted = []
         if doc_ids is not None:
-            filters = MetadataFilters(
-                filters=[MetadataFilter(key="document_id", value=list(doc_ids), operator=FilterOperator.IN)]
-            )
+            wanted.append(MetadataFilter(key="document_id", value=list(doc_ids), operator=FilterOperator.IN))
+        if kind is not None:
+            wanted.append(MetadataFilter(key="kind", value=kind, operator=FilterOperator.EQ))
+        filters = MetadataFilters(filters=wanted) if wanted else None
         q = VectorStoreQuery(
             query_embedding=self.embedder.get_query_embedding(text),
             similarity_top_k=min(k, n),

@@ -93,9 +93,8 @@ def row_text(table: Table, row) -> str:
     """
     head = table.project or table.title
     label = " ".join(x for x in (row.code, row.label) if x)
-    if row.indicator:
-        said = row.cell("绩效指标描述")
-        label = " ".join(x for x in (row.indicator[1], label, said.raw if said else "") if x)
+    if row.indicator:  # the description mostly restates the indicator; the engine reads it from the store
+        label = " ".join(x for x in (row.indicator[1], label) if x)
     return f"{head}：{label}"
 
 
