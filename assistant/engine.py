@@ -13,7 +13,7 @@ from decimal import Decimal
 from ingest import model
 from ingest.home import Home
 
-from . import arith
+from . import arith, llm
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
 from .corpus import CellRef, Corpus, LoadedDocument, plain_label
 from ingest.narrative import ChangeFact, change_facts
@@ -63,6 +63,7 @@ class Engine:
         self.home = home if isinstance(home, Home) else Home(home)
         self._retriever = None
         self._retriever_docs: list[str] = []
+        self._llm = llm.configured()
         self.reload()
 
     def reload(self) -> None:
@@ -73,6 +74,11 @@ class Engine:
     # --- entry point ---------------------------------------------------------------------------------
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
+        """Answer a question; with a language model configured (BUDGETQA_LLM), it may reword the answer."""
+        answer = self._ask(question, doc_ids)
+        return llm.rephrase(answer, self._llm) if self._llm is not None else answer
+
+    def _ask(self, question: str, doc_ids: list[str] | None) -> Answer:
         q = normalize(question)
         docs = self.corpus.select(doc_ids)
         if not q:

@@ -115,3 +115,29 @@ def test_no_answer_states_a_number_not_in_the_store_or_its_calculation(sample_ho
                 assert a.calculation and a.calculation.split("=")[-1].strip().startswith(str(a.value)) \
                     or "计数" in (a.calculation or ""), (q.id, a.calculation, a.value)
     assert checked > 1000
+
+
+def test_an_optional_model_may_reword_but_never_change_a_number(sample_home):
+    from llama_index.core.llms import CustomLLM, CompletionResponse, LLMMetadata
+
+    from assistant import llm
+
+    class Scripted(CustomLLM):
+        reply: str = ""
+
+        @property
+        def metadata(self) -> LLMMetadata:
+            return LLMMetadata()
+
+        def complete(self, prompt, formatted=False, **kw):
+            return CompletionResponse(text=self.reply)
+
+        def stream_complete(self, prompt, formatted=False, **kw):
+            raise NotImplementedError
+
+    a = Engine(Home(sample_home)).ask("人员经费占基本支出的比例是多少？")
+    kept = llm.rephrase(a, Scripted(reply="人员经费约占基本支出的 83.59%（321.34 ÷ 384.41）。"))
+    assert kept.answer.startswith("人员经费约占") and kept.value == a.value
+    changed = llm.rephrase(a, Scripted(reply="人员经费约占基本支出的 84%。"))
+    assert changed.answer == a.answer  # a number the engine did not compute: the rewording is discarded
+    assert llm.configured() is None  # off by default
