@@ -51,8 +51,10 @@ class CellRef:
     def name(self) -> str:
         label = plain_label(self.row.label) or self.row.label
         if label in TOTAL_LABELS:  # the total row: the column says what the figure is
-            leaf = self.cell.column.split("/")[-1]
-            return leaf if leaf not in TOTAL_LABELS else f"{self.table.title}合计"
+            parts = self.cell.column.split("/")
+            if parts[-1] not in TOTAL_LABELS:
+                return parts[-1]
+            return parts[0] if len(parts) > 1 else f"{self.table.title}合计"
         return f"{self.row.code} {label}" if self.row.code else label
 
     def citation(self) -> Citation:

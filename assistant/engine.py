@@ -55,7 +55,8 @@ def _fmt_value(value: Decimal, unit: str | None) -> str:
 
 def _where(ref: CellRef) -> str:
     page = f"，第{ref.row.page or ref.table.page}页" if (ref.row.page or ref.table.page) else ""
-    return f"{ref.table.title}，{ref.name()}行，{ref.cell.column}列{page}"
+    row = f"{ref.row.code} {plain_label(ref.row.label)}" if ref.row.code else plain_label(ref.row.label)
+    return f"{ref.table.title}，{row}行，{ref.cell.column}列{page}"
 
 
 class Engine:

@@ -100,10 +100,16 @@ def ordered_tables(doc: LoadedDocument, hint: str | None, prefer: list[str] | No
     return sorted(tables, key=key)
 
 
+def _names(path: str, leaf: str) -> bool:
+    """Does column ``path`` hold ``leaf``? "一般公共预算基本支出/合计" holds 基本支出: a group's total column."""
+    parts = path.split("/")
+    return parts[-1] == leaf or (len(parts) > 1 and parts[-1] == "合计" and parts[0].endswith(leaf))
+
+
 def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
     if leaf is None:
         return default_column(table, row.side)
-    cols = [c for c in value_columns(table) if c.split("/")[-1] == leaf]
+    cols = [c for c in value_columns(table) if _names(c, leaf)]
     if row.side:
         cols = [c for c in cols if c.startswith(row.side + "/")] or ([] if len(cols) > 1 else cols)
     return cols[0] if cols else None
@@ -133,7 +139,7 @@ def _candidates(doc: LoadedDocument, measure: Measure, hint: str | None, prefer:
         pairs: list[tuple[Row | None, str | None]] = []
         if measure.rows is None or measure.dual:
             leaf = measure.column
-            pairs += [(total_row(t, c), c) for c in value_columns(t) if c.split("/")[-1] == leaf]
+            pairs += [(total_row(t, c), c) for c in value_columns(t) if _names(c, leaf)]
         if measure.rows is not None:
             rows = [r for r in t.rows if plain_label(r.label) in measure.rows]
             if measure.within:
