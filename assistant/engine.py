@@ -327,8 +327,9 @@ class Engine:
         t = ref.table
         parent = t.row_by_code(ref.row.parent_code) if ref.row.parent_code else None
         rows = children(t, parent) if parent else [r for r in t.rows if r.level == ref.row.level and r.code]
-        if not rows:
-            rows = [r for r in t.rows if plain_label(r.label) not in ("合计",)]
+        if not rows:  # a share of the total: the top level of the table, never two levels mixed
+            rows = [r for r in t.rows if r.level == "类"] or \
+                   [r for r in t.rows if plain_label(r.label) not in ("合计",) and not r.parent_code]
         bars = tuple(ChartBar(plain_label(r.label), r.cell(ref.cell.column).value) for r in rows
                      if r.cell(ref.cell.column) and r.cell(ref.cell.column).value)
         return Chart(f"{t.title}：{ref.cell.column}", _unit(ref), bars) if len(bars) > 1 else None
@@ -581,7 +582,7 @@ class Engine:
                         fact.sentence, section=fact.passage.section)
         direction = "增加" if fact.change > 0 else ("减少" if fact.change < 0 else "无变化")
         stated = f"文中说明：“{fact.sentence}”"
-        asks_change = bool(re.search(r"增加|减少|变化|下降|增长|多了|少了|增减|差", q))
+        asks_change = bool(re.search(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少", q))
         asks_rate = bool(re.search(r"百分|幅度|%|比例|几成", q))
         derived = asks_rate or not asks_change or _MULTIPLE.search(q) or _COMPARE.search(q)
         if not derived:
@@ -623,7 +624,7 @@ class Engine:
                 return f, cands
             if total_fact is None and names & {"支出总计", "收入总计"}:
                 total_fact = (f, cands)
-        if not measures and total_fact is not None and re.search(r"预算|总额|一共|总共|收支", q):
+        if not measures and total_fact is not None and re.search(r"预算|总额|一共|总共|收支|花|钱", q):
             return total_fact
         return None
 

@@ -58,7 +58,7 @@ def build_performance_table(title: str, ordinal: int, lines: list[tuple[int, str
         for k in (3, 4, 5):
             row.cells.append(_cell(HEADER[k], f[k]))
         table.rows.append(row)
-    table.goal = " ".join(p for p in goal_parts if p) or None
+    table.goal = re.sub(r"。{2,}", "。", " ".join(p for p in goal_parts if p)) or None
     table.target_year = _year(table, title)
     return table
 
