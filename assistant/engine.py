@@ -132,6 +132,10 @@ class Engine:
         project = self._named_project(q, doc)
         if project is not None and re.search(r"指标|目标", q) and not _NUMERIC.search(q.replace("是什么", "")):
             return self._project_overview(question, doc, project)
+        if _COUNT.search(q) and not measures and not hint:
+            ans = self._count_items(question, q, doc)
+            if ans is not None:
+                return ans
         if perf_strong and re.search(r"什么时候|何时|依据|多久|期限", q):
             return self._performance(question, q, doc, perf)
         if _TEXT.search(q) and not (numeric and (measures or perf_strong)):
@@ -144,10 +148,6 @@ class Engine:
                 if ans is not None:
                     return ans
             return self._performance(question, q, doc, perf)
-        if _COUNT.search(q) and not measures and not hint:
-            ans = self._count_items(question, q, doc)
-            if ans is not None:
-                return ans
         settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
         if settable and (_LIST.search(q) or (_COUNT.search(q) and not _MULTIPLE.search(q))):
             ans = self._count_or_list(question, q, doc, measures, hint)
@@ -624,7 +624,8 @@ class Engine:
                 return f, cands
             if total_fact is None and names & {"支出总计", "收入总计"}:
                 total_fact = (f, cands)
-        if not measures and total_fact is not None and re.search(r"预算|总额|一共|总共|收支|花|钱", q):
+        if not measures and total_fact is not None and \
+                re.search(r"预算总|总额|一共|总共|收支|今年比(去年|上年)|比(去年|上年)(多|少)", q):
             return total_fact
         return None
 
