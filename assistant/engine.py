@@ -123,6 +123,14 @@ class Engine:
             ans = self._change(question, q, doc, measures, hint)
             if ans is not None:
                 return ans
+            unnamed = q
+            for m in mentions:  # "上年结转", "去年没花完" name a line of this year's budget
+                unnamed = unnamed.replace(m.text, "|")
+            if _CHANGE.search(unnamed.replace("上年末", "")):
+                # Last year's figures exist only where the narrative states a change: never guess one.
+                stated = "、".join(dict.fromkeys(f.subject for f in self._facts.get(doc.document.doc_id, [])))
+                return self._not_found(question, "文件没有说明这一项与上年相比的变化" +
+                                       (f"（正文只说明了{stated}的增减）" if stated else ""))
         if hint == model.INSTITUTIONS and not _COUNT.search(q) and not _LIST.search(q):
             ans = self._institutions(question, q, doc)
             if ans is not None:
@@ -625,7 +633,7 @@ class Engine:
             if total_fact is None and names & {"支出总计", "收入总计"}:
                 total_fact = (f, cands)
         if not measures and total_fact is not None and \
-                re.search(r"预算总|总额|一共|总共|收支|今年比(去年|上年)|比(去年|上年)(多|少)", q):
+                re.search(r"预算总|总额|一共|总共|收支|预算(比|较|和)|(今年|本年)(比|较)(去年|上年)|比(去年|上年)(多|少)", q):
             return total_fact
         return None
 
