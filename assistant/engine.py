@@ -673,7 +673,9 @@ class Engine:
             lines.append(f"{d.document.label}：共 {len(checks)} 项核对，通过 {v.get('pass', 0)}，不一致 {v.get('fail', 0)}，"
                          f"无法核对 {v.get('unchecked', 0)}，不适用 {v.get('not_applicable', 0)}。")
             for c in fails[:10]:
-                lines.append(f"  ✗ {c.description}：应为 {c.expected}，实为 {c.found}，相差 {c.difference}")
+                figures = f"：应为 {arith.fmt(c.expected)}，实为 {arith.fmt(c.found)}，相差 {arith.fmt(c.difference)}" \
+                    if c.expected is not None and c.found is not None and c.difference is not None else ""
+                lines.append(f"  ✗ {c.description}{figures}")
                 for ref in c.cells[:3]:
                     cites.append(Citation(d.document.label, d.document.doc_id, ref.table, ref.row, ref.column, None,
                                           arith.fmt(ref.value), table_ordinal=ref.table_ordinal, row_ordinal=ref.row_ordinal))

@@ -141,3 +141,10 @@ def test_an_optional_model_may_reword_but_never_change_a_number(sample_home):
     changed = llm.rephrase(a, Scripted(reply="人员经费约占基本支出的 84%。"))
     assert changed.answer == a.answer  # a number the engine did not compute: the rewording is discarded
     assert llm.configured() is None  # off by default
+
+
+def test_the_chat_answers_the_fact_check_question(sample_home):
+    a = ask(sample_home, "这份公开数据有没有对不上的地方？")
+    assert a["status"] == "answered"
+    assert "项核对" in a["answer"] and "不一致 9" in a["answer"]
+    assert "None" not in a["answer"]
