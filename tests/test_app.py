@@ -55,7 +55,7 @@ def test_share_question_shows_value_calculation_and_cited_cells(app):
     assert "321.34 ÷ 384.41 = 83.59%" in text  # the calculation
     # the sources, visible without opening anything: table, page, row × column = printed value
     assert "《部门预算一般公共预算财政拨款基本支出表》第15页 · 第1行 合计 × 一般公共预算基本支出/人员经费 ＝ 321.34" in text
-    assert "《部门预算支出总表》第8页" in text and "384.41" in text
+    assert "第1行 合计 × 一般公共预算基本支出/合计 ＝ 384.41" in text  # the whole, from the same table
     # each cited table rendered, with the cited cell where the citation says
     assert "原表：部门预算一般公共预算财政拨款基本支出表（第15页）" in text
     frame = app.dataframe[0].value
