@@ -181,9 +181,37 @@ class Engine:
                 return ans
         if perf_strong:
             return self._performance(question, q, doc, perf)
+        if numeric:
+            ans = self._partial(question, q, doc)
+            if ans is not None:
+                return ans
         if not numeric:
             return self._text(question, q, doc)
         return self._not_found(question, "表格里没有找到问题提到的科目或项目")
+
+    def _partial(self, question: str, q: str, doc: LoadedDocument) -> Answer | None:
+        """No name matched: rows and columns sharing four or more characters with the question ("医疗保险",
+        "财政拨款") are the readings; more than one value is named as ambiguous, never picked."""
+        names = [n for n in (*self.vocab.labels, *self.vocab.columns) if _common_run(q, n) >= 4]
+        if not names:
+            return None
+        longest = max(_common_run(q, n) for n in names)
+        names = [n for n in names if _common_run(q, n) == longest]
+        cands = []
+        for n in names:
+            m = Measure(frozenset({n}), None, n, 0) if n in self.vocab.labels else Measure(None, n, n, 0)
+            cands += candidates(doc, m, None)
+        if not cands:
+            return None
+        reads = readings(cands)
+        if len(reads) == 1:
+            ref = reads[0]
+            text = (f"按名称最接近的科目回答：{ref.name()}：{_fmt_value(ref.value, _unit(ref))}（{_where(ref)}）。"
+                    f"问题中的说法与表中名称不完全一致，请核对是否所指。")
+            return Answer(question, ANSWERED, text, ref.value, _unit(ref), None, [ref.citation()])
+        lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{_fmt_value(c.value, _unit(c))}" for c in reads[:6]]
+        return Answer(question, AMBIGUOUS, "表中有多个名称相近的数：" + "；".join(lines) + "。请说明指哪一个。",
+                      None, None, None, [c.citation() for c in reads[:6]], readings=lines)
 
     def _not_found(self, question: str, why: str) -> Answer:
         return Answer(question, NOT_FOUND, f"没有找到答案：{why}。{corpus_summary(self.corpus.docs)}")
@@ -191,6 +219,13 @@ class Engine:
     # --- table questions -----------------------------------------------------------------------------
 
     def _table(self, question: str, q: str, doc: LoadedDocument, measures: list[Measure], hint) -> Answer:
+        said = re.search(r"([两二三四五六七八九])项", q)
+        if said and len(measures) > "  二三四五六七八九".index(said.group(1).replace("两", "二")):
+            # "三项社保缴费合计" names three items; a colloquial word beside them ("社保") is no fourth one.
+            n = "  二三四五六七八九".index(said.group(1).replace("两", "二"))
+            named = [m for m in measures if m.text in self.vocab.labels or m.text.isdigit()]
+            if len(named) == n:
+                measures = named
         if any(m.table for m in measures):
             hint = None  # each measure knows its own table
         options = [candidates(doc, m, hint, self._prefer) for m in measures]
@@ -640,10 +675,10 @@ class Engine:
     # --- text questions ------------------------------------------------------------------------------
 
     def _text(self, question: str, q: str, doc: LoadedDocument) -> Answer:
-        hits = self.retriever().search(question, k=2, doc_ids=[doc.document.doc_id], kind="passage")
+        hits = self.retriever().search(question, k=3, doc_ids=[doc.document.doc_id], kind="passage")
         if not hits:
             return self._not_found(question, "正文里没有找到相关的说明")
-        top = hits[:2]
+        top = hits[:3]
         cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, h.metadata.get("page"),
                           _passage_text(doc, h), section=h.metadata.get("section")) for h in top]
         quote = "\n\n".join(f"「{c.text}」（{c.section}{'，第' + str(c.page) + '页' if c.page else ''}）" for c in cites)
