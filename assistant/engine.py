@@ -97,17 +97,18 @@ class Engine:
         doc, why = self._choose_document(q, docs)
         if doc is None:
             return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in docs])
-        return self._answer(question, q, doc)
+        answer = self._answer(question, q, doc)
+        if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
+            answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
+        return answer
 
     def _choose_document(self, q: str, docs: list[LoadedDocument]) -> tuple[LoadedDocument | None, str]:
         if len(docs) == 1:
             return docs[0], ""
         years = set(years_in(q))
-        picked = [d for d in docs if (not years or d.document.year in years)
-                  and (d.document.department in q or _short_name(d.document.department) in q)]
-        if len(picked) != 1:
-            picked = [d for d in docs if _short_name(d.document.department) in q] or \
-                     [d for d in docs if d.document.year in years]
+        named = [d for d in docs if any(n in q for n in _short_names(d.document.department))]
+        picked = [d for d in named if not years or d.document.year in years] or named or \
+                 [d for d in docs if d.document.year in years]
         if len(picked) == 1:
             return picked[0], ""
         names = "、".join(d.document.label for d in docs)
@@ -730,6 +731,10 @@ def _common_run(a: str, b: str) -> int:
     return _common(a, b)
 
 
-def _short_name(department: str) -> str:
-    m = re.search(r"(委员会|县|市|区)([\u4e00-\u9fff]{2,8})$", department)
-    return m.group(2) if m else department[-3:]
+def _short_names(department: str) -> set[str]:
+    """How people name a department: "中共青龙满族自治县委员会组织部" → 组织部, 县委组织部."""
+    names = {department}
+    tail = re.split(r"委员会|自治县|县|市|区", department)[-1]
+    if len(tail) >= 2:
+        names |= {tail, "县委" + tail if "委员会" in department else tail}
+    return names
