@@ -20,7 +20,7 @@ _NO_CHANGE = re.compile(r"(同比|与上年相比|比上年)?无变化|持平")
 _PRIOR = re.compile(r"(较|比|同比)?\s*(上年|去年|上一年|20\d{2}\s*年)?\s*(预算)?")
 _LABEL = re.compile(r"([\u4e00-\u9fff“”（）()]{2,30})\s*(\d+(?:\.\d+)?)\s*万元")
 _ASIDE = re.compile(r"（其中[^）]*）|\(其中[^)]*\)")
-_YEAR_PREFIX = re.compile(r"^(\d{4}\s*年?\s*)")
+_YEAR_PREFIX = re.compile(r"^(\d{4}\s*年?\s*度?\s*)")
 
 
 @dataclass(frozen=True)

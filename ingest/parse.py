@@ -383,7 +383,7 @@ def _roles(table: Table) -> dict[int, str]:
     roles: dict[int, str] = {}
     for col in table.columns:
         leaf = col.path.split("/")[-1]
-        if leaf == "序号" or col.path == "序号":
+        if leaf in ("序号", "行次") or col.path == "序号":  # 决算 tables number their rows in a 行次 column
             roles[col.ordinal] = "number"
         elif "编码" in leaf or leaf in ("科目代码", "代码"):
             roles[col.ordinal] = "code"
@@ -417,7 +417,8 @@ def _fill_rows(table: Table, rows_raw: list[tuple[int, list[str], int | None, bo
     money_table = kind in _MONEY_KINDS
     for line_no, f, page, after_break in rows_raw:
         f = (f + [""] * width)[:width]
-        number = next((f[p] for p, r in roles.items() if r == "number"), "") or None
+        numbers = {p: f[p] for p, r in roles.items() if r == "number"}
+        number = next(iter(numbers.values()), "") or None
         if after_break and table.rows and not number and not any(money(x) is not None for x in f):
             _join_cut_row(table, f, roles, sides)
             continue
@@ -430,7 +431,8 @@ def _fill_rows(table: Table, rows_raw: list[tuple[int, list[str], int | None, bo
                 code = next((f[p] for p, r in roles.items() if r == "code" and f[p]), None)
             if side is not None and not label and not any(f[p] for p in values):
                 continue  # this side of the row is empty (the income list is shorter)
-            row = Row(ordinal=len(table.rows), label=label, number=number, code=code, side=side,
+            own = next((numbers[p] for p in positions if p in numbers and numbers[p]), None)
+            row = Row(ordinal=len(table.rows), label=label, number=own or number, code=code, side=side,
                       page=page, line=line_no)
             if code and code.isdigit():
                 row.code_kind = code_kind
