@@ -19,7 +19,7 @@ from .corpus import CellRef, Corpus, LoadedDocument, plain_label
 from ingest.narrative import ChangeFact, change_facts
 from .perf import prefer_year, score_rows
 from .scope import corpus_summary, out_of_scope, years_in
-from .tables import Measure, candidates, measures_from, pick_together, readings, row_set
+from .tables import _TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set
 from .vocab import Vocabulary, normalize
 
 _CHECK = re.compile(r"对不上|不一致|不符|矛盾|核对|自洽|有没有错|前后一致|算得对")
@@ -367,13 +367,22 @@ class Engine:
         return None
 
     def _chart_for(self, doc, ref: CellRef) -> Chart | None:
+        """The breakdown a share belongs to: a total's sibling columns (人员经费 | 公用经费), else the
+        row's siblings in its column, else the table's top level."""
         from .tables import children
         t = ref.table
+        parts = ref.cell.column.split("/")
+        if plain_label(ref.row.label) in ("合计",) and len(parts) > 1:
+            group = [c for c in ref.row.cells if c.column.startswith(parts[0] + "/")
+                     and c.column.split("/")[-1] != "合计" and c.value]
+            if len(group) > 1:
+                return Chart(f"{t.title}：{parts[0]}", _unit(ref),
+                             tuple(ChartBar(c.column.split("/")[-1], c.value) for c in group))
         parent = t.row_by_code(ref.row.parent_code) if ref.row.parent_code else None
         rows = children(t, parent) if parent else [r for r in t.rows if r.level == ref.row.level and r.code]
         if not rows:  # a share of the total: the top level of the table, never two levels mixed
             rows = [r for r in t.rows if r.level == "类"] or \
-                   [r for r in t.rows if plain_label(r.label) not in ("合计",) and not r.parent_code]
+                   [r for r in t.rows if r.side == ref.row.side and _TOP_ITEM.match(r.label)]
         bars = tuple(ChartBar(plain_label(r.label), r.cell(ref.cell.column).value) for r in rows
                      if r.cell(ref.cell.column) and r.cell(ref.cell.column).value)
         return Chart(f"{t.title}：{ref.cell.column}", _unit(ref), bars) if len(bars) > 1 else None

@@ -349,7 +349,7 @@ def render_chart(chart: Chart) -> None:
         y=alt.Y("项目:N", sort=labels, title=None, axis=alt.Axis(labelLimit=260)),
         tooltip=["项目", "数值"],
     )
-    st.altair_chart(bars, width="stretch", height=60 + 26 * len(labels))
+    st.altair_chart(bars, width="stretch", height=max(180, 70 + 30 * len(labels)))
 
 
 # --- the browse and check pages ------------------------------------------------------------------------
