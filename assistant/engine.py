@@ -19,7 +19,7 @@ from .corpus import CellRef, Corpus, LoadedDocument, plain_label
 from ingest.narrative import ChangeFact, change_facts
 from .perf import prefer_year, score_rows
 from .scope import corpus_summary, out_of_scope, years_in
-from .tables import _TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set
+from .tables import TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set
 from .vocab import Vocabulary, normalize
 
 _CHECK = re.compile(r"对不上|不一致|不符|矛盾|核对|自洽|有没有错|前后一致|算得对")
@@ -382,7 +382,7 @@ class Engine:
         rows = children(t, parent) if parent else [r for r in t.rows if r.level == ref.row.level and r.code]
         if not rows:  # a share of the total: the top level of the table, never two levels mixed
             rows = [r for r in t.rows if r.level == "类"] or \
-                   [r for r in t.rows if r.side == ref.row.side and _TOP_ITEM.match(r.label)]
+                   [r for r in t.rows if r.side == ref.row.side and TOP_ITEM.match(r.label)]
         bars = tuple(ChartBar(plain_label(r.label), r.cell(ref.cell.column).value) for r in rows
                      if r.cell(ref.cell.column) and r.cell(ref.cell.column).value)
         return Chart(f"{t.title}：{ref.cell.column}", _unit(ref), bars) if len(bars) > 1 else None

@@ -187,7 +187,7 @@ def pick_together(options: list[list[CellRef]]) -> list[CellRef]:
 # --- sets of rows: for rankings, counts and lists ---------------------------------------------------------
 
 _LEVEL_WORDS = {"项": ("项级", "项科目", "7位", "七位", "哪个项"), "款": ("款", "明细"), "类": ("类", "大类")}
-_TOP_ITEM = re.compile(r"^([一二三四五六七八九十]+|\d+)、")
+TOP_ITEM = re.compile(r"^([一二三四五六七八九十]+|\d+)、")
 
 
 def children(table: Table, parent: Row) -> list[Row]:
@@ -196,17 +196,17 @@ def children(table: Table, parent: Row) -> list[Row]:
     # Uncoded tables nest by their printed numbering: "一、…" items, then "其中：…" rows under them.
     idx = table.rows.index(parent)
     out = []
-    top = bool(_TOP_ITEM.match(parent.label))
+    top = bool(TOP_ITEM.match(parent.label))
     for r in table.rows[idx + 1:]:
         if r.side != parent.side:
             continue
-        if top and _TOP_ITEM.match(r.label):
+        if top and TOP_ITEM.match(r.label):
             break
         if not top and plain_label(r.label) in ("合计",):
             break
-        if top or _TOP_ITEM.match(r.label):
+        if top or TOP_ITEM.match(r.label):
             out.append(r)
-    return out if top else [r for r in out if _TOP_ITEM.match(r.label)]
+    return out if top else [r for r in out if TOP_ITEM.match(r.label)]
 
 
 @dataclass
@@ -241,13 +241,13 @@ def row_set(doc: LoadedDocument, q: str, parent: Measure | None, column: str | N
     if any(w in q for w in ("收入来源", "从哪", "钱从", "收入中", "收入里", "收入渠道", "渠道")):
         for t in tables:
             if t.kind == model.SUMMARY:
-                rows = [r for r in t.rows if r.side == "收入" and (_TOP_ITEM.match(r.label) or "结转" in r.label)]
+                rows = [r for r in t.rows if r.side == "收入" and (TOP_ITEM.match(r.label) or "结转" in r.label)]
                 col = default_column(t, "收入")
                 return RowSet(t, rows, col, "收入来源")
     if hint in (model.FIXED_ASSETS, model.THREE_PUBLIC):
         t = next((t for t in tables if t.kind == hint), None)
         if t is not None:
-            rows = [r for r in t.rows if _TOP_ITEM.match(r.label)]
+            rows = [r for r in t.rows if TOP_ITEM.match(r.label)]
             col = _column_for(t, rows[0], column) or _column_for(t, rows[0], None) if rows else None
             if col:
                 return RowSet(t, rows, col, t.title.replace("部门", ""))
