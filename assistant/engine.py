@@ -174,7 +174,6 @@ class Engine:
             if ans is not None:
                 return ans
         if measures:
-            extra = [m for m in mentions if m.table and m.table != hint]
             return self._table(question, q, doc, measures, hint)
         if hint and numeric:
             ans = self._table_total(question, doc, hint)
@@ -258,8 +257,7 @@ class Engine:
             word = "少" if want_less else "多"
             text = f"{best.name()}更{word}：{_fmt_value(best.value, _unit(best))}（" + "；".join(
                 f"{c.name()} {_fmt_value(c.value, _unit(c))}" for c in refs) + "）"
-            return self._finish(Answer(question, ANSWERED, text, best.value, _unit(best), calc,
-                                       [c.citation() for c in refs]))
+            return Answer(question, ANSWERED, text, best.value, _unit(best), calc, [c.citation() for c in refs])
         if len(measures) >= 2 and (_SUM.search(q) or "和" in q or "、" in q):
             refs = self._together(measures, options)
             if _SUM.search(q):
@@ -267,7 +265,7 @@ class Engine:
                 return self._computed(question, f"{'、'.join(c.name() for c in refs)}合计 {_fmt_value(r.value, _unit(refs[0]))}",
                                       r, _unit(refs[0]), refs)
             text = "；".join(f"{c.name()}：{_fmt_value(c.value, _unit(c))}（{_where(c)}）" for c in refs)
-            return self._finish(Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs]))
+            return Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs])
         return self._lookup(question, measures[0], options[0])
 
     def _table_total(self, question: str, doc: LoadedDocument, kind: str) -> Answer | None:
@@ -389,12 +387,8 @@ class Engine:
 
     def _computed(self, question, text, result: arith.Result, unit, refs: list[CellRef], chart=None) -> Answer:
         sources = "；".join(_where(c) for c in refs)
-        return self._finish(Answer(question, ANSWERED, f"{text}。计算：{result.formula}（数据：{sources}）",
-                                   result.value, unit, result.formula, [c.citation() for c in refs], chart=chart))
-
-    @staticmethod
-    def _finish(answer: Answer) -> Answer:
-        return answer
+        return Answer(question, ANSWERED, f"{text}。计算：{result.formula}（数据：{sources}）",
+                      result.value, unit, result.formula, [c.citation() for c in refs], chart=chart)
 
     # --- sets: rank, count, list ---------------------------------------------------------------------
 

@@ -96,10 +96,8 @@ def figures_table(passages: list[Passage], ordinal: int, unit: str, department: 
             for clause in re.split(r"[，,：:、]", sentence):
                 if any(w in clause for w in _CHANGE_WORDS):
                     continue
-                start = 0
                 for m in _LABEL.finditer(clause):
                     label = _figure_label(m.group(1), department)
-                    start = m.end()
                     if len(label) < 2:
                         continue
                     row = Row(ordinal=len(table.rows), label=label, page=p.page)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import ROOT, budgetqa, jsonl
+from conftest import budgetqa, jsonl
 from assistant.engine import Engine
 from assistant.evaluate import load_questions
 from ingest.home import Home
