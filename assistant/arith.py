@@ -18,6 +18,10 @@ def fmt(d: Decimal) -> str:
     return format(d, "f")
 
 
+def with_unit(d: Decimal, unit: str | None) -> str:
+    return f"{fmt(d)} {unit}".strip() if unit else fmt(d)
+
+
 def round2(d: Decimal) -> Decimal:
     return d.quantize(TWO, rounding=ROUND_HALF_UP)
 

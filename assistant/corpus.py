@@ -48,6 +48,12 @@ class CellRef:
     def unit(self) -> str | None:
         return self.cell.unit or self.table.unit
 
+    def where(self) -> str:
+        """"表名，行，列，页" as an answer's text cites it."""
+        page = f"，第{self.row.page or self.table.page}页" if (self.row.page or self.table.page) else ""
+        row = f"{self.row.code} {plain_label(self.row.label)}" if self.row.code else plain_label(self.row.label)
+        return f"{self.table.title}，{row}行，{self.cell.column}列{page}"
+
     def name(self) -> str:
         label = plain_label(self.row.label) or self.row.label
         if label in TOTAL_LABELS:  # the total row: the column says what the figure is
@@ -68,6 +74,10 @@ class CellRef:
         return Citation(document=self.doc.label, doc_id=self.doc.doc_id, table=self.table.title, row=row,
                         column=self.cell.column, page=self.row.page or self.table.page,
                         text=text, table_ordinal=self.table.ordinal, row_ordinal=self.row.ordinal)
+
+
+def unit_of(ref: CellRef) -> str:
+    return ref.unit or ""
 
 
 @dataclass

@@ -14,49 +14,18 @@ from ingest import model
 from ingest.home import Home
 
 from . import arith, llm
+from . import targets
+from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
-from .corpus import CellRef, Corpus, LoadedDocument, plain_label
+from .corpus import CellRef, Corpus, LoadedDocument, plain_label, unit_of
 from ingest.narrative import ChangeFact, change_facts
-from .perf import prefer_year, score_rows
+from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
 from .tables import TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set
 from .vocab import Vocabulary, normalize
 
-_CHECK = re.compile(r"对不上|不一致|不符|矛盾|核对|自洽|有没有错|前后一致|算得对")
-_TEXT = re.compile(r"为什么|为何|原因|什么是|是什么意思|什么意思|含义|指什么|指的是|用于|用途|用在|用来|干什么|做什么|"
-                   r"职责|负责|主要做|目的|怎么|如何|哪些工作|什么工作|情况说明|措施|是什么|花在哪|用在哪|主要花|"
-                   r"买什么|依据|根据|截止|什么时候|何时|有没有|是否|方面|主要包括什么|归谁")
-_NUMERIC = re.compile(r"多少|几|金额|数额|比例|比重|占比|倍|百分|多大|多高|最多|最少|排|合计|总计|一共|总共")
-_CHANGE = re.compile(r"比上年|比去年|较上年|较去年|上年|去年|上一年|同比|增减|比20\d{2}|较20\d{2}")
-_SHARE = re.compile(r"占.{0,16}(比例|比重|百分|%|多少|几成|份额)|比例|比重|占比|百分之|百分比")
-_MULTIPLE = re.compile(r"几倍|多少倍|倍数")
-_DIFF = re.compile(r"(多|少|高|低|差)(多少|几)|相差|差额|差距|差多少|差值")
-_COMPARE = re.compile(r"哪(个|一个|项|一项|种|边|年)?.{0,4}?(多|少|高|低|大|小)|谁.{0,3}(多|少|大)|还是.{0,12}(多|少|大)|(多|大)还是(少|小)")
-_RANK = re.compile(r"最(多|少|高|低|大|小)|排(名|第|序)|前[二三四五六七八九十]|第[二三四五]|从高到低|从多到少")
-_COUNT = re.compile(r"(多少|几)(个|项|类|张|条|所|辆|台|家|种|款)")
-_LIST = re.compile(r"哪些|哪几|包括什么|包含什么|有什么|都有啥|分别是|分为")
-_SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一起")
-_PERF_WORDS = re.compile(r"目标|指标|标准|绩效|满意度|完成率|达标率|覆盖率|合格率|出勤率|及时率|每人|人均|每名|每个|每队|"
-                         r"多少人|多少次|多少张|几次|几期|多少期|多少本|多少台次|多少所|多少组|多少平方米")
-_MIN_PERF_SCORE = 4
-# A numbered item: （一） (八) 1、 1. — the way disclosures enumerate duties, terms and measures.
-_ENUM = re.compile(r"^\s*(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[、．]|\d+\.(?!\d))")
 _INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位规格": ("级别", "规格", "什么级"),
                       "经费保障形式": ("经费", "保障")}
-
-
-def _unit(ref: CellRef) -> str:
-    return ref.unit or ""
-
-
-def _fmt_value(value: Decimal, unit: str | None) -> str:
-    return f"{arith.fmt(value)} {unit}".strip() if unit else arith.fmt(value)
-
-
-def _where(ref: CellRef) -> str:
-    page = f"，第{ref.row.page or ref.table.page}页" if (ref.row.page or ref.table.page) else ""
-    row = f"{ref.row.code} {plain_label(ref.row.label)}" if ref.row.code else plain_label(ref.row.label)
-    return f"{ref.table.title}，{row}行，{ref.cell.column}列{page}"
 
 
 class Engine:
@@ -86,7 +55,7 @@ class Engine:
             return Answer(question, NOT_FOUND, "请输入一个问题。")
         if not docs:
             return Answer(question, NOT_FOUND, corpus_summary(docs))
-        if _CHECK.search(q):
+        if W.CHECK.search(q):
             return self._check(question, docs)
         extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
         extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
@@ -119,57 +88,49 @@ class Engine:
         hint = next((m.table for m in mentions if m.table), None)
         measures, context = measures_from(q, mentions)
         self._prefer = context
-        numeric = bool(_NUMERIC.search(q))
-        if _CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
+        numeric = bool(W.NUMERIC.search(q))
+        if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
             ans = self._change(question, q, doc, measures, hint)
             if ans is not None:
                 return ans
             unnamed = q
             for m in mentions:  # "上年结转", "去年没花完" name a line of this year's budget
                 unnamed = unnamed.replace(m.text, "|")
-            if _CHANGE.search(unnamed.replace("上年末", "")):
+            if W.CHANGE.search(unnamed.replace("上年末", "")):
                 # Last year's figures exist only where the narrative states a change: never guess one.
                 stated = "、".join(dict.fromkeys(f.subject for f in self._facts.get(doc.document.doc_id, [])))
                 return self._not_found(question, "文件没有说明这一项与上年相比的变化" +
                                        (f"（正文只说明了{stated}的增减）" if stated else ""))
-        if hint == model.INSTITUTIONS and not _COUNT.search(q) and not _LIST.search(q):
+        if hint == model.INSTITUTIONS and not W.COUNT.search(q) and not W.LIST.search(q):
             ans = self._institutions(question, q, doc)
             if ans is not None:
                 return ans
         perf = score_rows(q, doc)
-        perf_strong = bool(perf) and perf[0].score >= _MIN_PERF_SCORE
-        project = self._named_project(q, doc)
-        if project is not None and re.search(r"指标|目标", q) and not _NUMERIC.search(q.replace("是什么", "")):
-            return self._project_overview(question, doc, project)
-        if _COUNT.search(q) and not measures and not hint:
+        perf_strong = bool(perf) and perf[0].score >= W.MIN_PERF_SCORE
+        project = targets.named_project(q, doc)
+        if project is not None and re.search(r"指标|目标", q) and not W.NUMERIC.search(q.replace("是什么", "")):
+            return targets.project_overview(question, doc, project)
+        if W.COUNT.search(q) and not measures and not hint:
             ans = self._count_items(question, q, doc)
             if ans is not None:
                 return ans
         if perf_strong and re.search(r"什么时候|何时|依据|多久|期限", q):
-            return self._performance(question, q, doc, perf)
-        if _TEXT.search(q) and not (numeric and (measures or perf_strong)):
+            return targets.answer_target(question, q, doc, perf)
+        if W.TEXT.search(q) and not (numeric and (measures or perf_strong)):
             return self._text(question, q, doc)
-        listing_projects = _LIST.search(q) and "项目" in q
+        listing_projects = W.LIST.search(q) and "项目" in q
         if project is not None and perf_strong and not listing_projects:
             # The question names a project of the 绩效目标表 ("村级组织办公经费…"): its targets, not a table line.
-            if re.search(r"加起来|合计|一共|总共|之和|多多少|高多少|差多少|相差|几倍|多少倍", q):
-                ans = self._perf_arith(question, q, doc, perf)
-                if ans is not None:
-                    return ans
-            return self._performance(question, q, doc, perf)
+            return targets.answer(question, q, doc, perf)
         settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
-        if settable and (_LIST.search(q) or (_COUNT.search(q) and not _MULTIPLE.search(q))):
+        if settable and (W.LIST.search(q) or (W.COUNT.search(q) and not W.MULTIPLE.search(q))):
             ans = self._count_or_list(question, q, doc, measures, hint)
             if ans is not None:
                 return ans
-        table_first = measures and (_RANK.search(q) or not _PERF_WORDS.search(q))
+        table_first = measures and (W.RANK.search(q) or not W.PERF_WORDS.search(q))
         if perf_strong and not table_first:
-            if re.search(r"加起来|合计|一共|总共|之和|多多少|高多少|差多少|相差|几倍|多少倍", q):
-                ans = self._perf_arith(question, q, doc, perf)
-                if ans is not None:
-                    return ans
-            return self._performance(question, q, doc, perf)
-        if _RANK.search(q):
+            return targets.answer(question, q, doc, perf)
+        if W.RANK.search(q):
             ans = self._rank(question, q, doc, measures, hint)
             if ans is not None:
                 return ans
@@ -180,7 +141,7 @@ class Engine:
             if ans is not None:
                 return ans
         if perf_strong:
-            return self._performance(question, q, doc, perf)
+            return targets.answer_target(question, q, doc, perf)
         if numeric:
             ans = self._partial(question, q, doc)
             if ans is not None:
@@ -206,10 +167,10 @@ class Engine:
         reads = readings(cands)
         if len(reads) == 1:
             ref = reads[0]
-            text = (f"按名称最接近的科目回答：{ref.name()}：{_fmt_value(ref.value, _unit(ref))}（{_where(ref)}）。"
+            text = (f"按名称最接近的科目回答：{ref.name()}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）。"
                     f"问题中的说法与表中名称不完全一致，请核对是否所指。")
-            return Answer(question, ANSWERED, text, ref.value, _unit(ref), None, [ref.citation()])
-        lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{_fmt_value(c.value, _unit(c))}" for c in reads[:6]]
+            return Answer(question, ANSWERED, text, ref.value, unit_of(ref), None, [ref.citation()])
+        lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{arith.with_unit(c.value, unit_of(c))}" for c in reads[:6]]
         return Answer(question, AMBIGUOUS, "表中有多个名称相近的数：" + "；".join(lines) + "。请说明指哪一个。",
                       None, None, None, [c.citation() for c in reads[:6]], readings=lines)
 
@@ -236,35 +197,35 @@ class Engine:
                 return ans
         if missing:
             return self._not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
-        if _MULTIPLE.search(q) and len(measures) >= 2:
+        if W.MULTIPLE.search(q) and len(measures) >= 2:
             a, b = self._together(measures[:2], options[:2])
             r = arith.multiple(a.value, b.value)
             return self._computed(question, f"{a.name()}是{b.name()}的 {arith.fmt(r.value)} 倍", r, "倍", [a, b])
-        if _SHARE.search(q):
+        if W.SHARE.search(q):
             return self._share(question, q, doc, measures, options, hint)
-        if _DIFF.search(q) and len(measures) >= 2:
+        if W.DIFF.search(q) and len(measures) >= 2:
             a, b = self._together(measures[:2], options[:2])
             r = arith.difference(a.value, b.value)
             hi, lo = (a, b) if a.value >= b.value else (b, a)
-            return self._computed(question, f"{hi.name()}比{lo.name()}多 {_fmt_value(r.value, _unit(a))}", r,
-                                  _unit(a), [a, b])
-        if _COMPARE.search(q) and len(measures) >= 2:
+            return self._computed(question, f"{hi.name()}比{lo.name()}多 {arith.with_unit(r.value, unit_of(a))}", r,
+                                  unit_of(a), [a, b])
+        if W.COMPARE.search(q) and len(measures) >= 2:
             refs = self._together(measures, options)
-            want_less = bool(re.search(r"(少|低|小)", _COMPARE.search(q).group(0)))
+            want_less = bool(re.search(r"(少|低|小)", W.COMPARE.search(q).group(0)))
             best = min(refs, key=lambda c: c.value) if want_less else max(refs, key=lambda c: c.value)
             rel = "<" if want_less else ">"
             calc = f" {rel} ".join(arith.fmt(c.value) for c in sorted(refs, key=lambda c: c.value, reverse=not want_less))
             word = "少" if want_less else "多"
-            text = f"{best.name()}更{word}：{_fmt_value(best.value, _unit(best))}（" + "；".join(
-                f"{c.name()} {_fmt_value(c.value, _unit(c))}" for c in refs) + "）"
-            return Answer(question, ANSWERED, text, best.value, _unit(best), calc, [c.citation() for c in refs])
-        if len(measures) >= 2 and (_SUM.search(q) or "和" in q or "、" in q):
+            text = f"{best.name()}更{word}：{arith.with_unit(best.value, unit_of(best))}（" + "；".join(
+                f"{c.name()} {arith.with_unit(c.value, unit_of(c))}" for c in refs) + "）"
+            return Answer(question, ANSWERED, text, best.value, unit_of(best), calc, [c.citation() for c in refs])
+        if len(measures) >= 2 and (W.SUM.search(q) or "和" in q or "、" in q):
             refs = self._together(measures, options)
-            if _SUM.search(q):
+            if W.SUM.search(q):
                 r = arith.total([c.value for c in refs])
-                return self._computed(question, f"{'、'.join(c.name() for c in refs)}合计 {_fmt_value(r.value, _unit(refs[0]))}",
-                                      r, _unit(refs[0]), refs)
-            text = "；".join(f"{c.name()}：{_fmt_value(c.value, _unit(c))}（{_where(c)}）" for c in refs)
+                return self._computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit_of(refs[0]))}",
+                                      r, unit_of(refs[0]), refs)
+            text = "；".join(f"{c.name()}：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs)
             return Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs])
         return self._lookup(question, measures[0], options[0])
 
@@ -286,8 +247,8 @@ class Engine:
         if row is None or col is None or row.cell(col) is None:
             return None
         ref = CellRef(doc.document, table, row, row.cell(col))
-        return Answer(question, ANSWERED, f"{ref.name()}：{_fmt_value(ref.value, _unit(ref))}（{_where(ref)}）",
-                      ref.value, _unit(ref), None, [ref.citation()])
+        return Answer(question, ANSWERED, f"{ref.name()}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）",
+                      ref.value, unit_of(ref), None, [ref.citation()])
 
     def _institutions(self, question: str, q: str, doc: LoadedDocument) -> Answer | None:
         table = next((t for t in doc.tables if t.kind == model.INSTITUTIONS), None)
@@ -315,16 +276,16 @@ class Engine:
     def _lookup(self, question: str, measure: Measure, cands: list[CellRef]) -> Answer:
         reads = readings(cands)
         if len(reads) > 1:
-            lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{_fmt_value(c.value, _unit(c))}" for c in reads]
+            lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{arith.with_unit(c.value, unit_of(c))}" for c in reads]
             text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
             return Answer(question, AMBIGUOUS, text, None, None, None, [c.citation() for c in reads], readings=lines)
         ref = reads[0]
-        text = f"{ref.name()}：{_fmt_value(ref.value, _unit(ref))}（{_where(ref)}）"
+        text = f"{ref.name()}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）"
         if ref.cell.blank:
             text += "。表中此格空白，即没有安排（0）"
         others = [c for c in cands if c is not ref and c.table is not ref.table and not c.cell.blank][:2]
         cites = [ref.citation()] + [c.citation() for c in others]
-        return Answer(question, ANSWERED, text, ref.value, _unit(ref), None, cites)
+        return Answer(question, ANSWERED, text, ref.value, unit_of(ref), None, cites)
 
     def _share(self, question, q, doc, measures, options, hint) -> Answer:
         if len(measures) >= 2:
@@ -374,7 +335,7 @@ class Engine:
             group = [c for c in ref.row.cells if c.column.startswith(parts[0] + "/")
                      and c.column.split("/")[-1] != "合计" and c.value]
             if len(group) > 1:
-                return Chart(f"{t.title}：{parts[0]}", _unit(ref),
+                return Chart(f"{t.title}：{parts[0]}", unit_of(ref),
                              tuple(ChartBar(c.column.split("/")[-1], c.value) for c in group))
         parent = t.row_by_code(ref.row.parent_code) if ref.row.parent_code else None
         rows = children(t, parent) if parent else [r for r in t.rows if r.level == ref.row.level and r.code]
@@ -383,10 +344,10 @@ class Engine:
                    [r for r in t.rows if r.side == ref.row.side and TOP_ITEM.match(r.label)]
         bars = tuple(ChartBar(plain_label(r.label), r.cell(ref.cell.column).value) for r in rows
                      if r.cell(ref.cell.column) and r.cell(ref.cell.column).value)
-        return Chart(f"{t.title}：{ref.cell.column}", _unit(ref), bars) if len(bars) > 1 else None
+        return Chart(f"{t.title}：{ref.cell.column}", unit_of(ref), bars) if len(bars) > 1 else None
 
     def _computed(self, question, text, result: arith.Result, unit, refs: list[CellRef], chart=None) -> Answer:
-        sources = "；".join(_where(c) for c in refs)
+        sources = "；".join(c.where() for c in refs)
         return Answer(question, ANSWERED, f"{text}。计算：{result.formula}（数据：{sources}）",
                       result.value, unit, result.formula, [c.citation() for c in refs], chart=chart)
 
@@ -409,28 +370,28 @@ class Engine:
             return None
         row, cell = items[k]
         ref = CellRef(doc.document, rs.table, row, cell)
-        ranking = "；".join(f"{i + 1}. {plain_label(r.label)} {_fmt_value(c.value, _unit(ref))}" for i, (r, c) in enumerate(items))
+        ranking = "；".join(f"{i + 1}. {plain_label(r.label)} {arith.with_unit(c.value, unit_of(ref))}" for i, (r, c) in enumerate(items))
         place = f"第{k + 1}" if k else ("最少" if want_less else "最多")
-        text = f"{rs.description}中{place}的是{ref.name()}：{_fmt_value(cell.value, _unit(ref))}（{_where(ref)}）。排序：{ranking}"
+        text = f"{rs.description}中{place}的是{ref.name()}：{arith.with_unit(cell.value, unit_of(ref))}（{ref.where()}）。排序：{ranking}"
         calc = (" < " if want_less else " > ").join(arith.fmt(c.value) for _, c in items)
-        chart = Chart(f"{rs.description}（{rs.column}）", _unit(ref),
+        chart = Chart(f"{rs.description}（{rs.column}）", unit_of(ref),
                       tuple(ChartBar(plain_label(r.label), c.value) for r, c in items))
         cites = [ref.citation()] + [CellRef(doc.document, rs.table, r, c).citation() for r, c in items if r is not row]
-        return Answer(question, ANSWERED, text, cell.value, _unit(ref), calc, cites, chart=chart)
+        return Answer(question, ANSWERED, text, cell.value, unit_of(ref), calc, cites, chart=chart)
 
     def _count_or_list(self, question, q, doc, measures, hint) -> Answer | None:
-        listing = bool(_LIST.search(q))
+        listing = bool(W.LIST.search(q))
         # Items of a fixed-asset row are counted in its 数量 column ("几辆车").
         if not listing and measures and measures[0].rows:
             for ref in candidates(doc, Measure(measures[0].rows, "数量", measures[0].text, 0), hint):
                 if not ref.cell.blank:
                     unit = ref.cell.unit or "个"
                     unit = unit.split("、")[-1]
-                    text = f"{ref.name()}的数量：{arith.fmt(ref.value)} {unit}（{_where(ref)}）"
+                    text = f"{ref.name()}的数量：{arith.fmt(ref.value)} {unit}（{ref.where()}）"
                     return Answer(question, ANSWERED, text, ref.value, unit, None, [ref.citation()])
         if (re.search(r"绩效", q) or ("项目" in q and not any(m.rows for m in measures))) and \
                 (listing or "表" in q or "项目" in q):
-            ans = self._perf_projects(question, q, doc, listing)
+            ans = targets.project_list(question, q, doc, listing)
             if ans is not None:
                 return ans
         if hint == model.INSTITUTIONS or re.search(r"单位|机构", q):
@@ -453,7 +414,7 @@ class Engine:
         if not rows:
             return None
         refs = [CellRef(doc.document, rs.table, r, r.cell(rs.column)) for r in rows]
-        listed = "、".join(f"{c.name()}（{_fmt_value(c.value, _unit(c))}）" for c in refs)
+        listed = "、".join(f"{c.name()}（{arith.with_unit(c.value, unit_of(c))}）" for c in refs)
         if listing:
             return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项：{listed}",
                           None, None, None, [c.citation() for c in refs])
@@ -465,13 +426,13 @@ class Engine:
         """"部门职责列了几项": the numbered items of the section the question names, counted."""
         best, best_len = None, 3
         for section in dict.fromkeys(p.section for p in doc.passages):
-            heading = _ENUM.sub("", section.split(" / ")[-1])
+            heading = W.ENUM.sub("", section.split(" / ")[-1])
             n = _common_run(q, heading)
             if n > best_len:
                 best, best_len = section, n
         if best is None:
             return None
-        items = [p for p in doc.passages if p.section == best and _ENUM.match(p.text)]
+        items = [p for p in doc.passages if p.section == best and W.ENUM.match(p.text)]
         if len(items) < 2:
             return None
         unit = "项" if re.search(r"几项|几条|多少项|多少条", q) else "个"
@@ -480,144 +441,6 @@ class Engine:
                  for p in items]
         text = f"“{best}”一节共列出 {len(items)} {unit}：{listed}"
         return Answer(question, ANSWERED, text, Decimal(len(items)), unit, f"计数 {len(items)}", cites)
-
-    def _perf_projects(self, question, q, doc, listing) -> Answer | None:
-        perf = [t for t in doc.tables if t.kind == model.PERFORMANCE]
-        if not perf:
-            return None
-        words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", q)]
-        focus = [t for t in perf for w in words for k in range(len(w) - 3)
-                 if w[k:k + 4] in (t.project or "")]
-        chosen = list({id(t): t for t in focus}.values()) if focus else perf
-        projects = list(dict.fromkeys(t.project for t in chosen))
-        cites = [Citation(doc.document.label, doc.document.doc_id, t.title, None, None, t.page,
-                          t.goal, table_ordinal=t.ordinal) for t in chosen]
-        if listing:
-            return Answer(question, ANSWERED, f"共 {len(projects)} 个项目：" + "、".join(projects), None, None, None, cites)
-        if focus and len(chosen) == len(perf):
-            return None
-        n = len(chosen)
-        text = (f"共有 {n} 张绩效目标表（{len(projects)} 个项目，有的项目同时列出 2022 和 2023 年两版）："
-                + "、".join(f"{t.project}（{t.target_year or '年份未注明'}）" for t in chosen))
-        return Answer(question, ANSWERED, text, Decimal(n), "个", f"计数 {n}", cites)
-
-    # --- performance targets -------------------------------------------------------------------------
-
-    def _performance(self, question, q, doc, hits) -> Answer:
-        year = next((y for y in years_in(q) if y in {h.table.target_year for h in hits}), None)
-        hits = prefer_year(hits, year, doc.document.year)
-        top = hits[0]
-        # Near-equal matches in other projects with other values: the question does not say which.
-        rivals = [h for h in hits[1:] if h.score >= 0.85 * top.score and h.table.project != top.table.project
-                  and h.row.cell("指标值").raw != top.row.cell("指标值").raw]
-        if rivals:
-            reads = [top] + rivals[:4]
-            lines = [f"{h.table.project}（{h.table.target_year}年版）{h.row.label}：{h.row.cell('指标值').raw}" for h in reads]
-            return Answer(question, AMBIGUOUS, "这个问题对应多个绩效指标：" + "；".join(lines) + "。请说明是哪个项目。",
-                          None, None, None, [self._perf_cite(doc, h) for h in reads], readings=lines)
-        cell = top.row.cell("指标值")
-        if "依据" in q:  # the document the target rests on, as printed
-            basis = top.row.cell("指标值确定依据")
-            text = f"{top.table.project}“{top.row.label}”（{cell.raw}）的指标值确定依据：{basis.raw}"
-            return Answer(question, ANSWERED, text, None, None, None, [self._perf_cite(doc, top)])
-        versions = [t for t in doc.tables if t.kind == model.PERFORMANCE and t.project == top.table.project]
-        year_note = f"{top.table.target_year}年版" if top.table.target_year else "年份未注明"
-        if len(versions) > 1:
-            others = [t.target_year for t in versions if t is not top.table and t.target_year]
-            if others:
-                year_note += f"；该项目另有 {'、'.join(str(y) for y in others)} 年版"
-        ind = top.row.indicator or ("", "", "")
-        text = (f"{top.table.project}（绩效目标表，{year_note}）{ind[1]}“{top.row.label}”的指标值为 {cell.raw}"
-                + (f"（{top.row.cell('绩效指标描述').raw}）" if top.row.cell("绩效指标描述").raw else ""))
-        return Answer(question, ANSWERED, text, cell.value, cell.unit, None, [self._perf_cite(doc, top)])
-
-    def _named_project(self, q: str, doc: LoadedDocument):
-        """The 绩效目标表 whose project the question names (≥ 6 characters of its name), budget year first."""
-        best, best_len = None, 5
-        for t in doc.tables:
-            if t.kind != model.PERFORMANCE or not t.project:
-                continue
-            n = _common_run(q, t.project)
-            if n > best_len or (n == best_len and best is not None and t.target_year == doc.document.year):
-                best, best_len = t, n
-        return best
-
-    def _project_overview(self, question: str, doc: LoadedDocument, table) -> Answer:
-        rows = "；".join(f"{r.label}：{r.cell('指标值').raw}" for r in table.rows)
-        text = (f"{table.project}（绩效目标表，{table.target_year or '年份未注明'}年版）绩效目标：{table.goal or '未列明'}。"
-                f"绩效指标：{rows}")
-        cite = Citation(doc.document.label, doc.document.doc_id, table.title, None, None, table.page, table.goal,
-                        section=table.section, table_ordinal=table.ordinal)
-        return Answer(question, ANSWERED, text, None, None, None, [cite])
-
-    def _perf_arith(self, question: str, q: str, doc: LoadedDocument, hits) -> Answer | None:
-        """Sums, differences and multiples of targets ("四项补助标准加起来", "是…的几倍")."""
-        top = prefer_year(hits, None, doc.document.year)[0]
-        rest = q
-        project = self._named_project(q, doc)
-        if project is not None:  # the project's own name says nothing about which of its indicators
-            n = _common_run(q, project.project)
-            rest = next((q.replace(project.project[k:k + n], "|") for k in range(len(project.project) - n + 1)
-                         if project.project[k:k + n] in q), q)
-        parts = [p for p in re.split(r"[|、，,和与及（）]|比|是(?=.+的)|的几倍|的多少倍", rest)
-                 if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 2]
-        rows = []
-        for part in parts:
-            scored = prefer_year(score_rows(part, doc, fit_text=q), None, doc.document.year)
-            # A part that names its own project looks there; otherwise in the project the question names.
-            scope = self._named_project(part, doc) or project
-            if scope is not None:
-                scored = [h for h in scored if h.table.project == scope.project]
-            if not scored:
-                continue
-            best = scored[0]
-            same = next((h for h in scored if h.table is top.table), None)
-            pick = same if same is not None and same.score >= best.score else best
-            if pick.score >= 2 and pick.row.cell("指标值").value is not None and all(pick.row is not r.row for r in rows):
-                rows.append(pick)
-        if len(rows) < 2:
-            rows = self._perf_group(q, doc, top) or rows
-        if len(rows) < 2 or len({h.row.cell("指标值").unit for h in rows}) != 1:
-            return None
-        unit = rows[0].row.cell("指标值").unit
-        values = [h.row.cell("指标值").value for h in rows]
-        names = [f"{h.row.label}（{h.row.cell('指标值').raw}）" for h in rows]
-        if _MULTIPLE.search(q):
-            r = arith.multiple(values[0], values[1])
-            text, unit = f"{names[0]}是{names[1]}的 {arith.fmt(r.value)} 倍", "倍"
-        elif _DIFF.search(q):
-            r = arith.difference(values[0], values[1])
-            text = f"{names[0]}与{names[1]}相差 {arith.fmt(r.value)} {unit}"
-        else:
-            r = arith.total(values)
-            text = f"{'、'.join(names)}合计 {arith.fmt(r.value)} {unit}"
-        cites = [self._perf_cite(doc, h) for h in rows]
-        return Answer(question, ANSWERED, f"{text}。计算：{r.formula}（{rows[0].table.project}绩效目标表）",
-                      r.value, unit, r.formula, cites)
-
-    @staticmethod
-    def _perf_group(q: str, doc: LoadedDocument, top):
-        """"三项成本指标合计", "三个年限段的人数合计": the project's rows of that kind, in the unit asked for."""
-        if "成本指标" in q or "成本控制数" in q:
-            keep = [r for r in top.table.rows if r.indicator and r.indicator[1] == "成本指标"]
-        else:
-            word = next((w for w in ("人数", "次数", "费用", "标准") if w in q), None)
-            keep = [r for r in top.table.rows if word and word in r.label]
-        keep = [r for r in keep if r.cell("指标值").value is not None]
-        units = [r.cell("指标值").unit for r in keep]
-        want = max(set(units), key=units.count) if units else None
-        if "人" in q and "人" in units:
-            want = "人"
-        keep = [r for r in keep if r.cell("指标值").unit == want]
-        return [type(top)(doc, top.table, r, 0) for r in keep] if len(keep) >= 2 else []
-
-    @staticmethod
-    def _perf_cite(doc, h) -> Citation:
-        return Citation(doc.document.label, doc.document.doc_id, h.table.title, h.row.label, "指标值",
-                        h.table.page, h.row.cell("指标值").raw, section=h.table.section,
-                        table_ordinal=h.table.ordinal, row_ordinal=h.row.ordinal)
-
-    # --- last year's figures from the narrative --------------------------------------------------------
 
     def _change(self, question, q, doc, measures, hint) -> Answer | None:
         """Year-on-year: the change the narrative states, and last year's figure computed from it."""
@@ -631,7 +454,7 @@ class Engine:
         stated = f"文中说明：“{fact.sentence}”"
         asks_change = bool(re.search(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少", q))
         asks_rate = bool(re.search(r"百分|幅度|%|比例|几成", q))
-        derived = asks_rate or not asks_change or _MULTIPLE.search(q) or _COMPARE.search(q)
+        derived = asks_rate or not asks_change or W.MULTIPLE.search(q) or W.COMPARE.search(q)
         if not derived:
             text = f"{fact.subject}比上年{direction}" + (f" {arith.fmt(abs(fact.change))} 万元" if fact.change else "") + f"。{stated}"
             return Answer(question, ANSWERED, text, abs(fact.change), "万元", None, [cite])
@@ -641,21 +464,21 @@ class Engine:
             return self._not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
         prior = arith.prior(current.value, fact.change)
         cites = [current.citation(), cite]
-        now = f"今年 {_fmt_value(current.value, '万元')}（{_where(current)}）"
+        now = f"今年 {arith.with_unit(current.value, '万元')}（{current.where()}）"
         if asks_rate:
             r = arith.change_rate(fact.change, prior.value)
             text = f"{fact.subject}比上年{direction} {arith.fmt(r.value)}%：{now}，上年 {prior.formula}。{stated}"
             return Answer(question, ANSWERED, text, r.value, "%", f"上年 {prior.formula}；{r.formula}", cites)
-        if _MULTIPLE.search(q):
+        if W.MULTIPLE.search(q):
             m = arith.multiple(prior.value, current.value)
             text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍：{now}，上年 {prior.formula}。{stated}"
             return Answer(question, ANSWERED, text, m.value, "倍", f"上年 {prior.formula}；{m.formula}", cites)
-        if _COMPARE.search(q):
+        if W.COMPARE.search(q):
             hi = max(prior.value, current.value)
             which = "上年" if prior.value > current.value else "今年"
-            text = (f"{which}多：上年 {_fmt_value(prior.value, '万元')}（{prior.formula}），{now}。{stated}")
+            text = (f"{which}多：上年 {arith.with_unit(prior.value, '万元')}（{prior.formula}），{now}。{stated}")
             return Answer(question, ANSWERED, text, hi, "万元", f"上年 {prior.formula}", cites)
-        text = (f"上年（{doc.document.year - 1}年）{fact.subject}为 {_fmt_value(prior.value, '万元')}：{now}，"
+        text = (f"上年（{doc.document.year - 1}年）{fact.subject}为 {arith.with_unit(prior.value, '万元')}：{now}，"
                 f"{direction} {arith.fmt(abs(fact.change))} 万元。{stated}")
         return Answer(question, ANSWERED, text, prior.value, "万元", prior.formula, cites)
 

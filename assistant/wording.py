@@ -1,0 +1,25 @@
+"""What a question's words say about what it wants: the operation, a text answer, a change, a count.
+
+Patterns only, shared by the engine and the performance-target answers.
+"""
+import re
+
+CHECK = re.compile(r"对不上|不一致|不符|矛盾|核对|自洽|有没有错|前后一致|算得对")
+TEXT = re.compile(r"为什么|为何|原因|什么是|是什么意思|什么意思|含义|指什么|指的是|用于|用途|用在|用来|干什么|做什么|"
+                   r"职责|负责|主要做|目的|怎么|如何|哪些工作|什么工作|情况说明|措施|是什么|花在哪|用在哪|主要花|"
+                   r"买什么|依据|根据|截止|什么时候|何时|有没有|是否|方面|主要包括什么|归谁")
+NUMERIC = re.compile(r"多少|几|金额|数额|比例|比重|占比|倍|百分|多大|多高|最多|最少|排|合计|总计|一共|总共")
+CHANGE = re.compile(r"比上年|比去年|较上年|较去年|上年|去年|上一年|同比|增减|比20\d{2}|较20\d{2}")
+SHARE = re.compile(r"占.{0,16}(比例|比重|百分|%|多少|几成|份额)|比例|比重|占比|百分之|百分比")
+MULTIPLE = re.compile(r"几倍|多少倍|倍数")
+DIFF = re.compile(r"(多|少|高|低|差)(多少|几)|相差|差额|差距|差多少|差值")
+COMPARE = re.compile(r"哪(个|一个|项|一项|种|边|年)?.{0,4}?(多|少|高|低|大|小)|谁.{0,3}(多|少|大)|还是.{0,12}(多|少|大)|(多|大)还是(少|小)")
+RANK = re.compile(r"最(多|少|高|低|大|小)|排(名|第|序)|前[二三四五六七八九十]|第[二三四五]|从高到低|从多到少")
+COUNT = re.compile(r"(多少|几)(个|项|类|张|条|所|辆|台|家|种|款)")
+LIST = re.compile(r"哪些|哪几|包括什么|包含什么|有什么|都有啥|分别是|分为")
+SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一起")
+PERF_WORDS = re.compile(r"目标|指标|标准|绩效|满意度|完成率|达标率|覆盖率|合格率|出勤率|及时率|每人|人均|每名|每个|每队|"
+                         r"多少人|多少次|多少张|几次|几期|多少期|多少本|多少台次|多少所|多少组|多少平方米")
+MIN_PERF_SCORE = 4
+# A numbered item: （一） (八) 1、 1. — the way disclosures enumerate duties, terms and measures.
+ENUM = re.compile(r"^\s*(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[、．]|\d+\.(?!\d))")
