@@ -52,7 +52,10 @@ def answer_target(question, q, doc, hits) -> Answer:
     hits = prefer_year(hits, year, doc.document.year)
     top = hits[0]
     # Near-equal matches in other projects with other values: the question does not say which.
-    rivals = [h for h in hits[1:] if h.score >= 0.85 * top.score and h.table.project != top.table.project
+    # A close match in another project, or an exact tie inside the same one ("村干部补贴标准": 书记主任 or
+    # 其他人员), with another value: the question does not say which.
+    rivals = [h for h in hits[1:] if (h.table.project != top.table.project and h.score >= 0.85 * top.score
+                                      or h.row.label != top.row.label and h.score == top.score)
               and h.row.cell("指标值").raw != top.row.cell("指标值").raw]
     if rivals:
         reads = [top] + rivals[:4]

@@ -163,6 +163,10 @@ class _Reader:
             s = re.sub(r"^[-•]\s+", "", s.replace("**", ""))  # list bullets and bold marks of the text export
             if _SECTION.match(s):
                 section, sub = s, ""
+            elif re.fullmatch(r"[\u4e00-\u9fff]{2,10}[：:]", s):
+                sub = s[:-1]  # "部门职责：" heads the items that follow, like a sub-heading
+                i += 1
+                continue
             elif _SUBSECTION.match(s):
                 sub = s
             paragraphs.append((self._section_path(section, sub), s, i + 1))
