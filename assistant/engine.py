@@ -142,6 +142,8 @@ class Engine:
                 return ans
         if perf_strong:
             return targets.answer_target(question, q, doc, perf)
+        if numeric and _about_the_whole_budget(q, doc):
+            return self._table(question, q, doc, [Measure(frozenset({"支出总计"}), None, "支出总计", 0)], None)
         if numeric:
             ans = self._partial(question, q, doc)
             if ans is not None:
@@ -544,6 +546,18 @@ class Engine:
             if not fails:
                 lines.append("  所有可核对的数字前后一致。")
         return Answer(question, ANSWERED, "\n".join(lines), None, None, None, cites)
+
+
+_GENERIC = re.compile(r"今年|本年|全年|一年|一共|总共|总计|总|共|有|能|可以|可|花|用|钱|预算|多少|是|的|了|吗|呢|部门|单位|"
+                      r"经费|资金|安排|\d{4}年|年度|？|\?|，|。")
+
+
+def _about_the_whole_budget(q: str, doc: LoadedDocument) -> bool:
+    """"组织部今年有多少钱？": nothing named but the department and money: the whole budget."""
+    rest = q
+    for name in sorted(_short_names(doc.document.department), key=len, reverse=True):
+        rest = rest.replace(name, "")
+    return _GENERIC.sub("", rest) == ""
 
 
 def _passage_text(doc: LoadedDocument, hit) -> str:

@@ -28,6 +28,7 @@ def test_share_is_computed_with_its_formula_and_cited(sample_home):
 
 @pytest.mark.parametrize("question, value, unit", [
     ("组织部今年一共能花多少钱？", "8815.77", "万元"),
+    ("组织部今年有多少钱？", "8815.77", "万元"),
     ("社保这块今年安排了多少钱？", "75.10", "万元"),
     ("2080505是什么支出，多少钱？", "33.64", "万元"),
     ("项目支出是基本支出的几倍？", "21.93", "倍"),
