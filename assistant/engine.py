@@ -22,7 +22,7 @@ from ingest.narrative import ChangeFact, change_facts
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
 from .tables import TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set
-from .vocab import Vocabulary, normalize
+from .vocab import Vocabulary, common_run, normalize
 
 _INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位规格": ("级别", "规格", "什么级"),
                       "经费保障形式": ("经费", "保障")}
@@ -155,11 +155,11 @@ class Engine:
     def _partial(self, question: str, q: str, doc: LoadedDocument) -> Answer | None:
         """No name matched: rows and columns sharing four or more characters with the question ("医疗保险",
         "财政拨款") are the readings; more than one value is named as ambiguous, never picked."""
-        names = [n for n in (*self.vocab.labels, *self.vocab.columns) if _common_run(q, n) >= 4]
+        names = [n for n in (*self.vocab.labels, *self.vocab.columns) if common_run(q, n) >= 4]
         if not names:
             return None
-        longest = max(_common_run(q, n) for n in names)
-        names = [n for n in names if _common_run(q, n) == longest]
+        longest = max(common_run(q, n) for n in names)
+        names = [n for n in names if common_run(q, n) == longest]
         cands = []
         for n in names:
             m = Measure(frozenset({n}), None, n, 0) if n in self.vocab.labels else Measure(None, n, n, 0)
@@ -429,7 +429,7 @@ class Engine:
         best, best_len = None, 3
         for section in dict.fromkeys(p.section for p in doc.passages):
             heading = W.ENUM.sub("", section.split(" / ")[-1])
-            n = _common_run(q, heading)
+            n = common_run(q, heading)
             if n > best_len:
                 best, best_len = section, n
         if best is None:
@@ -564,11 +564,6 @@ def _passage_text(doc: LoadedDocument, hit) -> str:
     ordinal = hit.metadata.get("row")
     p = next((p for p in doc.passages if p.ordinal == ordinal), None)
     return p.text if p else hit.text
-
-
-def _common_run(a: str, b: str) -> int:
-    from .vocab import _common
-    return _common(a, b)
 
 
 def _short_names(department: str) -> set[str]:

@@ -13,7 +13,7 @@ from .answer import AMBIGUOUS, ANSWERED, Answer, Citation
 from .corpus import LoadedDocument
 from .perf import prefer_year, score_rows
 from .scope import years_in
-from .vocab import _common
+from .vocab import common_run
 
 
 def project_list(question, q, doc, listing) -> Answer | None:
@@ -84,7 +84,7 @@ def named_project(q: str, doc: LoadedDocument):
     for t in doc.tables:
         if t.kind != model.PERFORMANCE or not t.project:
             continue
-        n = _common(q, t.project)
+        n = common_run(q, t.project)
         if n > best_len or (n == best_len and best is not None and t.target_year == doc.document.year):
             best, best_len = t, n
     return best
@@ -103,7 +103,7 @@ def target_arithmetic(question: str, q: str, doc: LoadedDocument, hits) -> Answe
     rest = q
     project = named_project(q, doc)
     if project is not None:  # the project's own name says nothing about which of its indicators
-        n = _common(q, project.project)
+        n = common_run(q, project.project)
         rest = next((q.replace(project.project[k:k + n], "|") for k in range(len(project.project) - n + 1)
                      if project.project[k:k + n] in q), q)
     parts = [p for p in re.split(r"[|、，,和与及（）]|比|是(?=.+的)|的几倍|的多少倍", rest)

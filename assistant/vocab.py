@@ -132,7 +132,7 @@ class Vocabulary:
                     continue
                 best, labels = 0, set()
                 for label in self.labels:
-                    n = _common(seg, label)
+                    n = common_run(seg, label)
                     if n > best:
                         best, labels = n, {label}
                     elif n == best:
@@ -144,7 +144,7 @@ class Vocabulary:
         return out
 
 
-def _common(a: str, b: str) -> int:
+def common_run(a: str, b: str) -> int:
     """Length of the longest common substring."""
     best = 0
     prev = [0] * (len(b) + 1)
