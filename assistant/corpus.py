@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest import model
-from ingest.model import Cell, Document, Passage, Row, Table
+from ingest.model import Cell, Document, ParsedDocument, Row, Table
 
 from .answer import Citation
 
@@ -80,33 +80,23 @@ def unit_of(ref: CellRef) -> str:
     return ref.unit or ""
 
 
-@dataclass
-class LoadedDocument:
-    document: Document
-    tables: list[Table]
-    passages: list[Passage]
-
-    def of_kind(self, kind: str) -> list[Table]:
-        return [t for t in self.tables if t.kind == kind]
-
-
 class Corpus:
-    def __init__(self, docs: list[LoadedDocument]):
+    def __init__(self, docs: list[ParsedDocument]):
         self.docs = docs
 
     @classmethod
     def load(cls, store) -> "Corpus":
         docs = []
         for d in store.documents():
-            docs.append(LoadedDocument(d, store.tables(d.doc_id), store.passages(d.doc_id)))
+            docs.append(ParsedDocument(d, store.tables(d.doc_id), store.passages(d.doc_id)))
         return cls(docs)
 
-    def select(self, doc_ids: list[str] | None) -> list[LoadedDocument]:
+    def select(self, doc_ids: list[str] | None) -> list[ParsedDocument]:
         if not doc_ids:
             return self.docs
         return [d for d in self.docs if d.document.doc_id in doc_ids]
 
-    def find_doc(self, doc_id: str) -> LoadedDocument | None:
+    def find_doc(self, doc_id: str) -> ParsedDocument | None:
         return next((d for d in self.docs if d.document.doc_id == doc_id), None)
 
 

@@ -11,13 +11,14 @@ import re
 from decimal import Decimal
 
 from ingest import model
+from ingest.model import ParsedDocument
 from ingest.home import Home
 
 from . import arith, llm
 from . import targets
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
-from .corpus import CellRef, Corpus, LoadedDocument, plain_label, unit_of
+from .corpus import CellRef, Corpus, plain_label, unit_of
 from ingest.narrative import ChangeFact, change_facts
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
@@ -71,7 +72,7 @@ class Engine:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer
 
-    def _choose_document(self, q: str, docs: list[LoadedDocument]) -> tuple[LoadedDocument | None, str]:
+    def _choose_document(self, q: str, docs: list[ParsedDocument]) -> tuple[ParsedDocument | None, str]:
         if len(docs) == 1:
             return docs[0], ""
         years = set(years_in(q))
@@ -83,7 +84,7 @@ class Engine:
         names = "、".join(d.document.label for d in docs)
         return None, f"语料库里有多份文件（{names}），请在问题里说明是哪个部门、哪一年，或在侧栏选择文件。"
 
-    def _answer(self, question: str, q: str, doc: LoadedDocument) -> Answer:
+    def _answer(self, question: str, q: str, doc: ParsedDocument) -> Answer:
         mentions = self.vocab.mentions(q)
         hint = next((m.table for m in mentions if m.table), None)
         measures, context = measures_from(q, mentions)
@@ -152,7 +153,7 @@ class Engine:
             return self._text(question, q, doc)
         return self._not_found(question, "表格里没有找到问题提到的科目或项目")
 
-    def _partial(self, question: str, q: str, doc: LoadedDocument) -> Answer | None:
+    def _partial(self, question: str, q: str, doc: ParsedDocument) -> Answer | None:
         """No name matched: rows and columns sharing four or more characters with the question ("医疗保险",
         "财政拨款") are the readings; more than one value is named as ambiguous, never picked."""
         names = [n for n in (*self.vocab.labels, *self.vocab.columns) if common_run(q, n) >= 4]
@@ -181,7 +182,7 @@ class Engine:
 
     # --- table questions -----------------------------------------------------------------------------
 
-    def _table(self, question: str, q: str, doc: LoadedDocument, measures: list[Measure], hint) -> Answer:
+    def _table(self, question: str, q: str, doc: ParsedDocument, measures: list[Measure], hint) -> Answer:
         said = re.search(r"([两二三四五六七八九])项", q)
         if said and len(measures) > "  二三四五六七八九".index(said.group(1).replace("两", "二")):
             # "三项社保缴费合计" names three items; a colloquial word beside them ("社保") is no fourth one.
@@ -231,7 +232,7 @@ class Engine:
             return Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs])
         return self._lookup(question, measures[0], options[0])
 
-    def _table_total(self, question: str, doc: LoadedDocument, kind: str) -> Answer | None:
+    def _table_total(self, question: str, doc: ParsedDocument, kind: str) -> Answer | None:
         """A question that names only a table: its grand total; an empty table (空表列示) holds 0."""
         from .corpus import default_column, total_row
         table = next((t for t in doc.tables if t.kind == kind), None)
@@ -252,7 +253,7 @@ class Engine:
         return Answer(question, ANSWERED, f"{ref.name()}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）",
                       ref.value, unit_of(ref), None, [ref.citation()])
 
-    def _institutions(self, question: str, q: str, doc: LoadedDocument) -> Answer | None:
+    def _institutions(self, question: str, q: str, doc: ParsedDocument) -> Answer | None:
         table = next((t for t in doc.tables if t.kind == model.INSTITUTIONS), None)
         if table is None or not table.rows:
             return None
@@ -424,7 +425,7 @@ class Engine:
         return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}：{listed}（{rs.table.title}）",
                       Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs])
 
-    def _count_items(self, question: str, q: str, doc: LoadedDocument) -> Answer | None:
+    def _count_items(self, question: str, q: str, doc: ParsedDocument) -> Answer | None:
         """"部门职责列了几项": the numbered items of the section the question names, counted."""
         best, best_len = None, 3
         for section in dict.fromkeys(p.section for p in doc.passages):
@@ -503,7 +504,7 @@ class Engine:
 
     # --- text questions ------------------------------------------------------------------------------
 
-    def _text(self, question: str, q: str, doc: LoadedDocument) -> Answer:
+    def _text(self, question: str, q: str, doc: ParsedDocument) -> Answer:
         hits = self.retriever().search(question, k=3, doc_ids=[doc.document.doc_id], kind="passage")
         if not hits:
             return self._not_found(question, "正文里没有找到相关的说明")
@@ -519,18 +520,18 @@ class Engine:
         if self._retriever is None or self._retriever_docs != ids:
             from assistant.retrieve import HybridRetriever
             from ingest.pipeline import index_items
-            items = [it for d in self.corpus.docs for it in index_items(self.home.store.load(d.document.doc_id))]
+            items = [it for d in self.corpus.docs for it in index_items(d)]
             self._retriever = HybridRetriever(items, self.home.index)
             self._retriever_docs = ids
         return self._retriever
 
     # --- fact check ----------------------------------------------------------------------------------
 
-    def _check(self, question: str, docs: list[LoadedDocument]) -> Answer:
+    def _check(self, question: str, docs: list[ParsedDocument]) -> Answer:
         from .check import run_checks, summarize
         lines, cites = [], []
         for d in docs:
-            checks = run_checks(self.home.store.load(d.document.doc_id))
+            checks = run_checks(d)
             s = summarize(checks)
             fails = [c for c in checks if c.verdict == "fail"]
             v = s.get("verdicts", s)
@@ -552,7 +553,7 @@ _GENERIC = re.compile(r"今年|本年|全年|一年|一共|总共|总计|总|共
                       r"经费|资金|安排|\d{4}年|年度|？|\?|，|。")
 
 
-def _about_the_whole_budget(q: str, doc: LoadedDocument) -> bool:
+def _about_the_whole_budget(q: str, doc: ParsedDocument) -> bool:
     """"组织部今年有多少钱？": nothing named but the department and money: the whole budget."""
     rest = q
     for name in sorted(_short_names(doc.document.department), key=len, reverse=True):
@@ -560,7 +561,7 @@ def _about_the_whole_budget(q: str, doc: LoadedDocument) -> bool:
     return _GENERIC.sub("", rest) == ""
 
 
-def _passage_text(doc: LoadedDocument, hit) -> str:
+def _passage_text(doc: ParsedDocument, hit) -> str:
     ordinal = hit.metadata.get("row")
     p = next((p for p in doc.passages if p.ordinal == ordinal), None)
     return p.text if p else hit.text

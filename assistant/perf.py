@@ -5,9 +5,8 @@ import re
 from dataclasses import dataclass
 
 from ingest import model
-from ingest.model import Row, Table
+from ingest.model import ParsedDocument, Row, Table
 
-from .corpus import LoadedDocument
 
 # Question words that say nothing about which indicator is meant.
 _STOP = re.compile(r"多少|是什么|什么|绩效|目标是|今年|一年|吗|呢|？|\?|，|。")
@@ -30,13 +29,13 @@ def bigrams(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class PerfHit:
-    doc: LoadedDocument
+    doc: ParsedDocument
     table: Table
     row: Row
     score: float
 
 
-def score_rows(q: str, doc: LoadedDocument, fit_text: str | None = None) -> list[PerfHit]:
+def score_rows(q: str, doc: ParsedDocument, fit_text: str | None = None) -> list[PerfHit]:
     """Indicator rows sharing words with the question, best first; ``fit_text`` says what kind of value
     is wanted when ``q`` is only a fragment of the question."""
     qb = bigrams(_STOP.sub("", q))

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .corpus import LoadedDocument
+from ingest.model import ParsedDocument
+
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:市|省)(?=委|政府|人民|本级|级|财政|教育|组织|宣传)")
@@ -24,7 +25,7 @@ _UNDISCLOSED = ("手机", "电话", "联系方式", "地址", "姓名", "名单"
 _FINAL_ACCOUNTS = ("决算", "实际支出", "实际花", "执行进度", "执行率", "执行情况", "花完了没")
 
 
-def corpus_summary(docs: list[LoadedDocument]) -> str:
+def corpus_summary(docs: list[ParsedDocument]) -> str:
     if not docs:
         return "语料库目前是空的，请先导入预算公开文件。"
     names = "；".join(f"{d.document.department} {d.document.year}年部门{d.document.kind}" for d in docs)
@@ -35,7 +36,7 @@ def years_in(q: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(q)]
 
 
-def out_of_scope(q: str, docs: list[LoadedDocument], extra_years: set[int], named: str = "") -> str | None:
+def out_of_scope(q: str, docs: list[ParsedDocument], extra_years: set[int], named: str = "") -> str | None:
     """The reason a question falls outside the corpus, or None."""
     if not docs:
         return "语料库为空"

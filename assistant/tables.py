@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 
 from ingest import model
-from ingest.model import Row, Table
+from ingest.model import ParsedDocument, Row, Table
 
-from .corpus import TABLE_PRIORITY, CellRef, LoadedDocument, default_column, plain_label, total_row, value_columns
+from .corpus import TABLE_PRIORITY, CellRef, default_column, plain_label, total_row, value_columns
 from .vocab import Mention
 
 
@@ -88,7 +88,7 @@ def measures_from(q: str, mentions: list[Mention]) -> tuple[list[Measure], list[
     return sorted(out, key=lambda m: m.position), context
 
 
-def ordered_tables(doc: LoadedDocument, hint: str | None, prefer: list[str] | None = None) -> list[Table]:
+def ordered_tables(doc: ParsedDocument, hint: str | None, prefer: list[str] | None = None) -> list[Table]:
     rank = {k: i for i, k in enumerate(TABLE_PRIORITY)}
     tables = [t for t in doc.tables if t.kind in rank]
     if hint:
@@ -115,7 +115,7 @@ def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
     return cols[0] if cols else None
 
 
-def candidates(doc: LoadedDocument, measure: Measure, hint: str | None,
+def candidates(doc: ParsedDocument, measure: Measure, hint: str | None,
                prefer: list[str] | None = None) -> list[CellRef]:
     out = _candidates(doc, measure, measure.table or hint, prefer)
     if not out and measure.alt is not None:
@@ -125,7 +125,7 @@ def candidates(doc: LoadedDocument, measure: Measure, hint: str | None,
     return tabled or out
 
 
-def _candidates(doc: LoadedDocument, measure: Measure, hint: str | None, prefer: list[str] | None) -> list[CellRef]:
+def _candidates(doc: ParsedDocument, measure: Measure, hint: str | None, prefer: list[str] | None) -> list[CellRef]:
     out = []
     if measure.rows is None and measure.column is None:  # a table named on its own: its grand total
         for t in ordered_tables(doc, hint, prefer):
@@ -217,7 +217,7 @@ class RowSet:
     description: str
 
 
-def row_set(doc: LoadedDocument, q: str, parent: Measure | None, column: str | None, hint: str | None) -> RowSet | None:
+def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | None, hint: str | None) -> RowSet | None:
     """The rows a ranking/count/list question ranges over."""
     tables = ordered_tables(doc, hint)
     level = next((lv for lv, words in _LEVEL_WORDS.items() if any(w in q for w in words)), None)

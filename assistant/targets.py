@@ -6,11 +6,11 @@ import re
 from decimal import Decimal
 
 from ingest import model
+from ingest.model import ParsedDocument
 
 from . import arith
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, Answer, Citation
-from .corpus import LoadedDocument
 from .perf import prefer_year, score_rows
 from .scope import years_in
 from .vocab import common_run
@@ -38,7 +38,7 @@ def project_list(question, q, doc, listing) -> Answer | None:
 
 # --- performance targets -------------------------------------------------------------------------
 
-def answer(question: str, q: str, doc: LoadedDocument, hits) -> Answer:
+def answer(question: str, q: str, doc: ParsedDocument, hits) -> Answer:
     """A sum, difference or multiple of targets when the question asks for one, else the best target."""
     if re.search(r"加起来|合计|一共|总共|之和|多多少|高多少|差多少|相差|几倍|多少倍", q):
         result = target_arithmetic(question, q, doc, hits)
@@ -78,7 +78,7 @@ def answer_target(question, q, doc, hits) -> Answer:
             + (f"（{top.row.cell('绩效指标描述').raw}）" if top.row.cell("绩效指标描述").raw else ""))
     return Answer(question, ANSWERED, text, cell.value, cell.unit, None, [cite(doc, top)])
 
-def named_project(q: str, doc: LoadedDocument):
+def named_project(q: str, doc: ParsedDocument):
     """The 绩效目标表 whose project the question names (≥ 6 characters of its name), budget year first."""
     best, best_len = None, 5
     for t in doc.tables:
@@ -89,7 +89,7 @@ def named_project(q: str, doc: LoadedDocument):
             best, best_len = t, n
     return best
 
-def project_overview(question: str, doc: LoadedDocument, table) -> Answer:
+def project_overview(question: str, doc: ParsedDocument, table) -> Answer:
     rows = "；".join(f"{r.label}：{r.cell('指标值').raw}" for r in table.rows)
     text = (f"{table.project}（绩效目标表，{table.target_year or '年份未注明'}年版）绩效目标：{table.goal or '未列明'}。"
             f"绩效指标：{rows}")
@@ -97,7 +97,7 @@ def project_overview(question: str, doc: LoadedDocument, table) -> Answer:
                     section=table.section, table_ordinal=table.ordinal)
     return Answer(question, ANSWERED, text, None, None, None, [cite])
 
-def target_arithmetic(question: str, q: str, doc: LoadedDocument, hits) -> Answer | None:
+def target_arithmetic(question: str, q: str, doc: ParsedDocument, hits) -> Answer | None:
     """Sums, differences and multiples of targets ("四项补助标准加起来", "是…的几倍")."""
     top = prefer_year(hits, None, doc.document.year)[0]
     rest = q
@@ -142,7 +142,7 @@ def target_arithmetic(question: str, q: str, doc: LoadedDocument, hits) -> Answe
     return Answer(question, ANSWERED, f"{text}。计算：{r.formula}（{rows[0].table.project}绩效目标表）",
                   r.value, unit, r.formula, cites)
 
-def _rows_of_kind(q: str, doc: LoadedDocument, top):
+def _rows_of_kind(q: str, doc: ParsedDocument, top):
     """"三项成本指标合计", "三个年限段的人数合计": the project's rows of that kind, in the unit asked for."""
     if "成本指标" in q or "成本控制数" in q:
         keep = [r for r in top.table.rows if r.indicator and r.indicator[1] == "成本指标"]

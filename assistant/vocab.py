@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import model
+from ingest.model import ParsedDocument
 
 from . import synonyms
-from .corpus import LoadedDocument, plain_label, value_columns
+from .corpus import plain_label, value_columns
 
 _NOT_NAMES = {"合计", "小计", "总计", "预算数", "金额", "项目", "其他", "其他支出", "其他收入"}
 _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?!\d)")
@@ -42,7 +43,7 @@ class Mention:
 
 
 class Vocabulary:
-    def __init__(self, docs: list[LoadedDocument]):
+    def __init__(self, docs: list[ParsedDocument]):
         self.rows: dict[str, set[str]] = {}
         self.columns: dict[str, str] = {}
         self.tables: dict[str, str] = {}
