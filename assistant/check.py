@@ -440,7 +440,7 @@ def _column_groups(table: Table) -> list[tuple[str, list[str]]]:
     for top, cols in groups.items():
         paths = [c.path for c in cols if not _leaf(c.path).startswith("其中")]
         sub = next((p for p in paths if "/" in p and _leaf(p) in ("小计", "合计")), None)
-        if len(cols) == 1 and top == "合计":
+        if len(cols) == 1 and top.endswith("合计"):  # "合计", or a 决算's "本年支出合计"
             overall = cols[0].path
             continue
         if sub:

@@ -27,3 +27,4 @@ def test_a_final_accounts_disclosure_is_read_answered_and_checked(fresh_home):
     assert ask("2023年的预算是多少？")["status"] == "not_found"
     report = json.loads(budgetqa("check", "--json", home=fresh_home).stdout)
     assert report["summary"]["verdicts"].get("fail", 0) == 0 and report["summary"]["verdicts"]["pass"] > 10
+    assert report["summary"]["kinds"]["columns"]["pass"] >= 8  # 本年支出合计 = 基本支出 + 项目支出, row by row
