@@ -12,7 +12,7 @@ from ingest.model import ParsedDocument, Row, Table
 _STOP = re.compile(r"多少|是什么|什么|绩效|目标是|今年|一年|吗|呢|？|\?|，|。")
 # What kind of value a question wants, read from its wording, and the units that fit it.
 _WANTS = [
-    (re.compile(r"多少钱|多少元|费用|经费标准|补贴标准|补助标准|成本|资金|花多少|给多少|缴多少|人均多少|控制数|万元"),
+    (re.compile(r"多少钱|多少元|费用|经费标准|补贴标准|补助标准|成本|资金|花多少|花了|花费|开支|给多少|缴多少|交多少|人均多少|控制数|万元"),
      ("元", "万元", "元/人", "万元/人", "万元/队", "元/年")),
     (re.compile(r"多少人|人数|几人|多少名"), ("人", "人/次", "人/期")),
     (re.compile(r"多少个|几个|数量|多少所|多少组|多少队"), ("个", "所", "组", "队")),
