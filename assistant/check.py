@@ -212,9 +212,11 @@ def _total_row(table: Table) -> Row | None:
     return next((r for r in table.rows if _is_total_row(r)), None)
 
 
-def _equation(cid: str, kind: str, description: str, total: _V, parts: list[_V]) -> Check | None:
-    """``total`` should equal the sum of ``parts``. None when nothing at all is printed in them: a
-    blank-only identity says nothing, and any later change makes a cell printed and the check run."""
+def _equation(cid: str, kind: str, description: str, total: _V, parts: list[_V],
+              relation: str = "eq") -> Check | None:
+    """``total`` should equal (or, by ``relation``, stand so to) the sum of ``parts``. None when nothing at
+    all is printed in them: a blank-only identity says nothing, and any later change makes a cell printed
+    and the check run."""
     terms = [total, *parts]
     if not any(t.printed for t in terms):
         return None
@@ -222,7 +224,7 @@ def _equation(cid: str, kind: str, description: str, total: _V, parts: list[_V])
     if any(t.value is None for t in terms):
         return Check(cid, kind, description + "（有单元格不是数字，无法核对）", UNCHECKED, cells)
     expected = sum((p.value for p in parts), ZERO)
-    return _verdict(cid, kind, description, cells, expected, total.value, "eq")
+    return _verdict(cid, kind, description, cells, expected, total.value, relation)
 
 
 def _verdict(cid: str, kind: str, description: str, cells: list[CellRef], expected: Decimal,
@@ -501,14 +503,7 @@ def _unmatched(cid: str, description: str, value: _V) -> Check | None:
 
 def _cross(cid: str, description: str, found: _V, expected: list[_V], relation: str = "eq") -> Check | None:
     """found (one cell) against expected (a cell, or the sum of several)."""
-    terms = [found, *expected]
-    if not any(t.printed for t in terms):
-        return None
-    cells = [t.ref for t in terms if t.ref is not None]
-    if any(t.value is None for t in terms):
-        return Check(cid, CROSS_TABLE, description + "（有单元格不是数字，无法核对）", UNCHECKED, cells)
-    return _verdict(cid, CROSS_TABLE, description, cells, sum((e.value for e in expected), ZERO),
-                    found.value, relation)
+    return _equation(cid, CROSS_TABLE, description, found, expected, relation)
 
 
 def _income_vs_expenditure(doc: _Doc):
