@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ingest import model
 from ingest.model import Column, ParsedDocument, Passage, Row, Table
+from ingest.narrative import Figure, figures_in
 
 PASS, FAIL, UNCHECKED, NOT_APPLICABLE = "pass", "fail", "unchecked", "not_applicable"
 VERDICTS = (PASS, FAIL, UNCHECKED, NOT_APPLICABLE)
@@ -757,12 +758,6 @@ def _three_public_vs_basic(doc: _Doc):
 
 # --- narrative: every "label 123.45 万元" in the text against its table cell -----------------------------
 
-_FIGURE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元)")
-_CLAUSE_BREAKS = "，,。；;：:、！？!?\n"
-_SENTENCE_BREAKS = "。；;！？!?"
-# A figure whose label speaks of a change or a comparison is not a table amount.
-_CHANGE_WORDS = ("增加", "减少", "增长", "下降", "上升", "持平", "增减", "较", "比上年", "同比", "节约", "压减", "增幅",
-                 "减幅", "变化", "降低", "提高")
 _LEADING = [re.compile(p) for p in (
     r"^\d{4}\s*年?度?", r"^(本|当|全)年度?", r"^年度", r"^(我|本)(部门|单位|局|委|办|院|部|中心)",
     r"^[（(]含[^）)]*[）)]", r"^(其中|包括|主要用于|主要为|用于|以及|及|和|与|另|共计|共|安排|日常)")]
@@ -831,33 +826,26 @@ def _narrative(doc: _Doc):
 
 
 def _passage_checks(doc: _Doc, passage: Passage):
-    text = passage.text
     scope: str | None = None
-    prev_end = 0
-    for m in _FIGURE.finditer(text):
-        start = max(prev_end, max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_BREAKS) + 1)
-        if any(ch in text[prev_end:m.start()] for ch in _SENTENCE_BREAKS):
+    for figure in figures_in(passage.text):
+        if figure.new_sentence:
             scope = None
-        raw_label = text[start:m.start()].strip()
-        prev_end = m.end()
-        check, target_kind = _figure_check(doc, passage, raw_label, m, scope)
+        check, target_kind = _figure_check(doc, passage, figure, scope)
         if target_kind in _SCOPING:
             scope = target_kind
         yield check
 
 
-def _figure_check(doc: _Doc, passage: Passage, raw_label: str, m: re.Match, scope: str | None):
-    number = Decimal(m.group("num").replace(",", ""))
-    sentence = _sentence(passage.text, m.start(), m.end())
-    resolved = _resolve(doc, raw_label, passage.section, scope)
-    label = resolved[0] if resolved else _norm(raw_label.replace(doc.parsed.document.department, ""))
+def _figure_check(doc: _Doc, passage: Passage, f: Figure, scope: str | None):
+    resolved = _resolve(doc, f.label, passage.section, scope)
+    label = resolved[0] if resolved else _norm(f.label.replace(doc.parsed.document.department, ""))
     cid = f"narrative:{passage.ordinal}:{label or '（无标签）'}"
-    figure = f"“{raw_label} {m.group('num')} {m.group('unit')}”"
+    figure = f"“{f.label} {f.number} {f.unit}”"
 
     def unchecked(why: str):
-        return Check(cid, NARRATIVE, f"叙述数字{figure}：{why}", UNCHECKED, found=number, passage=sentence), None
+        return Check(cid, NARRATIVE, f"叙述数字{figure}：{why}", UNCHECKED, found=f.value, passage=f.sentence), None
 
-    if any(w in raw_label for w in _CHANGE_WORDS):
+    if f.is_change:
         return unchecked("是增减变化或比较数，表中没有对应单元格")
     if resolved is None:
         return unchecked("表中找不到与该说法对应的单元格")
@@ -866,22 +854,16 @@ def _figure_check(doc: _Doc, passage: Passage, raw_label: str, m: re.Match, scop
     if not usable:
         return unchecked(f"{kind}中没有对应的行")
     unit = _unit_of(doc, usable[0].value.ref)
-    if unit and unit != m.group("unit"):
-        return unchecked(f"金额单位（{m.group('unit')}）与表格（{unit}）不同")
-    best = next((t for t in usable if t.value.value == number), usable[0])
+    if unit and unit != f.unit:
+        return unchecked(f"金额单位（{f.unit}）与表格（{unit}）不同")
+    best = next((t for t in usable if t.value.value == f.value), usable[0])
     if best.value.value is None:
         return unchecked("对应单元格不是数字")
     where = best.value.ref
     relation_words = "不应超过" if best.relation == "within" else "应等于"
     description = f"叙述数字{figure}{relation_words}{where.table}“{where.row}”行“{where.column}”"
-    return _verdict(cid, NARRATIVE, description, [where], best.value.value, number, best.relation,
-                    passage=sentence), kind
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    left = text.rfind("。", 0, start) + 1
-    right = text.find("。", end)
-    return text[left:(right + 1 if right >= 0 else len(text))].strip()
+    return _verdict(cid, NARRATIVE, description, [where], best.value.value, f.value, best.relation,
+                    passage=f.sentence), kind
 
 
 def _unit_of(doc: _Doc, ref: CellRef) -> str | None:

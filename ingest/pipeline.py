@@ -18,7 +18,7 @@ from .parse import parse_text
 
 Progress = Callable[[str], None]
 # Bump when parsing changes what is stored: a re-ingest then rewrites documents parsed by an older parser.
-PARSER_VERSION = 6
+PARSER_VERSION = 7
 
 
 @dataclass
