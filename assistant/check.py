@@ -24,6 +24,7 @@ from functools import lru_cache
 from ingest import model
 from ingest.model import Column, ParsedDocument, Passage, Row, Table
 from ingest.narrative import Figure, figures_in
+from ingest.values import NUMBERED
 
 PASS, FAIL, UNCHECKED, NOT_APPLICABLE = "pass", "fail", "unchecked", "not_applicable"
 VERDICTS = (PASS, FAIL, UNCHECKED, NOT_APPLICABLE)
@@ -132,7 +133,6 @@ _FISCAL_SPLIT = (model.GPB_EXPENDITURE, model.GOV_FUND, model.STATE_CAPITAL)
 # Funding sources of the financial allocations: the word that names each in labels and column paths.
 _SOURCES = (("一般公共预算", model.GPB_EXPENDITURE), ("政府性基金", model.GOV_FUND),
             ("国有资本经营", model.STATE_CAPITAL))
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])")
 _SUBSET = re.compile(r"^其中\s*[:：]?")
 
 
@@ -141,7 +141,7 @@ def _norm(text: str) -> str:
     """Compare labels, not typography: no numbering, spaces, quotes or brackets; 运行维护 = 运维;
     a trailing 费用 = 费 (其他交通费 = 其他交通费用)."""
     s = re.sub(r"\s+", "", text or "")
-    s = _NUMBERED.sub("", s)
+    s = NUMBERED.sub("", s)
     s = _SUBSET.sub("", s)
     s = re.sub(r"[“”‘’\"'《》（）()【】\[\]「」]", "", s)
     s = s.replace("运行维护", "运维")
@@ -317,10 +317,10 @@ def _side_list(doc: _Doc, t: Table, side: str, rows: list[Row], col: str, totals
                     continue  # a layout without numbered items: nothing to add up
                 yield _equation(f"{key}:{label}:{col}", TABLE_SUM, f"{t.title}：{r.label}应等于各收支项目之和",
                                 _v(t, r, col), [_v(t, i, col) for i in items])
-            elif _NUMBERED.match(r.label):
+            elif NUMBERED.match(r.label):
                 items.append(r)
             continue
-        if _NUMBERED.match(r.label) and carries:
+        if NUMBERED.match(r.label) and carries:
             carries[-1][1].append(r)  # "一、一般公共预算拨款" under 年初财政拨款结转和结余
         else:
             carries.append((r, []))
@@ -345,7 +345,7 @@ def _fiscal_balance(doc: _Doc, t: Table):
     for word, _kind in _SOURCES:
         col = next((c.path for c in t.columns if c.path.startswith("支出") and word in c.path), None)
         now = next((r for r in this_year if word in r.label), None)
-        before = next((r for r in carried if word in r.label and _NUMBERED.match(r.label)), None)
+        before = next((r for r in carried if word in r.label and NUMBERED.match(r.label)), None)
         if col is None or now is None or before is None or in_col is None:
             continue  # this layout does not split the carry-over by source
         yield _equation(f"sum:{doc.key[t.ordinal]}:资金来源:{word}", TABLE_SUM,
@@ -357,13 +357,13 @@ def _numbered_list(doc: _Doc, t: Table):
     """三公 / 固定资产: the rows above the first numbered item (合计, “三公”经费, 资产总额) = the sum of the
     numbered items; an item followed by two or more 其中 rows = their sum (一 = 教育科研 + 其他,
     二 = 购置费 + 运行维护费). A single 其中 row is only part of its item: it may not exceed it."""
-    first = next((i for i, r in enumerate(t.rows) if _NUMBERED.match(r.label)), None)
+    first = next((i for i, r in enumerate(t.rows) if NUMBERED.match(r.label)), None)
     if first is None:
         return
     heads = [r for r in t.rows[:first] if not _SUBSET.match(r.label)]
     items: list[tuple[Row, list[Row]]] = []
     for r in t.rows[first:]:
-        if _NUMBERED.match(r.label):
+        if NUMBERED.match(r.label):
             items.append((r, []))
         else:
             items[-1][1].append(r)
@@ -586,7 +586,7 @@ def _summary_vs_detail(doc: _Doc):
     # expenditure items, by 类 name
     classes = _by_name([r for r in exp.rows if r.level == "类"])
     for name, srow in s_out.items():
-        if not _NUMBERED.match(srow.label):
+        if not NUMBERED.match(srow.label):
             continue
         yield _cross(f"{cid}~{model.EXPENDITURE}:{name}", f"收支总表“{srow.label}”应等于支出总表同名类级科目的合计",
                      _v(summ, srow, col_out), [_v(exp, classes.get(name), _main_column(exp))])
@@ -611,7 +611,7 @@ def _find_column(t: Table, word: str) -> str | None:
 
 
 def _first_with(rows: list[Row], word: str) -> Row | None:
-    return next((r for r in rows if word in r.label and not _NUMBERED.match(r.label)), None)
+    return next((r for r in rows if word in r.label and not NUMBERED.match(r.label)), None)
 
 
 def _fiscal_vs_split(doc: _Doc):
@@ -624,7 +624,7 @@ def _fiscal_vs_split(doc: _Doc):
         return
     spend = _side_rows(fiscal, "支出")
     year_total = next((r for r in spend if _norm(r.label).endswith("合计")), None)
-    items = {n: r for n, r in _by_name(spend).items() if _NUMBERED.match(r.label)}
+    items = {n: r for n, r in _by_name(spend).items() if NUMBERED.match(r.label)}
     for word, kind in _SOURCES:
         col = next((c.path for c in fiscal.columns if c.path.startswith("支出") and word in c.path), None)
         cid = f"cross:{model.FISCAL_SUMMARY}~{kind}"

@@ -13,6 +13,7 @@ from decimal import Decimal
 from ingest import model
 from ingest.model import ParsedDocument
 from ingest.home import Home
+from ingest.values import NUMBERED
 
 from . import arith, llm
 from . import targets
@@ -429,13 +430,13 @@ class Engine:
         """"部门职责列了几项": the numbered items of the section the question names, counted."""
         best, best_len = None, 3
         for section in dict.fromkeys(p.section for p in doc.passages):
-            heading = W.ENUM.sub("", section.split(" / ")[-1])
+            heading = NUMBERED.sub("", section.split(" / ")[-1])
             n = common_run(q, heading)
             if n > best_len:
                 best, best_len = section, n
         if best is None:
             return None
-        items = [p for p in doc.passages if p.section == best and W.ENUM.match(p.text)]
+        items = [p for p in doc.passages if p.section == best and NUMBERED.match(p.text)]
         if len(items) < 2:
             return None
         unit = "项" if re.search(r"几项|几条|多少项|多少条", q) else "个"

@@ -4,6 +4,7 @@ Patterns only, shared by the engine and the performance-target answers.
 """
 import re
 
+
 CHECK = re.compile(r"对不上|不一致|不符|矛盾|核对|自洽|有没有错|前后一致|算得对")
 TEXT = re.compile(r"为什么|为何|原因|什么是|是什么意思|什么意思|含义|指什么|指的是|用于|用途|用在|用来|干什么|做什么|"
                    r"职责|负责|主要做|目的|怎么|如何|哪些工作|什么工作|情况说明|措施|是什么|花在哪|用在哪|主要花|"
@@ -21,5 +22,3 @@ SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一
 PERF_WORDS = re.compile(r"目标|指标|标准|绩效|满意度|完成率|达标率|覆盖率|合格率|出勤率|及时率|每人|人均|每名|每个|每队|"
                          r"多少人|多少次|多少张|几次|几期|多少期|多少本|多少台次|多少所|多少组|多少平方米")
 MIN_PERF_SCORE = 4
-# A numbered item: （一） (八) 1、 1. — the way disclosures enumerate duties, terms and measures.
-ENUM = re.compile(r"^\s*(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[、．]|\d+\.(?!\d))")

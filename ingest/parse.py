@@ -18,7 +18,7 @@ from .decode import read_text
 from .narrative import figures_table
 from .model import (Cell, Column, Document, IngestError, ParsedDocument, Passage, Row, Table)
 from .perf import build_performance_table
-from .values import clean, money
+from .values import NUMBERED, clean, money
 
 _TOC_LINE = re.compile(r"^(?P<title>[^\t\d][^\t]*?)\s*\t\s*(?P<page>\d{1,3})$")
 # "203 中共青龙满族自治县委员会组织部": the department code and name, repeated on every table page.
@@ -32,7 +32,6 @@ _SECTION = re.compile(r"^[一二三四五六七八九十]+、\S")
 # "（一）…。" line is a numbered paragraph, not a heading.
 _SUBSECTION = re.compile(r"^(（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分|\d+、)[^。；]{1,24}$")
 _SENTENCE_END = ("。", "；", "！", "？", "：", "”", "）", ")", ".", "表")
-_LIST_ITEM = re.compile(r"^(-\s|\d+[、．]|\d+\.(?!\d)|[（(][一二三四五六七八九十\d]+[)）])")
 _PERF_TITLE = re.compile(r"^\d+\s*[、.．]\s*(?P<name>.+)$")
 
 # Title keywords → table kind; order matters (the more specific first).
@@ -262,7 +261,7 @@ class _Reader:
         for section, text, line in paragraphs:
             if (joined and joined[-1][0] == section and not joined[-1][1].endswith(_SENTENCE_END)
                     and not heading(text) and not heading(joined[-1][1])
-                    and not _LIST_ITEM.match(text)):
+                    and not NUMBERED.match(text)):
                 joined[-1][1] += text
             else:
                 joined.append([section, text, line])

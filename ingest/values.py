@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+# A numbered item or line: "一、", "1、", "1." (not "384.41"), "（一）", "(八)" — how disclosures enumerate.
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])")
 _MONEY = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+(\.\d+)?$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）“”])\s+(?=[\u4e00-\u9fff（）“”])")
 _INDICATOR = re.compile(
