@@ -88,8 +88,7 @@ class Engine:
     def _answer(self, question: str, q: str, doc: ParsedDocument) -> Answer:
         mentions = self.vocab.mentions(q)
         hint = next((m.table for m in mentions if m.table), None)
-        measures, context = measures_from(q, mentions)
-        self._prefer = context
+        measures = measures_from(q, mentions)
         numeric = bool(W.NUMERIC.search(q))
         if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
             ans = self._change(question, q, doc, measures, hint)
@@ -193,7 +192,7 @@ class Engine:
                 measures = named
         if any(m.table for m in measures):
             hint = None  # each measure knows its own table
-        options = [candidates(doc, m, hint, self._prefer) for m in measures]
+        options = [candidates(doc, m, hint) for m in measures]
         missing = [m.text for m, o in zip(measures, options) if not o]
         if missing and len(measures) == 1 and measures[0].table:
             ans = self._table_total(question, doc, measures[0].table)  # an empty table (空表列示) holds 0
@@ -273,7 +272,7 @@ class Engine:
 
     def _together(self, measures: list[Measure], options: list[list[CellRef]]) -> list[CellRef]:
         """Figures for one calculation: from one table where possible, unless the question placed them."""
-        if any(m.table for m in measures) or self._prefer:
+        if any(m.table or m.prefer for m in measures):
             return [readings(o)[0] for o in options]
         return pick_together(options)
 
@@ -491,7 +490,7 @@ class Engine:
         wanted = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
         total_fact = None
         for f in self._facts.get(doc.document.doc_id, []):
-            subject, _ = measures_from(normalize(f.subject), self.vocab.mentions(normalize(f.subject)))
+            subject = measures_from(normalize(f.subject), self.vocab.mentions(normalize(f.subject)))
             names = set().union(*(m.rows or {m.column} for m in subject)) if subject else {f.subject}
             cands = [c for m in subject for c in candidates(doc, m, None)]
             if (wanted & names) or f.subject in q:

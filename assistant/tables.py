@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest import model
 from ingest.model import ParsedDocument, Row, Table
@@ -22,14 +22,16 @@ class Measure:
     within: frozenset[str] | None = None  # "年初财政拨款结转和结余中的…": a child of these rows
     table: str | None = None  # "支出总表的项目支出": only in this table
     alt: "Measure | None" = None  # the reading to try when this one finds nothing
+    prefer: tuple[str, ...] = ()  # context words ("基本支出里的…"): tables whose title holds them come first
 
 
 _JOIN = re.compile(r"^(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有)?[，,]?$")
 _LIST_SEP = re.compile(r"^[、，,和与及跟]$|^(以及|还有)$")
 
 
-def measures_from(q: str, mentions: list[Mention]) -> tuple[list[Measure], list[str]]:
-    """Measures, and the context words that only narrowed them ("基本支出里的公用经费": 基本支出).
+def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
+    """The measures a question names; context words that only narrow them ("基本支出里的公用经费": 基本支出)
+    ride on every measure as ``prefer``.
 
     "A和B这两项的C" applies C to both rows; "X表的Y" looks for Y in X only; "A中B" (both rows) looks
     for B among A's children.
@@ -85,17 +87,17 @@ def measures_from(q: str, mentions: list[Mention]) -> tuple[list[Measure], list[
         i += 1
     for r in group:
         out.append(Measure(frozenset(r.rows), r.column, r.text, r.start, dual=bool(r.column), table=table))
-    return sorted(out, key=lambda m: m.position), context
+    return sorted((replace(m, prefer=tuple(context)) for m in out), key=lambda m: m.position)
 
 
-def ordered_tables(doc: ParsedDocument, hint: str | None, prefer: list[str] | None = None) -> list[Table]:
+def ordered_tables(doc: ParsedDocument, hint: str | None, prefer: tuple[str, ...] = ()) -> list[Table]:
     rank = {k: i for i, k in enumerate(TABLE_PRIORITY)}
     tables = [t for t in doc.tables if t.kind in rank]
     if hint:
         tables = [t for t in tables if t.kind == hint] or tables
 
     def key(t: Table):
-        preferred = any(p in t.title for p in (prefer or []))
+        preferred = any(p in t.title for p in prefer)
         return (not preferred, rank[t.kind])
     return sorted(tables, key=key)
 
@@ -115,17 +117,16 @@ def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
     return cols[0] if cols else None
 
 
-def candidates(doc: ParsedDocument, measure: Measure, hint: str | None,
-               prefer: list[str] | None = None) -> list[CellRef]:
-    out = _candidates(doc, measure, measure.table or hint, prefer)
+def candidates(doc: ParsedDocument, measure: Measure, hint: str | None) -> list[CellRef]:
+    out = _candidates(doc, measure, measure.table or hint, measure.prefer)
     if not out and measure.alt is not None:
-        out = _candidates(doc, measure.alt, measure.alt.table or hint, prefer)
+        out = _candidates(doc, measure.alt, measure.alt.table or hint, measure.prefer)
     # A figure only the narrative states counts when no table has the thing asked for.
     tabled = [c for c in out if c.table.kind != model.NARRATIVE]
     return tabled or out
 
 
-def _candidates(doc: ParsedDocument, measure: Measure, hint: str | None, prefer: list[str] | None) -> list[CellRef]:
+def _candidates(doc: ParsedDocument, measure: Measure, hint: str | None, prefer: tuple[str, ...]) -> list[CellRef]:
     out = []
     if measure.rows is None and measure.column is None:  # a table named on its own: its grand total
         for t in ordered_tables(doc, hint, prefer):
