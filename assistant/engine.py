@@ -11,8 +11,9 @@ import re
 from decimal import Decimal
 
 from ingest import model
-from ingest.model import ParsedDocument
 from ingest.home import Home
+from ingest.model import ParsedDocument
+from ingest.narrative import ChangeFact, change_facts
 from ingest.values import NUMBERED
 
 from . import arith, llm
@@ -20,7 +21,6 @@ from . import targets
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
 from .corpus import CellRef, Corpus, plain_label, unit_of
-from ingest.narrative import ChangeFact, change_facts
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
 from .tables import TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set
@@ -61,14 +61,14 @@ class Engine:
             return self._check(question, docs)
         extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
         extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
-        named = "".join(m.text for m in self.vocab.mentions(q))
-        reason = out_of_scope(q, docs, extra_years, named)
+        mentions = self.vocab.mentions(q)
+        reason = out_of_scope(q, docs, extra_years, "".join(m.text for m in mentions))
         if reason:
             return Answer(question, NOT_FOUND, f"无法回答：{reason}。{corpus_summary(self.corpus.docs)}")
         doc, why = self._choose_document(q, docs)
         if doc is None:
             return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in docs])
-        answer = self._answer(question, q, doc)
+        answer = self._answer(question, q, doc, mentions)
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer
@@ -85,8 +85,7 @@ class Engine:
         names = "、".join(d.document.label for d in docs)
         return None, f"语料库里有多份文件（{names}），请在问题里说明是哪个部门、哪一年，或在侧栏选择文件。"
 
-    def _answer(self, question: str, q: str, doc: ParsedDocument) -> Answer:
-        mentions = self.vocab.mentions(q)
+    def _answer(self, question: str, q: str, doc: ParsedDocument, mentions) -> Answer:
         hint = next((m.table for m in mentions if m.table), None)
         measures = measures_from(q, mentions)
         numeric = bool(W.NUMERIC.search(q))
@@ -234,7 +233,6 @@ class Engine:
 
     def _table_total(self, question: str, doc: ParsedDocument, kind: str) -> Answer | None:
         """A question that names only a table: its grand total; an empty table (空表列示) holds 0."""
-        from .corpus import default_column, total_row
         table = next((t for t in doc.tables if t.kind == kind), None)
         if table is None:
             return None
@@ -245,11 +243,10 @@ class Engine:
                             table.note, table_ordinal=table.ordinal)
             text = f"{table.title}是空表：{table.note}。即金额为 0 {table.unit or ''}。"
             return Answer(question, ANSWERED, text, Decimal(0), table.unit, None, [cite])
-        col = default_column(table)
-        row = total_row(table, col)
-        if row is None or col is None or row.cell(col) is None:
+        totals = candidates(doc, Measure(None, None, table.title, 0, table=kind), None)
+        if not totals:
             return None
-        ref = CellRef(doc.document, table, row, row.cell(col))
+        ref = totals[0]
         return Answer(question, ANSWERED, f"{ref.name()}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）",
                       ref.value, unit_of(ref), None, [ref.citation()])
 
