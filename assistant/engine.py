@@ -155,11 +155,11 @@ class Engine:
     def _partial(self, question: str, q: str, doc: ParsedDocument) -> Answer | None:
         """No name matched: rows and columns sharing four or more characters with the question ("医疗保险",
         "财政拨款") are the readings; more than one value is named as ambiguous, never picked."""
-        names = [n for n in (*self.vocab.labels, *self.vocab.columns) if common_run(q, n) >= 4]
-        if not names:
+        runs = {n: common_run(q, n) for n in (*self.vocab.labels, *self.vocab.columns)}
+        longest = max(runs.values(), default=0)
+        if longest < 4:
             return None
-        longest = max(common_run(q, n) for n in names)
-        names = [n for n in names if common_run(q, n) == longest]
+        names = [n for n, run in runs.items() if run == longest]
         cands = []
         for n in names:
             m = Measure(frozenset({n}), None, n, 0) if n in self.vocab.labels else Measure(None, n, n, 0)
