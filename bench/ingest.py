@@ -35,7 +35,7 @@ def cli_run() -> tuple[float, float]:
 
 def stages() -> dict[str, float]:
     from ingest.home import Home, sample_files
-    from ingest.parse import parse_file
+    from ingest.readers.text import parse_file
     from ingest.pipeline import PARSER_VERSION, index_items
 
     out = {}

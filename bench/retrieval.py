@@ -130,7 +130,7 @@ def load_passages(path: Path = SAMPLE, use_parser: bool = True) -> tuple[str, li
     try:
         if not use_parser:
             raise ImportError
-        from ingest.parse import parse_file  # type: ignore[import-not-found]
+        from ingest.readers.text import parse_file  # type: ignore[import-not-found]
     except ImportError:
         text = path.read_text(encoding="utf-8")
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], split_narrative(text)

@@ -10,7 +10,7 @@ def decode(data: bytes, source: str) -> str:
     if not data.strip():
         raise IngestError(f"{source}：文件是空的，没有可读取的内容。")
     if data.startswith(b"%PDF"):
-        raise IngestError(f"{source}：这是 PDF 文件；请先用 pdftotext -layout 或同类工具导出文本（表格以制表符分隔）再导入。")
+        raise IngestError(f"{source}：PDF 文件已损坏或不完整，无法打开（文件头不完整）。")
     if b"\x00" in data[:4096]:
         raise IngestError(f"{source}：这是二进制文件，不是文本形式的预算公开文件。")
     for encoding in ("utf-8-sig", "gb18030"):

@@ -22,6 +22,15 @@ INSTITUTIONS = "机构设置表"
 PROCUREMENT = "政府采购预算表"
 FIXED_ASSETS = "固定资产占用情况表"
 PERFORMANCE = "绩效目标表"
+# Kinds real disclosures add to the core set (see ingest/templates.toml for the titles that map to them).
+PROJECT = "项目支出表"
+BASIC = "基本支出表"  # all funds; the 一般公共预算 one is GPB_BASIC
+OPERATING = "机关运行经费表"
+SERVICES = "政府购买服务表"
+ECONOMIC_TABLE = "经济分类支出表"
+FISCAL_EXPENDITURE = "财政拨款支出表"
+SELF_EVALUATION = "绩效自评表"
+OVERALL_PERFORMANCE = "整体绩效目标表"
 NARRATIVE = "正文数字"  # labelled amounts the narrative states, kept as a table so answers read them from the store
 OTHER = "其他表"
 
@@ -40,6 +49,10 @@ class Document:
     unit: str  # default money unit, 万元 unless the document says otherwise
     source: str  # file name it came from
     sha256: str
+    region: str = ""  # 上海市普陀区, 中央 …: where the department sits
+    scope: str = "部门"  # 部门 (the department with its units) | 单位 (one unit's own disclosure)
+    text_unit: str = "万元"  # the unit the narrative states amounts in (tables carry their own)
+    part: str = ""  # 说明 | 报表 for one half of a disclosure published as two files; "" when whole
 
     @property
     def label(self) -> str:
@@ -51,6 +64,7 @@ class Column:
     ordinal: int
     path: str  # two-level headers flattened: "本年收入/财政拨款收入", "支出/预算数"
     number: str | None = None  # from the 栏次 (or 档次) row
+    meaning: str | None = None  # what the column measures, the same across templates ("上年/预算数", "基本支出")
 
 
 @dataclass
@@ -61,6 +75,7 @@ class Cell:
     blank: bool = False
     unit: str | None = None  # 万元 for money; 个/人/% … for indicator values
     comparator: str | None = None  # ≥ ≤ > < = for indicator values
+    bbox: tuple[float, float, float, float] | None = None  # PDF points, top-left origin: x0, top, x1, bottom
 
     @property
     def is_number(self) -> bool:
@@ -78,8 +93,9 @@ class Row:
     level: str | None = None  # 类 | 款 | 项
     parent_code: str | None = None
     side: str | None = None  # for side-by-side layouts: 收入 | 支出
-    page: int | None = None
+    page: int | None = None  # as the PDF counts, 1-based (text form: the contents' page)
     line: int | None = None  # line in the source text (1-based) where the row starts
+    printed_page: str | None = None  # the page number printed on the page, where there is one
     # performance indicator rows: the filled-down hierarchy
     indicator: tuple[str, str, str] | None = None  # (一级指标, 二级指标, 三级指标)
 
@@ -126,6 +142,7 @@ class ParsedDocument:
     document: Document
     tables: list[Table]
     passages: list[Passage]
+    skipped: list[str] = field(default_factory=list)  # what the reader could not read, with pages
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,8 @@ class CellRecord:
     comparator: str | None
     page: int | None
     side: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    printed_page: str | None = None
 
     def as_json(self) -> dict:
         return {
@@ -161,6 +180,12 @@ class CellRecord:
             "unit": self.unit,
             "comparator": self.comparator,
             "page": self.page,
+            "printed_page": self.printed_page,
+            "bbox": None if self.bbox is None else [round(x, 2) for x in self.bbox],
+            "kind": self.table_kind,
+            "table_ordinal": self.table_ordinal,
+            "row_ordinal": self.row_ordinal,
+            "side": self.side,
         }
 
 

@@ -11,14 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decode import decode
 from .home import Home
 from .model import Document, IngestError, ParsedDocument, Table
-from .parse import parse_text
+from .readers import read
 
 Progress = Callable[[str], None]
 # Bump when parsing changes what is stored: a re-ingest then rewrites documents parsed by an older parser.
-PARSER_VERSION = 7
+PARSER_VERSION = 8
 
 
 @dataclass
@@ -33,7 +32,7 @@ class IngestResult:
 
 
 def parse_bytes(data: bytes, source: str) -> ParsedDocument:
-    return parse_text(decode(data, source), source=source)
+    return read(data, source)
 
 
 def ingest_file(path: str | Path, home: Home, progress: Progress | None = None) -> IngestResult:

@@ -21,7 +21,10 @@ CREATE TABLE IF NOT EXISTS documents (
     status TEXT NOT NULL CHECK (status IN ('pending', 'ready')),
     ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
     parser INTEGER NOT NULL DEFAULT 0,
-    indexed INTEGER NOT NULL DEFAULT 0  -- 1 once every passage and row is in the text index
+    indexed INTEGER NOT NULL DEFAULT 0,  -- 1 once every passage and row is in the text index
+    region TEXT NOT NULL DEFAULT '', scope TEXT NOT NULL DEFAULT '部门',
+    text_unit TEXT NOT NULL DEFAULT '万元', part TEXT NOT NULL DEFAULT '',
+    skipped TEXT NOT NULL DEFAULT ''  -- what the reader could not read, one line each, with pages
 );
 CREATE TABLE IF NOT EXISTS tables (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -31,7 +34,7 @@ CREATE TABLE IF NOT EXISTS tables (
 );
 CREATE TABLE IF NOT EXISTS columns (
     doc_id TEXT NOT NULL, table_ordinal INTEGER NOT NULL, ordinal INTEGER NOT NULL,
-    path TEXT NOT NULL, number TEXT,
+    path TEXT NOT NULL, number TEXT, meaning TEXT,
     PRIMARY KEY (doc_id, table_ordinal, ordinal),
     FOREIGN KEY (doc_id, table_ordinal) REFERENCES tables(doc_id, ordinal) ON DELETE CASCADE
 );
@@ -39,6 +42,7 @@ CREATE TABLE IF NOT EXISTS rows (
     doc_id TEXT NOT NULL, table_ordinal INTEGER NOT NULL, ordinal INTEGER NOT NULL,
     label TEXT NOT NULL, number TEXT, code TEXT, code_kind TEXT, level TEXT, parent_code TEXT,
     side TEXT, page INTEGER, line INTEGER, indicator1 TEXT, indicator2 TEXT, indicator3 TEXT,
+    printed_page TEXT,
     PRIMARY KEY (doc_id, table_ordinal, ordinal),
     FOREIGN KEY (doc_id, table_ordinal) REFERENCES tables(doc_id, ordinal) ON DELETE CASCADE
 );
@@ -47,6 +51,7 @@ CREATE TABLE IF NOT EXISTS cells (
     column_path TEXT NOT NULL, raw TEXT NOT NULL,
     value TEXT,  -- exact decimal as text; NULL when the cell holds no number
     blank INTEGER NOT NULL, unit TEXT, comparator TEXT,
+    x0 REAL, top REAL, x1 REAL, bottom REAL,  -- the cell on its PDF page (points, top-left origin)
     PRIMARY KEY (doc_id, table_ordinal, row_ordinal, column_path),
     FOREIGN KEY (doc_id, table_ordinal, row_ordinal) REFERENCES rows(doc_id, table_ordinal, ordinal)
         ON DELETE CASCADE
@@ -58,7 +63,17 @@ CREATE TABLE IF NOT EXISTS passages (
 );
 """
 
-_DOC_FIELDS = "doc_id, title, department_code, department, year, kind, unit, source, sha256"
+_DOC_FIELDS = "doc_id, title, department_code, department, year, kind, unit, source, sha256, region, scope, text_unit, part"
+# Columns added since the first schema: a store written before them gains them on open.
+_ADDED = {
+    "documents": {"parser": "INTEGER NOT NULL DEFAULT 0", "indexed": "INTEGER NOT NULL DEFAULT 0",
+                  "region": "TEXT NOT NULL DEFAULT ''", "scope": "TEXT NOT NULL DEFAULT '部门'",
+                  "text_unit": "TEXT NOT NULL DEFAULT '万元'", "part": "TEXT NOT NULL DEFAULT ''",
+                  "skipped": "TEXT NOT NULL DEFAULT ''"},
+    "columns": {"meaning": "TEXT"},
+    "rows": {"printed_page": "TEXT"},
+    "cells": {"x0": "REAL", "top": "REAL", "x1": "REAL", "bottom": "REAL"},
+}
 
 
 class Store:
@@ -67,10 +82,11 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path)
         self.db.executescript(SCHEMA)
-        cols = {r[1] for r in self.db.execute("PRAGMA table_info(documents)")}
-        for col in ("parser", "indexed"):  # a store written before these were recorded
-            if col not in cols:
-                self.db.execute(f"ALTER TABLE documents ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
+        for table, added in _ADDED.items():
+            cols = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            for col, decl in added.items():
+                if col not in cols:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {col} {decl}")
 
     def close(self) -> None:
         self.db.close()
@@ -94,7 +110,8 @@ class Store:
         """Other documents for the same department, year and kind: a re-published disclosure replaces them."""
         rows = self.db.execute(
             "SELECT doc_id FROM documents WHERE department_code = ? AND department = ? AND year = ? "
-            "AND kind = ? AND doc_id != ?", (doc.department_code, doc.department, doc.year, doc.kind, doc.doc_id))
+            "AND kind = ? AND part = ? AND doc_id != ?",
+            (doc.department_code, doc.department, doc.year, doc.kind, doc.part, doc.doc_id))
         return [r[0] for r in rows]
 
     def write(self, parsed: ParsedDocument, parser: int = 0) -> None:
@@ -103,9 +120,10 @@ class Store:
         with self.db:
             self.db.execute("DELETE FROM documents WHERE doc_id = ?", (d.doc_id,))
             self.db.execute(
-                f"INSERT INTO documents ({_DOC_FIELDS}, status, parser) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                f"INSERT INTO documents ({_DOC_FIELDS}, status, parser, skipped) "
+                f"VALUES ({', '.join('?' * 13)}, 'pending', ?, ?)",
                 (d.doc_id, d.title, d.department_code, d.department, d.year, d.kind, d.unit, d.source, d.sha256,
-                 parser))
+                 d.region, d.scope, d.text_unit, d.part, parser, "\n".join(parsed.skipped)))
             for t in parsed.tables:
                 self._write_table(d.doc_id, t)
             self.db.executemany(
@@ -116,17 +134,17 @@ class Store:
         self.db.execute("INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (doc_id, t.ordinal, t.title, t.kind, t.unit, t.page, t.section, t.note, t.project,
                          t.goal, t.target_year))
-        self.db.executemany("INSERT INTO columns VALUES (?, ?, ?, ?, ?)",
-                            [(doc_id, t.ordinal, c.ordinal, c.path, c.number) for c in t.columns])
+        self.db.executemany("INSERT INTO columns VALUES (?, ?, ?, ?, ?, ?)",
+                            [(doc_id, t.ordinal, c.ordinal, c.path, c.number, c.meaning) for c in t.columns])
         for r in t.rows:
             ind = r.indicator or (None, None, None)
-            self.db.execute("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.db.execute("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (doc_id, t.ordinal, r.ordinal, r.label, r.number, r.code, r.code_kind, r.level,
-                             r.parent_code, r.side, r.page, r.line, *ind))
+                             r.parent_code, r.side, r.page, r.line, *ind, r.printed_page))
             self.db.executemany(
-                "INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, t.ordinal, r.ordinal, c.column, c.raw, None if c.value is None else str(c.value),
-                  int(c.blank), c.unit, c.comparator) for c in r.cells])
+                  int(c.blank), c.unit, c.comparator, *(c.bbox or (None,) * 4)) for c in r.cells])
 
     def publish(self, doc_id: str, replacing: list[str] = ()) -> None:
         """Make a written document visible and drop the versions it replaces, in one transaction."""
@@ -152,7 +170,9 @@ class Store:
     def load(self, doc_id: str) -> ParsedDocument:
         doc = Document(*self.db.execute(f"SELECT {_DOC_FIELDS} FROM documents WHERE doc_id = ?",
                                         (doc_id,)).fetchone())
-        return ParsedDocument(document=doc, tables=self.tables(doc_id), passages=self.passages(doc_id))
+        skipped = self.db.execute("SELECT skipped FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+        return ParsedDocument(document=doc, tables=self.tables(doc_id), passages=self.passages(doc_id),
+                              skipped=[s for s in skipped.split("\n") if s])
 
     def tables(self, doc_id: str) -> list[Table]:
         tables = {
@@ -161,28 +181,28 @@ class Store:
             for r in self.db.execute(
                 "SELECT ordinal, title, kind, unit, page, section, note, project, goal, target_year "
                 "FROM tables WHERE doc_id = ? ORDER BY ordinal", (doc_id,))}
-        for t_ord, ordinal, path, number in self.db.execute(
-                "SELECT table_ordinal, ordinal, path, number FROM columns WHERE doc_id = ? "
+        for t_ord, ordinal, path, number, meaning in self.db.execute(
+                "SELECT table_ordinal, ordinal, path, number, meaning FROM columns WHERE doc_id = ? "
                 "ORDER BY table_ordinal, ordinal", (doc_id,)):
-            tables[t_ord].columns.append(Column(ordinal=ordinal, path=path, number=number))
+            tables[t_ord].columns.append(Column(ordinal=ordinal, path=path, number=number, meaning=meaning))
         rows: dict[tuple[int, int], Row] = {}
         for r in self.db.execute(
                 "SELECT table_ordinal, ordinal, label, number, code, code_kind, level, parent_code, side, page, "
-                "line, indicator1, indicator2, indicator3 FROM rows WHERE doc_id = ? "
+                "line, indicator1, indicator2, indicator3, printed_page FROM rows WHERE doc_id = ? "
                 "ORDER BY table_ordinal, ordinal", (doc_id,)):
             row = Row(ordinal=r[1], label=r[2], number=r[3], code=r[4], code_kind=r[5], level=r[6],
                       parent_code=r[7], side=r[8], page=r[9], line=r[10],
-                      indicator=(r[11], r[12], r[13]) if r[11] is not None else None)
+                      indicator=(r[11], r[12], r[13]) if r[11] is not None else None, printed_page=r[14])
             tables[r[0]].rows.append(row)
             rows[(r[0], r[1])] = row
         order = {(t.ordinal, c.path): c.ordinal for t in tables.values() for c in t.columns}
         cells = sorted(self.db.execute(
-            "SELECT table_ordinal, row_ordinal, column_path, raw, value, blank, unit, comparator "
-            "FROM cells WHERE doc_id = ?", (doc_id,)), key=lambda c: (c[0], c[1], order.get((c[0], c[2]), 0)))
-        for t_ord, r_ord, col, raw, value, blank, unit, cmp in cells:
+            "SELECT table_ordinal, row_ordinal, column_path, raw, value, blank, unit, comparator, x0, top, x1, "
+            "bottom FROM cells WHERE doc_id = ?", (doc_id,)), key=lambda c: (c[0], c[1], order.get((c[0], c[2]), 0)))
+        for t_ord, r_ord, col, raw, value, blank, unit, cmp, *box in cells:
             rows[(t_ord, r_ord)].cells.append(
                 Cell(column=col, raw=raw, value=None if value is None else Decimal(value), blank=bool(blank),
-                     unit=unit, comparator=cmp))
+                     unit=unit, comparator=cmp, bbox=tuple(box) if box[0] is not None else None))
         return list(tables.values())
 
     def passages(self, doc_id: str) -> list[Passage]:
@@ -193,7 +213,7 @@ class Store:
         """Every cell of the ready documents, optionally of one document and of tables whose title or kind
         contains ``table``."""
         sql = ("SELECT c.doc_id, t.title, t.ordinal, t.kind, r.ordinal, r.label, r.code, c.column_path, c.raw, "
-               "c.value, c.blank, c.unit, c.comparator, r.page, r.side "
+               "c.value, c.blank, c.unit, c.comparator, r.page, r.side, c.x0, c.top, c.x1, c.bottom, r.printed_page "
                "FROM cells c JOIN documents d ON d.doc_id = c.doc_id AND d.status = 'ready' "
                "JOIN tables t ON t.doc_id = c.doc_id AND t.ordinal = c.table_ordinal "
                "JOIN rows r ON r.doc_id = c.doc_id AND r.table_ordinal = c.table_ordinal "
@@ -212,7 +232,8 @@ class Store:
             yield CellRecord(document=r[0], table=r[1], table_ordinal=r[2], table_kind=r[3], row_ordinal=r[4],
                              row_label=r[5], code=r[6], column=r[7], raw=r[8],
                              value=None if r[9] is None else Decimal(r[9]), blank=bool(r[10]), unit=r[11],
-                             comparator=r[12], page=r[13], side=r[14])
+                             comparator=r[12], page=r[13], side=r[14],
+                             bbox=tuple(r[15:19]) if r[15] is not None else None, printed_page=r[19])
 
     def counts(self, doc_id: str | None = None) -> dict[str, int]:
         out = {}

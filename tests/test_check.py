@@ -7,7 +7,7 @@ import pytest
 from assistant.check import FAIL, KINDS, NOT_APPLICABLE, PASS, UNCHECKED, Check, run_checks, summarize
 from conftest import SAMPLE, budgetqa
 from ingest import model
-from ingest.parse import parse_text
+from ingest.readers.text import parse_text
 
 TEXT = SAMPLE.read_text(encoding="utf-8")
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import SAMPLE, budgetqa, jsonl
 from ingest.home import Home
 from ingest.model import IngestError
-from ingest.parse import parse_file
+from ingest.readers.text import parse_file
 
 NUMBER = re.compile(r"^\d+(\.\d+)?$")
 

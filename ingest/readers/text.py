@@ -13,12 +13,13 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model
-from .decode import read_text
-from .narrative import figures_table
-from .model import (Cell, Column, Document, IngestError, ParsedDocument, Passage, Row, Table)
-from .perf import build_performance_table
-from .values import NUMBERED, clean, money
+from .. import model
+from ..decode import decode, read_text
+from ..narrative import figures_table
+from ..model import (Cell, Column, Document, IngestError, ParsedDocument, Passage, Row, Table)
+from ..perf import build_performance_table
+from ..values import NUMBERED, clean, money
+from .passages import SECTION as _SECTION, SUBSECTION as _SUBSECTION, SENTENCE_END as _SENTENCE_END, chunks as _chunks
 
 _TOC_LINE = re.compile(r"^(?P<title>[^\t\d][^\t]*?)\s*\t\s*(?P<page>\d{1,3})$")
 # "203 中共青龙满族自治县委员会组织部": the department code and name, repeated on every table page.
@@ -27,11 +28,6 @@ _BOILER = re.compile(r"^(预算年度|决算年度|年度|单位|截止时间|�
 _YEAR = re.compile(r"(?:预算|决算)?年度\s*[:：]\s*(\d{4})")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _COLUMN_NUMBERS = ("栏次", "档次")
-_SECTION = re.compile(r"^[一二三四五六七八九十]+、\S")
-# Sub-headings are short ("（一）总体绩效目标", "第三部分 预算项目绩效目标", "1、收入说明"); a long
-# "（一）…。" line is a numbered paragraph, not a heading.
-_SUBSECTION = re.compile(r"^(（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分|\d+、)[^。；]{1,24}$")
-_SENTENCE_END = ("。", "；", "！", "？", "：", "”", "）", ")", ".", "表")
 _PERF_TITLE = re.compile(r"^\d+\s*[、.．]\s*(?P<name>.+)$")
 
 # Title keywords → table kind; order matters (the more specific first).
@@ -276,21 +272,6 @@ class _Reader:
         return out
 
 
-def _chunks(text: str, limit: int = 300) -> list[str]:
-    if len(text) <= limit:
-        return [text]
-    sentences = re.findall(r"[^。；！？]+[。；！？]?", text)
-    out, cur = [], ""
-    for s in sentences:
-        if cur and len(cur) + len(s) > limit:
-            out.append(cur)
-            cur = ""
-        cur += s
-    if cur:
-        out.append(cur)
-    return out
-
-
 # --- grid tables (the standard budget tables and the other tab-separated grids) --------------------------
 
 def _header_paths(header_rows: list[list[str]], width: int) -> list[str]:
@@ -496,3 +477,15 @@ def _cell(col: Column, raw: str, row: Row, money_table: bool, unit: str | None) 
         return Cell(column=col.path, raw="", value=Decimal(0) if is_money else None, blank=True,
                     unit=cell_unit if is_money else None)
     return Cell(column=col.path, raw=raw, value=value, unit=cell_unit if value is not None else None)
+
+
+class TextReader:
+    """The text form: text extracted from the PDF with its tables tab-separated (UTF-8 or GBK)."""
+
+    name = "text"
+
+    def accepts(self, data: bytes) -> bool:
+        return True
+
+    def read(self, data: bytes, source: str) -> ParsedDocument:
+        return parse_text(decode(data, source), source=source)

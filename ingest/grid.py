@@ -1,0 +1,376 @@
+"""A table as a grid of cells (with merged cells and their boxes) → the shared model's ``Table``.
+
+Readers produce a ``Grid`` however they find it (ruling lines on a PDF page, …); everything after that
+is the same for every template: which rows are the header and how its merged cells flatten into column
+paths, the 栏次 row, which columns hold row numbers, codes and names, side-by-side 收入 | 支出 layouts,
+subject codes printed whole, split into 类/款/项 columns or before the name ("2010601-行政运行"), and the
+values themselves, read exactly, with their unit and their box on the page.
+"""
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import model, templates
+from .model import Cell, Column, Row, Table
+from .values import NUMBERED, clean, indicator, money
+
+_CODE = re.compile(r"^\d{3,7}$")
+_CODE_PREFIX = re.compile(r"^(?P<code>\d{3,7})\s*[-－—–.．、\s]\s*(?P<name>\S.*)$")
+_CODE_SUFFIX = re.compile(r"^(?P<code>\d{2})\s+(?P<name>[^\d\s].*)$")
+_NUMBER_CELL = re.compile(r"^(\d{1,3}|栏次|行次|\*+|[甲乙丙丁戊己庚辛]|[A-Z])$")
+_UNIT_TEXT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
+_HEADER_UNIT = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(万元|元|千元|亿元)\s*[）)]")
+_PERCENT = re.compile(r"^[-−]?\d+(\.\d+)?\s*%$")
+_TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|收\s*入\s*总\s*计|支\s*出\s*总\s*计|本年收入合计|本年支出合计)")
+
+
+@dataclass(eq=False)
+class GCell:
+    """One printed cell; a merged cell is one GCell that every position it covers points to."""
+
+    text: str
+    bbox: tuple[float, float, float, float] | None = None
+    row: int = 0  # where the cell starts (its top-left position)
+    col: int = 0
+
+
+@dataclass
+class Grid:
+    rows: list[list[GCell]] = field(default_factory=list)
+    pages: list[int | None] = field(default_factory=list)  # PDF page of each row
+    printed: list[str | None] = field(default_factory=list)  # the page number printed on that page
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def origin(self, r: int, c: int) -> GCell | None:
+        """The cell that starts at (r, c), or None where a merged cell from elsewhere covers it."""
+        g = self.rows[r][c]
+        return g if (g.row, g.col) == (r, c) else None
+
+    def texts(self, r: int) -> list[str]:
+        return [g.text for c in range(len(self.rows[r])) if (g := self.origin(r, c)) is not None and g.text]
+
+
+def cell_text(text: str | None) -> str:
+    """A cell's text with the lines a narrow cell wrapped it onto joined again."""
+    if not text:
+        return ""
+    parts = [p.strip() for p in text.split("\n")]
+    out = parts[0]
+    for p in parts[1:]:
+        # Chinese wraps anywhere; only Latin words and numbers were separated by a space.
+        out += (" " if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() else "") + p
+    return clean(out)
+
+
+# --- which rows are what ---------------------------------------------------------------------------------
+
+def _is_value(text: str) -> bool:
+    t = text.replace(" ", "")
+    return money(t) is not None and ("." in t or "," in t or t in ("0", "-")) or bool(_PERCENT.match(t))
+
+
+def _is_data_row(grid: Grid, r: int) -> bool:
+    texts = grid.texts(r)
+    if not texts:
+        return False
+    if any(_is_value(t) for t in texts):
+        return True
+    first = texts[0]
+    if not (_TOTAL.match(first) or _CODE.match(first) or _CODE_PREFIX.match(first)
+            or (NUMBERED.match(first) and len(first) > 2)):
+        return False
+    # A row of an empty table (合计, a code and its name, blank figures), not a header row that happens
+    # to start with 合计 above the names of the columns beside it.
+    return sum(1 for t in texts if not _CODE.match(t)) <= 2
+
+
+def _is_number_row(grid: Grid, r: int) -> bool:
+    texts = [t.replace(" ", "") for t in grid.texts(r)]
+    ints = [t for t in texts if t.isdigit()]
+    return len(texts) >= 2 and all(_NUMBER_CELL.match(t) for t in texts) and len(ints) >= 1
+
+
+def _is_meta_row(grid: Grid, r: int) -> bool:
+    """A title or unit line printed inside the ruled area ("预算01表 收支总表", "金额单位：万元")."""
+    texts = grid.texts(r)
+    if not texts or len(texts) > 3:
+        return False
+    return all(templates.is_table_title(t) or templates.boilerplate(t) or _UNIT_TEXT.search(t)
+               or re.fullmatch(r"(公开|预算|决算|附)?表\s*[0-9一二三四五六七八九十]+(-\d+)?", t.replace(" ", ""))
+               for t in texts)
+
+
+@dataclass
+class Split:
+    """A grid cut into what its rows are."""
+
+    meta: list[str]  # title and unit lines printed inside the grid
+    header: list[int]
+    numbers: int | None  # the 栏次 row
+    data: list[int]
+
+
+def split_rows(grid: Grid) -> Split:
+    meta: list[str] = []
+    r = 0
+    n = len(grid.rows)
+    while r < n and (not grid.texts(r) or _is_meta_row(grid, r)):
+        meta += grid.texts(r)
+        r += 1
+    header: list[int] = []
+    numbers = None
+    while r < n and not _is_data_row(grid, r):
+        if _is_number_row(grid, r) and header:
+            numbers = r
+            r += 1
+            break
+        if grid.texts(r):
+            header.append(r)
+        r += 1
+    data = [k for k in range(r, n) if grid.texts(k)]
+    return Split(meta=meta, header=header, numbers=numbers, data=data)
+
+
+# --- columns ---------------------------------------------------------------------------------------------
+
+def header_paths(grid: Grid, header: list[int], width: int) -> list[str]:
+    """Flatten the header rows: each column's path is the texts of the header cells above it, top down;
+    a merged cell spanning several columns heads each of them."""
+    paths: list[str] = []
+    for c in range(width):
+        parts: list[str] = []
+        seen: set[int] = set()
+        for r in header:
+            if c >= len(grid.rows[r]):
+                continue
+            g = grid.rows[r][c]
+            if id(g) in seen:
+                continue
+            seen.add(id(g))
+            t = cell_text(g.text).replace(" ", "")
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        paths.append("/".join(parts))
+    out: list[str] = []
+    for c, p in enumerate(paths):
+        p = p or f"第{c + 1}列"
+        base, k = p, 2
+        while p in out:  # the side-by-side 收支总表 repeats 项目/预算数: keep paths unique per table
+            p = f"{base}#{k}"
+            k += 1
+        out.append(p)
+    return out
+
+
+def _leaf(path: str) -> str:
+    return path.split("/")[-1].split("#")[0]
+
+
+def column_roles(paths: list[str], grid: Grid, data: list[int]) -> dict[int, str]:
+    """number | code | codepart | label | value for each column, from its header and its contents."""
+    roles: dict[int, str] = {}
+    for c, path in enumerate(paths):
+        leaf = _leaf(path)
+        cells = [cell_text(g.text) for r in data if c < len(grid.rows[r]) and (g := grid.origin(r, c)) is not None]
+        filled = [t for t in cells if t]
+        values = sum(1 for t in filled if _is_value(t))
+        codes = sum(1 for t in filled if t.isdigit() and len(t) in (2, 3, 5, 7))
+        texty = len(filled) - values - codes
+        if leaf in templates.role_words("number") or (any(w in leaf for w in ("行次", "序号")) and not values):
+            roles[c] = "number"
+        elif leaf in templates.role_words("code_parts") and not values:
+            roles[c] = "codepart"
+        elif any(w in leaf for w in templates.role_words("code")) and not values and texty <= codes:
+            roles[c] = "code"
+        elif filled and codes == len(filled) and not any(len(t) == 2 for t in filled) and not values:
+            roles[c] = "code"
+        elif texty > values or (not filled and _names_rows(leaf)):
+            roles[c] = "label"
+        else:
+            roles[c] = "value"
+    if "label" not in roles.values():
+        first = next((c for c in range(len(paths)) if roles[c] == "value"), None)
+        if first is not None and not any(_is_value(cell_text(g.text)) for r in data
+                                          if (g := grid.origin(r, first)) is not None):
+            roles[first] = "label"
+    return roles
+
+
+def _names_rows(leaf: str) -> bool:
+    return leaf.endswith("名称") or leaf in templates.role_words("label")
+
+
+def sides(roles: dict[int, str], paths: list[str], width: int) -> list[tuple[str | None, list[int]]]:
+    """Side-by-side lists (收入 | 支出, three or four sides): a label column after a value column starts a
+    new side. Label columns next to each other (单位, 科目名称) describe one row."""
+    starts: list[int] = []
+    seen_value = False
+    for c in range(width):
+        if roles.get(c) in ("label", "number", "code", "codepart") and (not starts or seen_value):
+            if not starts or roles.get(c) == "label" or not seen_value:
+                starts.append(c)
+                seen_value = False
+        elif roles.get(c) == "value":
+            seen_value = True
+    if len(starts) < 2:
+        return [(None, list(range(width)))]
+    out = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else width
+        top = paths[start].split("/")[0]
+        name = "收入" if "收入" in top else "支出" if "支出" in top else top
+        out.append((name, list(range(start, end))))
+    return out
+
+
+# --- codes -----------------------------------------------------------------------------------------------
+
+def code_kind(code: str, paths: list[str]) -> str:
+    joined = " ".join(paths)
+    if "经济分类" in joined and "功能分类" not in joined:
+        return model.ECONOMIC
+    if "功能分类" in joined and "经济分类" not in joined:
+        return model.FUNCTION
+    return model.FUNCTION if code.startswith("2") else model.ECONOMIC  # 2xx 功能; 3xx/5xx 经济
+
+
+def code_level(code: str, kind: str | None) -> tuple[str | None, str | None]:
+    n = len(code)
+    if kind == model.ECONOMIC:
+        return {3: ("类", None), 5: ("款", code[:3])}.get(n, (None, None))
+    return {3: ("类", None), 5: ("款", code[:3]), 7: ("项", code[:5])}.get(n, (None, None))
+
+
+class _Codes:
+    """Reads a row's subject code however it is printed, remembering the rows above for split and
+    suffix forms (a blank 类 under a printed one; "01 行政运行" under 20106)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.last: str | None = None
+
+    def from_parts(self, parts: list[str]) -> str | None:
+        if not any(parts):
+            return None
+        first = next(k for k, p in enumerate(parts) if p)
+        if first > 0 and len(self.parts) >= first:  # the 类 (and 款) printed only where they change
+            parts = self.parts[:first] + parts[first:]
+        self.parts = parts
+        code = "".join(takewhile(bool, parts))
+        return self.remember(code) if code.isdigit() else None
+
+    def suffix(self, sfx: str) -> str | None:
+        prev = self.last
+        if not prev:
+            return None
+        if len(prev) == 3 or (len(prev) == 5 and prev[0] == "2"):
+            return self.remember(prev + sfx)
+        return self.remember(prev[:-2] + sfx)
+
+    def remember(self, code: str) -> str:
+        self.last = code
+        return code
+
+
+# --- cells -----------------------------------------------------------------------------------------------
+
+def value_cell(path: str, text: str, bbox, money_table: bool, unit: str | None) -> Cell:
+    raw = text.replace(" ", "") if _is_value(text) else text
+    if _PERCENT.match(raw):
+        return Cell(column=path, raw=raw, value=Decimal(raw.rstrip("%").replace("−", "-")), unit="%", bbox=bbox)
+    if money_table:
+        if not raw or raw in ("-", "—", "－"):
+            return Cell(column=path, raw=raw, value=Decimal(0), blank=True, unit=unit, bbox=bbox)
+        return Cell(column=path, raw=raw, value=money(raw), unit=unit if money(raw) is not None else None, bbox=bbox)
+    if not raw:
+        return Cell(column=path, raw="", blank=True, bbox=bbox)
+    m = money(raw)
+    if m is not None and unit is not None:
+        return Cell(column=path, raw=raw, value=m, unit=unit, bbox=bbox)
+    cmp, num, ind_unit = indicator(raw)
+    return Cell(column=path, raw=raw, value=num, unit=ind_unit, comparator=cmp, bbox=bbox)
+
+
+def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | None, doc_year: int | None,
+                split: Split | None = None) -> Table:
+    split = split or split_rows(grid)
+    width = grid.width
+    for r in range(len(grid.rows)):  # ragged rows (a cell missing at the right edge) become blank
+        while len(grid.rows[r]) < width:
+            grid.rows[r].append(GCell("", None, r, len(grid.rows[r])))
+    paths = header_paths(grid, split.header, width)
+    col_units: dict[int, str] = {}
+    for c, p in enumerate(paths):
+        m = _HEADER_UNIT.search(p)
+        if m:
+            col_units[c] = m.group(1)
+            paths[c] = _HEADER_UNIT.sub("", p) or p
+    money_table = kind in templates.money_kinds()
+    table = Table(ordinal=ordinal, title=title, kind=kind, unit=unit if (money_table or unit) else None,
+                  page=grid.pages[split.data[0] if split.data else 0] if grid.pages else None)
+    numbers = {c: cell_text(g.text) for c in range(width)
+               if split.numbers is not None and (g := grid.origin(split.numbers, c)) is not None}
+    roles = column_roles(paths, grid, split.data)
+    table.columns = [Column(ordinal=c, path=paths[c], number=numbers.get(c) or None,
+                            meaning=templates.column_meaning(paths[c], doc_year) if roles[c] == "value" else None)
+                     for c in range(width)]
+    layout = sides(roles, paths, width)
+    codes = _Codes()
+    unnamed = "label" not in roles.values() and len(split.data) == 1
+    for r in split.data:
+        for side, positions in layout:
+            row = _row(grid, r, side, positions, roles, paths, codes, money_table, col_units, table)
+            if row is not None:
+                if not row.label and unnamed:
+                    row.label = "合计"  # a table of one row of figures and no name column: its totals
+                row.ordinal = len(table.rows)
+                table.rows.append(row)
+    return table
+
+
+def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money_table: bool,
+         col_units: dict[int, str], table: Table) -> Row | None:
+    at = {c: grid.origin(r, c) for c in positions}
+    text = {c: cell_text(g.text) if g is not None else "" for c, g in at.items()}
+    labels = [c for c in positions if roles[c] == "label"]
+    values = [c for c in positions if roles[c] == "value"]
+    if not any(text[c] for c in positions):
+        return None
+    if side is not None and not any(text[c] for c in labels) and not any(text[c] for c in values):
+        return None  # this side of the row is empty (the income list is shorter)
+    named = [c for c in labels if text[c]]
+    label = text[named[-1]] if named else ""
+    if not label:  # 合计 printed across the code columns, or in a 行次/序号 column
+        label = next((text[c] for c in positions if roles[c] in ("code", "codepart", "number")
+                      and text[c] and not text[c].isdigit()), "")
+    number = next((text[c] for c in positions if roles[c] == "number" and text[c]), None)
+    parts = [text[c] for c in positions if roles[c] == "codepart"]
+    code = codes.from_parts(parts) if parts else None
+    if code is None:
+        code = next((text[c] for c in positions if roles[c] == "code" and text[c]), None)
+        if code is not None:
+            code = codes.remember(code) if code.isdigit() else code
+    if code is None and (m := _CODE_PREFIX.match(label)):
+        code, label = codes.remember(m.group("code")), m.group("name").strip()
+    elif code is None and (m := _CODE_SUFFIX.match(label)) and codes.last:
+        code, label = codes.suffix(m.group("code")), m.group("name").strip()
+    page = grid.pages[r] if grid.pages else None
+    row = Row(ordinal=0, label=label, number=number, code=code, side=side, page=page,
+              printed_page=grid.printed[r] if grid.printed else None)
+    if code and code.isdigit():
+        row.code_kind = code_kind(code, paths)
+        row.level, row.parent_code = code_level(code, row.code_kind)
+    for c in named[:-1]:  # the other name columns (预算单位 beside 科目名称) are kept as text cells
+        row.cells.append(Cell(column=paths[c], raw=text[c], bbox=at[c].bbox if at[c] else None))
+    for c in values:
+        g = at[c]
+        if g is None:
+            continue  # covered by a merged cell that starts elsewhere: its value is counted there
+        row.cells.append(value_cell(paths[c], text[c], g.bbox, money_table, col_units.get(c, table.unit)))
+    return row

@@ -1,0 +1,427 @@
+"""Read a published disclosure PDF: tables from the page itself (ruling lines, word positions), the
+narrative from the text outside them, the document's metadata from its own pages.
+
+Per page, pdfplumber finds the ruled tables (each cell with its box) and the text lines; the pages are
+then read as one stream, top to bottom: a table title line (or a title printed inside the ruled area)
+starts a table, unit and department lines describe it, 注 lines under it are its note, and a table on
+the next page with no title of its own continues it (its repeated header dropped). Everything else is
+narrative. The grid of each table is turned into the shared model by ``ingest.grid``.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+
+from .. import grid as gridlib
+from .. import templates
+from ..grid import GCell, Grid
+from ..meta import read_meta
+from ..model import Document, IngestError, ParsedDocument, Table
+from ..narrative import figures_table
+from ..textnorm import normalise
+from ..values import clean
+from .passages import passages_from_paragraphs
+
+_PRINTED_PAGE = re.compile(r"^[-—–－]?\s*(?:第\s*)?(\d{1,3})\s*(?:页)?\s*[-—–－]?$|^(\d{1,3})\s*/\s*\d{1,3}$")
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
+_NUMBER_ONLY = re.compile(r"^(公开|预算|决算|附)?表\s*[0-9一二三四五六七八九十]+(-\d+)?$|^(公开|预算|决算)\s*\d+\s*表$")
+_LEADERS = re.compile(r"[…\.·]{4,}|…{2,}")
+# Fewer characters than this on every page: no text layer (a scan).
+_MIN_CHARS = 20
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+
+
+@dataclass
+class PageTable:
+    bbox: tuple[float, float, float, float]
+    grid: Grid
+    xs: list[tuple[float, float]]  # each column's left and right edge, to line up continuation pages
+    page: int
+
+
+@dataclass
+class _Pending:
+    """A table being read: its title and the grids of its pages."""
+
+    title: str
+    page: int
+    unit: str | None = None
+    grids: list[PageTable] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    section: str | None = None
+
+
+def read_pdf(data: bytes, source: str) -> ParsedDocument:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages_raw = pdf.pages
+    except Exception as exc:  # pdfminer raises many kinds for damaged and encrypted files
+        raise IngestError(_open_error(source, exc)) from exc
+    with pdf:
+        try:
+            chars = sum(len(p.chars) for p in pages_raw)
+        except Exception as exc:
+            raise IngestError(_open_error(source, exc)) from exc
+        if chars < _MIN_CHARS * max(1, len(pages_raw)) // 4:
+            raise IngestError(f"{source}：这个 PDF 没有文字层（可能是扫描件或图片），无法读取其中的数字；"
+                              "请使用政府网站发布的原始 PDF。")
+        lines: list[Line] = []
+        tables: list[PageTable] = []
+        printed: dict[int, str] = {}
+        skipped: list[str] = []
+        for number, page in enumerate(pages_raw, start=1):
+            try:
+                page_lines, page_tables, page_no = _read_page(page, number)
+            except Exception as exc:  # one unreadable page does not lose the others
+                skipped.append(f"第{number}页：无法读取（{type(exc).__name__}）")
+                continue
+            lines += page_lines
+            tables += page_tables
+            if page_no:
+                printed[number] = page_no
+            page.flush_cache()
+    page_texts: dict[int, list[str]] = {}
+    for ln in lines:
+        page_texts.setdefault(ln.page, []).append(ln.text)
+    for t in tables:
+        page_texts.setdefault(t.page, []).extend(" ".join(g.text for g in row if g.text) for row in t.grid.rows)
+    meta = read_meta(["\n".join(page_texts.get(n, [])) for n in range(1, len(pages_raw) + 1)], source)
+    digest = hashlib.sha256(data).hexdigest()
+    document = Document(doc_id=digest[:16], title=meta.title, department_code="", department=meta.department,
+                        year=meta.year, kind=meta.kind, unit=meta.text_unit, source=source, sha256=digest,
+                        region=meta.region, scope=meta.scope, text_unit=meta.text_unit, part=meta.part)
+    parsed_tables, paragraphs = _Stream(document, printed).read(lines, tables, skipped)
+    passages = passages_from_paragraphs(paragraphs)
+    figures = figures_table(passages, len(parsed_tables), document.text_unit, document.department)
+    if figures is not None:
+        parsed_tables.append(figures)
+    money = templates.money_kinds()
+    if not any(t.kind in money for t in parsed_tables) and meta.part != "说明":
+        raise IngestError(f"{source}：没有找到部门预算/决算表格（如收支总表、收入总表），它看起来不是预算公开文件。")
+    return ParsedDocument(document=document, tables=parsed_tables, passages=passages, skipped=skipped)
+
+
+def _open_error(source: str, exc: Exception) -> str:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+        return f"{source}：这个 PDF 已加密（需要密码），无法读取；请使用未加密的原始文件。"
+    return f"{source}：PDF 文件已损坏或不完整，无法打开（{name}）。"
+
+
+def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | None]:
+    found = page.find_tables()
+    tables = [t for t in (_page_table(ft, number) for ft in found) if t is not None]
+    boxes = [t.bbox for t in tables]
+    lines: list[Line] = []
+    for ln in page.extract_text_lines(return_chars=False):
+        mid = (ln["top"] + ln["bottom"]) / 2
+        xmid = (ln["x0"] + ln["x1"]) / 2
+        if any(b[1] - 1 <= mid <= b[3] + 1 and b[0] - 1 <= xmid <= b[2] + 1 for b in boxes):
+            continue
+        text = normalise(ln["text"]).strip()
+        if text:
+            lines.append(Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
+    page_no = None
+    if lines:
+        last = max(lines, key=lambda ln: ln.bottom)
+        m = _PRINTED_PAGE.match(last.text.replace(" ", ""))
+        if m and last.top > page.height * 0.8:
+            page_no = m.group(1) or m.group(2)
+            lines.remove(last)
+    return lines, tables, page_no
+
+
+def _page_table(found, number: int) -> PageTable | None:
+    """pdfplumber's table → a Grid whose merged cells are shared objects, with empty columns dropped."""
+    rows = found.rows
+    if not rows:
+        return None
+    xs = sorted({round(c[0], 1) for r in rows for c in r.cells if c is not None})
+    tops = [r.bbox[1] for r in rows]
+    texts = found.extract()
+    grid_rows: list[list[GCell | None]] = [[None] * len(xs) for _ in rows]
+    for r, row in enumerate(rows):
+        for c, box in enumerate(row.cells):
+            if box is None:
+                continue
+            g = GCell(gridlib.cell_text(normalise(texts[r][c] or "")), tuple(box), r, c)
+            # A merged cell covers the columns and rows its box spans.
+            c_end = next((k for k in range(c + 1, len(xs)) if xs[k] >= box[2] - 1), len(xs))
+            r_end = next((k for k in range(r + 1, len(rows)) if tops[k] >= box[3] - 1), len(rows))
+            for rr in range(r, r_end):
+                for cc in range(c, c_end):
+                    if grid_rows[rr][cc] is None:
+                        grid_rows[rr][cc] = g
+    for r, row in enumerate(grid_rows):
+        for c in range(len(row)):
+            if row[c] is None:
+                row[c] = GCell("", None, r, c)
+    edges = [(xs[k], xs[k + 1] if k + 1 < len(xs) else found.bbox[2]) for k in range(len(xs))]
+    grid = Grid(rows=grid_rows, pages=[number] * len(rows))
+    keep = [c for c in range(len(xs)) if any(grid.origin(r, c) is not None and grid.origin(r, c).text
+                                             for r in range(len(rows)))]
+    if not keep:
+        return None
+    grid = _columns(grid, keep)
+    return PageTable(bbox=tuple(found.bbox), grid=grid, xs=[edges[c] for c in keep], page=number)
+
+
+def _columns(grid: Grid, keep: list[int]) -> Grid:
+    """The grid with only the kept columns; a merged cell whose first column was dropped starts at the
+    first kept column it covers."""
+    out = Grid(pages=list(grid.pages), printed=list(grid.printed))
+    seen: set[int] = set()
+    for r, row in enumerate(grid.rows):
+        new_row = []
+        for k, c in enumerate(keep):
+            g = row[c]
+            if id(g) not in seen:
+                seen.add(id(g))
+                g.row, g.col = r, k
+            new_row.append(g)
+        out.rows.append(new_row)
+    return out
+
+
+class _Stream:
+    """Reads the pages' lines and tables in order: titles, tables, continuations, notes, narrative."""
+
+    def __init__(self, document: Document, printed: dict[int, str]):
+        self.document = document
+        self.printed = printed
+        self.tables: list[Table] = []
+        self.paragraphs: list[tuple[str, int, float, bool]] = []  # (text, page, indent, centered)
+        self.current: _Pending | None = None
+        self.title_lines: list[Line] = []
+        self.unit: str | None = None
+        self.last_unit: str | None = None
+        self.after_table = False  # nothing but page furniture since the last table
+        self.toc_pages: set[int] = set()
+
+    def read(self, lines: list[Line], tables: list[PageTable], skipped: list[str]):
+        self.skipped = skipped
+        items = [(ln.page, ln.top, 0, ln) for ln in lines] + [(t.page, t.bbox[1], 1, t) for t in tables]
+        items.sort(key=lambda it: (it[0], it[1], it[2]))
+        self.toc_pages = {ln.page for ln in lines if re.sub(r"\s", "", ln.text) in ("目录", "目錄")}
+        margins = self._margins(lines)
+        for _page, _top, is_table, item in items:
+            if is_table:
+                self._table(item)
+            else:
+                self._line(item, margins.get(item.page, item.x0))
+        self._finish()
+        return self.tables, self.paragraphs
+
+    @staticmethod
+    def _margins(lines: list[Line]) -> dict[int, float]:
+        """The left edge of each page's body text (most lines start there; indented ones start paragraphs)."""
+        by_page: dict[int, list[int]] = {}
+        for ln in lines:
+            by_page.setdefault(ln.page, []).append(round(ln.x0 / 2) * 2)
+        # The smallest left edge that several lines share: first lines of paragraphs are indented from it,
+        # a stray line further left (a page number) is not.
+        return {p: min([x for x in xs if xs.count(x) > 1] or xs) for p, xs in by_page.items()}
+
+    def _line(self, ln: Line, margin: float) -> None:
+        text = ln.text
+        flat = clean(text).replace(" ", "")
+        if ln.page in self.toc_pages and (_LEADERS.search(text) or re.search(r"\d+$", flat)):
+            return  # a contents line: the title it lists is read where the table is
+        if self.current is not None and self.after_table and templates.is_note(text):
+            self.current.notes.append(clean(text))
+            return
+        if self.current is not None and self.after_table and self.current.notes and not templates.is_table_title(text) \
+                and not _indented(ln, margin) and not templates.boilerplate(text):
+            self.current.notes[-1] += clean(text)  # a note wrapped onto a second line
+            return
+        number_only = bool(_NUMBER_ONLY.match(flat))
+        if number_only or (templates.is_table_title(text) and ln.page not in self.toc_pages):
+            # A title and its number ("收入决算表" / "公开02表", "表1" / "收支总表") are one heading,
+            # printed in either order; a second title starts another table.
+            before = [bool(_NUMBER_ONLY.match(clean(t.text).replace(" ", ""))) for t in self.title_lines]
+            if not self.title_lines or (number_only and all(before)) or (not number_only and not any(before)) \
+                    or len(self.title_lines) >= 2:
+                self._finish()
+                self.title_lines = []
+            self.title_lines.append(ln)
+            self.unit = None
+            return
+        if templates.boilerplate(text) or _UNIT.search(text):
+            m = _UNIT.search(text)
+            if m:
+                self.unit = m.group(1)
+            return
+        if self.title_lines and not self.current:
+            # A title followed by prose before any grid: an empty table published with a note.
+            if templates.says_empty(text) or templates.is_note(text):
+                self._empty_table(clean(text))
+                return
+        self._finish()
+        self.title_lines = []
+        self.after_table = False
+        indent = ln.x0 - margin
+        # A short line set well in from the margin with no sentence in it is a heading ("2025年部门预算编制说明").
+        centered = indent > 60 and len(text) <= 40 and not re.search(r"[。，；]", text)
+        self.paragraphs.append((text, ln.page, indent, centered))
+
+    def _table(self, t: PageTable) -> None:
+        split = gridlib.split_rows(t.grid)
+        inner_title = next((m for m in split.meta if templates.is_table_title(m)), None)
+        inner_unit = next((u.group(1) for m in split.meta if (u := _UNIT.search(m))), None)
+        if self.title_lines or inner_title:
+            self._finish()
+            title = " ".join(clean(ln.text) for ln in self.title_lines) if self.title_lines else inner_title
+            self.current = _Pending(title=clean(title), page=t.page, unit=self.unit or inner_unit,
+                                    section=self._section())
+            self.title_lines = []
+            self.unit = None
+        elif self.current is not None and self.after_table:
+            pass  # no title of its own: the previous table continues on this page
+        else:
+            self._finish()
+            self.current = _Pending(title=f"第{t.page}页表格", page=t.page, unit=self.unit or inner_unit,
+                                    section=self._section())
+        if self.current.unit is None:
+            self.current.unit = inner_unit or self.unit
+        self.current.grids.append(t)
+        self.after_table = True
+
+    def _section(self) -> str | None:
+        return None
+
+    def _empty_table(self, note: str) -> None:
+        title = " ".join(clean(ln.text) for ln in self.title_lines)
+        self.title_lines = []
+        self.current = _Pending(title=title, page=0, notes=[note])
+        self.after_table = True
+
+    def _finish(self) -> None:
+        pending, self.current = self.current, None
+        if pending is None:
+            return
+        kind = templates.table_kind(pending.title)
+        unit = pending.unit or (self.last_unit if kind in templates.money_kinds() else None)
+        if kind in templates.money_kinds() and unit is None:
+            unit = self.document.text_unit
+        self.last_unit = unit or self.last_unit
+        ordinal = len(self.tables)
+        if not pending.grids:
+            self.tables.append(Table(ordinal=ordinal, title=pending.title, kind=kind, unit=unit,
+                                     note="\n".join(pending.notes) or None))
+            return
+        try:
+            merged, split = _merge(pending.grids, self.printed)
+            table = gridlib.build_table(merged, ordinal=ordinal, title=pending.title, kind=kind, unit=unit,
+                                        doc_year=self.document.year, split=split)
+        except Exception as exc:  # a table that cannot be read is listed, never half-invented
+            pages = sorted({g.page for g in pending.grids})
+            self.skipped.append(f"“{pending.title}”（第{'、'.join(map(str, pages))}页）：无法解析（{type(exc).__name__}: {exc}）")
+            return
+        table.note = "\n".join(pending.notes) or None
+        table.section = pending.section
+        _performance_fields(table)
+        self.tables.append(table)
+
+
+def _indented(ln: Line, margin: float) -> bool:
+    return ln.x0 - margin > 12
+
+
+def _merge(grids: list[PageTable], printed: dict[int, str]) -> tuple[Grid, gridlib.Split]:
+    """One grid from a table's pages: continuation pages' repeated header rows dropped, their columns
+    lined up with the first page's by position, a row cut at the page break joined to the row above."""
+    first = grids[0]
+    merged = Grid(rows=[list(r) for r in first.grid.rows], pages=list(first.grid.pages))
+    split = gridlib.split_rows(merged)
+    header_texts = [merged.texts(r) for r in split.header]
+    width = merged.width
+    for cont in grids[1:]:
+        g = cont.grid
+        cmap = _column_map(cont.xs, first.xs) if g.width != width else list(range(g.width))
+        csplit = gridlib.split_rows(g)
+        start_rows = csplit.data
+        if not csplit.data:
+            continue
+        # Rows above the first data row are a repeated header (or the 栏次 row): already read.
+        for k, r in enumerate(start_rows):
+            texts = g.texts(r)
+            if texts in header_texts:
+                continue
+            new_r = len(merged.rows)
+            row = [GCell("", None, new_r, c) for c in range(width)]
+            for c, cell in enumerate(g.rows[r]):
+                target = cmap[c]
+                if target is None or target >= width:
+                    continue
+                if (cell.row, cell.col) == (r, c):
+                    cell.row, cell.col = new_r, target
+                    row[target] = cell
+                elif row[target].text == "" and row[target].bbox is None:
+                    row[target] = cell
+            if k == 0 and _is_cut_row(row, merged, split):
+                _join_cut(merged, row)
+                continue
+            merged.rows.append(row)
+            merged.pages.append(cont.page)
+    merged.printed = [printed.get(p) for p in merged.pages]
+    split = gridlib.split_rows(merged)
+    return merged, split
+
+
+def _column_map(xs: list[tuple[float, float]], ref: list[tuple[float, float]]) -> list[int | None]:
+    out: list[int | None] = []
+    for x0, x1 in xs:
+        mid = (x0 + x1) / 2
+        k = next((i for i, (a, b) in enumerate(ref) if a - 2 <= mid <= b + 2), None)
+        out.append(k)
+    return out
+
+
+def _is_cut_row(row: list[GCell], merged: Grid, split) -> bool:
+    """The first row of a continuation page holding only words (no figures, no code): the rest of a name
+    that did not fit at the bottom of the previous page."""
+    texts = [g.text for g in row if g.text]
+    return bool(texts) and len(merged.rows) > 0 and not any(gridlib._is_value(t) or t.isdigit() for t in texts) \
+        and not gridlib._TOTAL.match(texts[0]) and len(texts) <= 2
+
+
+def _join_cut(merged: Grid, row: list[GCell]) -> None:
+    last = merged.rows[-1]
+    for c, g in enumerate(row):
+        if g.text and c < len(last):
+            last[c].text += g.text
+
+
+def _performance_fields(table: Table) -> None:
+    """A 绩效目标/自评表 names its project in a 项目名称 row: keep it as the table's project."""
+    if table.kind not in ("绩效目标表", "绩效自评表"):
+        return
+    for row in table.rows:
+        if row.label.replace(" ", "") in ("项目名称", "项目") and row.cells:
+            name = next((c.raw for c in row.cells if c.raw), None)
+            if name:
+                table.project = name
+                return
+
+
+class PdfReader:
+    name = "pdf"
+
+    def accepts(self, data: bytes) -> bool:
+        return data.lstrip()[:5] == b"%PDF-"
+
+    def read(self, data: bytes, source: str) -> ParsedDocument:
+        return read_pdf(data, source)
