@@ -11,6 +11,10 @@ from ingest.home import HOME_ENV, Home, sample_files
 from ingest.model import IngestError
 
 
+def _other_part(part: str) -> str:
+    return {"说明": "（报表）", "报表": "（说明）"}.get(part, "")
+
+
 def _echo_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
 
@@ -31,9 +35,11 @@ def ingest(home: Home, paths: tuple[Path, ...]) -> None:
     """Ingest disclosures (no PATH: the bundled sample)."""
     from tqdm import tqdm
 
-    from ingest.pipeline import ingest_file
+    from ingest.pipeline import disclosure_files, ingest_file
 
-    files = list(paths) or sample_files()
+    files = disclosure_files(list(paths)) if paths else sample_files()
+    if paths and not files:
+        raise click.ClickException("没有找到可导入的文件（PDF 或文本形式的预算公开文件）。")
     failures = 0
     with tqdm(files, unit="file", file=sys.stderr, disable=None) as bar:
         for path in bar:
@@ -45,9 +51,12 @@ def ingest(home: Home, paths: tuple[Path, ...]) -> None:
                 tqdm.write(f"错误：{exc}", file=sys.stderr)
                 continue
             status = {"added": "已导入", "unchanged": "未变化（已导入过）", "replaced": "已更新（替换旧版本）",
-                      "indexed": "已补全文本索引"}[r.status]
+                      "indexed": "已补全文本索引", "merged": "已与另一半合并为一份文件",
+                      "half": f"已导入（这是分两份发布的文件之一，另一份{_other_part(r.document.part)}尚未导入）"}[r.status]
             tqdm.write(f"{status}：{r.document.label}（{path.name}）：{r.tables} 张表，{r.cells} 个单元格，"
                        f"{r.passages} 段文字，新嵌入 {r.vectors} 条")
+            for item in r.skipped:
+                tqdm.write(f"  未能读取：{item}")
     counts = home.store.counts()
     click.echo(f"语料库 {home.path}：{counts['documents']} 份文件，{counts['tables']} 张表，"
                f"{counts['cells']} 个单元格，{counts['passages']} 段文字")

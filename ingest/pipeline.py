@@ -7,8 +7,9 @@ redoes. Nothing is written for a file that fails to decode or parse.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .home import Home
@@ -24,11 +25,13 @@ PARSER_VERSION = 8
 class IngestResult:
     document: Document
     status: str  # added | unchanged | replaced | indexed (tables were there, the text index is now complete)
+    #             | merged (the other half of a two-file disclosure was there: now one document) | half
     tables: int
     cells: int
     passages: int
     vectors: int
     replaced: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # what the reader could not read, with pages
 
 
 def parse_bytes(data: bytes, source: str) -> ParsedDocument:
@@ -48,16 +51,27 @@ def ingest_bytes(data: bytes, source: str, home: Home, progress: Progress | None
     say = progress or (lambda _stage: None)
     say("解析")
     parsed = parse_bytes(data, source)  # raises IngestError before anything is written
-    doc = parsed.document
     store = home.store
+    halves: list[str] = []
+    members = [parsed.document.sha256]
+    if parsed.document.part:
+        whole = store.containing(parsed.document.sha256)
+        if whole is not None and store.parser_version(whole) == PARSER_VERSION and store.is_indexed(whole):
+            return IngestResult(store.load(whole).document, "unchanged", *_counts(parsed), vectors=0)
+        other = store.other_half(parsed.document)
+        if other is not None:
+            members += store.members(other)
+            parsed = join_halves(parsed, store.load(other))
+            halves = [other]
+    doc = parsed.document
     counts = _counts(parsed)
     current = store.status(doc.doc_id) == "ready" and store.parser_version(doc.doc_id) == PARSER_VERSION
     if current and store.is_indexed(doc.doc_id):
-        return IngestResult(doc, "unchanged", *counts, vectors=0)
-    superseded = store.same_identity(doc)
+        return IngestResult(doc, "unchanged", *counts, vectors=0, skipped=parsed.skipped)
+    superseded = store.same_identity(doc) + halves
     if not current:
         say("写入表格")
-        store.write(parsed, PARSER_VERSION)
+        store.write(parsed, PARSER_VERSION, members)
         # The tables become visible at once (table answers need no vectors); an earlier version of the
         # same disclosure goes in the same step, so a reader sees the old or the new copy, never neither.
         store.publish(doc.doc_id, replacing=superseded)
@@ -68,8 +82,42 @@ def ingest_bytes(data: bytes, source: str, home: Home, progress: Progress | None
     # Until this mark, text questions about the document use BM25 alone; a crash before it is repaired by
     # the next ingest of the same file, which finds the tables current and only completes the vectors.
     store.mark_indexed(doc.doc_id)
-    status = "replaced" if superseded else ("added" if not current else "indexed")
-    return IngestResult(doc, status, *counts, vectors=vectors, replaced=superseded)
+    if halves:
+        status = "merged"
+    elif doc.part:
+        status = "half"
+    else:
+        status = "replaced" if superseded else ("added" if not current else "indexed")
+    return IngestResult(doc, status, *counts, vectors=vectors, replaced=superseded, skipped=parsed.skipped)
+
+
+def join_halves(a: ParsedDocument, b: ParsedDocument) -> ParsedDocument:
+    """A disclosure published as two files (说明 and 报表) is one document: the tables of the one, the
+    narrative of the other. Its id is derived from both files, whichever came first."""
+    tables_half, text_half = (a, b) if a.document.part == "报表" else (b, a)
+    tables = [t for t in tables_half.tables if t.kind != "正文数字"]
+    # The narrative's own figures table travels with the narrative.
+    figures = [t for t in text_half.tables if t.kind == "正文数字"]
+    tables += [replace(t, ordinal=len(tables) + k) for k, t in enumerate(figures)]
+    for k, t in enumerate(tables):
+        t.ordinal = k
+    digest = hashlib.sha256("".join(sorted((a.document.sha256, b.document.sha256))).encode()).hexdigest()
+    td, xd = tables_half.document, text_half.document
+    document = replace(xd, doc_id=digest[:16], sha256=digest, part="",
+                       title=xd.title or td.title, source=f"{xd.source} + {td.source}")
+    return ParsedDocument(document=document, tables=tables, passages=text_half.passages,
+                          skipped=text_half.skipped + tables_half.skipped)
+
+
+def disclosure_files(paths: list[Path]) -> list[Path]:
+    """The files to ingest: each file given, and every PDF or text file inside each directory given."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".pdf", ".txt"))
+        else:
+            out.append(p)
+    return out
 
 
 def _counts(parsed: ParsedDocument) -> tuple[int, int, int]:

@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS documents (
     indexed INTEGER NOT NULL DEFAULT 0,  -- 1 once every passage and row is in the text index
     region TEXT NOT NULL DEFAULT '', scope TEXT NOT NULL DEFAULT '部门',
     text_unit TEXT NOT NULL DEFAULT '万元', part TEXT NOT NULL DEFAULT '',
-    skipped TEXT NOT NULL DEFAULT ''  -- what the reader could not read, one line each, with pages
+    skipped TEXT NOT NULL DEFAULT '',  -- what the reader could not read, one line each, with pages
+    members TEXT NOT NULL DEFAULT ''  -- sha256 of each file it was read from (two for a split disclosure)
 );
 CREATE TABLE IF NOT EXISTS tables (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -69,7 +70,7 @@ _ADDED = {
     "documents": {"parser": "INTEGER NOT NULL DEFAULT 0", "indexed": "INTEGER NOT NULL DEFAULT 0",
                   "region": "TEXT NOT NULL DEFAULT ''", "scope": "TEXT NOT NULL DEFAULT '部门'",
                   "text_unit": "TEXT NOT NULL DEFAULT '万元'", "part": "TEXT NOT NULL DEFAULT ''",
-                  "skipped": "TEXT NOT NULL DEFAULT ''"},
+                  "skipped": "TEXT NOT NULL DEFAULT ''", "members": "TEXT NOT NULL DEFAULT ''"},
     "columns": {"meaning": "TEXT"},
     "rows": {"printed_page": "TEXT"},
     "cells": {"x0": "REAL", "top": "REAL", "x1": "REAL", "bottom": "REAL"},
@@ -114,16 +115,35 @@ class Store:
             (doc.department_code, doc.department, doc.year, doc.kind, doc.part, doc.doc_id))
         return [r[0] for r in rows]
 
-    def write(self, parsed: ParsedDocument, parser: int = 0) -> None:
+    def other_half(self, doc: Document) -> str | None:
+        """The stored other half (报表 for a 说明, or the reverse) of a disclosure published as two files."""
+        want = {"说明": "报表", "报表": "说明"}.get(doc.part)
+        row = self.db.execute(
+            "SELECT doc_id FROM documents WHERE department = ? AND year = ? AND kind = ? AND part = ? "
+            "AND status = 'ready' ORDER BY ingested_at DESC", (doc.department, doc.year, doc.kind, want)).fetchone()
+        return row[0] if row else None
+
+    def containing(self, sha256: str) -> str | None:
+        """The ready document read from a file with this digest, also when it was joined with another."""
+        row = self.db.execute("SELECT doc_id FROM documents WHERE status = 'ready' AND instr(members, ?) > 0",
+                              (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def members(self, doc_id: str) -> list[str]:
+        row = self.db.execute("SELECT members FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row[0].split() if row and row[0] else []
+
+    def write(self, parsed: ParsedDocument, parser: int = 0, members: list[str] | None = None) -> None:
         """Write a parsed document (replacing any earlier copy of it) as pending, in one transaction."""
         d = parsed.document
         with self.db:
             self.db.execute("DELETE FROM documents WHERE doc_id = ?", (d.doc_id,))
             self.db.execute(
-                f"INSERT INTO documents ({_DOC_FIELDS}, status, parser, skipped) "
-                f"VALUES ({', '.join('?' * 13)}, 'pending', ?, ?)",
+                f"INSERT INTO documents ({_DOC_FIELDS}, status, parser, skipped, members) "
+                f"VALUES ({', '.join('?' * 13)}, 'pending', ?, ?, ?)",
                 (d.doc_id, d.title, d.department_code, d.department, d.year, d.kind, d.unit, d.source, d.sha256,
-                 d.region, d.scope, d.text_unit, d.part, parser, "\n".join(parsed.skipped)))
+                 d.region, d.scope, d.text_unit, d.part, parser, "\n".join(parsed.skipped),
+                 " ".join(members or [d.sha256])))
             for t in parsed.tables:
                 self._write_table(d.doc_id, t)
             self.db.executemany(

@@ -15,7 +15,8 @@ from .values import clean
 
 _FILE = Path(__file__).with_name("templates.toml")
 # Table numbering and years say nothing about a table's kind: 公开01表, 预算01表, 表1, 表一, 附表3, "1."
-_NUMBERING = re.compile(r"(公开|预算|决算|附)?\s*表\s*[0-9一二三四五六七八九十]+(-\d+)?\s*[:：、.．]?|"
+_NUMBERING = re.compile(r"(公开|预算|决算|附)?\s*表\s*(?:\d+(?:-\d+)?|[一二三四五六七八九十]+(?![\u4e00-\u9fff]))\s*[:：、.．]?|"
+                        r"(公开|预算|决算|附)\s*\d+\s*表\s*|"
                         r"^\s*[0-9一二三四五六七八九十]+\s*[、.．]\s*|(19|20)\d{2}\s*年\s*度?")
 _QUOTES = re.compile(r"[“”\"'‘’「」]")
 
@@ -50,12 +51,12 @@ def table_kind(title: str) -> str:
 
 
 def is_table_title(text: str) -> bool:
-    """A line that names a table: ends in 表 (or 表（续）) and maps to a kind, short, not a sentence."""
+    """A line that can name a table: short, no sentence, ending in 表 (before a "（续）" or a "（按…分类）"
+    qualifier, even one cut at the line end). Whether a grid follows decides; this only says it could."""
     s = clean(text).replace(" ", "")
     s = re.sub(r"[（(]续[)）]$", "", s)
-    if not s.endswith(("表", "情况")) or len(s) > 60 or "。" in s or "……" in s or "..." in s:
-        return False
-    return table_kind(s) != model.OTHER or bool(re.search(r"(公开|预算|决算)?表\s*[0-9一二三四五六七八九十]+", s))
+    s = re.sub(r"[（(][^（）()]*[)）]?$", "", s)
+    return s.endswith("表") and 2 < len(s) <= 60 and not re.search(r"[。，；…]|\.{3}", s)
 
 
 def money_kinds() -> frozenset[str]:

@@ -22,7 +22,7 @@ from ..model import Document, IngestError, ParsedDocument, Table
 from ..narrative import figures_table
 from ..textnorm import normalise
 from ..values import clean
-from .passages import passages_from_paragraphs
+from .passages import is_heading as passages_heading, passages_from_paragraphs
 
 _PRINTED_PAGE = re.compile(r"^[-—–－]?\s*(?:第\s*)?(\d{1,3})\s*(?:页)?\s*[-—–－]?$|^(\d{1,3})\s*/\s*\d{1,3}$")
 _UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
@@ -60,6 +60,7 @@ class _Pending:
     grids: list[PageTable] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     section: str | None = None
+    text_after: bool = False  # narrative came after it: a later table of the same title is another one
 
 
 def read_pdf(data: bytes, source: str) -> ParsedDocument:
@@ -202,14 +203,17 @@ class _Stream:
     def __init__(self, document: Document, printed: dict[int, str]):
         self.document = document
         self.printed = printed
-        self.tables: list[Table] = []
+        self.pending: list[_Pending] = []  # every table met, in order; built at the end
         self.paragraphs: list[tuple[str, int, float, bool]] = []  # (text, page, indent, centered)
-        self.current: _Pending | None = None
         self.title_lines: list[Line] = []
         self.unit: str | None = None
-        self.last_unit: str | None = None
-        self.after_table = False  # nothing but page furniture since the last table
+        self.after_table = False  # nothing but page furniture and notes since the last table
         self.toc_pages: set[int] = set()
+        self.section: str | None = None
+
+    @property
+    def current(self) -> _Pending | None:
+        return self.pending[-1] if self.pending and self.after_table else None
 
     def read(self, lines: list[Line], tables: list[PageTable], skipped: list[str]):
         self.skipped = skipped
@@ -222,8 +226,15 @@ class _Stream:
                 self._table(item)
             else:
                 self._line(item, margins.get(item.page, item.x0))
-        self._finish()
-        return self.tables, self.paragraphs
+        if self.title_lines:  # a title at the very end with no grid
+            self._as_text(self.title_lines, 0)
+        return self._build_all(), self.paragraphs
+
+    def _as_text(self, lines: list[Line], margin: float) -> None:
+        """Lines held as a possible title that no grid followed: they are narrative after all."""
+        held, self.title_lines = list(lines), []
+        for ln in held:
+            self._paragraph(ln, margin)
 
     @staticmethod
     def _margins(lines: list[Line]) -> dict[int, float]:
@@ -235,105 +246,146 @@ class _Stream:
         # a stray line further left (a page number) is not.
         return {p: min([x for x in xs if xs.count(x) > 1] or xs) for p, xs in by_page.items()}
 
+    def _title(self) -> str:
+        title = clean(" ".join(clean(ln.text) for ln in self.title_lines))
+        self.title_lines = []
+        return title
+
     def _line(self, ln: Line, margin: float) -> None:
         text = ln.text
         flat = clean(text).replace(" ", "")
         if ln.page in self.toc_pages and (_LEADERS.search(text) or re.search(r"\d+$", flat)):
             return  # a contents line: the title it lists is read where the table is
-        if self.current is not None and self.after_table and templates.is_note(text):
-            self.current.notes.append(clean(text))
-            return
-        if self.current is not None and self.after_table and self.current.notes and not templates.is_table_title(text) \
-                and not _indented(ln, margin) and not templates.boilerplate(text):
-            self.current.notes[-1] += clean(text)  # a note wrapped onto a second line
-            return
+        if not re.sub(r"[\s“”\"'‘’]", "", flat):
+            return  # quote marks a font printed on a line of their own
         number_only = bool(_NUMBER_ONLY.match(flat))
-        if number_only or (templates.is_table_title(text) and ln.page not in self.toc_pages):
-            # A title and its number ("收入决算表" / "公开02表", "表1" / "收支总表") are one heading,
-            # printed in either order; a second title starts another table.
+        title = number_only or (templates.is_table_title(text) and ln.page not in self.toc_pages)
+        if title:
+            # A title and its number ("收入决算表" / "公开02表", "表1" / "收支总表") are one heading, printed
+            # in either order; a second title means the first named no grid (a list of the tables).
             before = [bool(_NUMBER_ONLY.match(clean(t.text).replace(" ", ""))) for t in self.title_lines]
-            if not self.title_lines or (number_only and all(before)) or (not number_only and not any(before)) \
-                    or len(self.title_lines) >= 2:
-                self._finish()
-                self.title_lines = []
+            if self.title_lines and ((number_only and all(before)) or (not number_only and not any(before))
+                                     or len(self.title_lines) >= 2):
+                self._as_text(self.title_lines, margin)
             self.title_lines.append(ln)
             self.unit = None
+            self.after_table = False
+            return
+        if self.title_lines and _NUMBER_ONLY.match(clean(self.title_lines[-1].text).replace(" ", "")) \
+                and len(flat) <= 60 and not re.search(r"[。，；]", flat) and not templates.boilerplate(text) \
+                and not _UNIT.search(text):
+            self.title_lines.append(ln)  # "表10" then a title that does not end in 表
+            return
+        if self.title_lines and (_open_paren(" ".join(t.text for t in self.title_lines))
+                                 or re.fullmatch(r"[（(][^（）()]{1,20}[)）]", flat)):
+            self.title_lines.append(ln)  # the rest of a wrapped title, or its "（2022年度）" line
             return
         if templates.boilerplate(text) or _UNIT.search(text):
             m = _UNIT.search(text)
             if m:
                 self.unit = m.group(1)
             return
-        if self.title_lines and not self.current:
+        if self.current is not None and templates.is_note(text):
+            self.current.notes.append(clean(text))
+            return
+        if self.current is not None and self.current.notes and not _indented(ln, margin):
+            self.current.notes[-1] += clean(text)  # a note wrapped onto a second line
+            return
+        if self.title_lines:
             # A title followed by prose before any grid: an empty table published with a note.
             if templates.says_empty(text) or templates.is_note(text):
-                self._empty_table(clean(text))
+                self._start(self._title(), page=ln.page, notes=[clean(text)])
+                self.after_table = True
                 return
-        self._finish()
-        self.title_lines = []
+            self._as_text(self.title_lines, margin)  # a heading that only looked like a title
+        self._paragraph(ln, margin)
+
+    def _paragraph(self, ln: Line, margin: float) -> None:
+        text = ln.text
+        if self.pending:
+            self.pending[-1].text_after = True
         self.after_table = False
         indent = ln.x0 - margin
         # A short line set well in from the margin with no sentence in it is a heading ("2025年部门预算编制说明").
         centered = indent > 60 and len(text) <= 40 and not re.search(r"[。，；]", text)
+        if passages_heading(text) or centered:
+            self.section = text
         self.paragraphs.append((text, ln.page, indent, centered))
+
+    def _start(self, title: str, page: int, notes: list[str], unit: str | None = None) -> _Pending:
+        p = _Pending(title=title, page=page, unit=unit or self.unit, notes=notes, section=self.section)
+        self.pending.append(p)
+        self.unit = None
+        return p
 
     def _table(self, t: PageTable) -> None:
         split = gridlib.split_rows(t.grid)
         inner_title = next((m for m in split.meta if templates.is_table_title(m)), None)
         inner_unit = next((u.group(1) for m in split.meta if (u := _UNIT.search(m))), None)
         if self.title_lines or inner_title:
-            self._finish()
-            title = " ".join(clean(ln.text) for ln in self.title_lines) if self.title_lines else inner_title
-            self.current = _Pending(title=clean(title), page=t.page, unit=self.unit or inner_unit,
-                                    section=self._section())
-            self.title_lines = []
-            self.unit = None
-        elif self.current is not None and self.after_table:
-            pass  # no title of its own: the previous table continues on this page
+            title = self._title() if self.title_lines else clean(inner_title)
+            current = self._start(title, page=t.page, notes=[], unit=self.unit or inner_unit)
+        elif self.current is not None:
+            current = self.current  # no title of its own: the previous table continues on this page
         else:
-            self._finish()
-            self.current = _Pending(title=f"第{t.page}页表格", page=t.page, unit=self.unit or inner_unit,
-                                    section=self._section())
-        if self.current.unit is None:
-            self.current.unit = inner_unit or self.unit
-        self.current.grids.append(t)
+            current = self._start(f"第{t.page}页表格", page=t.page, notes=[], unit=inner_unit)
+        if current.unit is None:
+            current.unit = inner_unit or self.unit
+        current.grids.append(t)
         self.after_table = True
 
-    def _section(self) -> str | None:
-        return None
+    def _build_all(self) -> list[Table]:
+        """Build every table; a table printed again under the same title on the next page (表1 … 表1) with
+        nothing but furniture between is one table."""
+        merged: list[_Pending] = []
+        for p in self.pending:
+            prev = merged[-1] if merged else None
+            if (prev is not None and not prev.text_after and prev.grids and p.grids
+                    and _base_title(prev.title) == _base_title(p.title) and p.grids[0].page > prev.grids[-1].page):
+                prev.grids += p.grids
+                prev.notes += p.notes
+                prev.text_after = p.text_after
+                continue
+            merged.append(p)
+        tables: list[Table] = []
+        last_unit = None
+        for p in merged:
+            kind = templates.table_kind(p.title)
+            unit = p.unit or (last_unit if kind in templates.money_kinds() else None)
+            if kind in templates.money_kinds() and unit is None:
+                unit = self.document.text_unit
+            last_unit = unit or last_unit
+            table = self._build(p, len(tables), kind, unit)
+            if table is not None:
+                tables.append(table)
+        return tables
 
-    def _empty_table(self, note: str) -> None:
-        title = " ".join(clean(ln.text) for ln in self.title_lines)
-        self.title_lines = []
-        self.current = _Pending(title=title, page=0, notes=[note])
-        self.after_table = True
-
-    def _finish(self) -> None:
-        pending, self.current = self.current, None
-        if pending is None:
-            return
-        kind = templates.table_kind(pending.title)
-        unit = pending.unit or (self.last_unit if kind in templates.money_kinds() else None)
-        if kind in templates.money_kinds() and unit is None:
-            unit = self.document.text_unit
-        self.last_unit = unit or self.last_unit
-        ordinal = len(self.tables)
-        if not pending.grids:
-            self.tables.append(Table(ordinal=ordinal, title=pending.title, kind=kind, unit=unit,
-                                     note="\n".join(pending.notes) or None))
-            return
+    def _build(self, p: _Pending, ordinal: int, kind: str, unit: str | None) -> Table | None:
+        note = "\n".join(p.notes) or None
+        if not p.grids:
+            return Table(ordinal=ordinal, title=p.title, kind=kind, unit=unit, page=p.page, note=note,
+                         section=p.section)
         try:
-            merged, split = _merge(pending.grids, self.printed)
-            table = gridlib.build_table(merged, ordinal=ordinal, title=pending.title, kind=kind, unit=unit,
+            grid, split = _merge(p.grids, self.printed)
+            table = gridlib.build_table(grid, ordinal=ordinal, title=p.title, kind=kind, unit=unit,
                                         doc_year=self.document.year, split=split)
         except Exception as exc:  # a table that cannot be read is listed, never half-invented
-            pages = sorted({g.page for g in pending.grids})
-            self.skipped.append(f"“{pending.title}”（第{'、'.join(map(str, pages))}页）：无法解析（{type(exc).__name__}: {exc}）")
-            return
-        table.note = "\n".join(pending.notes) or None
-        table.section = pending.section
+            pages = sorted({g.page for g in p.grids})
+            self.skipped.append(f"“{p.title}”（第{'、'.join(map(str, pages))}页）：无法解析（{type(exc).__name__}）")
+            return None
+        table.page = p.grids[0].page
+        table.note = note
+        table.section = p.section
         _performance_fields(table)
-        self.tables.append(table)
+        return table
+
+
+def _base_title(title: str) -> str:
+    return re.sub(r"[（(]续[)）]|\s", "", title)
+
+
+def _open_paren(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _indented(ln: Line, margin: float) -> bool:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import model
+from .. import model, templates
 from ..decode import decode, read_text
 from ..narrative import figures_table
 from ..model import (Cell, Column, Document, IngestError, ParsedDocument, Passage, Row, Table)
@@ -30,31 +30,9 @@ _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
 _COLUMN_NUMBERS = ("栏次", "档次")
 _PERF_TITLE = re.compile(r"^\d+\s*[、.．]\s*(?P<name>.+)$")
 
-# Title keywords → table kind; order matters (the more specific first).
-_KINDS = [
-    ("财政拨款收支总表", model.FISCAL_SUMMARY), ("财政拨款收入支出决算总表", model.FISCAL_SUMMARY),
-    ("收支总表", model.SUMMARY), ("收入支出决算总表", model.SUMMARY),
-    ("收入总表", model.INCOME), ("收入决算表", model.INCOME),
-    ("支出总表", model.EXPENDITURE), ("支出决算表", model.EXPENDITURE),
-    ("一般公共预算财政拨款基本支出", model.GPB_BASIC),
-    ("一般公共预算财政拨款支出", model.GPB_EXPENDITURE),
-    ("政府性基金预算财政拨款", model.GOV_FUND), ("政府基金预算财政拨款", model.GOV_FUND),
-    ("国有资本经营预算财政拨款", model.STATE_CAPITAL),
-    ("三公", model.THREE_PUBLIC),
-    ("机构设置", model.INSTITUTIONS), ("政府采购", model.PROCUREMENT),
-    ("固定资产", model.FIXED_ASSETS), ("绩效目标表", model.PERFORMANCE),
-]
-# Kinds whose value cells are money in the table's unit (blank = 0).
-_MONEY_KINDS = {model.SUMMARY, model.INCOME, model.EXPENDITURE, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE,
-                model.GPB_BASIC, model.GOV_FUND, model.STATE_CAPITAL, model.THREE_PUBLIC, model.PROCUREMENT}
-
-
-def table_kind(title: str) -> str:
-    flat = clean(title).replace(" ", "")
-    for key, kind in _KINDS:
-        if key in flat:
-            return kind
-    return model.OTHER
+# Kinds whose value cells are money in the table's unit (blank = 0): the templates' data says which.
+_MONEY_KINDS = templates.money_kinds()
+table_kind = templates.table_kind
 
 
 def parse_file(path: str | Path) -> ParsedDocument:
