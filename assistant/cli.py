@@ -70,10 +70,12 @@ def ingest(home: Home, paths: tuple[Path, ...]) -> None:
 def tables(home: Home, as_json: bool) -> None:
     """List every parsed table: title, kind, rows, columns."""
     for doc in home.store.documents():
+        skipped = home.store.skipped(doc.doc_id)
         for t in home.store.tables(doc.doc_id):
             rec = {"document": doc.doc_id, "department": doc.department, "year": doc.year, "ordinal": t.ordinal,
                    "title": t.title, "kind": t.kind, "rows": len(t.rows), "columns": t.column_paths(),
-                   "unit": t.unit, "page": t.page, "target_year": t.target_year}
+                   "unit": t.unit, "page": t.page, "target_year": t.target_year, "note": t.note,
+                   "meanings": [c.meaning for c in t.columns], "skipped": skipped}
             if as_json:
                 _echo_json(rec)
             else:

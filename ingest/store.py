@@ -190,9 +190,13 @@ class Store:
     def load(self, doc_id: str) -> ParsedDocument:
         doc = Document(*self.db.execute(f"SELECT {_DOC_FIELDS} FROM documents WHERE doc_id = ?",
                                         (doc_id,)).fetchone())
-        skipped = self.db.execute("SELECT skipped FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()[0]
         return ParsedDocument(document=doc, tables=self.tables(doc_id), passages=self.passages(doc_id),
-                              skipped=[s for s in skipped.split("\n") if s])
+                              skipped=self.skipped(doc_id))
+
+    def skipped(self, doc_id: str) -> list[str]:
+        """What the reader could not read in this document, each with its pages."""
+        row = self.db.execute("SELECT skipped FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return [s for s in row[0].split("\n") if s] if row else []
 
     def tables(self, doc_id: str) -> list[Table]:
         tables = {

@@ -49,3 +49,26 @@ def home_copy(sample_home, tmp_path) -> Path:
     dst = tmp_path / "home"
     shutil.copytree(sample_home, dst)
     return dst
+
+
+REAL = ROOT.parent / "shared" / "disclosures" / "real"
+# Tests on real disclosures use the hashing embedder: what they check is reading and answering, and the
+# model's 3 s per document times fifteen would cost minutes for nothing they assert.
+FAST = {"BUDGETQA_EMBED": "hash"}
+
+
+def real_pdf(name: str) -> Path:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here (shared/disclosures/real holds the real disclosures)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_home(tmp_path_factory) -> Path:
+    """Every real disclosure in shared/disclosures/real, ingested once through the CLI (a directory)."""
+    if not REAL.is_dir():
+        pytest.skip("shared/disclosures/real is not here")
+    home = tmp_path_factory.mktemp("real")
+    budgetqa("ingest", str(REAL), home=home, env=FAST, timeout=900)
+    return home

@@ -97,8 +97,10 @@ def read_pdf(data: bytes, source: str) -> ParsedDocument:
     page_texts: dict[int, list[str]] = {}
     for ln in lines:
         page_texts.setdefault(ln.page, []).append(ln.text)
-    for t in tables:
-        page_texts.setdefault(t.page, []).extend(" ".join(g.text for g in row if g.text) for row in t.grid.rows)
+    for t in tables:  # a merged cell is one object in every position it covers: its text once per row
+        page_texts.setdefault(t.page, []).extend(
+            " ".join(g.text for c, g in enumerate(row) if g.text and (c == 0 or row[c - 1] is not g))
+            for row in t.grid.rows)
     meta = read_meta(["\n".join(page_texts.get(n, [])) for n in range(1, len(pages_raw) + 1)], source)
     digest = hashlib.sha256(data).hexdigest()
     document = Document(doc_id=digest[:16], title=meta.title, department_code="", department=meta.department,
@@ -116,7 +118,8 @@ def read_pdf(data: bytes, source: str) -> ParsedDocument:
 
 
 def _open_error(source: str, exc: Exception) -> str:
-    name = type(exc).__name__
+    # pdfplumber wraps pdfminer's own error (PDFPasswordIncorrect, PDFEncryptionError …) in its args.
+    name = " ".join([type(exc).__name__] + [type(a).__name__ for a in exc.args if isinstance(a, Exception)])
     if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
         return f"{source}：这个 PDF 已加密（需要密码），无法读取；请使用未加密的原始文件。"
     return f"{source}：PDF 文件已损坏或不完整，无法打开（{name}）。"
@@ -127,7 +130,10 @@ def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | No
     tables = [t for t in (_page_table(ft, number) for ft in found) if t is not None]
     boxes = [t.bbox for t in tables]
     lines: list[Line] = []
-    for ln in page.extract_text_lines(return_chars=False):
+    # y_tolerance 6: some fonts set digits a few points below the Chinese beside them; body lines are ≥ 15 pt apart.
+    for ln in page.extract_text_lines(return_chars=False, y_tolerance=6):
+        if ln["top"] < 0 or ln["bottom"] > page.height:
+            continue  # text left outside the page's visible area (a previous page's run-over)
         mid = (ln["top"] + ln["bottom"]) / 2
         xmid = (ln["x0"] + ln["x1"]) / 2
         if any(b[1] - 1 <= mid <= b[3] + 1 and b[0] - 1 <= xmid <= b[2] + 1 for b in boxes):
