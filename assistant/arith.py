@@ -66,3 +66,18 @@ def change_rate(change: Decimal, base: Decimal) -> Result:
         raise ZeroDivisionError
     p = round2(abs(change) / base * 100)
     return Result(p, f"{fmt(abs(change))} ÷ {fmt(base)} = {fmt(p)}%")
+
+
+_PER_YUAN = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def is_money(unit: str | None) -> bool:
+    return unit in _PER_YUAN
+
+
+def convert(value: Decimal, unit: str, to: str) -> Result:
+    """An amount in another money unit, exactly (no rounding): 31214205.80 元 = 3121.42058 万元."""
+    out = value * _PER_YUAN[unit] / _PER_YUAN[to]
+    if out == out.to_integral_value() and "." not in fmt(value):
+        out = out.quantize(Decimal(1))
+    return Result(out, f"{fmt(value)} {unit} = {fmt(out)} {to}")

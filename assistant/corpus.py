@@ -18,8 +18,9 @@ _ORDINAL = re.compile(r"^(其中[:：]|[一二三四五六七八九十]+、|\d+[
 _UNIT_SUFFIX = re.compile(r"[（(][^）)]*[）)]$")
 
 # Where a subject is looked up first: the whole department's tables before the appropriation subsets.
-TABLE_PRIORITY = [model.EXPENDITURE, model.INCOME, model.SUMMARY, model.GPB_BASIC, model.THREE_PUBLIC,
-                  model.FIXED_ASSETS, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE, model.GOV_FUND,
+TABLE_PRIORITY = [model.EXPENDITURE, model.INCOME, model.SUMMARY, model.BASIC, model.PROJECT, model.GPB_BASIC,
+                  model.THREE_PUBLIC, model.OPERATING, model.FIXED_ASSETS, model.FISCAL_SUMMARY,
+                  model.FISCAL_EXPENDITURE, model.GPB_EXPENDITURE, model.ECONOMIC_TABLE, model.GOV_FUND,
                   model.STATE_CAPITAL, model.INSTITUTIONS, model.PROCUREMENT, model.NARRATIVE]
 TOTAL_LABELS = ("合计", "总计", "资产总额")
 
@@ -80,6 +81,28 @@ def unit_of(ref: CellRef) -> str:
     return ref.unit or ""
 
 
+_YUAN_PER = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def in_yuan(ref: CellRef) -> Decimal | None:
+    """The amount in 元, exactly; None when the cell is not money."""
+    factor = _YUAN_PER.get(unit_of(ref))
+    return None if factor is None else ref.value * factor
+
+
+def same_amount(a: CellRef, b: CellRef) -> bool:
+    """Do two cells print the same amount? Equal values in one unit; across units (元 in one table, 万元 in
+    another) equal once the finer figure is rounded to the coarser one's printed precision."""
+    if unit_of(a) == unit_of(b):
+        return a.value == b.value
+    ya, yb = in_yuan(a), in_yuan(b)
+    if ya is None or yb is None:
+        return False
+    coarse, fine = (a, b) if _YUAN_PER[unit_of(a)] > _YUAN_PER[unit_of(b)] else (b, a)
+    step = Decimal(1).scaleb(coarse.value.as_tuple().exponent) * _YUAN_PER[unit_of(coarse)]
+    return abs(in_yuan(fine) - in_yuan(coarse)) * 2 <= step
+
+
 class Corpus:
     def __init__(self, docs: list[ParsedDocument]):
         self.docs = docs
@@ -122,8 +145,11 @@ def total_row(table: Table, column: str | None = None) -> Row | None:
     side = column.split("/")[0] if column and "/" in column else None
     for r in table.rows:
         label = plain_label(r.label)
-        if label in ("合计", "资产总额") and not r.code:
+        if label in ("合计", "资产总额") and (not r.code or r.code == label):
             return r
         if label.endswith("总计") and (r.side is None or r.side == side):
             return r
-    return None
+    # Side-by-side tables that close with "收入合计" / "支出合计" (no 总计 row): the last total of the side.
+    sided = [r for r in table.rows if r.side and (side is None or side.startswith(r.side) or r.side in side)]
+    closing = [r for r in sided if re.fullmatch(r"(收入|支出)合计", plain_label(r.label))]
+    return closing[-1] if closing else None

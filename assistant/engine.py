@@ -16,7 +16,7 @@ from ingest.model import ParsedDocument
 from ingest.narrative import ChangeFact, change_facts
 from ingest.values import NUMBERED
 
-from . import arith, llm
+from . import arith, documents, llm
 from . import targets
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
@@ -41,7 +41,17 @@ class Engine:
     def reload(self) -> None:
         self.corpus = Corpus.load(self.home.store)
         self.vocab = Vocabulary(self.corpus.docs)
+        self._vocabs: dict[str, Vocabulary] = {}
         self._facts = {d.document.doc_id: change_facts(d.passages) for d in self.corpus.docs}
+
+    def vocab_for(self, doc: ParsedDocument) -> Vocabulary:
+        """The names one document's tables use (a question about it is read with its own words only)."""
+        if len(self.corpus.docs) == 1:
+            return self.vocab
+        key = doc.document.doc_id
+        if key not in self._vocabs:
+            self._vocabs[key] = Vocabulary([doc])
+        return self._vocabs[key]
 
     # --- entry point ---------------------------------------------------------------------------------
 
@@ -65,25 +75,22 @@ class Engine:
         reason = out_of_scope(q, docs, extra_years, "".join(m.text for m in mentions))
         if reason:
             return Answer(question, NOT_FOUND, f"无法回答：{reason}。{corpus_summary(self.corpus.docs)}")
-        doc, why = self._choose_document(q, docs)
-        if doc is None:
-            return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in docs])
+        choice = documents.choose(q, docs)
+        if choice.doc is None:
+            if choice.reason:
+                return Answer(question, NOT_FOUND, f"无法回答：{choice.reason}。{corpus_summary(self.corpus.docs)}")
+            names = "、".join(d.document.label for d in choice.candidates)
+            why = f"问题可能指多份文件（{names}），请在问题里说明是哪个部门、哪一年、预算还是决算，或在侧栏选择文件。"
+            return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in choice.candidates])
+        doc = choice.doc
+        if len(self.corpus.docs) > 1 or choice.named:
+            # The department's name says which document; its words are no budget line ("杭州市气象局").
+            q = documents.without_name(q, choice.named)
+            mentions = self.vocab_for(doc).mentions(q)
         answer = self._answer(question, q, doc, mentions)
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer
-
-    def _choose_document(self, q: str, docs: list[ParsedDocument]) -> tuple[ParsedDocument | None, str]:
-        if len(docs) == 1:
-            return docs[0], ""
-        years = set(years_in(q))
-        named = [d for d in docs if any(n in q for n in _short_names(d.document.department))]
-        picked = [d for d in named if not years or d.document.year in years] or named or \
-                 [d for d in docs if d.document.year in years]
-        if len(picked) == 1:
-            return picked[0], ""
-        names = "、".join(d.document.label for d in docs)
-        return None, f"语料库里有多份文件（{names}），请在问题里说明是哪个部门、哪一年，或在侧栏选择文件。"
 
     def _answer(self, question: str, q: str, doc: ParsedDocument, mentions) -> Answer:
         hint = next((m.table for m in mentions if m.table), None)
@@ -155,14 +162,15 @@ class Engine:
     def _partial(self, question: str, q: str, doc: ParsedDocument) -> Answer | None:
         """No name matched: rows and columns sharing four or more characters with the question ("医疗保险",
         "财政拨款") are the readings; more than one value is named as ambiguous, never picked."""
-        runs = {n: common_run(q, n) for n in (*self.vocab.labels, *self.vocab.columns)}
+        vocab = self.vocab_for(doc)
+        runs = {n: common_run(q, n) for n in (*vocab.labels, *vocab.columns)}
         longest = max(runs.values(), default=0)
         if longest < 4:
             return None
         names = [n for n, run in runs.items() if run == longest]
         cands = []
         for n in names:
-            m = Measure(frozenset({n}), None, n, 0) if n in self.vocab.labels else Measure(None, n, n, 0)
+            m = Measure(frozenset({n}), None, n, 0) if n in vocab.labels else Measure(None, n, n, 0)
             cands += candidates(doc, m, None)
         if not cands:
             return None
@@ -186,7 +194,7 @@ class Engine:
         if said and len(measures) > "  二三四五六七八九".index(said.group(1).replace("两", "二")):
             # "三项社保缴费合计" names three items; a colloquial word beside them ("社保") is no fourth one.
             n = "  二三四五六七八九".index(said.group(1).replace("两", "二"))
-            named = [m for m in measures if m.text in self.vocab.labels or m.text.isdigit()]
+            named = [m for m in measures if m.text in self.vocab_for(doc).labels or m.text.isdigit()]
             if len(named) == n:
                 measures = named
         if any(m.table for m in measures):
@@ -487,7 +495,7 @@ class Engine:
         wanted = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
         total_fact = None
         for f in self._facts.get(doc.document.doc_id, []):
-            subject = measures_from(normalize(f.subject), self.vocab.mentions(normalize(f.subject)))
+            subject = measures_from(normalize(f.subject), self.vocab_for(doc).mentions(normalize(f.subject)))
             names = set().union(*(m.rows or {m.column} for m in subject)) if subject else {f.subject}
             cands = [c for m in subject for c in candidates(doc, m, None)]
             if (wanted & names) or f.subject in q:
@@ -553,7 +561,7 @@ _GENERIC = re.compile(r"今年|本年|全年|一年|一共|总共|总计|总|共
 def _about_the_whole_budget(q: str, doc: ParsedDocument) -> bool:
     """"组织部今年有多少钱？": nothing named but the department and money: the whole budget."""
     rest = q
-    for name in sorted(_short_names(doc.document.department), key=len, reverse=True):
+    for name in sorted(documents.department_names(doc.document.department, doc.document.region), key=len, reverse=True):
         rest = rest.replace(name, "")
     return _GENERIC.sub("", rest) == ""
 
@@ -562,12 +570,3 @@ def _passage_text(doc: ParsedDocument, hit) -> str:
     ordinal = hit.metadata.get("row")
     p = next((p for p in doc.passages if p.ordinal == ordinal), None)
     return p.text if p else hit.text
-
-
-def _short_names(department: str) -> set[str]:
-    """How people name a department: "中共青龙满族自治县委员会组织部" → 组织部, 县委组织部."""
-    names = {department}
-    tail = re.split(r"委员会|自治县|县|市|区", department)[-1]
-    if len(tail) >= 2:
-        names |= {tail, "县委" + tail if "委员会" in department else tail}
-    return names

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from ingest import model
 from ingest.model import ParsedDocument, Row, Table
 
-from .corpus import TABLE_PRIORITY, CellRef, default_column, plain_label, total_row, value_columns
+from .concepts import FUNDING_SUBSETS, column_concept, period_row, side_of, stage_of, under_carryover
+from .corpus import TABLE_PRIORITY, CellRef, default_column, plain_label, same_amount, total_row, value_columns
 from .vocab import Mention
 
 
@@ -102,28 +103,84 @@ def ordered_tables(doc: ParsedDocument, hint: str | None, prefer: tuple[str, ...
     return sorted(tables, key=key)
 
 
-def _names(path: str, leaf: str) -> bool:
-    """Does column ``path`` hold ``leaf``? "一般公共预算基本支出/合计" holds 基本支出: a group's total column."""
+def _names(table: Table, path: str, leaf: str) -> bool:
+    """Does column ``path`` hold ``leaf``? "一般公共预算基本支出/合计" holds 基本支出: a group's total column;
+    "基本支出/人员支出" holds 人员经费: its canonical meaning."""
     parts = path.split("/")
-    return parts[-1] == leaf or (len(parts) > 1 and parts[-1] == "合计" and parts[0].endswith(leaf))
+    return parts[-1] == leaf or (len(parts) > 1 and parts[-1] == "合计" and parts[0].endswith(leaf)) or \
+        column_concept(table, path) == leaf
 
 
 def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
     if leaf is None:
         return default_column(table, row.side)
-    cols = [c for c in value_columns(table) if _names(c, leaf)]
+    cols = [c for c in value_columns(table) if _names(table, c, leaf)]
     if row.side:
         cols = [c for c in cols if c.startswith(row.side + "/")] or ([] if len(cols) > 1 else cols)
     return cols[0] if cols else None
 
 
-def candidates(doc: ParsedDocument, measure: Measure, hint: str | None) -> list[CellRef]:
+def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str = "") -> list[CellRef]:
     out = _candidates(doc, measure, measure.table or hint, measure.prefer)
     if not out and measure.alt is not None:
         out = _candidates(doc, measure.alt, measure.alt.table or hint, measure.prefer)
     # A figure only the narrative states counts when no table has the thing asked for.
     tabled = [c for c in out if c.table.kind != model.NARRATIVE]
-    return tabled or out
+    return narrow(tabled or out, measure, q)
+
+
+def _keep(cands: list[CellRef], test) -> list[CellRef]:
+    kept = [c for c in cands if test(c)]
+    return kept or cands
+
+
+def measure_side(measure: Measure, q: str) -> str | None:
+    """收入 or 支出 when the question's words say which ("一般公共预算拨款" is money received; "…支出" spent)."""
+    text = measure.text
+    if "收入" in text or (text.endswith(("拨款", "资金")) and "支出" not in text):
+        return "收入"
+    if "支出" in text or re.search(r"经费|费$|费用", text):
+        return "支出"
+    after = q[q.find(text) + len(text):] if text in q else ""
+    if after.startswith("支出") or ("支出" in q and "收入" not in q):
+        return "支出"
+    if after.startswith("收入") or ("收入" in q and "支出" not in q):
+        return "收入"
+    return None
+
+
+def narrow(cands: list[CellRef], measure: Measure, q: str) -> list[CellRef]:
+    """Readings the question rules out, taken away where others remain: the other side (收入 for a 支出
+    question), the other stage (a 决算 document's 预算数 columns, unless 预算 is asked), and last year's
+    money carried over (lines under a 结转 heading), unless the question is about it."""
+    if len(cands) < 2:
+        return cands
+    side = measure_side(measure, q)
+    if side:
+        cands = _keep(cands, lambda c: side_of(c.table, c.row, c.cell.column) in (side, None))
+    wants_budget = bool(re.search(r"预算数|年初预算|全年预算|调整预算", q))
+    if cands[0].doc.kind == "决算" and not wants_budget:
+        cands = _keep(cands, lambda c: stage_of(c.cell.column) != "预算")
+    elif wants_budget:
+        cands = _keep(cands, lambda c: stage_of(c.cell.column) != "决算")
+    if not re.search(r"结转|结余|上年|去年", f"{measure.text}{q}") and not measure.within:
+        cands = _keep(cands, lambda c: not under_carryover(c.table, c.row))
+    return cands
+
+
+def whole_department(cands: list[CellRef]) -> list[CellRef]:
+    """For a subject line (一般公共服务支出, 行政运行 …): the department's own expenditure table gives its
+    figure; the tables of one source of money (财政拨款, 一般公共预算 …) give a part of it. Returns the
+    whole-department readings first, or nothing when the readings are not of that kind."""
+    subject = [c for c in cands if c.row.code or c.row.level or c.table.kind in (model.SUMMARY, model.EXPENDITURE)]
+    if len(subject) != len(cands):
+        return []
+    whole = [c for c in cands if c.table.kind in (model.EXPENDITURE, model.SUMMARY, model.INCOME)]
+    part = [c for c in cands if c.table.kind in FUNDING_SUBSETS]
+    if not whole or not part or len(whole) + len(part) != len(cands):
+        return []
+    first = readings(whole)
+    return first if len(first) == 1 else []
 
 
 def _candidates(doc: ParsedDocument, measure: Measure, hint: str | None, prefer: tuple[str, ...]) -> list[CellRef]:
@@ -132,7 +189,7 @@ def _candidates(doc: ParsedDocument, measure: Measure, hint: str | None, prefer:
         for t in ordered_tables(doc, hint, prefer):
             if t.kind == hint:
                 col = default_column(t)
-                row = total_row(t, col)
+                row = _total(doc, t, col)
                 if row is not None and col and row.cell(col) is not None:
                     out.append(CellRef(doc.document, t, row, row.cell(col)))
         return out
@@ -140,7 +197,7 @@ def _candidates(doc: ParsedDocument, measure: Measure, hint: str | None, prefer:
         pairs: list[tuple[Row | None, str | None]] = []
         if measure.rows is None or measure.dual:
             leaf = measure.column
-            pairs += [(total_row(t, c), c) for c in value_columns(t) if _names(c, leaf)]
+            pairs += [(_total(doc, t, c), c) for c in value_columns(t) if _names(t, c, leaf)]
         if measure.rows is not None:
             rows = [r for r in t.rows if plain_label(r.label) in measure.rows]
             if measure.within:
@@ -156,14 +213,25 @@ def _candidates(doc: ParsedDocument, measure: Measure, hint: str | None, prefer:
     return out
 
 
+def _total(doc: ParsedDocument, t: Table, column: str | None) -> Row | None:
+    """The row a column's figure for the whole table is read from: the total row, else (a table whose rows
+    are stages or years: 预算数 / 决算数, 2025年 / 2026年) the row of the document's year and kind."""
+    row = total_row(t, column)
+    if row is None and t.kind not in (model.SUMMARY, model.FISCAL_SUMMARY):
+        row = period_row(t, doc.document.year, doc.document.kind)
+    return row
+
+
 def readings(cands: list[CellRef]) -> list[CellRef]:
-    """One candidate per distinct value, in table priority; a blank cell is no reading where a printed one exists."""
+    """One candidate per distinct amount, in table priority; a blank cell is no reading where a printed one
+    exists. Amounts in 元 and 万元 are the same reading when they agree to the precision printed."""
     printed = [c for c in cands if not c.cell.blank]
     pool = printed or cands
-    seen: dict = {}
+    out: list[CellRef] = []
     for c in pool:
-        seen.setdefault(c.value, c)
-    return list(seen.values())
+        if not any(same_amount(c, o) for o in out):
+            out.append(c)
+    return out
 
 
 def pick_together(options: list[list[CellRef]]) -> list[CellRef]:

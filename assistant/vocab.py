@@ -12,13 +12,17 @@ from ingest import model
 from ingest.model import ParsedDocument
 
 from . import synonyms
+from .concepts import column_concept, is_figure, row_concept
 from .corpus import plain_label, value_columns
 
 _NOT_NAMES = {"合计", "小计", "总计", "预算数", "金额", "项目", "其他", "其他支出", "其他收入"}
+# Labels that name a period or a stage of a table, not a budget line ("2025年", "决算数", "增减变化金额").
+_PERIOD_LABEL = re.compile(r"^(?:(?:19|20)\d{2}年度?.{0,4}|(?:全年|年初)?(?:预算|决算)数?|增减.{0,4})$")
 _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?!\d)")
 _NUMERIC_TABLES = {model.SUMMARY, model.INCOME, model.EXPENDITURE, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE,
                    model.GPB_BASIC, model.GOV_FUND, model.STATE_CAPITAL, model.THREE_PUBLIC, model.FIXED_ASSETS,
-                   model.NARRATIVE}
+                   model.NARRATIVE, model.BASIC, model.PROJECT, model.OPERATING, model.FISCAL_EXPENDITURE,
+                   model.ECONOMIC_TABLE}
 
 
 def normalize(question: str) -> str:
@@ -50,14 +54,21 @@ class Vocabulary:
         self.codes: dict[str, str] = {}
         labels: set[str] = set()
         leaves: set[str] = set()
+        concepts: set[str] = set()  # canonical figures some column holds (Column.meaning)
+        row_concepts: dict[str, set[str]] = {}  # canonical figure → labels of the rows that print it
         for d in docs:
             for t in d.tables:
                 if t.kind not in _NUMERIC_TABLES or t.kind == model.NARRATIVE:
                     continue
+                concepts.update(c for c in (column_concept(t, p, d.document.year) for p in value_columns(t))
+                                if is_figure(c))
                 for r in t.rows:
                     label = plain_label(r.label)
-                    if not label or label in _NOT_NAMES:
+                    if not label or label in _NOT_NAMES or _PERIOD_LABEL.match(label):
                         continue
+                    rc = row_concept(r)
+                    if rc:
+                        row_concepts.setdefault(rc, set()).add(label)
                     labels.add(label)
                     self._add_row(label, label)
                     if r.code:
@@ -67,6 +78,14 @@ class Vocabulary:
                 leaves.update(c.split("/")[-1] for c in value_columns(t))
         for leaf in leaves - _NOT_NAMES:
             self.columns[leaf] = leaf
+        # Canonical figures, whatever a template calls them: their words reach the columns and the rows
+        # that hold them (before the older leaf synonyms, which only fill what is left).
+        for concept, aliases in synonyms.MEANINGS.items():
+            names = [normalize(a) for a in (concept, *aliases)]
+            if concept in concepts:
+                for a in names:
+                    if a not in leaves:
+                        self.columns[a] = concept
         for key, aliases in synonyms.ROWS.items():
             label = plain_label(key)
             if label in labels:
@@ -76,6 +95,12 @@ class Vocabulary:
             if leaf in leaves:
                 for a in aliases:
                     self.columns.setdefault(normalize(a), leaf)
+        # Rows that print a canonical figure ("1、因公出国（境）费用"), under the words for it no name has taken.
+        for concept, aliases in synonyms.MEANINGS.items():
+            for label in row_concepts.get(concept, ()):
+                for a in (normalize(a) for a in (concept, *aliases)):
+                    if a not in self.columns and (a not in self.rows or label in self.rows[a]):
+                        self._add_row(a, label)
         present = {t.kind for d in docs for t in d.tables}
         for kind, aliases in synonyms.TABLES.items():
             if kind in present:

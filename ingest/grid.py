@@ -63,8 +63,11 @@ def cell_text(text: str | None) -> str:
     parts = [p.strip() for p in text.split("\n")]
     out = parts[0]
     for p in parts[1:]:
-        # Chinese wraps anywhere; only Latin words and numbers were separated by a space.
-        out += (" " if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() else "") + p
+        # Chinese wraps anywhere and a number wrapped in a narrow cell ("376,936.6" / "0") is one number;
+        # only Latin words were separated by a space.
+        number_cut = out and p and (out[-1].isdigit() or out[-1] in ",.") and p[0].isdigit()
+        latin = out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum()
+        out += (" " if latin and not number_cut else "") + p
     return clean(out)
 
 

@@ -30,6 +30,9 @@ CORE = ("收支总表", "收入总表", "支出总表", "财政拨款收支总�
 # are left out on purpose: on these pages they are mostly codes (2010601), 栏次 numbers and page numbers, and
 # nothing on the page tells them from an integer amount. "%" figures are rates, not money, and don't match.
 MONEY = re.compile(r"-?(\d{1,3}(,\d{3})+(\.\d{1,6})?|\d+\.\d{1,6})")
+NUMERIC = re.compile(r"-?[\d,.]*\d[\d,.]*")
+# "2022.12" in a 绩效自评表 is a month (完成时间), not an amount.
+MONTH = re.compile(r"(19|20)\d\d\.(0?[1-9]|1[0-2])")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TOL = 1.5  # points: rulings drawn as thin rects and text baselines are not exactly aligned
 
@@ -111,12 +114,14 @@ def _read(ws) -> str:
 
 @lru_cache(maxsize=None)
 def walk(name: str):
-    """Every table figure of one PDF: (page, word, ruled box, page words, rulings). A figure is a money word
-    with a vertical ruling on each side (so it sits in a ruled grid: headings, notes and the narrative
-    paragraphs around the tables have none; a table's last or first row with no horizontal line still
-    counts) that has its grid cell to itself on its line: a sentence inside a cell (绩效目标 text such as
-    "年预算安排 8.00 万元，其中…") is running text, not a figure of the table. All fifteen files draw their
-    tables with rulings, so this loses no table; bare integers are the one thing knowingly left out."""
+    """Every table figure of one PDF, each with its page, word, ruled box and the page's words and rulings.
+
+    A figure is a money word with a vertical ruling on each side: it sits in a ruled grid, where headings,
+    notes and the narrative paragraphs around the tables have none (all fifteen files rule their tables;
+    a first or last row with no horizontal line still counts). It must have its cell to itself on its line:
+    a sentence inside a cell (绩效目标 text such as "年预算安排 8.00 万元，其中…") is running text. A figure
+    wrapped in a narrow cell ("376,936.6" over "0", 深圳) is read whole, as printed. Bare integers are the
+    one thing knowingly left out (see MONEY)."""
     out = []
     with pdfplumber.open(REAL / name) as pdf:
         for pno, page in enumerate(pdf.pages, 1):
@@ -125,16 +130,28 @@ def walk(name: str):
                 continue
             ws = _words(page, v)
             for w in ws:
-                if not MONEY.fullmatch(w["text"]):
+                if not NUMERIC.fullmatch(w["text"]):
                     continue
                 x, y = _centre(w)
                 left, top, right, bottom = _box(x, y, v, h)
                 if left is None or right is None:
                     continue
-                box = (left, top if top is not None else w["top"], right, bottom if bottom is not None else w["bottom"])
                 if any(o is not w and o["top"] < y < o["bottom"] and left < _centre(o)[0] < right for o in ws):
+                    continue  # shares its line in the cell: running text
+                text = w["text"]
+                if top is not None and bottom is not None:
+                    cell = [o for o in ws if _inside(o, (left, top, right, bottom))]
+                    # A wrapped figure: numeric pieces alone in a closed cell, at most one of them a figure
+                    # by itself, that read as one. Two figures stacked in an open cell stay two.
+                    if len(cell) > 1 and all(NUMERIC.fullmatch(o["text"]) for o in cell) \
+                            and sum(bool(MONEY.fullmatch(o["text"])) for o in cell) <= 1:
+                        if w is not min(cell, key=lambda o: (o["top"], o["x0"])):
+                            continue  # the first piece stands for the cell
+                        text = flat(_read(cell))
+                if not MONEY.fullmatch(text) or MONTH.fullmatch(text):
                     continue
-                out.append(SimpleNamespace(page=pno, word=w, box=box, words=ws, v=v, h=h))
+                box = (left, w["top"] if top is None else top, right, w["bottom"] if bottom is None else bottom)
+                out.append(SimpleNamespace(page=pno, word=w, text=text, box=box, words=ws, v=v, h=h))
     return out
 
 
@@ -171,6 +188,7 @@ def _stored(real, name: str) -> list[dict]:
     return out
 
 
+@lru_cache(maxsize=None)
 def check(real, name: str):
     """Each walked figure with its verdict: where it is stored, and whether row label and column agree."""
     cells = _stored(real, name)
@@ -183,7 +201,7 @@ def check(real, name: str):
             first[key] = min(first.get(key, (c["page"], c["bbox"][1])), (c["page"], c["bbox"][1]))
     results = []
     for f in walk(name):
-        text = f.word["text"]
+        text = f.text
         x, y = _centre(f.word)
         here = [c for c in by_page[f.page] if c["bbox"][0] <= x <= c["bbox"][2] and c["bbox"][1] <= y <= c["bbox"][3]]
         good = [c for c in here if flat(c["raw"]) == text and c["value"] is not None
@@ -197,7 +215,7 @@ def check(real, name: str):
     return results
 
 
-def _label_ok(f, cell) -> bool:
+def _label_ok(f, cell) -> bool | None:
     """The stored row label is the text of a ruled cell to the left of the figure on its row (the whole
     cell, so a label wrapped over two or three lines or a cell merged over rows reads whole). In a
     side-by-side layout (收入 | 支出) it must be the nearest such cell, or an 收入 label on a 支出 figure
@@ -214,6 +232,8 @@ def _label_ok(f, cell) -> bool:
         t = flat(_read([w for w in f.words if _inside(w, box)]))
         if CJK.search(t):
             texts.append(t)
+    if not texts:
+        return None  # no label printed on the row (one-row 三公 and 收入/支出总表 of figures only): nothing to compare
     return bool(want) and any(want in t for t in (texts[:1] if cell["side"] else texts))
 
 
@@ -231,3 +251,66 @@ def _column_ok(name, f, cell, first, by_page) -> bool:
             and f.box[0] - TOL <= _centre(w)[0] <= f.box[2] + TOL
             and None not in _box(*_centre(w), v, h)[::2]]
     return bool(leaf) and leaf in flat(_read(head))
+
+
+# ---- the tests ----------------------------------------------------------------------------------------------
+
+def _where(real, name, r) -> str:
+    c = r.cell or (r.cells[0] if r.cells else None)
+    if c is None:
+        kinds = sorted({x["kind"] for x in _stored(real, name) if x["page"] == r.fig.page})
+        return f"nothing stored there (tables stored on the page: {kinds or 'none'})"
+    return (f"[{c['kind']}] row {c['row_label']!r} column {c['column']!r} raw {c['raw']!r} value {c['value']!r}"
+            + (f" (+{len(r.cells) - 1} more cells over it)" if len(r.cells) > 1 else ""))
+
+
+def _report(real, name, bad: list[tuple[str, object]]) -> str:
+    counts = defaultdict(int)
+    for why, r in bad:
+        counts[why] += 1
+    lines = [f"{name}: {len(bad)} of {len(check(real, name))} figures: "
+             + ", ".join(f"{n} {why}" for why, n in counts.items())]
+    lines += [f"  p.{r.fig.page} {r.text!r}: {why} — {_where(real, name, r)}" for why, r in bad[:10]]
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def summary(request):
+    """Per-file counts, printed at the end of the run (walk / stored once / row label / column)."""
+    rows: dict[str, list] = {}
+    yield rows
+    tr = request.config.pluginmanager.get_plugin("terminalreporter")
+    if tr and rows:
+        tr.write_line("\nfile                               walk  once  label (no label printed)  column")
+        for name, (n, once, lab, na, col) in sorted(rows.items()):
+            tr.write_line(f"{name:34s} {n:5d} {once:5d} {lab:6d} ({na:4d})              {col:6d}")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_table_figure_is_stored_once_with_its_value(real, name, summary):
+    results = check(real, name)
+    once = [r for r in results if r.status == "once"]
+    summary[name] = (len(results), len(once), sum(r.label is not False for r in once),
+                     sum(r.label is None for r in once), sum(bool(r.column) for r in once))
+    why = {"missing": "not stored", "duplicated": "stored more than once",
+           "wrong": "stored with another text or no value"}
+    bad = [(why[r.status], r) for r in results if r.status != "once"]
+    assert not bad, _report(real, name, bad)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_stored_figure_has_the_printed_row_label_and_column(real, name):
+    once = [r for r in check(real, name) if r.status == "once"]
+    bad = [("row label not printed left of it", r) for r in once if r.label is False]
+    bad += [("column not printed above it", r) for r in once if not r.column]
+    assert not bad, _report(real, name, bad)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_each_file_ingests_and_yields_the_core_tables(real, name):
+    run = real.runs[name]
+    assert run.returncode == 0, f"budgetqa ingest {name} exited {run.returncode}: {run.stderr.strip()}"
+    docs = {d for d, sources in real.docs.items() if name in sources}
+    assert docs, f"{name} ingested but no document lists it as its source"
+    kinds = {t["kind"] for t in real.tables if t["document"] in docs}
+    assert not set(CORE) - kinds, f"{name}: no table of kind {sorted(set(CORE) - kinds)}; has {sorted(kinds)}"

@@ -85,7 +85,9 @@ def read_pdf(data: bytes, source: str) -> ParsedDocument:
         skipped: list[str] = []
         for number, page in enumerate(pages_raw, start=1):
             try:
-                page_lines, page_tables, page_no = _read_page(page, number)
+                # Only what lies on the page: some files draw the previous page's text again above the top
+                # edge (clipped, invisible), which would read as duplicate paragraphs and rows.
+                page_lines, page_tables, page_no = _read_page(page.crop(page.bbox), number)
             except Exception as exc:  # one unreadable page does not lose the others
                 skipped.append(f"第{number}页：无法读取（{type(exc).__name__}）")
                 continue

@@ -1,0 +1,226 @@
+"""The narrative against the tables: every "label 123.45 万元" the text states, matched with the table cell
+that holds it. The narrative may be in another unit than the tables (万元 text, 元 tables): the figure is
+converted exactly and compared at the coarser precision (core.judge)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest import model
+from ingest.model import Passage, Table
+from ingest.narrative import Figure, figures_in
+
+from .core import NARRATIVE, UNCHECKED, Check, Term, code_of, judge, norm
+from .doc import Doc, decimals, is_total_row
+
+_LEADING = [re.compile(p) for p in (
+    r"^\d{4}\s*年?度?", r"^(本|当|全)年度?", r"^年度", r"^(我|本)(部门|单位|局|委|办|院|部|中心)",
+    r"^[（(]含[^）)]*[）)]", r"^(其中|包括|主要用于|主要为|用于|以及|及|和|与|另|共计|共|安排|日常)")]
+_TRAILING = ("共计安排", "预算安排", "安排", "共计", "总额为", "金额为", "为", "是", "达", "计", "总额", "金额")
+# Words that name a measure or a period, not a line: a narrative "预算数 X 万元" names no row.
+_GENERIC = frozenset({"预算数", "决算数", "执行数", "合计", "总计", "小计", "金额", "预算", "决算", "年初预算数",
+                      "全年预算数", "调整预算数"})
+# Narrative wording → the cells that hold it, in order of preference (a figure passes when it equals any:
+# "预算收入" means 收入总计 in some disclosures and 本年收入合计 in others). Row "合计" = the total row;
+# column None = the row's overall column, else the column measuring that (templates' [[meaning]]).
+_SYNONYMS: dict[str, list[tuple[str, str, str | None]]] = {}
+
+
+def _synonyms(labels: tuple[str, ...], *targets: tuple[str, str, str | None]) -> None:
+    for label in labels:
+        _SYNONYMS[norm(label)] = list(targets)
+
+
+_synonyms(("预算收入", "收入预算", "部门预算收入", "收入总计", "预算总收入"),
+          (model.SUMMARY, "收入总计", None), (model.SUMMARY, "本年收入合计", None), (model.INCOME, "合计", None))
+_synonyms(("预算收支", "收支预算", "预算收支总额"), (model.SUMMARY, "收入总计", None), (model.SUMMARY, "支出总计", None))
+_synonyms(("支出预算", "预算支出", "部门预算支出", "支出总计"),
+          (model.SUMMARY, "本年支出合计", None), (model.SUMMARY, "支出总计", None), (model.EXPENDITURE, "合计", None))
+_synonyms(("一般公共预算收入", "一般公共预算拨款收入", "一般公共预算拨款"),
+          (model.SUMMARY, "一般公共预算拨款收入", None), (model.FISCAL_SUMMARY, "一般公共预算拨款", None))
+_synonyms(("基金预算收入", "政府性基金收入", "政府性基金预算收入", "政府性基金预算拨款收入"),
+          (model.SUMMARY, "政府性基金预算拨款收入", None), (model.FISCAL_SUMMARY, "政府性基金预算拨款", None))
+_synonyms(("国有资本经营收入", "国有资本经营预算收入", "国有资本经营预算拨款收入"),
+          (model.SUMMARY, "国有资本经营预算拨款收入", None), (model.FISCAL_SUMMARY, "国有资本经营预算拨款", None))
+_synonyms(("财政专户核拨收入", "财政专户收入", "财政专户管理资金收入"), (model.SUMMARY, "财政专户管理资金收入", None))
+_synonyms(("一般公共预算财政拨款支出", "一般公共预算支出", "一般公共预算拨款支出"), (model.GPB_EXPENDITURE, "合计", None))
+_synonyms(("政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金支出"), (model.GOV_FUND, "合计", None))
+_synonyms(("国有资本经营预算财政拨款支出", "国有资本经营预算支出"), (model.STATE_CAPITAL, "合计", None))
+# 机关运行经费 is, by its definition in these disclosures (名词解释), the 公用经费 of the basic spending.
+_synonyms(("机关运行经费", "机关运行费"), (model.GPB_BASIC, "合计", "公用经费"))
+_synonyms(("三公经费", "财政拨款三公经费"), (model.THREE_PUBLIC, "合计", None))
+_synonyms(("固定资产", "上年末固定资产", "固定资产总额", "资产总额"), (model.FIXED_ASSETS, "资产总额", "价值"))
+_synonyms(("政府采购预算", "政府采购", "政府采购预算总额"), (model.PROCUREMENT, "合计", None))
+# Partial matches: the narrative item is one part of a broader economic subject. 30213 维修（护）费 is
+# defined to include 网络信息系统运行与维护费用, so a 网络运行维护费 can be at most that line.
+_PARTS: dict[str, list[tuple[str, str, str | None]]] = {
+    norm(label): [(model.GPB_BASIC, "30213", None)] for label in ("网络运行维护费", "网络运行费", "网络信息系统运行维护费")}
+# Section headings → the tables their figures come from (the same words name cells in several tables:
+# 公务用车运行维护费 is a 三公 item and an economic subject).
+_SECTION_KINDS = (("机关运行", (model.GPB_BASIC,)), ("三公", (model.THREE_PUBLIC,)), ("资产", (model.FIXED_ASSETS,)),
+                  ("采购", (model.PROCUREMENT,)))
+_KIND_ORDER = (model.SUMMARY, model.EXPENDITURE, model.INCOME, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE,
+               model.GPB_BASIC, model.GOV_FUND, model.STATE_CAPITAL, model.THREE_PUBLIC, model.FIXED_ASSETS,
+               model.PROCUREMENT)
+# A figure that names one of these tables' totals scopes the clauses after it, up to the sentence end:
+# "一般公共预算财政拨款支出 X 万元，其中基本支出 Y 万元" — Y is that table's 基本支出.
+_SCOPING = (model.GPB_EXPENDITURE, model.GOV_FUND, model.STATE_CAPITAL)
+
+
+@dataclass
+class _Target:
+    value: Term
+    relation: str  # eq | within
+
+
+def narrative(doc: Doc):
+    seen: Counter = Counter()
+    for passage in doc.parsed.passages:
+        for check in _passage_checks(doc, passage):
+            seen[check.id] += 1
+            if seen[check.id] > 1:
+                check.id += f"#{seen[check.id]}"
+            yield check
+
+
+def _passage_checks(doc: Doc, passage: Passage):
+    scope: str | None = None
+    for figure in figures_in(passage.text):
+        if figure.new_sentence:
+            scope = None
+        check, target_kind = _figure_check(doc, passage, figure, scope)
+        if target_kind in _SCOPING:
+            scope = target_kind
+        yield check
+
+
+def _figure_check(doc: Doc, passage: Passage, f: Figure, scope: str | None):
+    resolved = _resolve(doc, f.label, passage.section, scope)
+    label = resolved[0] if resolved else norm(f.label.replace(doc.document.department, ""))
+    cid = f"narrative:{passage.ordinal}:{label or '（无标签）'}"
+    figure = f"“{f.label} {f.number} {f.unit}”"
+
+    def unchecked(why: str):
+        return Check(cid, NARRATIVE, f"叙述数字{figure}：{why}", UNCHECKED, found=f.value, passage=f.sentence,
+                     unit=f.unit), None
+
+    if f.is_change:
+        return unchecked("是增减变化或比较数，表中没有对应单元格")
+    if resolved is None:
+        return unchecked("表中找不到与该说法对应的单元格")
+    _label, kind, targets = resolved
+    usable = [t for t in targets if t.value.ref is not None]
+    if not usable:
+        return unchecked(f"{kind}中没有对应的行")
+    stated = Term(f.value, None, True, f.unit, decimals(f.number))
+    if any(t.value.value is None for t in usable):
+        usable = [t for t in usable if t.value.value is not None] or usable
+        if usable[0].value.value is None:
+            return unchecked("对应单元格不是数字")
+    # the first target the figure agrees with (exactly or at the coarser precision), else the first
+    results = [(t, judge(cid, NARRATIVE, "", [t.value.ref], stated, [t.value], t.relation)) for t in usable]
+    best, check = next(((t, c) for t, c in results if c.verdict == "pass"), results[0])
+    where = best.value.ref
+    relation_words = "不应超过" if best.relation == "within" else "应等于"
+    check.description = f"叙述数字{figure}{relation_words}{where.table}“{where.row}”行“{where.column}”" + check.description
+    check.passage = f.sentence
+    return check, kind
+
+
+def _label_variants(raw: str, department: str) -> list[str]:
+    """The label with filler peeled off, least stripped first: "我部门机关运行经费共计安排" →
+    …, "机关运行经费". Only known fillers go, so "拟购置固定资产" never becomes "固定资产"."""
+    start = raw.replace(department, "").replace(" ", "")
+    seen: list[str] = []
+    queue = [start]
+    while queue:
+        t = queue.pop(0)
+        if not t or t in seen:
+            continue
+        seen.append(t)
+        for pat in _LEADING:
+            if (m := pat.match(t)) and m.end() > 0:
+                queue.append(t[m.end():])
+        for suffix in _TRAILING:
+            if t.endswith(suffix) and len(t) > len(suffix):
+                queue.append(t[:-len(suffix)])
+    return seen
+
+
+def _resolve(doc: Doc, raw_label: str, section: str, scope: str | None):
+    """The first label variant that names a cell: (that label, table kind, candidate targets)."""
+    order = list(dict.fromkeys([*([scope] if scope else []),
+                                *(k for word, kinds in _SECTION_KINDS if word in section for k in kinds),
+                                *_KIND_ORDER]))
+    for variant in _label_variants(raw_label, doc.document.department):
+        key = norm(variant)
+        for table, relation in ((_SYNONYMS, "eq"), (_PARTS, "within")):
+            if key in table:
+                hits = [h for h in (_target(doc, *t, relation=relation) for t in table[key]) if h is not None]
+                if hits:
+                    return key, hits[0][0], [h[1] for h in hits]
+        if key in _GENERIC:
+            continue
+        for kind in order:
+            hit = _by_label(doc, kind, key)
+            if hit is not None:
+                return key, kind, [hit]
+    return None
+
+
+def _table(doc: Doc, kind: str) -> Table | None:
+    return doc.functional(kind) if kind in (model.EXPENDITURE, model.GPB_EXPENDITURE) else doc.first(kind)
+
+
+def _column(doc: Doc, table: Table, row, spec: str | None) -> str | None:
+    """None or "合计": the row's overall column; else the column measuring ``spec``, or named so."""
+    if spec in (None, "合计"):
+        return doc.main_column(table, row)
+    present = [c.column for c in row.cells]
+    return doc.column_for(table, spec, row) or next((p for p in present if spec in p.split("/")[-1]), None)
+
+
+def _row(doc: Doc, table: Table, key: str):
+    if key == "合计":
+        return doc.total_row(table)
+    if key.isdigit():
+        return next((r for r in table.rows if code_of(r) == key), None)
+    want = norm(key)
+    row = next((r for r in table.rows if norm(r.label) == want), None)
+    if row is None and want[:2] in ("收入", "支出"):  # a 决算 总表 prints "总计" on each side
+        row = next((r for r in table.rows if (r.side or "").startswith(want[:2]) and norm(r.label) == want[2:]), None)
+    return row
+
+
+def _target(doc: Doc, kind: str, row_key: str, column: str | None, relation: str):
+    table = _table(doc, kind)
+    if table is None:
+        return None
+    if not table.rows:  # printed empty ("空表列示"): every amount in it is 0
+        return kind, _Target(doc.empty_term(table), relation)
+    row = _row(doc, table, row_key)
+    if row is None:
+        return None
+    col = _column(doc, table, row, column)
+    if col is None or row.cell(col) is None:
+        return None
+    return kind, _Target(doc.term(table, row, col), relation)
+
+
+def _by_label(doc: Doc, kind: str, key: str) -> _Target | None:
+    """A row of that kind's table with this label (its overall column), or a column of its total row
+    with this name ("基本支出", "人员经费")."""
+    table = _table(doc, kind)
+    if table is None or not key:
+        return None
+    row = next((r for r in table.rows if norm(r.label) == key and not is_total_row(r)), None)
+    if row is not None:
+        col = doc.main_column(table, row)
+        return _Target(doc.term(table, row, col), "eq") if col else None
+    total = doc.total_row(table)
+    if total is not None:
+        col = next((c.column for c in total.cells if norm(c.column.split("/")[-1]) == key), None)
+        if col is not None:
+            return _Target(doc.term(table, total, col), "eq")
+    return None

@@ -1,0 +1,167 @@
+"""Which disclosure a question is about: by the department's name as people say it, the year and the kind.
+
+A department answers to its full name and to the shorter names people use: without the outer levels of
+its region (上海市普陀区财政局 → 普陀区财政局, 普陀财政局, 财政局), without a prefix (国家信访局 → 信访局,
+中共西安市委宣传部 → 西安市委宣传部, 市委宣传部, 宣传部) and with common abbreviations (卫生健康委员会 →
+卫健委). The words come from ``synonyms`` (data); nothing here knows a department.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.model import ParsedDocument
+
+from . import synonyms
+from .scope import years_in
+
+
+
+def _levels(region: str, department: str) -> list[str]:
+    """The region's administrative levels, outermost first: 上海市普陀区 → [上海市, 普陀区]. With no region
+    recorded, the levels the department's name starts with (青龙满族自治县委员会组织部 → [青龙满族自治县])."""
+    text = region if region and region != "中央" else department
+    out: list[str] = []
+    pattern = "|".join(map(re.escape, synonyms.REGION_LEVELS))
+    while True:
+        m = re.match(rf"([\u4e00-\u9fff]{{2,10}}?(?:{pattern}))", text)
+        if m is None or (region in ("", "中央") and len(text) - m.end() < 2):
+            break
+        out.append(m.group(1))
+        text = text[m.end():]
+        if not region or region == "中央":
+            # Only the first level is certain when it comes from the name itself ("中共…" has none).
+            break
+    return out
+
+
+def _short(level: str) -> list[str]:
+    """A level as people say it: 上海市 → 上海市, 上海; 青龙满族自治县 → 青龙满族自治县, 青龙."""
+    out = [level]
+    for suffix in sorted(synonyms.REGION_LEVELS, key=len, reverse=True):
+        if level.endswith(suffix):
+            stem = level[: -len(suffix)]
+            if len(stem) >= 2 and "自治" not in suffix:  # 青龙满族自治县 is not said 青龙满族
+                out.append(stem)
+            break
+    return out
+
+
+def _abbreviated(name: str) -> set[str]:
+    out = {name}
+    for word, shorts in synonyms.NAME_ABBREVIATIONS.items():
+        for n in list(out):
+            if word in n:
+                out |= {n.replace(word, s, 1) for s in shorts}
+    return {n for n in out if len(n) >= 2}
+
+
+@lru_cache(maxsize=256)
+def department_names(department: str, region: str = "") -> frozenset[str]:
+    """Every name the department answers to (at least two characters)."""
+    names = {department}
+    bare = department
+    for prefix in synonyms.NAME_PREFIXES:
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= 2:
+            bare = bare[len(prefix):]
+            names.add(bare)
+            break
+    levels = _levels(region, bare)
+    joined = "".join(levels)
+    if levels and bare.startswith(joined):
+        core = bare[len(joined):]
+        # A party committee's organ: "西安市" + "委宣传部" is said 市委宣传部 or 宣传部.
+        committee = re.match(r"^委(?:员会)?", core)
+        level_char = next((s for s in sorted(synonyms.REGION_LEVELS, key=len, reverse=True)
+                           if levels[-1].endswith(s)), "")[-1:]
+        for i in range(len(levels) + 1):
+            prefixes = [""]
+            for level in levels[i:]:
+                prefixes = [p + s for p in prefixes for s in _short(level)]
+            for p in prefixes:
+                if committee:
+                    # A party committee's organ: 西安市 + 委宣传部 is said 西安市委宣传部, 市委宣传部, 宣传部.
+                    rest = core[committee.end():]
+                    names.add((p if p.endswith(level_char) else p + level_char) + "委" + rest)
+                    names.add(p + rest)
+                else:
+                    names.add(p + core)
+    # The names the engine used before (kept so that established questions keep their answers).
+    tail = re.split(r"委员会|自治县|县|市|区", department)[-1]
+    if len(tail) >= 2:
+        names |= {tail, "县委" + tail if "委员会" in department else tail}
+    out: set[str] = set()
+    for n in names:
+        out |= _abbreviated(n)
+    return frozenset(n for n in out if len(n) >= 2)
+
+
+@dataclass
+class Choice:
+    """The outcome of choosing: one document, or the candidates (ambiguous) or none (with the reason)."""
+    doc: ParsedDocument | None
+    candidates: list[ParsedDocument]
+    reason: str = ""
+    named: str = ""  # the department name the question used, to take out of it before reading its terms
+
+
+def _named(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str]:
+    """The documents whose department the question names most specifically, and the words it used."""
+    best, chosen, said = 0, [], ""
+    for d in docs:
+        hits = [n for n in department_names(d.document.department, d.document.region) if n in q]
+        if not hits:
+            continue
+        name = max(hits, key=len)
+        if len(name) > best:
+            best, chosen, said = len(name), [d], name
+        elif len(name) == best:
+            chosen.append(d)
+    return chosen, said
+
+
+def choose(q: str, docs: list[ParsedDocument]) -> Choice:
+    """The document a question is about. One document: that one. Several: the department named (the most
+    specific name wins), then the year (a year said, or 今年 = the latest), then 决算 or 预算."""
+    if len(docs) == 1:
+        d = docs[0]
+        hits = [n for n in department_names(d.document.department, d.document.region) if n in q]
+        return Choice(d, docs, named=max(hits, key=len) if hits else "")
+    named, said = _named(q, docs)
+    pool = named or docs
+    years = set(years_in(q))
+    if years:
+        same = [d for d in pool if d.document.year in years]
+        if not same:
+            # "2025年…" of a 2026 budget: last year's figures are read from that budget (or refused there).
+            same = [d for d in pool if d.document.year - 1 in years]
+        if not same:
+            held = "、".join(d.document.label for d in pool)
+            who = pool[0].document.department if named else "语料库"
+            return Choice(None, pool, f"没有{who} {'、'.join(str(y) for y in sorted(years))} 年的文件（有：{held}）", said)
+        pool = same
+    elif any(w in q for w in synonyms.LATEST_YEAR) and len({d.document.year for d in pool}) > 1:
+        latest = max(d.document.year for d in pool)
+        pool = [d for d in pool if d.document.year == latest]
+    if len(pool) > 1:
+        final = any(w in q for w in synonyms.FINAL_ACCOUNTS)
+        budget = not final and any(w in q for w in synonyms.BUDGET_WORDS)
+        kind = "决算" if final else ("预算" if budget else None)
+        if kind is not None:
+            pool = [d for d in pool if d.document.kind == kind] or pool
+    if final_only(q) and all(d.document.kind != "决算" for d in pool):
+        held = "、".join(d.document.label for d in pool)
+        return Choice(None, pool, f"没有{'这个部门' if named else ''}的决算（实际执行）数（有：{held}）", said)
+    if len(pool) == 1:
+        return Choice(pool[0], pool, named=said)
+    return Choice(None, pool, "", said)
+
+
+def final_only(q: str) -> bool:
+    return any(w in q for w in synonyms.FINAL_ACCOUNTS)
+
+
+def without_name(q: str, name: str) -> str:
+    """The question with the department's name taken out, so that its words are not read as a budget line."""
+    return q.replace(name, "") if name and len(name) < len(q) else q
