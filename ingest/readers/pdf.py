@@ -20,7 +20,7 @@ from ..grid import GCell, Grid
 from ..meta import read_meta
 from ..model import Document, IngestError, ParsedDocument, Table
 from ..narrative import figures_table
-from ..textnorm import normalise, paragraph_lines
+from ..textnorm import join_spaced, normalise, paragraph_lines
 from ..values import clean
 from .passages import is_heading as passages_heading, passages_from_paragraphs
 
@@ -132,7 +132,9 @@ def _open_error(source: str, exc: Exception) -> str:
 
 def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | None]:
     found = page.find_tables()
-    tables = [t for t in (_page_table(ft, number) for ft in found) if t is not None]
+    # A ruled box around one column of text (名词解释 framed on the page, a boxed contents) is prose in a
+    # frame, not a table: its lines are read as narrative.
+    tables = [t for t in (_page_table(ft, number) for ft in found) if t is not None and t.grid.width > 1]
     boxes = [t.bbox for t in tables]
     lines: list[Line] = []
     # On a page of prose some fonts set digits a few points below the Chinese beside them (y_tolerance 6
@@ -145,7 +147,7 @@ def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | No
         xmid = (ln["x0"] + ln["x1"]) / 2
         if any(b[1] - 1 <= mid <= b[3] + 1 and b[0] - 1 <= xmid <= b[2] + 1 for b in boxes):
             continue
-        text = normalise(ln["text"]).strip()
+        text = join_spaced(normalise(ln["text"])).strip()  # "江 苏 省 高 级 …" read as words
         if text:
             lines.append(Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
     page_no = None
@@ -331,6 +333,11 @@ class _Stream:
             current = self._start(title, page=t.page, notes=[], unit=self.unit or inner_unit)
         elif self.current is not None:
             current = self.current  # no title of its own: the previous table continues on this page
+        elif self.pending and self.pending[-1].grids and self.pending[-1].grids[-1].page == t.page - 1 \
+                and _same_columns(self.pending[-1].grids[-1].xs, t.xs):
+            # No title, right after a table on the previous page with the same column rules: its rows go
+            # on here, even past lines printed between (rows of it that lost their ruling at the page foot).
+            current = self.pending[-1]
         else:
             current = self._start(f"第{t.page}页表格", page=t.page, notes=[], unit=inner_unit)
         if current.unit is None:
@@ -382,6 +389,13 @@ class _Stream:
         table.section = p.section
         _performance_fields(table)
         return table
+
+
+def _same_columns(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    """Two grids ruled alike: the later one's columns each start on a column edge of the earlier one and
+    they end at the same right edge (a continuation page may show only some of the columns ruled)."""
+    starts = [x0 for x0, _ in a]
+    return abs(a[-1][1] - b[-1][1]) <= 3 and all(any(abs(x0 - s) <= 3 for s in starts) for x0, _ in b)
 
 
 def _base_title(title: str) -> str:
