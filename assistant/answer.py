@@ -21,10 +21,12 @@ class Citation:
     section: str | None = None  # for passages
     table_ordinal: int | None = None
     row_ordinal: int | None = None
+    kind: str | None = None  # the table's canonical kind (收支总表, 三公经费支出表 …), whatever its title
+    unit: str | None = None  # the unit the cited cell is printed in (元, 万元 …)
 
     def as_json(self) -> dict:
         return {"document": self.document, "table": self.table, "row": self.row, "column": self.column,
-                "page": self.page, "text": self.text}
+                "page": self.page, "text": self.text, "kind": self.kind, "unit": self.unit}
 
 
 @dataclass(frozen=True)

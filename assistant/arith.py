@@ -77,7 +77,9 @@ def is_money(unit: str | None) -> bool:
 
 def convert(value: Decimal, unit: str, to: str) -> Result:
     """An amount in another money unit, exactly (no rounding): 31214205.80 元 = 3121.42058 万元."""
-    out = value * _PER_YUAN[unit] / _PER_YUAN[to]
-    if out == out.to_integral_value() and "." not in fmt(value):
+    out = (value * _PER_YUAN[unit] / _PER_YUAN[to]).normalize()
+    if out.as_tuple().exponent > -2 and "." in fmt(value):
+        out = out.quantize(TWO)  # keep cents as printed: 0.95 万元 = 9500.00 元
+    elif out.as_tuple().exponent > 0:
         out = out.quantize(Decimal(1))
     return Result(out, f"{fmt(value)} {unit} = {fmt(out)} {to}")

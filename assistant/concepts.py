@@ -26,6 +26,7 @@ _ORDINALS = re.compile(r"^(?:其中[:：]?|[一二三四五六七八九十]+[、
 _NOT_CONCEPTS = {"合计", "决算数", "增减", "增减率", "结转结余", "经营收支", "附属单位"}
 # The total column of these tables is the figure the table is about.
 _TABLE_TOTAL = {model.THREE_PUBLIC: "三公经费", model.OPERATING: "机关运行经费", model.BASIC: "基本支出",
+                model.GPB_BASIC: "基本支出",
                 model.PROJECT: "项目支出"}
 _INCOME_KINDS = {model.INCOME}
 _EXPENDITURE_KINDS = {model.EXPENDITURE, model.BASIC, model.PROJECT, model.GPB_EXPENDITURE, model.GPB_BASIC,
@@ -57,7 +58,7 @@ def _meaning(table: Table, path: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _column_concept(kind: str, path: str, meaning: str | None, year: int | None) -> str | None:
-    if meaning is None:
+    if meaning is None or re.search(r"非(?:财政|税)", path):  # "使用非财政拨款结余" is no 财政拨款
         return None
     parts = path.split("#")[0].split("/")
     rest = [p for p in parts if not STAGE.match(p.replace(" ", ""))]
@@ -92,15 +93,20 @@ def _row_forms() -> dict[str, str]:
 
 def row_concept(row: Row) -> str | None:
     """The canonical figure an uncoded row prints ("1、因公出国（境）费用" → 因公出国（境）费)."""
-    if row.code:
+    if row.code and row.code.isdigit():
         return None
     return _row_forms().get(concept_label(row.label))
 
 
 def side_of(table: Table, row: Row | None, path: str | None) -> str | None:
-    """收入 or 支出: the row's side in a side-by-side table, else what the column or the table is about."""
+    """收入 or 支出: the row's side in a side-by-side table, else what the table or the column is about (an
+    expenditure table's "财政拨款收入/一般公共预算" column says where the money spent comes from)."""
     if row is not None and row.side in ("收入", "支出"):
         return row.side
+    if table.kind in _INCOME_KINDS:
+        return "收入"
+    if table.kind in _EXPENDITURE_KINDS:
+        return "支出"
     head = (path or "").split("/")[0]
     if "收入" in head and "支出" not in head:
         return "收入"
@@ -117,7 +123,7 @@ def under_carryover(table: Table, row: Row) -> bool:
     """Is an uncoded row one of the lines under a 结转/结余 heading ("年初财政拨款结转和结余" → "一、一般公共
     预算拨款")? Such a line is last year's money, not this year's figure of the same name. A numbered
     heading ("二、上年结转结余") covers the lines below it up to the next item of its own numbering."""
-    if row.code or row not in table.rows:
+    if row.code and row.code.isdigit() or row not in table.rows or re.search(r"合计|总计", row.label):
         return False
     top = re.compile(r"^[一二三四五六七八九十]+、")
     passed_top = bool(top.match(row.label.replace(" ", "")))

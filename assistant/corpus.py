@@ -57,8 +57,15 @@ class CellRef:
 
     def name(self) -> str:
         label = plain_label(self.row.label) or self.row.label
-        if label in TOTAL_LABELS:  # the total row: the column says what the figure is
+        from .concepts import PERIOD_ROW, column_concept, is_figure
+        if label in TOTAL_LABELS or PERIOD_ROW.match(label):  # the total row: the column says what the figure is
+            concept = column_concept(self.table, self.cell.column, self.doc.year)
             parts = self.cell.column.split("/")
+            if is_figure(concept) and concept not in parts[-1]:  # its canonical name ("人员经费" for "人员支出")
+                return concept
+            generic = parts[-1] in TOTAL_LABELS or re.fullmatch(r"(?:.*年)?(?:预算|决算)数?|金额|小计", parts[-1])
+            if generic and self.row.side and label in TOTAL_LABELS:
+                return f"{self.row.side}{label}"  # "总计" of the 支出 side: 支出总计
             if parts[-1] not in TOTAL_LABELS:
                 return parts[-1]
             return parts[0] if len(parts) > 1 else f"{self.table.title}合计"
@@ -74,7 +81,8 @@ class CellRef:
             text = said.raw if said is not None else text
         return Citation(document=self.doc.label, doc_id=self.doc.doc_id, table=self.table.title, row=row,
                         column=self.cell.column, page=self.row.page or self.table.page,
-                        text=text, table_ordinal=self.table.ordinal, row_ordinal=self.row.ordinal)
+                        text=text, table_ordinal=self.table.ordinal, row_ordinal=self.row.ordinal,
+                        kind=self.table.kind, unit=self.unit)
 
 
 def unit_of(ref: CellRef) -> str:
@@ -132,11 +140,19 @@ def value_columns(table: Table) -> list[str]:
 def default_column(table: Table, side: str | None = None) -> str | None:
     cols = value_columns(table)
     if side:
-        cols = [c for c in cols if c.startswith(side + "/")] or cols
-    for want in ("合计", "预算数", "金额", "价值", "指标值"):
+        cols = [c for c in cols if c.startswith(side + "/")] or \
+               [c for c in cols if side in c.split("/")[0]] or cols  # "本年支出/预算数" is the 支出 side
+    # Last year's figures (上年…, 2025年执行数) are never a table's default reading when this year's is there.
+    cols = [c for c in cols if not re.search(r"上年|执行数|上一年", c)] or cols
+    for want in ("合计", "总计", "预算数", "金额", "价值", "指标值"):
         for c in cols:
             if c.split("/")[-1] == want:
                 return c
+    # A total printed under a longer name ("支出总计", "本年支出合计"), else a group's 小计, shallowest first.
+    for pattern in (r".+(总计|合计)", r"小计"):
+        hits = sorted((c for c in cols if re.fullmatch(pattern, c.split("/")[-1])), key=lambda c: c.count("/"))
+        if hits:
+            return hits[0]
     return cols[0] if cols else None
 
 
@@ -145,11 +161,11 @@ def total_row(table: Table, column: str | None = None) -> Row | None:
     side = column.split("/")[0] if column and "/" in column else None
     for r in table.rows:
         label = plain_label(r.label)
-        if label in ("合计", "资产总额") and (not r.code or r.code == label):
+        if label in ("合计", "资产总额") and not (r.code and r.code.isdigit()):
             return r
         if label.endswith("总计") and (r.side is None or r.side == side):
             return r
     # Side-by-side tables that close with "收入合计" / "支出合计" (no 总计 row): the last total of the side.
-    sided = [r for r in table.rows if r.side and (side is None or side.startswith(r.side) or r.side in side)]
+    sided = [r for r in table.rows if r.side and (side is None or r.side in side)]
     closing = [r for r in sided if re.fullmatch(r"(收入|支出)合计", plain_label(r.label))]
     return closing[-1] if closing else None

@@ -109,11 +109,18 @@ class Choice:
 def _named(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str]:
     """The documents whose department the question names most specifically, and the words it used."""
     best, chosen, said = 0, [], ""
+    levels = "|".join(map(re.escape, synonyms.REGION_LEVELS))
     for d in docs:
-        hits = [n for n in department_names(d.document.department, d.document.region) if n in q]
+        names = department_names(d.document.department, d.document.region)
+        hits = [n for n in names if n in q]
         if not hits:
             continue
         name = max(hits, key=len)
+        # "上海市财政局" names another department than 普陀区财政局 (or 北京市财政局): a region said just
+        # before the name must be one of this department's own.
+        before = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:{levels}))$", q[:q.find(name)])
+        if before and not any(before.group(1)[-k:] + name in names for k in range(2, len(before.group(1)) + 1)):
+            continue
         if len(name) > best:
             best, chosen, said = len(name), [d], name
         elif len(name) == best:
@@ -129,6 +136,8 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         hits = [n for n in department_names(d.document.department, d.document.region) if n in q]
         return Choice(d, docs, named=max(hits, key=len) if hits else "")
     named, said = _named(q, docs)
+    if not named and _names_elsewhere(q, docs):
+        return Choice(None, [], "语料库里没有问题所说部门的预算公开文件", "")
     pool = named or docs
     years = set(years_in(q))
     if years:
@@ -152,10 +161,21 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
             pool = [d for d in pool if d.document.kind == kind] or pool
     if final_only(q) and all(d.document.kind != "决算" for d in pool):
         held = "、".join(d.document.label for d in pool)
-        return Choice(None, pool, f"没有{'这个部门' if named else ''}的决算（实际执行）数（有：{held}）", said)
+        who = pool[0].document.department if named else "所问年份"
+        return Choice(None, pool, f"没有{who}的决算（实际执行）数（有：{held}）", said)
     if len(pool) == 1:
         return Choice(pool[0], pool, named=said)
     return Choice(None, pool, "", said)
+
+
+def _names_elsewhere(q: str, docs: list[ParsedDocument]) -> bool:
+    """Does the question use a department's name that ``_named`` set aside because the region said before
+    it is not that department's ("上海市财政局" when only 普陀区财政局 and 北京市财政局 are held)?"""
+    for d in docs:
+        for n in department_names(d.document.department, d.document.region):
+            if n in q:
+                return True
+    return False
 
 
 def final_only(q: str) -> bool:

@@ -16,14 +16,15 @@ from ingest.model import ParsedDocument
 from ingest.narrative import ChangeFact, change_facts
 from ingest.values import NUMBERED
 
-from . import arith, documents, llm
+from . import arith, documents, llm, synonyms
 from . import targets
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
-from .corpus import CellRef, Corpus, plain_label, unit_of
+from .corpus import CellRef, Corpus, plain_label, same_amount, unit_of
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
-from .tables import TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set
+from .tables import (TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set,
+                     whole_department)
 from .vocab import Vocabulary, common_run, normalize
 
 _INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位规格": ("级别", "规格", "什么级"),
@@ -96,6 +97,9 @@ class Engine:
         hint = next((m.table for m in mentions if m.table), None)
         measures = measures_from(q, mentions)
         numeric = bool(W.NUMERIC.search(q))
+        unprinted = self._unprinted(q, doc, mentions) if numeric else None
+        if unprinted:  # "人员经费占基本支出…" where no table or sentence gives 人员经费: never answer without it
+            return self._not_found(question, f"{doc.document.label}没有单列“{unprinted}”这个数")
         if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
             ans = self._change(question, q, doc, measures, hint)
             if ans is not None:
@@ -103,6 +107,12 @@ class Engine:
             unnamed = q
             for m in mentions:  # "上年结转", "去年没花完" name a line of this year's budget
                 unnamed = unnamed.replace(m.text, "|")
+            asked = set(years_in(q))
+            if not W.CHANGE.search(unnamed.replace("上年末", "")) and doc.document.year - 1 in asked and \
+                    doc.document.year not in asked and len(self.corpus.docs) > 1:
+                y = doc.document.year - 1
+                return self._not_found(question, f"语料库没有{doc.document.department} {y} 年的文件，"
+                                                 f"{doc.document.label}也没有说明这一项 {y} 年的数")
             if W.CHANGE.search(unnamed.replace("上年末", "")):
                 # Last year's figures exist only where the narrative states a change: never guess one.
                 stated = "、".join(dict.fromkeys(f.subject for f in self._facts.get(doc.document.doc_id, [])))
@@ -150,8 +160,15 @@ class Engine:
         if perf_strong:
             return targets.answer_target(question, q, doc, perf)
         if numeric and _about_the_whole_budget(q, doc):
-            return self._table(question, q, doc, [Measure(frozenset({"支出总计"}), None, "支出总计", 0)], None)
+            total = frozenset(self.vocab_for(doc).rows.get("支出总计") or {"支出总计"})
+            return self._table(question, q, doc, [Measure(total, None, "支出总计", 0)], None)
         if numeric:
+            ans = self._composite(question, q, doc)
+            if ans is not None:
+                return ans
+            absent = next((c for c in synonyms.FUNCTION_CLASSES if c in q and c not in self.vocab_for(doc).labels), None)
+            if absent:  # a 类 the document does not list: say so rather than answer a line of a similar name
+                return self._not_found(question, f"{doc.document.label}的表格没有列出“{absent}”这一类支出（即没有安排）")
             ans = self._partial(question, q, doc)
             if ans is not None:
                 return ans
@@ -159,11 +176,56 @@ class Engine:
             return self._text(question, q, doc)
         return self._not_found(question, "表格里没有找到问题提到的科目或项目")
 
+    def _unprinted(self, q: str, doc: ParsedDocument, mentions) -> str | None:
+        """A canonical figure the question names (人员经费, 机关运行经费 …) that this document prints nowhere
+        under any name: no mention covers it and the vocabulary has no word for it."""
+        vocab = self.vocab_for(doc)
+        for m in vocab.canonical(q):
+            if any(x.start < m.end() and m.start() < x.end for x in mentions):
+                continue
+            concept = synonyms.concept_of(m.group())
+            if concept in synonyms.COMPOSITES or concept is None:
+                continue  # summed from its parts where not printed (see _composite)
+            words = {normalize(w) for w in (concept, *synonyms.MEANINGS[concept])}
+            if not words & (set(vocab.rows) | set(vocab.columns)):
+                return m.group()
+        return None
+
+    def _composite(self, question: str, q: str, doc: ParsedDocument) -> Answer | None:
+        """A figure the document does not print on its own but as its parts (财政拨款收入 = 一般公共预算 +
+        政府性基金预算 + 国有资本经营预算 拨款收入): their sum, each part cited."""
+        vocab = self.vocab_for(doc)
+        for concept, parts in synonyms.COMPOSITES.items():
+            words = (concept, *synonyms.MEANINGS.get(concept, ()))
+            said = [w for w in words if len(w) >= 4 and w in q]
+            if not said or concept in vocab.concepts or concept in vocab.row_concepts or \
+                    any(normalize(w) in vocab.columns or normalize(w) in vocab.rows for w in words):
+                continue  # printed under some name: read there (or said to be ambiguous), never summed
+            refs = []
+            for part in parts:
+                rows = frozenset(vocab.row_concepts.get(part, ())) or None
+                column = part if part in vocab.concepts else None
+                m = Measure(rows, column, part + "收入", 0, dual=bool(rows and column))
+                if m.rows is None and m.column is None:
+                    continue
+                reads = readings(candidates(doc, m, None, q))
+                if reads:
+                    refs.append(reads[0])
+            if not refs:
+                return None
+            values, unit, conv = _common_unit(refs)
+            r = arith.total(values)
+            named = "、".join(f"{p.name()} {arith.with_unit(v, unit)}" for p, v in zip(refs, values))
+            return self._computed(question, f"{max(said, key=len)}（表中未单列，按其组成相加）：{named}，合计 "
+                                            f"{arith.with_unit(r.value, unit)}", r, unit, refs, conversions=conv)
+        return None
+
     def _partial(self, question: str, q: str, doc: ParsedDocument) -> Answer | None:
         """No name matched: rows and columns sharing four or more characters with the question ("医疗保险",
         "财政拨款") are the readings; more than one value is named as ambiguous, never picked."""
         vocab = self.vocab_for(doc)
-        runs = {n: common_run(q, n) for n in (*vocab.labels, *vocab.columns)}
+        words = re.sub(r"(?:19|20)\d{2}年度?|\d+", "|", q)  # a shared year ("2026年") names nothing
+        runs = {n: common_run(words, n) for n in (*vocab.labels, *vocab.columns)}
         longest = max(runs.values(), default=0)
         if longest < 4:
             return None
@@ -199,7 +261,7 @@ class Engine:
                 measures = named
         if any(m.table for m in measures):
             hint = None  # each measure knows its own table
-        options = [candidates(doc, m, hint) for m in measures]
+        options = [candidates(doc, m, hint, q) for m in measures]
         missing = [m.text for m, o in zip(measures, options) if not o]
         if missing and len(measures) == 1 and measures[0].table:
             ans = self._table_total(question, doc, measures[0].table)  # an empty table (空表列示) holds 0
@@ -209,22 +271,28 @@ class Engine:
             return self._not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
         if W.MULTIPLE.search(q) and len(measures) >= 2:
             a, b = self._together(measures[:2], options[:2])
-            r = arith.multiple(a.value, b.value)
-            return self._computed(question, f"{a.name()}是{b.name()}的 {arith.fmt(r.value)} 倍", r, "倍", [a, b])
+            (va, vb), _, conv = _common_unit([a, b])
+            r = arith.multiple(va, vb)
+            return self._computed(question, f"{a.name()}是{b.name()}的 {arith.fmt(r.value)} 倍", r, "倍", [a, b],
+                                  conversions=conv)
         if W.SHARE.search(q):
             return self._share(question, q, doc, measures, options, hint)
         if W.DIFF.search(q) and len(measures) >= 2:
             a, b = self._together(measures[:2], options[:2])
-            r = arith.difference(a.value, b.value)
-            hi, lo = (a, b) if a.value >= b.value else (b, a)
-            return self._computed(question, f"{hi.name()}比{lo.name()}多 {arith.with_unit(r.value, unit_of(a))}", r,
-                                  unit_of(a), [a, b])
+            (va, vb), unit, conv = _common_unit([a, b])
+            r = arith.difference(va, vb)
+            hi, lo = (a, b) if va >= vb else (b, a)
+            return self._computed(question, f"{hi.name()}比{lo.name()}多 {arith.with_unit(r.value, unit)}", r,
+                                  unit, [a, b], conversions=conv)
         if W.COMPARE.search(q) and len(measures) >= 2:
             refs = self._together(measures, options)
+            vals, _, conv = _common_unit(refs)
+            amount = {id(c): v for c, v in zip(refs, vals)}
             want_less = bool(re.search(r"(少|低|小)", W.COMPARE.search(q).group(0)))
-            best = min(refs, key=lambda c: c.value) if want_less else max(refs, key=lambda c: c.value)
+            best = min(refs, key=lambda c: amount[id(c)]) if want_less else max(refs, key=lambda c: amount[id(c)])
             rel = "<" if want_less else ">"
-            calc = f" {rel} ".join(arith.fmt(c.value) for c in sorted(refs, key=lambda c: c.value, reverse=not want_less))
+            calc = "；".join(conv + [f" {rel} ".join(arith.fmt(amount[id(c)]) for c in
+                                                   sorted(refs, key=lambda c: amount[id(c)], reverse=not want_less))])
             word = "少" if want_less else "多"
             text = f"{best.name()}更{word}：{arith.with_unit(best.value, unit_of(best))}（" + "；".join(
                 f"{c.name()} {arith.with_unit(c.value, unit_of(c))}" for c in refs) + "）"
@@ -232,12 +300,13 @@ class Engine:
         if len(measures) >= 2 and (W.SUM.search(q) or "和" in q or "、" in q):
             refs = self._together(measures, options)
             if W.SUM.search(q):
-                r = arith.total([c.value for c in refs])
-                return self._computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit_of(refs[0]))}",
-                                      r, unit_of(refs[0]), refs)
+                vals, unit, conv = _common_unit(refs)
+                r = arith.total(vals)
+                return self._computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit)}",
+                                      r, unit, refs, conversions=conv)
             text = "；".join(f"{c.name()}：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs)
             return Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs])
-        return self._lookup(question, measures[0], options[0])
+        return self._lookup(question, q, measures[0], options[0])
 
     def _table_total(self, question: str, doc: ParsedDocument, kind: str) -> Answer | None:
         """A question that names only a table: its grand total; an empty table (空表列示) holds 0."""
@@ -281,19 +350,32 @@ class Engine:
             return [readings(o)[0] for o in options]
         return pick_together(options)
 
-    def _lookup(self, question: str, measure: Measure, cands: list[CellRef]) -> Answer:
+    def _lookup(self, question: str, q: str, measure: Measure, cands: list[CellRef]) -> Answer:
         reads = readings(cands)
+        parts: list[CellRef] = []
+        if len(reads) > 1 and measure.rows and not measure.column:
+            # A subject line: the department's expenditure table gives it; a table of one source of money
+            # (财政拨款 …) gives the part of it paid from that source: said, not a second reading.
+            whole = whole_department(reads)
+            if whole:
+                parts = [c for c in reads if not same_amount(c, whole[0])]
+                reads = whole
         if len(reads) > 1:
             lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{arith.with_unit(c.value, unit_of(c))}" for c in reads]
             text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
             return Answer(question, AMBIGUOUS, text, None, None, None, [c.citation() for c in reads], readings=lines)
         ref = reads[0]
-        text = f"{ref.name()}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）"
+        value, unit, shown, calc = _amount(ref, q)
+        text = f"{ref.name()}：{shown}（{ref.where()}）"
         if ref.cell.blank:
             text += "。表中此格空白，即没有安排（0）"
-        others = [c for c in cands if c is not ref and c.table is not ref.table and not c.cell.blank][:2]
-        cites = [ref.citation()] + [c.citation() for c in others]
-        return Answer(question, ANSWERED, text, ref.value, unit_of(ref), None, cites)
+        if parts:
+            text += "。其中" + "；".join(f"{_SOURCE.get(c.table.kind, c.table.title)}安排的为 "
+                                       f"{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in parts)
+        others = [c for c in cands if c is not ref and c.table is not ref.table and not c.cell.blank
+                  and c not in parts][:2]
+        cites = [ref.citation()] + [c.citation() for c in parts] + [c.citation() for c in others]
+        return Answer(question, ANSWERED, text, value, unit, calc, cites)
 
     def _share(self, question, q, doc, measures, options, hint) -> Answer:
         if len(measures) >= 2:
@@ -311,10 +393,11 @@ class Engine:
             whole = self._whole_of(doc, part)
             if whole is None:
                 return self._not_found(question, f"不知道“{measures[0].text}”占什么的比例，请说明分母")
-        r = arith.share(part.value, whole.value)
+        (vp, vw), _, conv = _common_unit([part, whole])
+        r = arith.share(vp, vw)
         chart = self._chart_for(doc, part)
         return self._computed(question, f"{part.name()}占{whole.name()}的 {arith.fmt(r.value)}%", r, "%",
-                              [part, whole], chart)
+                              [part, whole], chart, conversions=conv)
 
     def _whole_of(self, doc, part: CellRef) -> CellRef | None:
         """The natural denominator: the parent subject, else the table's total row, same column."""
@@ -354,10 +437,12 @@ class Engine:
                      if r.cell(ref.cell.column) and r.cell(ref.cell.column).value)
         return Chart(f"{t.title}：{ref.cell.column}", unit_of(ref), bars) if len(bars) > 1 else None
 
-    def _computed(self, question, text, result: arith.Result, unit, refs: list[CellRef], chart=None) -> Answer:
+    def _computed(self, question, text, result: arith.Result, unit, refs: list[CellRef], chart=None,
+                  conversions: list[str] | None = None) -> Answer:
         sources = "；".join(c.where() for c in refs)
-        return Answer(question, ANSWERED, f"{text}。计算：{result.formula}（数据：{sources}）",
-                      result.value, unit, result.formula, [c.citation() for c in refs], chart=chart)
+        formula = "；".join([*(conversions or []), result.formula])
+        return Answer(question, ANSWERED, f"{text}。计算：{formula}（数据：{sources}）",
+                      result.value, unit, formula, [c.citation() for c in refs], chart=chart)
 
     # --- sets: rank, count, list ---------------------------------------------------------------------
 
@@ -570,3 +655,43 @@ def _passage_text(doc: ParsedDocument, hit) -> str:
     ordinal = hit.metadata.get("row")
     p = next((p for p in doc.passages if p.ordinal == ordinal), None)
     return p.text if p else hit.text
+
+
+# What a table of one source of money holds, said in an answer that names its figure as a part.
+_SOURCE = {model.FISCAL_SUMMARY: "财政拨款", model.FISCAL_EXPENDITURE: "财政拨款",
+           model.GPB_EXPENDITURE: "一般公共预算财政拨款", model.GPB_BASIC: "一般公共预算财政拨款",
+           model.GOV_FUND: "政府性基金预算财政拨款", model.STATE_CAPITAL: "国有资本经营预算财政拨款"}
+_ASKS_WAN = re.compile(r"万元")
+_ASKS_YUAN = re.compile(r"(?<![万亿])元")
+
+
+def _amount(ref: CellRef, q: str) -> tuple[Decimal, str, str, str | None]:
+    """(value, unit, text, calculation) of one figure as the answer gives it: in the unit its table prints,
+    with the 万元 equivalent of an amount in 元 shown exactly; in the other unit when the question asks for it."""
+    unit = unit_of(ref)
+    if unit == "元" and ref.value and not ref.cell.blank:
+        r = arith.convert(ref.value, "元", "万元")
+        if _ASKS_WAN.search(q):
+            return r.value, "万元", f"{arith.fmt(r.value)} 万元（{r.formula}）", r.formula
+        return ref.value, unit, f"{arith.with_unit(ref.value, unit)}（= {arith.fmt(r.value)} 万元）", r.formula
+    if unit == "万元" and _ASKS_YUAN.search(q) and not _ASKS_WAN.search(q) and ref.value:
+        r = arith.convert(ref.value, "万元", "元")
+        return r.value, "元", f"{arith.fmt(r.value)} 元（{r.formula}）", r.formula
+    return ref.value, unit, arith.with_unit(ref.value, unit), None
+
+
+def _common_unit(refs: list[CellRef]) -> tuple[list[Decimal], str, list[str]]:
+    """The figures of one calculation in one unit: where they are printed in 元 and 万元, the 元 amounts are
+    converted to 万元, exactly, and each conversion is shown."""
+    units = {unit_of(c) for c in refs}
+    if len(units) <= 1 or not all(arith.is_money(u) for u in units):
+        return [c.value for c in refs], unit_of(refs[0]) if refs else "", []
+    values, shown = [], []
+    for c in refs:
+        if unit_of(c) == "万元":
+            values.append(c.value)
+        else:
+            r = arith.convert(c.value, unit_of(c), "万元")
+            values.append(r.value)
+            shown.append(r.formula)
+    return values, "万元", shown

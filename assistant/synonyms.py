@@ -105,8 +105,31 @@ MEANINGS: dict[str, list[str]] = {
     "国有资本经营预算": ["国有资本经营预算拨款收入", "国有资本经营预算拨款", "国有资本经营收入"],
     "事业收入": ["事业收入"],
     "其他收入": ["其他收入"],
-    "决算数": ["决算数", "实际支出", "实际花"],
 }
+
+# A figure some templates do not print on its own, and the printed figures it is the sum of
+# (名词解释: 财政拨款收入包括一般公共预算、政府性基金预算和国有资本经营预算财政拨款).
+COMPOSITES: dict[str, list[str]] = {
+    "财政拨款": ["一般公共预算", "政府性基金预算", "国有资本经营预算"],
+}
+
+def concept_of(word: str) -> str | None:
+    """The canonical figure a word names ("日常公用支出" → 公用经费), or None."""
+    return next((c for c, aliases in MEANINGS.items() if word == c or word in aliases), None)
+
+
+# Figures a narrative sentence may state when no table prints them ("机关运行经费财政拨款预算 1158.60 万元").
+STATED = ["三公经费", "因公出国（境）费", "公务接待费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费",
+          "机关运行经费", "人员经费", "公用经费"]
+
+# The 类 of the expenditure function classification (支出功能分类科目): a question naming one the document
+# does not list is told so, not answered with a line of a similar name.
+FUNCTION_CLASSES = ["一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
+                    "文化旅游体育与传媒支出", "社会保障和就业支出", "社会保险基金支出", "卫生健康支出", "节能环保支出",
+                    "城乡社区支出", "农林水支出", "交通运输支出", "资源勘探工业信息等支出", "商业服务业等支出",
+                    "金融支出", "援助其他地区支出", "自然资源海洋气象等支出", "住房保障支出", "粮油物资储备支出",
+                    "国有资本经营预算支出", "灾害防治及应急管理支出", "预备费", "其他支出", "转移性支出",
+                    "债务还本支出", "债务付息支出", "债务发行费用支出"]
 
 # How the side-by-side and item tables print those figures as row labels (numbering and "其中：" removed):
 # a row with one of these labels holds the figure of that meaning.
@@ -125,11 +148,11 @@ ROW_FORMS: dict[str, list[str]] = {
                     "公务用车购置及运行支出", "公务用车购置和运行维护费"],
     "公务用车购置费": ["公务用车购置费", "公务用车购置支出", "公务用车购置"],
     "公务用车运行维护费": ["公务用车运行维护费", "公务用车运行费", "公务用车运行维护支出", "公务用车运行支出"],
-    "机关运行经费": ["机关运行经费", "机关运行经费支出"],
+    "机关运行经费": ["机关运行经费", "机关运行经费支出", "行政经费"],  # 广州: "行政经费（机关运行经费）"
     "基本支出": ["基本支出"],
     "项目支出": ["项目支出"],
-    "人员经费": ["人员经费", "人员支出"],
-    "公用经费": ["公用经费", "日常公用经费", "公用支出", "日常公用支出"],
+    "人员经费": ["人员经费", "人员支出", "人员经费合计"],
+    "公用经费": ["公用经费", "日常公用经费", "公用支出", "日常公用支出", "公用经费合计"],
 }
 
 # --- naming a department ----------------------------------------------------------------------------------
@@ -152,7 +175,6 @@ NAME_ABBREVIATIONS: dict[str, list[str]] = {
     "人力资源和社会保障局": ["人社局"],
     "市场监督管理局": ["市场监管局"],
     "生态环境局": ["环保局"],
-    "办公厅": ["办公厅"],
 }
 # Words that pick the year or the kind of disclosure.
 LATEST_YEAR = ["今年", "本年度", "本年", "当年", "最新", "这一年"]

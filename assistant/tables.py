@@ -156,6 +156,8 @@ def narrow(cands: list[CellRef], measure: Measure, q: str) -> list[CellRef]:
     if len(cands) < 2:
         return cands
     side = measure_side(measure, q)
+    if side is None and "收入" not in q and any(c.row.code_kind == model.FUNCTION for c in cands):
+        side = "支出"  # a function subject (行政运行 …) is what is spent on it, unless 收入 is asked
     if side:
         cands = _keep(cands, lambda c: side_of(c.table, c.row, c.cell.column) in (side, None))
     wants_budget = bool(re.search(r"预算数|年初预算|全年预算|调整预算", q))
@@ -172,8 +174,9 @@ def whole_department(cands: list[CellRef]) -> list[CellRef]:
     """For a subject line (一般公共服务支出, 行政运行 …): the department's own expenditure table gives its
     figure; the tables of one source of money (财政拨款, 一般公共预算 …) give a part of it. Returns the
     whole-department readings first, or nothing when the readings are not of that kind."""
-    subject = [c for c in cands if c.row.code or c.row.level or c.table.kind in (model.SUMMARY, model.EXPENDITURE)]
-    if len(subject) != len(cands):
+    subject = [c for c in cands if c.row.code or plain_label(c.row.label).endswith("支出")]
+    one_line = len({plain_label(c.row.label) for c in cands}) == 1  # the same line printed in several tables
+    if len(subject) != len(cands) and not one_line:
         return []
     whole = [c for c in cands if c.table.kind in (model.EXPENDITURE, model.SUMMARY, model.INCOME)]
     part = [c for c in cands if c.table.kind in FUNDING_SUBSETS]
@@ -219,6 +222,8 @@ def _total(doc: ParsedDocument, t: Table, column: str | None) -> Row | None:
     row = total_row(t, column)
     if row is None and t.kind not in (model.SUMMARY, model.FISCAL_SUMMARY):
         row = period_row(t, doc.document.year, doc.document.kind)
+    if row is None and t.rows and doc.document.department in t.rows[0].label and not t.rows[0].code:
+        row = t.rows[0]  # a one-unit table whose first line, the department itself, is the total
     return row
 
 
@@ -226,6 +231,9 @@ def readings(cands: list[CellRef]) -> list[CellRef]:
     """One candidate per distinct amount, in table priority; a blank cell is no reading where a printed one
     exists. Amounts in 元 and 万元 are the same reading when they agree to the precision printed."""
     printed = [c for c in cands if not c.cell.blank]
+    # A printed 0 in a table of one source of money (政府性基金 …) says that source pays none of it: no
+    # rival of the figure printed elsewhere.
+    printed = [c for c in printed if c.value or c.table.kind not in FUNDING_SUBSETS] or printed
     pool = printed or cands
     out: list[CellRef] = []
     for c in pool:

@@ -19,6 +19,9 @@ _NOT_NAMES = {"合计", "小计", "总计", "预算数", "金额", "项目", "�
 # Labels that name a period or a stage of a table, not a budget line ("2025年", "决算数", "增减变化金额").
 _PERIOD_LABEL = re.compile(r"^(?:(?:19|20)\d{2}年度?.{0,4}|(?:全年|年初)?(?:预算|决算)数?|增减.{0,4})$")
 _CODE = re.compile(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?!\d)")
+# The canonical figures' names (synonyms.MEANINGS) long enough to be unmistakable, longest first.
+_CANONICAL = re.compile("|".join(sorted({re.escape(w) for c, aliases in synonyms.MEANINGS.items()
+                                         for w in (c, *aliases) if len(w) >= 4}, key=len, reverse=True)))
 _NUMERIC_TABLES = {model.SUMMARY, model.INCOME, model.EXPENDITURE, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE,
                    model.GPB_BASIC, model.GOV_FUND, model.STATE_CAPITAL, model.THREE_PUBLIC, model.FIXED_ASSETS,
                    model.NARRATIVE, model.BASIC, model.PROJECT, model.OPERATING, model.FISCAL_EXPENDITURE,
@@ -56,6 +59,7 @@ class Vocabulary:
         leaves: set[str] = set()
         concepts: set[str] = set()  # canonical figures some column holds (Column.meaning)
         row_concepts: dict[str, set[str]] = {}  # canonical figure → labels of the rows that print it
+        sided: dict[str, set[str]] = {}  # 收入总计 / 支出总计 → the label the grand total row prints
         for d in docs:
             for t in d.tables:
                 if t.kind not in _NUMERIC_TABLES or t.kind == model.NARRATIVE:
@@ -75,6 +79,13 @@ class Vocabulary:
                         self.codes[r.code] = label
                     if label.endswith("支出") and len(label) >= 6:
                         self._add_row(label[:-2], label)
+                if t.kind == model.SUMMARY:
+                    # The grand total of each side, however printed ("总计", "收入合计"): 收入总计 / 支出总计.
+                    for side in ("收入", "支出"):
+                        closing = [plain_label(r.label) for r in t.rows if r.side == side and
+                                   re.fullmatch(rf"(?:{side})?(?:总计|合计)", plain_label(r.label))]
+                        if closing and closing[-1] != f"{side}总计":
+                            sided.setdefault(f"{side}总计", set()).add(closing[-1])
                 leaves.update(c.split("/")[-1] for c in value_columns(t))
         for leaf in leaves - _NOT_NAMES:
             self.columns[leaf] = leaf
@@ -86,20 +97,28 @@ class Vocabulary:
                 for a in names:
                     if a not in leaves:
                         self.columns[a] = concept
+        for name, printed in sided.items():
+            if name not in labels:
+                for label in printed:
+                    self._add_row(name, label)
         for key, aliases in synonyms.ROWS.items():
             label = plain_label(key)
-            if label in labels:
+            targets = {label} if label in labels else sided.get(label, set())
+            for target in targets:
                 for a in aliases:
-                    self._add_row(normalize(a), label)
+                    self._add_row(normalize(a), target)
         for leaf, aliases in synonyms.COLUMNS.items():
             if leaf in leaves:
                 for a in aliases:
                     self.columns.setdefault(normalize(a), leaf)
         # Rows that print a canonical figure ("1、因公出国（境）费用"), under the words for it no name has taken.
+        taken = {a: set(labels_) for a, labels_ in self.rows.items()}
         for concept, aliases in synonyms.MEANINGS.items():
             for label in row_concepts.get(concept, ()):
                 for a in (normalize(a) for a in (concept, *aliases)):
-                    if a not in self.columns and (a not in self.rows or label in self.rows[a]):
+                    # Not over a name the older synonyms gave a column or other rows (the sample's words).
+                    if (a not in self.columns or self.columns[a] in concepts) and \
+                            (a not in taken or label in taken[a] or taken[a] <= row_concepts[concept]):
                         self._add_row(a, label)
         present = {t.kind for d in docs for t in d.tables}
         for kind, aliases in synonyms.TABLES.items():
@@ -107,6 +126,7 @@ class Vocabulary:
                 for a in aliases:
                     self.tables[normalize(a)] = kind
         # Figures only the narrative states ("本年度拟购置固定资产总额"), under names no table uses.
+        stated: dict[str, set[str]] = {}  # a canonical figure no table prints → narrative labels naming it
         for d in docs:
             for t in d.tables:
                 if t.kind == model.NARRATIVE:
@@ -114,8 +134,28 @@ class Vocabulary:
                         label = plain_label(r.label)
                         if label not in self.rows and label not in self.columns and label not in self.tables:
                             self.rows[label] = {label}
+                        concept = _stated_concept(label)
+                        if concept and concept not in concepts and concept not in row_concepts:
+                            stated.setdefault(concept, set()).add(label)
+        # "机关运行经费财政拨款预算 1158.60 万元": the words for that figure reach the sentence that states it,
+        # over an older synonym that equated it with another column (机关运行经费 ≈ 公用经费 in the sample).
+        for concept, printed in stated.items():
+            words = {normalize(a) for a in (concept, *synonyms.MEANINGS[concept])}
+            for a in words:
+                if a in leaves or self.columns.get(a) in words:
+                    continue  # a column that is this very figure ("本年财政拨款收入" → 财政拨款收入) stays
+                self.columns.pop(a, None)
+                if a not in self.rows:
+                    self.rows[a] = set(printed)
         self.labels = labels
+        self.concepts = concepts  # canonical figures the columns hold
+        self.row_concepts = row_concepts  # canonical figures rows print → their labels
         self._longest = max((len(k) for k in (*self.rows, *self.columns, *self.tables)), default=1)
+
+    @staticmethod
+    def canonical(q: str):
+        """Where the question says a canonical figure's name (synonyms.MEANINGS), longest first."""
+        return list(_CANONICAL.finditer(q))
 
     def _add_row(self, alias: str, label: str) -> None:
         if len(alias) >= 2:
@@ -134,6 +174,11 @@ class Vocabulary:
             if code in self.codes:
                 spans.append(Mention(m.start(), m.end(), code, {self.codes[code]}))
         spans.sort(key=lambda m: (-(m.end - m.start), m.start))
+        # A canonical name the question says in full ("公务用车购置及运行费") is not a shorter name inside it
+        # ("公务用车购置"): where the document has no such figure, nothing is read there.
+        canonical = [c.span() for c in _CANONICAL.finditer(q)]
+        spans = [m for m in spans if not any(a <= m.start and m.end <= b and m.end - m.start < b - a
+                                             for a, b in canonical)]
         chosen: list[Mention] = []
         for m in spans:
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
@@ -154,8 +199,8 @@ class Vocabulary:
                 seg = part.group()
                 lead = len(seg) - len(seg.lstrip("中的里下"))
                 seg = seg[lead:]
-                if len(seg) < 4:
-                    continue
+                if len(seg) < 4 or _CANONICAL.search(seg):
+                    continue  # a canonical figure the document does not print is not some other line
                 best, labels = 0, set()
                 for label in self.labels:
                     n = common_run(seg, label)
@@ -168,6 +213,18 @@ class Vocabulary:
                     start = run.start() + part.start() + lead
                     out.append(Mention(start, start + len(seg), seg, labels))
         return out
+
+
+def _stated_concept(label: str) -> str | None:
+    """The spending figure a narrative sentence's label is about ("机关运行经费财政拨款预算" → 机关运行经费,
+    "财政拨款“三公”经费预算" → 三公经费): the longest canonical name it holds. Sources of money (财政拨款 …)
+    only qualify a figure in a sentence; they are not read from the narrative."""
+    best, found = 0, None
+    for concept in synonyms.STATED:
+        for a in (concept, *synonyms.MEANINGS[concept]):
+            if len(a) >= 4 and a in label and len(a) > best:
+                best, found = len(a), concept
+    return found
 
 
 def common_run(a: str, b: str) -> int:
