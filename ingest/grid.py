@@ -79,18 +79,19 @@ def _is_value(text: str) -> bool:
 
 
 def _is_data_row(grid: Grid, r: int) -> bool:
-    texts = grid.texts(r)
-    if not texts:
+    cells = [(c, g.text) for c in range(len(grid.rows[r])) if (g := grid.origin(r, c)) is not None and g.text]
+    if not cells:
         return False
+    texts = [t for _, t in cells]
     if any(_is_value(t) for t in texts):
         return True
-    first = texts[0]
+    first_col, first = cells[0]
     if not (_TOTAL.match(first) or _CODE.match(first) or _CODE_PREFIX.match(first)
             or (NUMBERED.match(first) and len(first) > 2)):
         return False
-    # A row of an empty table (合计, a code and its name, blank figures), not a header row that happens
-    # to start with 合计 above the names of the columns beside it.
-    return sum(1 for t in texts if not _CODE.match(t)) <= 2
+    # A row of an empty table (合计, a code and its name, blank figures) starts at the left edge; a header
+    # row may hold 合计/小计 too, but over a column further right, beside the names of other columns.
+    return first_col <= 1 and sum(1 for t in texts if not _CODE.match(t)) <= 2
 
 
 def _is_number_row(grid: Grid, r: int) -> bool:
@@ -100,13 +101,15 @@ def _is_number_row(grid: Grid, r: int) -> bool:
 
 
 def _is_meta_row(grid: Grid, r: int) -> bool:
-    """A title or unit line printed inside the ruled area ("预算01表 收支总表", "金额单位：万元")."""
+    """A title or unit line printed inside the ruled area ("预算01表 收支总表", "金额单位：万元"), maybe
+    with a fragment of such a line that the ruling cut off ("部门名称：…法" / "院", "单位：万" / "元")."""
     texts = grid.texts(r)
     if not texts or len(texts) > 3:
         return False
-    return all(templates.is_table_title(t) or templates.boilerplate(t) or _UNIT_TEXT.search(t)
-               or re.fullmatch(r"(公开|预算|决算|附)?表\s*[0-9一二三四五六七八九十]+(-\d+)?", t.replace(" ", ""))
-               for t in texts)
+    described = [t for t in texts if templates.is_table_title(t) or templates.boilerplate(t) or _UNIT_TEXT.search(t)
+                 or re.fullmatch(r"(公开|预算|决算|附)?表\s*[0-9一二三四五六七八九十]+(-\d+)?", t.replace(" ", ""))]
+    fragments = [t for t in texts if t not in described and (t in ("元", "万元", "千元") or len(t) <= 2)]
+    return bool(described) and len(described) + len(fragments) == len(texts)
 
 
 @dataclass
@@ -182,21 +185,32 @@ def column_roles(paths: list[str], grid: Grid, data: list[int]) -> dict[int, str
         leaf = _leaf(path)
         cells = [cell_text(g.text) for r in data if c < len(grid.rows[r]) and (g := grid.origin(r, c)) is not None]
         filled = [t for t in cells if t]
-        values = sum(1 for t in filled if _is_value(t))
-        codes = sum(1 for t in filled if t.isdigit() and len(t) in (2, 3, 5, 7))
-        texty = len(filled) - values - codes
-        if leaf in templates.role_words("number") or (any(w in leaf for w in ("行次", "序号")) and not values):
+        amounts = sum(1 for t in filled if _is_value(t))  # printed as money: separators or decimals
+        numeric = sum(1 for t in filled if money(t.replace(" ", "")) is not None or _PERCENT.match(t))
+        codes = sum(1 for t in filled if t.isdigit() and len(t) in (3, 5, 7))
+        texty = len(filled) - numeric
+        if leaf in templates.role_words("number") or (any(w in leaf for w in ("行次", "序号")) and not amounts):
             roles[c] = "number"
-        elif leaf in templates.role_words("code_parts") and not values:
+        elif leaf in templates.role_words("code_parts") and not amounts:
             roles[c] = "codepart"
-        elif any(w in leaf for w in templates.role_words("code")) and not values and texty <= codes:
+        elif any(w in path for w in templates.role_words("code")) and not amounts and texty <= numeric:
             roles[c] = "code"
-        elif filled and codes == len(filled) and not any(len(t) == 2 for t in filled) and not values:
+        elif filled and codes == len(filled) and not re.search(r"数|额|金|费|计", leaf):
             roles[c] = "code"
-        elif texty > values or (not filled and _names_rows(leaf)):
+        elif texty > numeric or (not filled and _names_rows(leaf)):
             roles[c] = "label"
         else:
             roles[c] = "value"
+    # Codes split over adjacent columns under one 编码 header (201 | 06 | 01) are parts of one code.
+    c = 0
+    while c < len(paths):
+        end = c
+        while end < len(paths) and roles[end] == "code":
+            end += 1
+        if end - c >= 2:
+            for k in range(c, end):
+                roles[k] = "codepart"
+        c = max(end, c + 1)
     if "label" not in roles.values():
         first = next((c for c in range(len(paths)) if roles[c] == "value"), None)
         if first is not None and not any(_is_value(cell_text(g.text)) for r in data
@@ -215,18 +229,17 @@ def sides(roles: dict[int, str], paths: list[str], width: int) -> list[tuple[str
     starts: list[int] = []
     seen_value = False
     for c in range(width):
-        if roles.get(c) in ("label", "number", "code", "codepart") and (not starts or seen_value):
-            if not starts or roles.get(c) == "label" or not seen_value:
-                starts.append(c)
-                seen_value = False
-        elif roles.get(c) == "value":
+        if roles.get(c) == "value":
             seen_value = True
+        elif not starts or seen_value:  # the first name/code/number column after figures starts a side
+            starts.append(c)
+            seen_value = False
     if len(starts) < 2:
         return [(None, list(range(width)))]
     out = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else width
-        top = paths[start].split("/")[0]
+        top = paths[start].split("/")[0].split("#")[0]
         name = "收入" if "收入" in top else "支出" if "支出" in top else top
         out.append((name, list(range(start, end))))
     return out
@@ -348,7 +361,10 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
     if side is not None and not any(text[c] for c in labels) and not any(text[c] for c in values):
         return None  # this side of the row is empty (the income list is shorter)
     named = [c for c in labels if text[c]]
-    label = text[named[-1]] if named else ""
+    # The row's name is the rightmost name printed; a number in a name column (a form's 年度资金总额 beside
+    # its label) is a figure of the row, not its name.
+    words = [c for c in named if money(text[c].replace(" ", "")) is None]
+    label = text[words[-1]] if words else ""
     if not label:  # 合计 printed across the code columns, or in a 行次/序号 column
         label = next((text[c] for c in positions if roles[c] in ("code", "codepart", "number")
                       and text[c] and not text[c].isdigit()), "")
@@ -369,8 +385,11 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
     if code and code.isdigit():
         row.code_kind = code_kind(code, paths)
         row.level, row.parent_code = code_level(code, row.code_kind)
-    for c in named[:-1]:  # the other name columns (预算单位 beside 科目名称) are kept as text cells
-        row.cells.append(Cell(column=paths[c], raw=text[c], bbox=at[c].bbox if at[c] else None))
+    for c in named:  # the other name columns (预算单位 beside 科目名称) are kept as cells
+        if words and c == words[-1]:
+            continue
+        row.cells.append(value_cell(paths[c], text[c], at[c].bbox if at[c] else None, False,
+                                    col_units.get(c, table.unit)))
     for c in values:
         g = at[c]
         if g is None:

@@ -80,6 +80,10 @@ def role_words(role: str) -> tuple[str, ...]:
     return tuple(data()["roles"][role])
 
 
+# Meanings a leaf may have that say less than its group: "基本支出/决算数" measures 基本支出.
+_GENERIC = ("合计", "决算数")
+
+
 def column_meaning(path: str, doc_year: int | None = None) -> str | None:
     """What a column measures: "基本支出", "上年/合计" … (None for a column of names)."""
     def match(text: str) -> str | None:
@@ -91,7 +95,7 @@ def column_meaning(path: str, doc_year: int | None = None) -> str | None:
     meaning = None
     for part in reversed(parts):
         meaning = match(part) or meaning
-        if meaning is not None and meaning != "合计":
+        if meaning is not None and meaning not in _GENERIC:
             break
     if meaning is None:
         return None
