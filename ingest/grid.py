@@ -307,7 +307,7 @@ def value_cell(path: str, text: str, bbox, money_table: bool, unit: str | None) 
     if not raw:
         return Cell(column=path, raw="", blank=True, bbox=bbox)
     m = money(raw)
-    if m is not None and unit is not None:
+    if m is not None:  # a figure in a form (资金总额 2,134.87): its value, in the table's unit if it has one
         return Cell(column=path, raw=raw, value=m, unit=unit, bbox=bbox)
     cmp, num, ind_unit = indicator(raw)
     return Cell(column=path, raw=raw, value=num, unit=ind_unit, comparator=cmp, bbox=bbox)
@@ -368,6 +368,11 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
     if not label:  # 合计 printed across the code columns, or in a 行次/序号 column
         label = next((text[c] for c in positions if roles[c] in ("code", "codepart", "number")
                       and text[c] and not text[c].isdigit()), "")
+    if not label:  # a name merged across from the side on the left ("公用经费合计" over two sides' columns)
+        label = next((cell_text(grid.rows[r][c].text) for c in positions if roles[c] in ("label", "code", "codepart")
+                      and at[c] is None and grid.rows[r][c].text), "")
+    if side is not None and all(at[c] is None or not text[c] for c in positions):
+        return None  # this side is wholly covered by a cell of another side: nothing of its own
     number = next((text[c] for c in positions if roles[c] == "number" and text[c]), None)
     parts = [text[c] for c in positions if roles[c] == "codepart"]
     code = codes.from_parts(parts) if parts else None
@@ -394,5 +399,10 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
         g = at[c]
         if g is None:
             continue  # covered by a merged cell that starts elsewhere: its value is counted there
-        row.cells.append(value_cell(paths[c], text[c], g.bbox, money_table, col_units.get(c, table.unit)))
+        path = paths[c]
+        if path.startswith("第") and path.endswith("列"):
+            # A figure cell wider than the header cell above it: it belongs to the header it spans.
+            path = next((paths[k] for k in positions if k > c and grid.rows[r][k] is g
+                         and not (paths[k].startswith("第") and paths[k].endswith("列"))), path)
+        row.cells.append(value_cell(path, text[c], g.bbox, money_table, col_units.get(c, table.unit)))
     return row
