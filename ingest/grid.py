@@ -231,8 +231,10 @@ def sides(roles: dict[int, str], paths: list[str], width: int) -> list[tuple[str
     for c in range(width):
         if roles.get(c) == "value":
             seen_value = True
-        elif not starts or seen_value:  # the first name/code/number column after figures starts a side
+        elif not starts:
             starts.append(c)
+        elif seen_value and _repeats_side(paths, starts[0], c):
+            starts.append(c)  # the first name/code column after figures, heading a list of its own
             seen_value = False
     if len(starts) < 2:
         return [(None, list(range(width)))]
@@ -243,6 +245,18 @@ def sides(roles: dict[int, str], paths: list[str], width: int) -> list[tuple[str
         name = "收入" if "收入" in top else "支出" if "支出" in top else top
         out.append((name, list(range(start, end))))
     return out
+
+
+def _repeats_side(paths: list[str], first: int, c: int) -> bool:
+    """Whether column c starts another list beside the first: its columns repeat the first side's
+    (科目代码 | 科目名称 | 决算数 again) or the sides are headed 收入 and 支出. A code column that merely
+    follows a figure in a wide table (采购项目 … 数量 | 经济科目编码/类 | 款 | 类) does not."""
+    leaves = [_leaf(p) for p in paths]
+    k = min(3, c - first, len(paths) - c)
+    if k >= 2 and leaves[first:first + k] == leaves[c:c + k]:
+        return True
+    tops = (paths[first].split("/")[0], paths[c].split("/")[0])
+    return any(w in tops[0] for w in ("收入", "收")) and any(w in tops[1] for w in ("支出", "支"))
 
 
 # --- codes -----------------------------------------------------------------------------------------------
