@@ -4,16 +4,19 @@ line "一、一般公共服务支出" is function class 201 whatever its numberi
 Figures in different units are converted exactly and compared at the coarser precision (core.judge)."""
 from __future__ import annotations
 
+import re
+
 from ingest import model
 from ingest.model import Row, Table
 
-from .core import CROSS_TABLE, NOT_APPLICABLE, UNCHECKED, Check, Term, code_of, compare, norm
+from .core import CROSS_TABLE, NOT_APPLICABLE, UNCHECKED, ZERO, Check, Term, code_of, compare, norm
 from .doc import Doc
 from .headers import segments
-from .sums import Side
+from .sums import Side, code_problem, side_of
 from .vocab import class_code, is_carry, measure_of
 
 _FISCAL = "财政拨款"
+_FUNCTION_TEXT = re.compile(r"^\s*(2\d{2}(?:\d{2}){0,2})(?!\d)")
 _SOURCES = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 
 
@@ -33,10 +36,6 @@ def cross(cid: str, description: str, found: Term, expected: list[Term], relatio
     return compare(cid, CROSS_TABLE, description, found, expected, relation)
 
 
-def side_rows(t: Table, side: str) -> list[Row]:
-    return [r for r in t.rows if r.side and r.side.startswith(side)]
-
-
 def total_or_note(doc: Doc, t: Table, cid: str) -> tuple[Term | None, Check | None]:
     """The table's total; a table with rows but no 合计 row (one line per unit, say) cannot be compared."""
     if t.rows and doc.total_row(t) is None:
@@ -44,14 +43,49 @@ def total_or_note(doc: Doc, t: Table, cid: str) -> tuple[Term | None, Check | No
     return doc.total_term(t), None
 
 
-def class_rows(t: Table) -> dict[str, Row]:
-    """The 类 rows of a subject table, by function code."""
-    out: dict[str, Row] = {}
-    for r in t.rows:
-        code = code_of(r)
-        if code and len(code) == 3 and code.startswith("2"):
-            out.setdefault(code, r)
+def function_code(row: Row) -> str | None:
+    """The function subject of a row: its own code, or — in a table crossing function and economic
+    subjects (北京 预算03表) — the code printed in its 支出功能分类科目 column ("2010601-行政运行")."""
+    code = code_of(row)
+    if code and code.startswith("2"):
+        return code
+    for c in row.cells:
+        if "功能" in c.column and (m := _FUNCTION_TEXT.match(c.raw)):
+            return m.group(1)
+    # a table printing subject names without codes: its 类 lines are known by name
+    return None if code else class_code(row.label)
+
+
+def classes(t: Table) -> dict[str, list[Row]]:
+    """The rows that make up each function class (类) of a table: its 类 row where printed (one per block
+    where the table repeats a block per unit), else its top-level rows under that class (a table printing
+    only 项 lines, or lines crossed with economic subjects)."""
+    coded = [(fc, r) for r in t.rows if (fc := function_code(r))]
+    codes = {fc for fc, _ in coded}
+    out: dict[str, list[Row]] = {}
+    for fc, r in coded:
+        cls = fc[:3]
+        if cls in codes:
+            if fc == cls:
+                out.setdefault(cls, []).append(r)
+        elif not any(fc[:n] in codes for n in (5,) if n < len(fc)):
+            out.setdefault(cls, []).append(r)
     return out
+
+
+def class_terms(doc: Doc, t: Table, rows: list[Row] | None) -> list[Term] | None:
+    """The figures that make up a class total; None when the same class code sits on differently named
+    rows (codes derived wrongly: no sum of them means anything)."""
+    if not rows:
+        return [Term(ZERO)]
+    exact = [r for r in rows if len(code_of(r) or "") == 3 or len(function_code(r) or "") == 3]
+    if len(exact) > 1 and len({norm(r.label) for r in exact}) > 1:
+        return None
+    return [doc.term(t, r, doc.main_column(t, r)) for r in rows]
+
+
+def class_unreadable(cid: str, t: Table, code: str) -> Check:
+    return Check(cid, CROSS_TABLE, f"{t.title}中类级编码 {code} 出现在名称不同的多行上，该类合计无法确定", UNCHECKED)
 
 
 def _function_codes(t: Table) -> list[str]:
@@ -75,8 +109,8 @@ def income_vs_expenditure(doc: Doc):
     inc_total, note_i = total_or_note(doc, inc, f"{cid}:合计:收入总表")
     exp_total, note_e = total_or_note(doc, exp, f"{cid}:合计:支出总表")
     yield note_i or note_e or cross(f"{cid}:合计:合计", "支出总表合计应等于收入总表合计", exp_total, [inc_total])
-    if not _function_codes(inc) or not _function_codes(exp):
-        return  # one of them is not by subject (收入总表 by unit): nothing to pair line by line
+    if not _function_codes(inc) or not _function_codes(exp) or code_problem(inc) or code_problem(exp):
+        return  # one of them is not by subject (收入总表 by unit), or its codes cannot be trusted
     for code in dict.fromkeys(_function_codes(inc) + _function_codes(exp)):
         row_e = next((r for r in exp.rows if code_of(r) == code), None)
         row_i = next((r for r in inc.rows if code_of(r) == code), None)
@@ -98,7 +132,7 @@ def summary_vs_detail(doc: Doc):
                      *[k for k, t in ((model.SUMMARY, summ), (model.INCOME, inc), (model.EXPENDITURE, exp)) if t is None])
         if summ is None:
             return
-    income, spend = Side(side_rows(summ, "收入")), Side(side_rows(summ, "支出"))
+    income, spend = side_of(summ, "收入"), side_of(summ, "支出")
     line = lambda r: doc.term(summ, r, doc.main_column(summ, r))  # noqa: E731
     if inc is not None:
         yield from _summary_vs_income(doc, cid, summ, income, inc, line)
@@ -167,17 +201,18 @@ def _summary_vs_expenditure(doc: Doc, cid: str, summ: Table, spend: Side, exp: T
     if spend.year is not None:
         yield note or cross(f"{cid}:{norm(spend.year.label)}",
                             f"收支总表“{spend.year.label}”应等于{exp.title}合计", line(spend.year), [exp_total])
-    classes = class_rows(exp)
+    by_class = classes(exp)
     seen: set[str] = set()
     total = doc.total_row(exp)
     for item, _ in spend.items:
         name = norm(item.label)
         code = class_code(item.label)
-        if code is not None:
+        if code is not None and by_class:
             seen.add(code)
-            row = classes.get(code)
-            yield cross(f"{cid}~{model.EXPENDITURE}:{name}", f"收支总表“{item.label}”应等于支出总表同一类级科目（{code}）的合计",
-                        line(item), [doc.term(exp, row, doc.main_column(exp, row) if row else None)])
+            parts = class_terms(doc, exp, by_class.get(code))
+            yield class_unreadable(f"{cid}~{model.EXPENDITURE}:{name}", exp, code) if parts is None else \
+                cross(f"{cid}~{model.EXPENDITURE}:{name}", f"收支总表“{item.label}”应等于支出总表同一类级科目（{code}）的合计",
+                      line(item), parts)
         elif (m := measure_of(item.label)) in ("基本支出", "项目支出") and total is not None:
             col = doc.column_for(exp, m)
             if col is not None:
@@ -185,8 +220,8 @@ def _summary_vs_expenditure(doc: Doc, cid: str, summ: Table, spend: Side, exp: T
                             line(item), [doc.term(exp, total, col)])
     if not any(class_code(i.label) for i, _ in spend.items):
         return  # the 收支总表 lists spending by nature (基本/项目), not by class
-    for code, row in classes.items():
-        if code not in seen:
-            yield unmatched(f"{cid}~{model.EXPENDITURE}:{norm(row.label)}",
-                            f"支出总表类级科目“{row.label}”（{code}）在收支总表中没有对应的支出项目",
-                            doc.term(exp, row, doc.main_column(exp, row)))
+    for code, rows in by_class.items():
+        if code not in seen and len(rows) == 1:
+            yield unmatched(f"{cid}~{model.EXPENDITURE}:{norm(rows[0].label)}",
+                            f"支出总表类级科目“{rows[0].label}”（{code}）在收支总表中没有对应的支出项目",
+                            doc.term(exp, rows[0], doc.main_column(exp, rows[0])))

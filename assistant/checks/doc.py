@@ -14,6 +14,8 @@ from .headers import Header, value_paths
 
 _DECIMALS = re.compile(r"\.(\d+)")
 TOTAL_LABELS = frozenset({"合计", "总计"})
+# A table of one side only may head its list with the side's total ("收入总计" over 收入预算总表's lines).
+_SIDE_TOTALS = frozenset({"收入总计", "支出总计", "收入合计", "支出合计"})
 
 
 def decimals(raw: str) -> int:
@@ -22,7 +24,8 @@ def decimals(raw: str) -> int:
 
 
 def is_total_row(row: Row) -> bool:
-    return code_of(row) is None and norm(row.label) in TOTAL_LABELS
+    label = norm(row.label)
+    return code_of(row) is None and (label in TOTAL_LABELS or (row.side is None and label in _SIDE_TOTALS))
 
 
 class Doc:

@@ -7,9 +7,9 @@ from ingest import model, templates
 from ingest.model import Table
 
 from .core import CROSS_TABLE, NOT_APPLICABLE, ZERO, Check, code_of, factor, norm
-from .cross import absent, class_rows, cross, side_rows, total_or_note, unmatched
+from .cross import absent, class_terms, class_unreadable, classes, cross, total_or_note, unmatched
 from .doc import Doc
-from .sums import Side
+from .sums import Side, code_problem, side_of
 from .vocab import FISCAL_SOURCES, THREE_PUBLIC_SUBJECTS, class_code, source_of
 
 _SPLIT_KINDS = {"一般公共预算": model.GPB_EXPENDITURE, "政府性基金预算": model.GOV_FUND,
@@ -28,7 +28,7 @@ def fiscal_vs_split(doc: Doc):
     if fiscal is None:
         yield absent(f"cross:{model.FISCAL_SUMMARY}", "财政拨款收支总表与分资金来源支出表核对", model.FISCAL_SUMMARY)
         return
-    spend = Side(side_rows(fiscal, "支出"))
+    spend = side_of(fiscal, "支出")
     items = [(i, class_code(i.label)) for i, _ in spend.items if class_code(i.label)]
     per_source = [(m, w, doc.column_for(fiscal, m, spend.year)) for m, w in FISCAL_SOURCES] if spend.year else []
     if any(col for _, _, col in per_source):
@@ -65,19 +65,22 @@ def _against(doc: Doc, cid: str, fiscal: Table, spend: Side, items, col: str, ta
     if spend.year is not None:
         yield cross(f"{cid}:合计", f"财政拨款收支总表本年支出合计的“{what}”应等于{names}合计",
                     doc.term(fiscal, spend.year, col), totals)
-    classes = [class_rows(t) for t in tables]
+    by_class = [classes(t) for t in tables]
     seen = set()
     for item, code in items:
         seen.add(code)
-        parts = [doc.term(t, cr.get(code), doc.main_column(t, cr[code]) if code in cr else None)
-                 for t, cr in zip(tables, classes)]
+        groups = [class_terms(doc, t, cr.get(code)) for t, cr in zip(tables, by_class)]
+        if any(g is None for g in groups):
+            yield class_unreadable(f"{cid}:{norm(item.label)}", tables[groups.index(None)], code)
+            continue
+        parts = [term for g in groups for term in g]
         yield cross(f"{cid}:{norm(item.label)}", f"财政拨款收支总表“{item.label}”的“{what}”应等于{names}同一类级科目（{code}）合计",
                     doc.term(fiscal, item, col), parts)
-    for t, cr in zip(tables, classes):
-        for code, row in cr.items():
-            if code not in seen:
-                yield unmatched(f"{cid}:{norm(row.label)}", f"{t.title}的类级科目“{row.label}”在财政拨款收支总表中没有对应项目",
-                                doc.term(t, row, doc.main_column(t, row)))
+    for t, cr in zip(tables, by_class):
+        for code, rows in cr.items():
+            if code not in seen and len(rows) == 1:
+                yield unmatched(f"{cid}:{norm(rows[0].label)}", f"{t.title}的类级科目“{rows[0].label}”在财政拨款收支总表中没有对应项目",
+                                doc.term(t, rows[0], doc.main_column(t, rows[0])))
 
 
 def _fiscal_income_vs_summary(doc: Doc, fiscal: Table):
@@ -85,7 +88,7 @@ def _fiscal_income_vs_summary(doc: Doc, fiscal: Table):
     if summ is None:
         yield absent(f"cross:{model.FISCAL_SUMMARY}~{model.SUMMARY}", "财政拨款收支总表收入与收支总表核对", model.SUMMARY)
         return
-    f_in, s_in = Side(side_rows(fiscal, "收入")), Side(side_rows(summ, "收入"))
+    f_in, s_in = side_of(fiscal, "收入"), side_of(summ, "收入")
     for measure, word in FISCAL_SOURCES:
         # this year's allocation: the first line naming the source above the 本年收入合计
         f_row = next((r for i, subs in f_in.items for r in (i, *subs) if source_of(r.label) == measure), None)
@@ -148,6 +151,9 @@ def all_fiscal(doc: Doc):
         yield Check(cid, CROSS_TABLE, "支出总表含财政拨款以外的资金（或没有合计行），逐科目与财政拨款支出表相等的关系不适用",
                     NOT_APPLICABLE, [r for r in [exp_total.ref] if r])
         return
+    if not any((code_of(r) or "").startswith("2") for r in exp.rows) or \
+            any(_repeats(t) or code_problem(t) for t in (exp, *split)):
+        return  # 支出总表 not by function subject, a table in blocks per unit, or codes not to be trusted
     measures = [("合计", doc.main_column(exp)), ("基本支出", doc.column_for(exp, "基本支出")),
                 ("项目支出", doc.column_for(exp, "项目支出"))]
     codes = list(dict.fromkeys(c for t in (exp, *split) for r in t.rows if (c := code_of(r))))
@@ -167,6 +173,11 @@ def all_fiscal(doc: Doc):
                 yield cross(f"{cid}:{code}:{col}", f"支出总表只有财政拨款资金：科目 {code} {label}“{col}”应等于各财政拨款支出表之和",
                             doc.term(exp, row, col), parts)
     yield from _basic_total(doc, exp, split)
+
+
+def _repeats(t: Table) -> bool:
+    codes = [c for r in t.rows if (c := code_of(r))]
+    return len(codes) != len(set(codes))
 
 
 def _in_yuan(t):

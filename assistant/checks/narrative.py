@@ -13,11 +13,20 @@ from ingest.narrative import Figure, figures_in
 
 from .core import NARRATIVE, UNCHECKED, Check, Term, code_of, judge, norm
 from .doc import Doc, decimals, is_total_row
+from .headers import SPLIT_MEANINGS
 
 _LEADING = [re.compile(p) for p in (
     r"^\d{4}\s*年?度?", r"^(本|当|全)年度?", r"^年度", r"^(我|本)(部门|单位|局|委|办|院|部|中心)",
     r"^[（(]含[^）)]*[）)]", r"^(其中|包括|主要用于|主要为|用于|以及|及|和|与|另|共计|共|安排|日常)")]
-_TRAILING = ("共计安排", "预算安排", "安排", "共计", "总额为", "金额为", "为", "是", "达", "计", "总额", "金额")
+# A figure whose label names a funding source scopes the clauses after it to that source's table:
+# "政府性基金预算财政拨款年初结转和结余 X 万元，……，年末结转和结余 0 万元".
+_SOURCE_SCOPE = (("政府性基金", model.GOV_FUND), ("国有资本经营", model.STATE_CAPITAL), ("一般公共预算", model.GPB_EXPENDITURE))
+_SOURCE_PREFIX = re.compile(r"^(一般公共预算|政府性基金(预算)?|国有资本经营(预算)?)(财政)?(拨款)?")
+# "国有资本经营预算拨款支出预算", "政府性基金拨款支出": that source's table total
+_SOURCE_TOTAL = re.compile(r"^(一般公共预算|政府性基金(预算)?|国有资本经营(预算)?)(财政)?(拨款)?支出(预算)?$")
+_SOURCE_KINDS = frozenset(k for _, k in _SOURCE_SCOPE) | {model.GPB_BASIC}
+_TRAILING = ("共计安排", "预算安排", "安排", "共计", "总额为", "金额为", "为", "是", "达", "计", "总额", "金额", "预算数",
+             "预算")
 # Words that name a measure or a period, not a line: a narrative "预算数 X 万元" names no row.
 _GENERIC = frozenset({"预算数", "决算数", "执行数", "合计", "总计", "小计", "金额", "预算", "决算", "年初预算数",
                       "全年预算数", "调整预算数"})
@@ -47,15 +56,19 @@ _synonyms(("财政专户核拨收入", "财政专户收入", "财政专户管理
 _synonyms(("一般公共预算财政拨款支出", "一般公共预算支出", "一般公共预算拨款支出"), (model.GPB_EXPENDITURE, "合计", None))
 _synonyms(("政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金支出"), (model.GOV_FUND, "合计", None))
 _synonyms(("国有资本经营预算财政拨款支出", "国有资本经营预算支出"), (model.STATE_CAPITAL, "合计", None))
-# 机关运行经费 is, by its definition in these disclosures (名词解释), the 公用经费 of the basic spending.
-_synonyms(("机关运行经费", "机关运行费"), (model.GPB_BASIC, "合计", "公用经费"))
 _synonyms(("三公经费", "财政拨款三公经费"), (model.THREE_PUBLIC, "合计", None))
 _synonyms(("固定资产", "上年末固定资产", "固定资产总额", "资产总额"), (model.FIXED_ASSETS, "资产总额", "价值"))
 _synonyms(("政府采购预算", "政府采购", "政府采购预算总额"), (model.PROCUREMENT, "合计", None))
 # Partial matches: the narrative item is one part of a broader economic subject. 30213 维修（护）费 is
 # defined to include 网络信息系统运行与维护费用, so a 网络运行维护费 can be at most that line.
-_PARTS: dict[str, list[tuple[str, str, str | None]]] = {
+_PARTS: dict[str, list[tuple]] = {
     norm(label): [(model.GPB_BASIC, "30213", None)] for label in ("网络运行维护费", "网络运行费", "网络信息系统运行维护费")}
+# 机关运行经费: printed as such in a 机关运行经费表 or a column of the 三公 table; else, by its definition in
+# these disclosures (名词解释: the 日常公用经费 of the 行政单位 and 参公事业单位 among the basic spending of
+# the general budget), at most the 基本支出表's 公用经费 (equal where the department has no other units).
+for _label in ("机关运行经费", "机关运行费"):
+    _PARTS[norm(_label)] = [(model.OPERATING, "合计", None, "eq"), (model.THREE_PUBLIC, "合计", "机关运行经费", "eq"),
+                            (model.GPB_BASIC, "合计", "公用经费")]
 # Section headings → the tables their figures come from (the same words name cells in several tables:
 # 公务用车运行维护费 is a 三公 item and an economic subject).
 _SECTION_KINDS = (("机关运行", (model.GPB_BASIC,)), ("三公", (model.THREE_PUBLIC,)), ("资产", (model.FIXED_ASSETS,)),
@@ -70,8 +83,12 @@ _SCOPING = (model.GPB_EXPENDITURE, model.GOV_FUND, model.STATE_CAPITAL)
 
 @dataclass
 class _Target:
-    value: Term
+    values: list[Term]  # one cell, or the rows one subject fills in several tables
     relation: str  # eq | within
+
+    @property
+    def value(self) -> Term:
+        return self.values[0]
 
 
 def narrative(doc: Doc):
@@ -92,6 +109,8 @@ def _passage_checks(doc: Doc, passage: Passage):
         check, target_kind = _figure_check(doc, passage, figure, scope)
         if target_kind in _SCOPING:
             scope = target_kind
+        elif (named := next((k for w, k in _SOURCE_SCOPE if w in figure.label), None)) is not None:
+            scope = named
         yield check
 
 
@@ -114,16 +133,18 @@ def _figure_check(doc: Doc, passage: Passage, f: Figure, scope: str | None):
     if not usable:
         return unchecked(f"{kind}中没有对应的行")
     stated = Term(f.value, None, True, f.unit, decimals(f.number))
-    if any(t.value.value is None for t in usable):
-        usable = [t for t in usable if t.value.value is not None] or usable
-        if usable[0].value.value is None:
-            return unchecked("对应单元格不是数字")
-    # the first target the figure agrees with (exactly or at the coarser precision), else the first
-    results = [(t, judge(cid, NARRATIVE, "", [t.value.ref], stated, [t.value], t.relation)) for t in usable]
+    usable = [t for t in usable if all(v.value is not None for v in t.values)]
+    if not usable:
+        return unchecked("对应单元格不是数字")
+    # the first target the figure agrees with (exactly or at the coarser precision), else the first: the
+    # same subject may be printed in several tables (all funds, financial allocations, 一般公共预算)
+    results = [(t, judge(cid, NARRATIVE, "", [v.ref for v in t.values], stated, t.values, t.relation))
+               for t in usable]
     best, check = next(((t, c) for t, c in results if c.verdict == "pass"), results[0])
     where = best.value.ref
     relation_words = "不应超过" if best.relation == "within" else "应等于"
-    check.description = f"叙述数字{figure}{relation_words}{where.table}“{where.row}”行“{where.column}”" + check.description
+    plus = f"等 {len(best.values)} 行之和" if len(best.values) > 1 else ""
+    check.description = f"叙述数字{figure}{relation_words}{where.table}“{where.row}”行“{where.column}”{plus}" + check.description
     check.passage = f.sentence
     return check, kind
 
@@ -149,24 +170,47 @@ def _label_variants(raw: str, department: str) -> list[str]:
 
 
 def _resolve(doc: Doc, raw_label: str, section: str, scope: str | None):
-    """The first label variant that names a cell: (that label, table kind, candidate targets)."""
-    order = list(dict.fromkeys([*([scope] if scope else []),
+    """The first label variant that names a cell: (that label, table kind, candidate targets). A label
+    naming a funding source ("政府性基金预算财政拨款年初结转和结余") is looked up in that source's table
+    only, with the source words taken off."""
+    own = next((k for w, k in _SOURCE_SCOPE if w in raw_label), None)
+    order = list(dict.fromkeys([*([own] if own else []), *([scope] if scope else []),
                                 *(k for word, kinds in _SECTION_KINDS if word in section for k in kinds),
                                 *_KIND_ORDER]))
+    if own:
+        order = [k for k in order if k not in _SOURCE_KINDS or k == own or (own == model.GPB_EXPENDITURE
+                                                                           and k == model.GPB_BASIC)]
     for variant in _label_variants(raw_label, doc.document.department):
         key = norm(variant)
+        if (m := _SOURCE_TOTAL.match(key)) is not None:
+            kind = next(k for w, k in _SOURCE_SCOPE if w in m.group(1))
+            hit = _target(doc, kind, "合计", None, "eq")
+            if hit is not None:
+                return key, kind, [hit[1]]
         for table, relation in ((_SYNONYMS, "eq"), (_PARTS, "within")):
             if key in table:
-                hits = [h for h in (_target(doc, *t, relation=relation) for t in table[key]) if h is not None]
+                hits = [h for h in (_target(doc, *t[:3], relation=(t[3] if len(t) > 3 else relation))
+                                    for t in table[key]) if h is not None and (own is None or h[0] in order)]
                 if hits:
                     return key, hits[0][0], [h[1] for h in hits]
-        if key in _GENERIC:
-            continue
-        for kind in order:
-            hit = _by_label(doc, kind, key)
-            if hit is not None:
-                return key, kind, [hit]
+        keys = [key] + ([stripped] if own and (stripped := _SOURCE_PREFIX.sub("", key)) != key else [])
+        for k in keys:
+            if not k or k in _GENERIC or re.fullmatch(r"\d{4}年?度?", k):
+                continue  # a measure or a year names no line ("2026 年预算数 115.00 万元" under a heading)
+            hits = [(kind, hit) for kind in order if (hit := _by_label(doc, kind, k)) is not None]
+            if hits:
+                return k, hits[0][0], [h for _, h in hits] + _across_gpb(doc, k)
     return None
+
+
+def _across_gpb(doc: Doc, key: str) -> list[_Target]:
+    """An economic subject the general budget spends on in both its basic and its project tables
+    (广州: 表6 基本支出 and 表7 项目支出 by economic subject): the narrative may state their sum."""
+    rows = [(t, r) for t in doc.of_kind(model.GPB_BASIC, model.GPB_EXPENDITURE) for r in t.rows
+            if norm(r.label) == key and (code_of(r) or "").startswith("3")]
+    if len({t.ordinal for t, _ in rows}) < 2:
+        return []
+    return [_Target([doc.term(t, r, doc.main_column(t, r)) for t, r in rows], "eq")]
 
 
 def _table(doc: Doc, kind: str) -> Table | None:
@@ -198,14 +242,14 @@ def _target(doc: Doc, kind: str, row_key: str, column: str | None, relation: str
     if table is None:
         return None
     if not table.rows:  # printed empty ("空表列示"): every amount in it is 0
-        return kind, _Target(doc.empty_term(table), relation)
+        return kind, _Target([doc.empty_term(table)], relation)
     row = _row(doc, table, row_key)
     if row is None:
         return None
     col = _column(doc, table, row, column)
     if col is None or row.cell(col) is None:
         return None
-    return kind, _Target(doc.term(table, row, col), relation)
+    return kind, _Target([doc.term(table, row, col)], relation)
 
 
 def _by_label(doc: Doc, kind: str, key: str) -> _Target | None:
@@ -217,10 +261,20 @@ def _by_label(doc: Doc, kind: str, key: str) -> _Target | None:
     row = next((r for r in table.rows if norm(r.label) == key and not is_total_row(r)), None)
     if row is not None:
         col = doc.main_column(table, row)
-        return _Target(doc.term(table, row, col), "eq") if col else None
+        return _Target([doc.term(table, row, col)], "eq") if col else None
     total = doc.total_row(table)
     if total is not None:
-        col = next((c.column for c in total.cells if norm(c.column.split("/")[-1]) == key), None)
+        hdr = doc.header(table)
+        cols = [c.column for c in total.cells if norm(c.column.split("/")[-1]) == key]
+        # this year's column, not last year's or the change ("2020年/培训费", "增减变化情况/培训费")
+        current = [p for p in cols if (hdr.meaning(p) or ("",))[0] == "" and not _is_change(p)]
+        # or the column measuring it — only for the split measures a narrative states of the whole table
+        # ("一般公共预算基本支出 X"); a bare "财政拨款" is as likely a project's funding as the department's
+        col = (current or cols or [doc.column_for(table, key, total) if key in SPLIT_MEANINGS else None])[0]
         if col is not None:
-            return _Target(doc.term(table, total, col), "eq")
+            return _Target([doc.term(table, total, col)], "eq")
     return None
+
+
+def _is_change(path: str) -> bool:
+    return any(w in path for w in ("增减", "变化", "比上年"))

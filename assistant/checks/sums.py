@@ -18,7 +18,7 @@ _HEAD_WORDS = ("合计", "总计", "总额", "小计", "三公")
 
 def table_sums(doc: Doc):
     for t in doc.tables:
-        if t.kind in (model.SUMMARY, model.FISCAL_SUMMARY) or any(r.side for r in t.rows):
+        if t.kind in (model.SUMMARY, model.FISCAL_SUMMARY) or panels(t):
             yield from _side_lists(doc, t)
             if t.kind == model.FISCAL_SUMMARY:
                 yield from _fiscal_balance(doc, t)
@@ -31,35 +31,56 @@ def table_sums(doc: Doc):
 
 # --- subject codes -----------------------------------------------------------------------------------------
 
-def _listed_parent(row: Row, codes: set[str]) -> str | None:
-    """The row's parent among the codes this table lists: its parent_code, or, when a table skips a level
-    (类 then 项, no 款), the longest shorter code it does list that prefixes it."""
-    code = code_of(row)
-    if not code:
-        return None
-    if row.parent_code in codes and code.startswith(row.parent_code):
-        return row.parent_code
-    return next((code[:n] for n in (5, 3) if n < len(code) and code[:n] in codes), None)
+def parents(t: Table) -> dict[int, Row]:
+    """Each coded row's parent: the nearest row above it whose code is its 款 or 类 (the longest listed
+    prefix), so that a table skipping a level (类 then 项) sums from the nearest listed parent, and a table
+    printed in blocks per unit (the same codes again under each unit) keeps each block to itself."""
+    last: dict[str, Row] = {}
+    out: dict[int, Row] = {}
+    for r in t.rows:
+        code = code_of(r)
+        if not code:
+            continue
+        parent = next((last[code[:n]] for n in (5, 3) if n < len(code) and code[:n] in last), None)
+        if parent is not None:
+            out[r.ordinal] = parent
+        last[code] = r
+    return out
 
 
-def _duplicated(doc: Doc, t: Table, prefix: str, kind: str) -> Check | None:
-    """A code listed twice (a table in blocks per unit, or codes the reader derived wrongly) makes every
-    parent/child sum ambiguous: say so once instead of adding up the wrong rows."""
-    twice = [c for c, n in Counter(code_of(r) for r in t.rows if code_of(r)).items() if n > 1]
-    if not twice:
+def code_problem(t: Table) -> str | None:
+    """Why a table's codes cannot be trusted, if they cannot: one code on rows with different names (codes
+    derived wrongly), or a code that is no subject code ("3012", a unit's "201001": 3, 5 or 7 digits).
+    (The same code under the same name again is a table in blocks per unit: fine.)"""
+    names: dict[str, set[str]] = {}
+    for r in t.rows:
+        if code := code_of(r):
+            names.setdefault(code, set()).add(norm(r.label))
+    clashing = [c for c, n in names.items() if len(n) > 1]
+    invalid = [r.code for r in t.rows if (r.code or "").isdigit() and code_of(r) is None]
+    if not clashing and not invalid:
         return None
-    return Check(f"{prefix}:{doc.key[t.ordinal]}:编码重复", kind,
-                 f"{t.title}：科目编码 {'、'.join(twice[:5])} 等重复出现，按科目层级的核对无法进行", UNCHECKED)
+    return (f"科目编码 {'、'.join(clashing[:5])} 出现在名称不同的行上" if clashing else "") + \
+        ("；" if clashing and invalid else "") + (f"编码 {'、'.join(invalid[:5])} 不是有效的科目编码" if invalid else "")
+
+
+def _unreadable_codes(doc: Doc, t: Table, prefix: str, kind: str) -> Check | None:
+    """Untrustworthy codes make every parent/child sum meaningless: say so once instead of adding up the
+    wrong rows."""
+    why = code_problem(t)
+    if why is None:
+        return None
+    return Check(f"{prefix}:{doc.key[t.ordinal]}:编码", kind, f"{t.title}：{why}，按科目层级的核对无法进行", UNCHECKED)
 
 
 def _total_over_roots(doc: Doc, t: Table):
     """The 合计 row = the sum of the top-level subjects (the 类 rows; whatever has no parent listed)."""
-    if (dup := _duplicated(doc, t, "sum", TABLE_SUM)) is not None:
-        yield dup
+    if (note := _unreadable_codes(doc, t, "sum", TABLE_SUM)) is not None:
+        yield note
         return
     total = doc.total_row(t)
-    codes = {code_of(r) for r in t.rows if code_of(r)}
-    roots = [r for r in t.rows if code_of(r) and _listed_parent(r, codes) is None]
+    up = parents(t)
+    roots = [r for r in t.rows if code_of(r) and r.ordinal not in up]
     if total is None or not roots:
         return
     for col in doc.header(t, [total, *roots]).paths:
@@ -69,19 +90,19 @@ def _total_over_roots(doc: Doc, t: Table):
 
 
 def subject_trees(doc: Doc):
-    for t in doc.tables:
-        codes = {code_of(r) for r in t.rows if code_of(r)}
-        if not codes:
+    for t in doc.of_kind(*templates.money_kinds()):
+        if not any(code_of(r) for r in t.rows):
             continue
-        if (dup := _duplicated(doc, t, "tree", SUBJECT_TREE)) is not None:
-            yield dup
+        if (note := _unreadable_codes(doc, t, "tree", SUBJECT_TREE)) is not None:
+            yield note
             continue
-        children: dict[str, list[Row]] = {}
+        children: dict[int, list[Row]] = {}
+        up = parents(t)
         for r in t.rows:
-            if parent := _listed_parent(r, codes):
-                children.setdefault(parent, []).append(r)
+            if r.ordinal in up:
+                children.setdefault(up[r.ordinal].ordinal, []).append(r)
         for parent in t.rows:
-            kids = children.get(code_of(parent) or "")
+            kids = children.get(parent.ordinal)
             if not kids:
                 continue
             for col in doc.header(t, [parent, *kids]).paths:
@@ -108,7 +129,11 @@ class Side:
         self.carries: list[tuple[Row, list[Row]]] = []
         listed_after: list[Row] = []  # a breakdown printed after its 本年合计 ("一、本年支出合计" first)
         for r in (rows[after_year:end] if self.year is not None else []):
-            if is_carry(r.label):
+            # a line numbered unlike its carry-over line is one of its sub-lines, whatever it is called
+            # ("上年结余、结转" over "1.财政拨款结余、结转"); a carry-over line numbered alike starts a new one
+            if self.carries and enum_level(r.label) != enum_level(self.carries[-1][0].label):
+                self.carries[-1][1].append(r)
+            elif is_carry(r.label):
                 self.carries.append((r, []))
             elif self.carries:
                 self.carries[-1][1].append(r)
@@ -123,12 +148,12 @@ class Side:
 
 def _items(rows: list[Row]) -> tuple[list[tuple[Row, list[Row]]], bool]:
     """The top-level items of a list with their sub-lines, and whether the sub-lines are one level (so
-    that an item is their sum). Top level: the outermost enumeration; without one, the function classes
-    (类) among subject names printed without codes; else every line."""
+    that an item is their sum). Top level: the numbering of the first line ("一、" — or none, when an
+    unnumbered "财政拨款" heads "1.一般公共预算拨款", "2.…"); without numbering, the function classes (类)
+    among subject names printed without codes; else every line."""
     levels = [enum_level(r.label) for r in rows]
-    enumerated = [lv for lv in levels if lv is not None]
-    if enumerated:
-        top = min(enumerated)
+    if any(lv is not None for lv in levels):
+        top = levels[0]
         items: list[tuple[Row, list[Row]]] = []
         for r, lv in zip(rows, levels):
             if lv == top or not items:
@@ -155,14 +180,43 @@ def _one_level(subs: list[Row]) -> bool:
     return all(enum_level(s.label) is None and (source_of(s.label) or is_subset(s.label)) for s in subs)
 
 
+def panels(t: Table) -> list[tuple[str, list[Row]]]:
+    out = _panels(t)
+    if t.kind in (model.SUMMARY, model.FISCAL_SUMMARY):
+        return out
+    # other tables only when laid out as 收入 | 支出 (a 政府性基金收支表), not a lone "支出项目" header
+    sides = {k[:2] for k, _ in out}
+    return out if sides == {"收入", "支出"} else []
+
+
+def _panels(t: Table) -> list[tuple[str, list[Row]]]:
+    """The 收入 and 支出 sides of a 收支 table, each split into its panels: a side printed as several
+    lists side by side (功能分类 | 部门经济分类 | 政府经济分类) is several lists, told apart by the columns
+    their rows fill. Keys: "收入", "支出" — "支出2", "支出3" for further panels."""
+    groups: dict[tuple[str, tuple[str, ...]], list[Row]] = {}
+    for r in t.rows:
+        if r.side and r.side.startswith(("收入", "支出")):
+            groups.setdefault((r.side, tuple(c.column for c in r.cells)), []).append(r)
+    out: list[tuple[str, list[Row]]] = []
+    count: Counter = Counter()
+    for (side, _cols), rows in groups.items():
+        count[side] += 1
+        out.append((side if count[side] == 1 else f"{side}{count[side]}", rows))
+    return out
+
+
+def side_of(t: Table, side: str) -> Side:
+    """The first panel of a side ("收入" / "支出") as a ``Side``."""
+    return Side(next((rows for key, rows in panels(t) if key.startswith(side) and not key[-1].isdigit()), []))
+
+
 def _side_lists(doc: Doc, t: Table):
     finals = {}
-    for side in dict.fromkeys(r.side for r in t.rows if r.side):
-        rows = [r for r in t.rows if r.side == side]
+    for side, rows in panels(t):
         s = Side(rows)
         for col in doc.header(t, rows).paths:
             yield from _side_list(doc, t, side, s, col)
-        if s.last is not None:
+        if s.last is not None and not side[-1].isdigit():
             finals[side] = s.last
     inc = next((r for k, r in finals.items() if k.startswith("收入")), None)
     out = next((r for k, r in finals.items() if k.startswith("支出")), None)
@@ -195,8 +249,7 @@ def _side_list(doc: Doc, t: Table, side: str, s: Side, col: str):
 def _fiscal_balance(doc: Doc, t: Table):
     """财政拨款收支总表, per funding source: this year's allocation + the carry-over from last year =
     支出总计 in that source's column (spending + carry-over to next year)."""
-    income = Side([r for r in t.rows if r.side and r.side.startswith("收入")])
-    spend = Side([r for r in t.rows if r.side and r.side.startswith("支出")])
+    income, spend = side_of(t, "收入"), side_of(t, "支出")
     if spend.grand is None or income.year is None:
         return
     in_col = doc.main_column(t, income.year)

@@ -51,8 +51,9 @@ def measure_of(label: str) -> str | None:
     "上年结转结余" → 结转结余), so that a 收支总表 line meets the 收入总表 column of the same measure."""
     if is_carry(label):
         return "结转结余"
-    measure = templates.column_meaning(label)
-    return measure.rpartition("/")[2] if measure else None
+    measure = (templates.column_meaning(label) or "").rpartition("/")[2]
+    # "合计"/"决算数" name an amount, not what it is of ("一、预算拨款" reads as 预算 = 合计): no measure
+    return measure if measure and measure not in ("合计", "决算数") else None
 
 
 def is_carry(label: str) -> bool:
