@@ -18,7 +18,7 @@ from .model import Cell, Column, Row, Table
 from .values import NUMBERED, clean, indicator, money
 
 _CODE = re.compile(r"^\d{3,7}$")
-_CODE_PREFIX = re.compile(r"^(?P<code>\d{3,7})\s*[-－—–.．、\s]\s*(?P<name>\S.*)$")
+_CODE_PREFIX = re.compile(r"^(?:(?P<code>\d{3,7})\s*[-－—–.．、\s]|[\[【（(](?P<bracketed>\d{3,7})[\]】）)])\s*(?P<name>\S.*)$")
 _CODE_SUFFIX = re.compile(r"^(?P<code>\d{2})\s+(?P<name>[^\d\s].*)$")
 _NUMBER_CELL = re.compile(r"^(\d{1,3}|栏次|行次|\*+|[甲乙丙丁戊己庚辛]|[A-Z])$")
 _UNIT_TEXT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
@@ -51,6 +51,22 @@ class Grid:
         """The cell that starts at (r, c), or None where a merged cell from elsewhere covers it."""
         g = self.rows[r][c]
         return g if (g.row, g.col) == (r, c) else None
+
+    def keep_columns(self, keep: list[int]) -> "Grid":
+        """The grid with only the kept columns; a merged cell whose first column was dropped starts at
+        the first kept column it covers."""
+        out = Grid(pages=list(self.pages), printed=list(self.printed))
+        seen: set[int] = set()
+        for r, row in enumerate(self.rows):
+            new_row = []
+            for k, c in enumerate(keep):
+                g = row[c]
+                if id(g) not in seen:
+                    seen.add(id(g))
+                    g.row, g.col = r, k
+                new_row.append(g)
+            out.rows.append(new_row)
+        return out
 
     def texts(self, r: int) -> list[str]:
         return [g.text for c in range(len(self.rows[r])) if (g := self.origin(r, c)) is not None and g.text]
@@ -327,6 +343,29 @@ def value_cell(path: str, text: str, bbox, money_table: bool, unit: str | None) 
     return Cell(column=path, raw=raw, value=num, unit=ind_unit, comparator=cmp, bbox=bbox)
 
 
+def fold_twin_columns(grid: Grid, split: Split) -> Grid:
+    """One printed column drawn as two: adjacent columns under the same header cell (no sub-header tells
+    them apart) of which no row fills both — figures of some rows in the one, of others in the other."""
+    width = grid.width
+    drop: list[int] = []
+    for c in range(width - 1):
+        heads = split.header + ([split.numbers] if split.numbers is not None else [])
+        if not split.header or any(grid.rows[h][c] is not grid.rows[h][c + 1] for h in heads):
+            continue
+        pairs = [(grid.origin(r, c), grid.origin(r, c + 1)) for r in split.data]
+        if any(a is not None and b is not None and a.text and b.text for a, b in pairs):
+            continue
+        for r in split.data:
+            a, b = grid.origin(r, c), grid.origin(r, c + 1)
+            if b is not None and b.text and (a is None or not a.text):
+                grid.rows[r][c] = b
+                b.col = c
+        drop.append(c + 1)
+    if not drop:
+        return grid
+    return grid.keep_columns([c for c in range(width) if c not in drop])
+
+
 def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | None, doc_year: int | None,
                 split: Split | None = None) -> Table:
     split = split or split_rows(grid)
@@ -334,6 +373,8 @@ def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | 
     for r in range(len(grid.rows)):  # ragged rows (a cell missing at the right edge) become blank
         while len(grid.rows[r]) < width:
             grid.rows[r].append(GCell("", None, r, len(grid.rows[r])))
+    grid = fold_twin_columns(grid, split)
+    width = grid.width
     paths = header_paths(grid, split.header, width)
     col_units: dict[int, str] = {}
     for c, p in enumerate(paths):
@@ -357,10 +398,25 @@ def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | 
         for side, positions in layout:
             row = _row(grid, r, side, positions, roles, paths, codes, money_table, col_units, table)
             if row is not None:
+                prev = next((p for p in reversed(table.rows) if p.side == row.side), None)
+                if getattr(row, "inherited", False) and prev is not None and prev.label == row.label \
+                        and all(c.blank or c.value is None for c in prev.cells):
+                    # The same printed row, its name in one ruled row and its figures in the next: one row.
+                    table.rows.remove(prev)
+                    row.code = row.code or prev.code
+                    row.code_kind, row.level, row.parent_code = prev.code_kind, prev.level, prev.parent_code
+                if prev is not None and not prev.label and not prev.code and prev.cells and not row.cells \
+                        and row.label:
+                    # The figure's cell spans down into the ruled row that prints the name: one row.
+                    prev.label, prev.code, prev.code_kind = row.label, row.code, row.code_kind
+                    prev.level, prev.parent_code = row.level, row.parent_code
+                    continue
                 if not row.label and unnamed:
                     row.label = "合计"  # a table of one row of figures and no name column: its totals
-                row.ordinal = len(table.rows)
                 table.rows.append(row)
+    for k, row in enumerate(table.rows):
+        row.ordinal = k
+        row.__dict__.pop("inherited", None)
     return table
 
 
@@ -375,32 +431,51 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
     if side is not None and not any(text[c] for c in labels) and not any(text[c] for c in values):
         return None  # this side of the row is empty (the income list is shorter)
     named = [c for c in labels if text[c]]
-    # The row's name is the rightmost name printed; a number in a name column (a form's 年度资金总额 beside
-    # its label) is a figure of the row, not its name.
+    # The row's name is the rightmost name printed before its figures (text columns after the figures are
+    # descriptions: 绩效目标, 项目说明); a number in a name column (a form's 年度资金总额 beside its label)
+    # is a figure of the row, not its name.
     words = [c for c in named if money(text[c].replace(" ", "")) is None]
+    first_value = min(values, default=len(grid.rows[r]))
+    words = [c for c in words if c < first_value] or words
     label = text[words[-1]] if words else ""
     if not label:  # 合计 printed across the code columns, or in a 行次/序号 column
         label = next((text[c] for c in positions if roles[c] in ("code", "codepart", "number")
                       and text[c] and not text[c].isdigit()), "")
-    if not label:  # a name merged across from the side on the left ("公用经费合计" over two sides' columns)
-        label = next((cell_text(grid.rows[r][c].text) for c in positions if roles[c] in ("label", "code", "codepart")
-                      and at[c] is None and grid.rows[r][c].text), "")
+    inherited = False
+    if not label:
+        # A name merged down from the row above (a 类 whose name cell spans the two ruled rows its figure
+        # sits in), or across from the side on the left ("公用经费合计" over two sides' columns).
+        covering = [(c, grid.rows[r][c]) for c in positions if roles[c] in ("label", "code", "codepart")
+                    and at[c] is None and grid.rows[r][c].text]
+        names = [cell_text(g.text) for c, g in covering if not cell_text(g.text).isdigit()]
+        label = names[-1] if names else ""
+        inherited = any(g.row < r for _, g in covering)
+        if inherited and not any(roles[c] == "codepart" for c in positions):
+            digits = [cell_text(g.text) for c, g in covering if cell_text(g.text).isdigit()]
+            if digits and not text.get(next((c for c in positions if roles[c] == "code"), -1)):
+                text = dict(text)
+                text[next(c for c, g in covering if cell_text(g.text).isdigit())] = digits[0]
     if side is not None and all(at[c] is None or not text[c] for c in positions):
         return None  # this side is wholly covered by a cell of another side: nothing of its own
     number = next((text[c] for c in positions if roles[c] == "number" and text[c]), None)
     parts = [text[c] for c in positions if roles[c] == "codepart"]
     code = codes.from_parts(parts) if parts else None
     if code is None:
-        code = next((text[c] for c in positions if roles[c] == "code" and text[c]), None)
+        # Only digits are a code: 合计 printed across the code columns is the row's name (read above).
+        code = next((text[c] for c in positions if roles[c] == "code" and text[c].isdigit()), None)
         if code is not None:
-            code = codes.remember(code) if code.isdigit() else code
+            code = codes.remember(code)
     if code is None and (m := _CODE_PREFIX.match(label)):
-        code, label = codes.remember(m.group("code")), m.group("name").strip()
+        code, label = codes.remember(m.group("code") or m.group("bracketed")), m.group("name").strip()
     elif code is None and (m := _CODE_SUFFIX.match(label)) and codes.last:
         code, label = codes.suffix(m.group("code")), m.group("name").strip()
     page = grid.pages[r] if grid.pages else None
+    if inherited and code is None:
+        code = next((cell_text(g.text) for c in positions if roles[c] in ("code", "codepart")
+                     and (g := grid.rows[r][c]).row < r and cell_text(g.text).isdigit()), None)
     row = Row(ordinal=0, label=label, number=number, code=code, side=side, page=page,
               printed_page=grid.printed[r] if grid.printed else None)
+    row.inherited = inherited  # type: ignore[attr-defined]  # read once by build_table, not stored
     if code and code.isdigit():
         row.code_kind = code_kind(code, paths)
         row.level, row.parent_code = code_level(code, row.code_kind)

@@ -90,12 +90,14 @@ def read_pdf(data: bytes, source: str) -> ParsedDocument:
             try:
                 # Only what lies on the page: some files draw the previous page's text again above the top
                 # edge (clipped, invisible), which would read as duplicate paragraphs and rows.
-                page_lines, page_tables, page_no = _read_page(page.crop(page.bbox), number)
+                page_lines, page_tables, page_no, lost = _read_page(page.crop(page.bbox), number)
             except Exception as exc:  # one unreadable page does not lose the others
                 skipped.append(f"第{number}页：无法读取（{type(exc).__name__}）")
                 continue
             lines += page_lines
             tables += page_tables
+            if lost:
+                skipped.append(f"第{number}页：表格内 {len(lost)} 个数字不在任何单元格线内，未读取（{'、'.join(lost[:4])}）")
             if page_no:
                 printed[number] = page_no
             page.flush_cache()
@@ -130,7 +132,7 @@ def _open_error(source: str, exc: Exception) -> str:
     return f"{source}：PDF 文件已损坏或不完整，无法打开（{name}）。"
 
 
-def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | None]:
+def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | None, list[str]]:
     found = page.find_tables()
     # A ruled box around one column of text (名词解释 framed on the page, a boxed contents) is prose in a
     # frame, not a table: its lines are read as narrative.
@@ -150,6 +152,7 @@ def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | No
         text = join_spaced(normalise(ln["text"])).strip()  # "江 苏 省 高 级 …" read as words
         if text:
             lines.append(Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
+    lost = _figures_outside_cells(page, tables) if tables else []
     page_no = None
     if lines:
         last = max(lines, key=lambda ln: ln.bottom)
@@ -157,7 +160,22 @@ def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | No
         if m and last.top > page.height * 0.8:
             page_no = m.group(1) or m.group(2)
             lines.remove(last)
-    return lines, tables, page_no
+    return lines, tables, page_no, lost
+
+
+def _figures_outside_cells(page, tables: list[PageTable]) -> list[str]:
+    """Figures printed inside a table's outline but in no ruled cell of it (a row whose rules are missing):
+    named, so that nothing printed in a table is lost without a word."""
+    cells = [g.bbox for t in tables for row in t.grid.rows for g in row if g.bbox]
+    lost = []
+    for w in page.extract_words():
+        if not _LOOSE_FIGURE.fullmatch(w["text"]):
+            continue
+        x, y = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        inside_table = any(t.bbox[0] <= x <= t.bbox[2] and t.bbox[1] <= y <= t.bbox[3] for t in tables)
+        if inside_table and not any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1 for b in cells):
+            lost.append(w["text"])
+    return lost
 
 
 def _page_table(found, number: int) -> PageTable | None:
@@ -191,25 +209,8 @@ def _page_table(found, number: int) -> PageTable | None:
                                              for r in range(len(rows)))]
     if not keep:
         return None
-    grid = _columns(grid, keep)
+    grid = grid.keep_columns(keep)
     return PageTable(bbox=tuple(found.bbox), grid=grid, xs=[edges[c] for c in keep], page=number)
-
-
-def _columns(grid: Grid, keep: list[int]) -> Grid:
-    """The grid with only the kept columns; a merged cell whose first column was dropped starts at the
-    first kept column it covers."""
-    out = Grid(pages=list(grid.pages), printed=list(grid.printed))
-    seen: set[int] = set()
-    for r, row in enumerate(grid.rows):
-        new_row = []
-        for k, c in enumerate(keep):
-            g = row[c]
-            if id(g) not in seen:
-                seen.add(id(g))
-                g.row, g.col = r, k
-            new_row.append(g)
-        out.rows.append(new_row)
-    return out
 
 
 class _Stream:
@@ -312,7 +313,9 @@ class _Stream:
         self.after_table = False
         if passages_heading(ln.text):
             self.section = ln.text
-        if len(_LOOSE_FIGURE.findall(ln.text)) >= 2 and ln.page in self.table_pages:
+        figures = len(_LOOSE_FIGURE.findall(ln.text))
+        if ln.page in self.table_pages and (figures >= 2 or figures == 1 and len(ln.text) <= 40
+                                            and not re.search(r"[。，；：]", ln.text)):
             # Figures in a row of their own beside a table but outside its ruling: a row the table finder
             # did not see. Said, not guessed at: the figures stay text, and the summary lists the line.
             self.skipped.append(f"第{ln.page}页：表格线外的一行数字未作为表格读取（{ln.text[:40]}）")
