@@ -25,10 +25,11 @@ from .answer import AMBIGUOUS, NOT_FOUND, Answer, Chart, Citation
 STAGE_PROGRESS = {"解析": 0.05, "写入表格": 0.15, "建立文本索引": 0.25}
 STAGE_TEXT = {"建立文本索引": "建立文本索引（为全文检索计算向量，需要一些时间）"}
 
-VERDICT_LABELS = {"fail": "不一致", "unchecked": "无法核对", "pass": "通过", "not_applicable": "不适用"}
-VERDICT_ICONS = {"fail": ":material/error:", "unchecked": ":material/help:", "pass": ":material/check_circle:",
-                 "not_applicable": ":material/remove:"}
-VERDICT_ORDER = ["fail", "unchecked", "pass", "not_applicable"]
+VERDICT_LABELS = {"fail": "不一致", "rounding": "舍入差异", "unchecked": "无法核对", "pass": "通过",
+                  "not_applicable": "不适用"}
+VERDICT_ICONS = {"fail": ":material/error:", "rounding": ":material/approximately_equal:", "unchecked": ":material/help:",
+                 "pass": ":material/check_circle:", "not_applicable": ":material/remove:"}
+VERDICT_ORDER = ["fail", "rounding", "unchecked", "pass", "not_applicable"]
 CHECK_KINDS = {"table_sum": "表内合计", "subject_tree": "科目层级", "columns": "列合计", "cross_table": "跨表一致",
                "narrative": "文字与表格", "performance": "绩效目标"}
 
@@ -392,8 +393,9 @@ def check_frame(checks: list[dict]) -> pd.DataFrame:
 
 def render_checks(checks: list[dict]) -> None:
     counts = {v: sum(c["verdict"] == v for c in checks) for v in VERDICT_ORDER}
-    cols = st.columns(4)
-    for col, v in zip(cols, VERDICT_ORDER):
+    shown = [v for v in VERDICT_ORDER if v != "rounding" or counts[v]]  # rounding only where there is some
+    cols = st.columns(len(shown))
+    for col, v in zip(cols, shown):
         col.metric(f"{VERDICT_ICONS[v]} {VERDICT_LABELS[v]}", counts[v])
     fails = [c for c in checks if c["verdict"] == "fail"]
     if fails:
