@@ -18,7 +18,7 @@ from ingest import templates
 from ingest.model import Row, Table
 
 _TOTAL_SEGMENT = re.compile(r"(合计|小计|总计|总额|总数)$")
-_MEMO_WORDS = ("扣除", "政府采购", "预留")  # always a breakdown of money counted elsewhere
+_MEMO_WORDS = ("扣除", "政府采购", "预留给")  # a breakdown of money counted elsewhere (not 单位预留机动经费)
 SPLIT_MEANINGS = frozenset({"基本支出", "项目支出", "人员经费", "公用经费"})
 # Fallback for tables without any total column: the leaf that holds a row's amount, in preference order.
 _AMOUNT_LEAVES = ("合计", "预算数", "金额", "价值", "决算数", "预算")
