@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from ..model import Passage
-from ..values import NUMBERED
 
 SECTION = re.compile(r"^[一二三四五六七八九十]+、\S")
 # Sub-headings are short ("（一）总体绩效目标", "第三部分 预算项目绩效目标", "1、收入说明"); a long
