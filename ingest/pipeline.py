@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .home import Home
-from .model import Document, IngestError, ParsedDocument, Table
+from .model import NARRATIVE, Document, IngestError, ParsedDocument, Table
 from .readers import read
 
 Progress = Callable[[str], None]
@@ -95,10 +95,9 @@ def join_halves(a: ParsedDocument, b: ParsedDocument) -> ParsedDocument:
     """A disclosure published as two files (说明 and 报表) is one document: the tables of the one, the
     narrative of the other. Its id is derived from both files, whichever came first."""
     tables_half, text_half = (a, b) if a.document.part == "报表" else (b, a)
-    tables = [t for t in tables_half.tables if t.kind != "正文数字"]
-    # The narrative's own figures table travels with the narrative.
-    figures = [t for t in text_half.tables if t.kind == "正文数字"]
-    tables += [replace(t, ordinal=len(tables) + k) for k, t in enumerate(figures)]
+    # The narrative's own figures table (正文数字) travels with the narrative.
+    tables = [t for t in tables_half.tables if t.kind != NARRATIVE] + [
+        t for t in text_half.tables if t.kind == NARRATIVE]
     for k, t in enumerate(tables):
         t.ordinal = k
     digest = hashlib.sha256("".join(sorted((a.document.sha256, b.document.sha256))).encode()).hexdigest()
