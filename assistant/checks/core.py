@@ -52,11 +52,12 @@ class CellRef:
     column: str  # column path
     value: Decimal | None  # blank = 0; None only when the printed text is not a number (e.g. "涉密")
     unit: str | None = None  # 元 | 万元 …: the unit the value is printed in
+    page: int | None = None  # the page it is printed on (PDF page; the text form's contents page)
 
     def as_json(self) -> dict:
         return {"table": self.table, "table_ordinal": self.table_ordinal, "row": self.row,
                 "row_ordinal": self.row_ordinal, "column": self.column,
-                "value": None if self.value is None else str(self.value), "unit": self.unit}
+                "value": None if self.value is None else str(self.value), "unit": self.unit, "page": self.page}
 
     def __str__(self) -> str:
         return f"{self.table} / {self.row} / {self.column} = {self.value}{' ' + self.unit if self.unit else ''}"
