@@ -21,7 +21,6 @@ _CODE = re.compile(r"^\d{3,7}$")
 _CODE_PREFIX = re.compile(r"^(?:(?P<code>\d{3,7})\s*[-－—–.．、\s]|[\[【（(](?P<bracketed>\d{3,7})[\]】）)])\s*(?P<name>\S.*)$")
 _CODE_SUFFIX = re.compile(r"^(?P<code>\d{2})\s+(?P<name>[^\d\s].*)$")
 _NUMBER_CELL = re.compile(r"^(\d{1,3}|栏次|行次|\*+|[甲乙丙丁戊己庚辛]|[A-Z])$")
-_UNIT_TEXT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(万元|元|千元|亿元)\s*[）)]")
 _PERCENT = re.compile(r"^[-−]?\d+(\.\d+)?\s*%$")
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|收\s*入\s*总\s*计|支\s*出\s*总\s*计|本年收入合计|本年支出合计)")
@@ -122,8 +121,8 @@ def _is_meta_row(grid: Grid, r: int) -> bool:
     texts = grid.texts(r)
     if not texts or len(texts) > 3:
         return False
-    described = [t for t in texts if templates.is_table_title(t) or templates.boilerplate(t) or _UNIT_TEXT.search(t)
-                 or re.fullmatch(r"(公开|预算|决算|附)?表\s*[0-9一二三四五六七八九十]+(-\d+)?", t.replace(" ", ""))]
+    described = [t for t in texts if templates.is_table_title(t) or templates.boilerplate(t)
+                 or templates.UNIT_LINE.search(t) or templates.is_table_number(t)]
     fragments = [t for t in texts if t not in described and (t in ("元", "万元", "千元") or len(t) <= 2)]
     return bool(described) and len(described) + len(fragments) == len(texts)
 
@@ -396,10 +395,10 @@ def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | 
     unnamed = "label" not in roles.values() and len(split.data) == 1
     for r in split.data:
         for side, positions in layout:
-            row = _row(grid, r, side, positions, roles, paths, codes, money_table, col_units, table)
+            row, inherited = _row(grid, r, side, positions, roles, paths, codes, money_table, col_units, table)
             if row is not None:
                 prev = next((p for p in reversed(table.rows) if p.side == row.side), None)
-                if getattr(row, "inherited", False) and prev is not None and prev.label == row.label \
+                if inherited and prev is not None and prev.label == row.label \
                         and all(c.blank or c.value is None for c in prev.cells):
                     # The same printed row, its name in one ruled row and its figures in the next: one row.
                     table.rows.remove(prev)
@@ -416,20 +415,21 @@ def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | 
                 table.rows.append(row)
     for k, row in enumerate(table.rows):
         row.ordinal = k
-        row.__dict__.pop("inherited", None)
     return table
 
 
 def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money_table: bool,
-         col_units: dict[int, str], table: Table) -> Row | None:
+         col_units: dict[int, str], table: Table) -> tuple[Row | None, bool]:
+    """The row this side of grid row r prints, and whether its name came down from a cell of the row
+    above (the same printed row ruled as two)."""
     at = {c: grid.origin(r, c) for c in positions}
     text = {c: cell_text(g.text) if g is not None else "" for c, g in at.items()}
     labels = [c for c in positions if roles[c] == "label"]
     values = [c for c in positions if roles[c] == "value"]
     if not any(text[c] for c in positions):
-        return None
+        return None, False
     if side is not None and not any(text[c] for c in labels) and not any(text[c] for c in values):
-        return None  # this side of the row is empty (the income list is shorter)
+        return None, False  # this side of the row is empty (the income list is shorter)
     named = [c for c in labels if text[c]]
     # The row's name is the rightmost name printed before its figures (text columns after the figures are
     # descriptions: 绩效目标, 项目说明); a number in a name column (a form's 年度资金总额 beside its label)
@@ -456,7 +456,7 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
                 text = dict(text)
                 text[next(c for c, g in covering if cell_text(g.text).isdigit())] = digits[0]
     if side is not None and all(at[c] is None or not text[c] for c in positions):
-        return None  # this side is wholly covered by a cell of another side: nothing of its own
+        return None, False  # this side is wholly covered by a cell of another side: nothing of its own
     number = next((text[c] for c in positions if roles[c] == "number" and text[c]), None)
     parts = [text[c] for c in positions if roles[c] == "codepart"]
     code = codes.from_parts(parts) if parts else None
@@ -475,7 +475,6 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
                      and (g := grid.rows[r][c]).row < r and cell_text(g.text).isdigit()), None)
     row = Row(ordinal=0, label=label, number=number, code=code, side=side, page=page,
               printed_page=grid.printed[r] if grid.printed else None)
-    row.inherited = inherited  # type: ignore[attr-defined]  # read once by build_table, not stored
     if code and code.isdigit():
         row.code_kind = code_kind(code, paths)
         row.level, row.parent_code = code_level(code, row.code_kind)
@@ -494,4 +493,4 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
             path = next((paths[k] for k in positions if k > c and grid.rows[r][k] is g
                          and not (paths[k].startswith("第") and paths[k].endswith("列"))), path)
         row.cells.append(value_cell(path, text[c], g.bbox, money_table, col_units.get(c, table.unit)))
-    return row
+    return row, inherited

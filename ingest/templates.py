@@ -18,6 +18,10 @@ _FILE = Path(__file__).with_name("templates.toml")
 _NUMBERING = re.compile(r"(公开|预算|决算|附)?\s*表\s*(?:\d+(?:-\d+)?|[一二三四五六七八九十]+(?![\u4e00-\u9fff]))\s*[:：、.．]?|"
                         r"(公开|预算|决算|附)\s*\d+\s*表\s*|"
                         r"^\s*[0-9一二三四五六七八九十]+\s*[、.．]\s*|(19|20)\d{2}\s*年\s*度?")
+# A line or cell giving the money unit ("单位：元", "金额单位：万元"); group 1 is the unit.
+UNIT_LINE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
+# A table's number printed on its own ("公开01表", "表1", "表一", "预算 05 表").
+_TABLE_NUMBER = re.compile(r"^(公开|预算|决算|附)?表\s*[0-9一二三四五六七八九十]+(-\d+)?$|^(公开|预算|决算)\s*\d+\s*表$")
 _QUOTES = re.compile(r"[“”\"'‘’「」]")
 
 
@@ -57,6 +61,10 @@ def is_table_title(text: str) -> bool:
     s = re.sub(r"[（(]续[)）]$", "", s)
     s = re.sub(r"[（(][^（）()]*[)）]?$", "", s)
     return s.endswith("表") and 2 < len(s) <= 60 and not re.search(r"[。，；…]|\.{3}", s)
+
+
+def is_table_number(text: str) -> bool:
+    return bool(_TABLE_NUMBER.match(clean(text).replace(" ", "")))
 
 
 def money_kinds() -> frozenset[str]:

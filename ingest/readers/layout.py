@@ -18,8 +18,7 @@ from ..textnorm import paragraph_lines
 from ..values import clean
 from .passages import is_heading as passages_heading
 
-_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
-_NUMBER_ONLY = re.compile(r"^(公开|预算|决算|附)?表\s*[0-9一二三四五六七八九十]+(-\d+)?$|^(公开|预算|决算)\s*\d+\s*表$")
+_UNIT = templates.UNIT_LINE
 # An amount printed as a table prints it (no 万元 after it): two of these on one line make a row of figures.
 LOOSE_FIGURE = re.compile(r"(?<![\d.,])-?\d{1,3}(?:,\d{3})*\.\d{2,6}(?!\d|\s*[万元%])")
 _LEADERS = re.compile(r"[…\.·]{4,}|…{2,}")
@@ -108,12 +107,12 @@ class Stream:
             return  # a contents line: the title it lists is read where the table is
         if not re.sub(r"[\s“”\"'‘’]", "", flat):
             return  # quote marks a font printed on a line of their own
-        number_only = bool(_NUMBER_ONLY.match(flat))
+        number_only = templates.is_table_number(flat)
         title = number_only or (templates.is_table_title(text) and ln.page not in self.toc_pages)
         if title:
             # A title and its number ("收入决算表" / "公开02表", "表1" / "收支总表") are one heading, printed
             # in either order; a second title means the first named no grid (a list of the tables).
-            before = [bool(_NUMBER_ONLY.match(clean(t.text).replace(" ", ""))) for t in self.title_lines]
+            before = [templates.is_table_number(t.text) for t in self.title_lines]
             if self.title_lines and ((number_only and all(before)) or (not number_only and not any(before))
                                      or len(self.title_lines) >= 2):
                 self._as_text(self.title_lines)
@@ -121,7 +120,7 @@ class Stream:
             self.unit = None
             self.after_table = False
             return
-        if self.title_lines and _NUMBER_ONLY.match(clean(self.title_lines[-1].text).replace(" ", "")) \
+        if self.title_lines and templates.is_table_number(self.title_lines[-1].text) \
                 and len(flat) <= 60 and not re.search(r"[。，；]", flat) and not templates.boilerplate(text) \
                 and not _UNIT.search(text):
             self.title_lines.append(ln)  # "表10" then a title that does not end in 表

@@ -26,7 +26,7 @@ _TOC_LINE = re.compile(r"^(?P<title>[^\t\d][^\t]*?)\s*\t\s*(?P<page>\d{1,3})$")
 _DEPT_LINE = re.compile(r"^(?P<code>\d{3,12})\s+(?P<name>[^\s，。：:,；0-9]{2,40}(部|局|委员会|院|办公室|中心|所|会|厅|处|站|馆|队|校|政府|委|团|社|机关))$")
 _BOILER = re.compile(r"^(预算年度|决算年度|年度|单位|截止时间|金额单位|编制单位)\s*[:：]")
 _YEAR = re.compile(r"(?:预算|决算)?年度\s*[:：]\s*(\d{4})")
-_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|千元|亿元)")
+_UNIT = templates.UNIT_LINE
 _COLUMN_NUMBERS = ("栏次", "档次")
 _PERF_TITLE = re.compile(r"^\d+\s*[、.．]\s*(?P<name>.+)$")
 
