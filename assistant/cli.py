@@ -117,14 +117,14 @@ def ask(home: Home, question: str | None, batch, documents: tuple[str, ...], as_
 
 
 @main.command("eval")
-@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A JSONL question set (default: eval/questions.jsonl).")
+@click.option("--questions", type=click.Path(exists=True, path_type=Path),
+              help="A JSONL question set, or a directory of them (default: eval/questions.jsonl).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document with every result.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write a report (.html or .md).")
 @click.option("--min-accuracy", type=float, default=None, help="Exit non-zero below this accuracy (0–1).")
 @click.pass_obj
 def evaluate(home: Home, questions: Path | None, as_json: bool, out: Path | None, min_accuracy: float | None) -> None:
-    """Score the engine against a question set, per category, listing every failure."""
+    """Score the engine against a question set, per category and per file, listing every failure."""
     from . import evaluate as ev
     from .engine import Engine
 

@@ -27,14 +27,16 @@ class Question:
     unit: str | None = None
     expect_any: tuple[str, ...] = ()
     expect_status: str | None = None
+    file: str | None = None  # the disclosure the question was written from (real suites), else the set's name
 
     @classmethod
-    def from_json(cls, obj: dict) -> "Question":
+    def from_json(cls, obj: dict, source: str | None = None) -> "Question":
         if not any(k in obj for k in ("expect", "expect_any", "expect_status")):
             raise ValueError(f"question {obj.get('id')!r} has no gold answer (expect, expect_any or expect_status)")
         return cls(id=str(obj["id"]), question=obj["question"], category=obj.get("category", "uncategorised"),
                    expect=tuple(str(v) for v in obj.get("expect", ())), unit=obj.get("unit"),
-                   expect_any=tuple(obj.get("expect_any", ())), expect_status=obj.get("expect_status"))
+                   expect_any=tuple(obj.get("expect_any", ())), expect_status=obj.get("expect_status"),
+                   file=obj.get("file") or source)
 
     def expected(self) -> dict:
         out: dict = {}
@@ -48,12 +50,27 @@ class Question:
         return out
 
 
+def question_files(path: str | Path) -> list[Path]:
+    """A question set: one JSONL file, or every ``*.jsonl`` in a directory (sorted)."""
+    path = Path(path)
+    return sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+
+
 def load_questions(path: str | Path = DEFAULT_QUESTIONS) -> list[Question]:
+    """Questions of one JSONL file or of every JSONL file in a directory; each knows the file it is about
+    (its ``file`` field, else the name of the set it came from)."""
     out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for f in question_files(path):
+        out += _load_file(f)
+    return out
+
+
+def _load_file(path: Path) -> list[Question]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             try:
-                out.append(Question.from_json(json.loads(line)))
+                out.append(Question.from_json(json.loads(line), source=path.stem))
             except (json.JSONDecodeError, KeyError, ValueError) as exc:
                 raise ValueError(f"{path}:{n}: {exc}") from exc
     return out
@@ -98,7 +115,7 @@ class Result:
 
     def as_json(self) -> dict:
         return {"id": self.question.id, "question": self.question.question, "category": self.question.category,
-                "expected": self.question.expected(), "answer": self.answer.as_json(), "passed": self.passed,
+                "file": self.question.file, "expected": self.question.expected(), "answer": self.answer.as_json(), "passed": self.passed,
                 "why": self.why or None, "seconds": round(self.seconds, 4)}
 
 
@@ -112,22 +129,29 @@ class Report:
     def accuracy(self) -> float:
         return sum(r.passed for r in self.results) / len(self.results) if self.results else 0.0
 
-    def by_category(self) -> dict[str, dict]:
-        cats: dict[str, dict] = {}
+    def _grouped(self, key) -> dict[str, dict]:
+        groups: dict[str, dict] = {}
         for r in self.results:
-            c = cats.setdefault(r.question.category, {"total": 0, "passed": 0})
-            c["total"] += 1
-            c["passed"] += r.passed
-        for c in cats.values():
-            c["accuracy"] = round(c["passed"] / c["total"], 4)
-        return dict(sorted(cats.items()))
+            g = groups.setdefault(key(r.question), {"total": 0, "passed": 0})
+            g["total"] += 1
+            g["passed"] += r.passed
+        for g in groups.values():
+            g["accuracy"] = round(g["passed"] / g["total"], 4)
+        return dict(sorted(groups.items()))
+
+    def by_category(self) -> dict[str, dict]:
+        return self._grouped(lambda q: q.category)
+
+    def by_file(self) -> dict[str, dict]:
+        """Accuracy per disclosure the questions were written from (per question set where none is named)."""
+        return self._grouped(lambda q: q.file or "")
 
     def failures(self) -> list[Result]:
         return [r for r in self.results if not r.passed]
 
     def as_json(self) -> dict:
         return {"total": len(self.results), "passed": sum(r.passed for r in self.results),
-                "accuracy": round(self.accuracy, 4), "categories": self.by_category(),
+                "accuracy": round(self.accuracy, 4), "categories": self.by_category(), "files": self.by_file(),
                 "retrieval": self.retrieval, "seconds": round(self.seconds, 2),
                 "results": [r.as_json() for r in self.results]}
 
@@ -168,6 +192,12 @@ def text_report(report: Report) -> str:
              f"，用时 {report.seconds:.1f}s", ""]
     for cat, c in report.by_category().items():
         lines.append(f"  {cat:<12} {c['accuracy']:>7.2%}  {c['passed']}/{c['total']}")
+    files = report.by_file()
+    if len(files) > 1:
+        lines += ["", "按文件 per file:"]
+        width = max(len(f) for f in files)
+        for name, c in files.items():
+            lines.append(f"  {name:<{width}} {c['accuracy']:>7.2%}  {c['passed']}/{c['total']}")
     if report.retrieval:
         r = report.retrieval
         lines.append("")
@@ -177,7 +207,8 @@ def text_report(report: Report) -> str:
     if fails:
         lines += ["", f"失败 failures ({len(fails)}):"]
         for f in fails:
-            lines.append(f"- [{f.question.id}] {f.question.question}")
+            lines.append(f"- [{f.question.id}]" + (f" ({f.question.file})" if len(files) > 1 else "")
+                         + f" {f.question.question}")
             lines.append(f"    expected: {json.dumps(f.question.expected(), ensure_ascii=False)}")
             lines.append(f"    got: {f.answer.status} value={f.answer.value} unit={f.answer.unit} ({f.why})")
             lines.append(f"    answer: {f.answer.answer[:160]}")
@@ -191,6 +222,10 @@ def markdown_report(report: Report) -> str:
     for cat, c in report.by_category().items():
         bar = "█" * round(c["accuracy"] * 20)
         lines.append(f"| {cat} | {c['passed']} | {c['total']} | {c['accuracy']:.2%} | {bar} |")
+    files = report.by_file()
+    if len(files) > 1:
+        lines += ["", "| 文件 | 通过 | 总数 | 准确率 |", "|---|---:|---:|---:|"]
+        lines += [f"| {name} | {c['passed']} | {c['total']} | {c['accuracy']:.2%} |" for name, c in files.items()]
     if report.retrieval:
         lines += ["", "## 检索召回（文本题）", ""] + [f"- {k}: {v}" for k, v in report.retrieval.items()]
     lines += ["", "## 失败题目", ""]
@@ -220,6 +255,11 @@ def html_report(report: Report) -> str:
         f"<td>{html.escape(f.answer.status)} {html.escape(str(f.answer.value))} {html.escape(f.answer.unit or '')}"
         f"<br><small>{html.escape(f.answer.answer[:200])}</small></td><td>{html.escape(f.why)}</td></tr>"
         for f in report.failures())
+    by_file = report.by_file()
+    file_rows = "".join(f"<tr><td>{html.escape(name)}</td><td>{c['passed']}</td><td>{c['total']}</td>"
+                        f"<td>{c['accuracy']:.2%}</td></tr>" for name, c in by_file.items())
+    files = (f"<h2>按文件</h2><table><tr><th>文件</th><th>通过</th><th>总数</th><th>准确率</th></tr>{file_rows}</table>"
+             if len(by_file) > 1 else "")
     retrieval = "".join(f"<li>{html.escape(k)}: {v}</li>" for k, v in report.retrieval.items())
     return f"""<!doctype html><html lang="zh"><meta charset="utf-8"><title>BudgetQA 评测报告</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto}}table{{border-collapse:collapse}}
@@ -228,6 +268,7 @@ td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top}}</style>
 <p>总体准确率 <b>{report.accuracy:.2%}</b>（{sum(r.passed for r in report.results)}/{len(report.results)}），用时 {report.seconds:.1f} 秒</p>
 <h2>分类准确率</h2>{''.join(svg)}
 <table><tr><th>类别</th><th>通过</th><th>总数</th><th>准确率</th></tr>{rows}</table>
+{files}
 <h2>检索召回（文本题）</h2><ul>{retrieval}</ul>
 <h2>失败题目（{len(report.failures())}）</h2>
 <table><tr><th>id</th><th>问题</th><th>期望</th><th>得到</th><th>原因</th></tr>{fails}</table></html>
