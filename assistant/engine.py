@@ -25,7 +25,7 @@ from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
 from .tables import (TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set,
                      whole_department)
-from .vocab import Vocabulary, common_run, normalize
+from .vocab import Vocabulary, common_run, normalize, simplified
 
 _INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位规格": ("级别", "规格", "什么级"),
                       "经费保障形式": ("经费", "保障")}
@@ -62,7 +62,7 @@ class Engine:
         return llm.rephrase(answer, self._llm) if self._llm is not None else answer
 
     def _ask(self, question: str, doc_ids: list[str] | None) -> Answer:
-        q = normalize(question)
+        q = normalize(simplified(question))
         docs = self.corpus.select(doc_ids)
         if not q:
             return Answer(question, NOT_FOUND, "请输入一个问题。")

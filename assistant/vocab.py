@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest import model
 from ingest.model import ParsedDocument
@@ -26,6 +27,18 @@ _NUMERIC_TABLES = {model.SUMMARY, model.INCOME, model.EXPENDITURE, model.FISCAL_
                    model.GPB_BASIC, model.GOV_FUND, model.STATE_CAPITAL, model.THREE_PUBLIC, model.FIXED_ASSETS,
                    model.NARRATIVE, model.BASIC, model.PROJECT, model.OPERATING, model.FISCAL_EXPENDITURE,
                    model.ECONOMIC_TABLE}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC  # opencc-python-reimplemented: its dictionaries ship in the package
+    return OpenCC("t2s")
+
+
+def simplified(question: str) -> str:
+    """Traditional characters to simplified (人員經費佔… → 人员经费占…) with a maintained converter; a question
+    already in simplified characters comes back unchanged."""
+    return _t2s().convert(question)
 
 
 def normalize(question: str) -> str:
