@@ -15,6 +15,7 @@ from pathlib import Path
 from .home import Home
 from .model import NARRATIVE, Document, IngestError, ParsedDocument, Table
 from .readers import read
+from .sources import keep as keep_source
 
 Progress = Callable[[str], None]
 # Bump when parsing changes what is stored: a re-ingest then rewrites documents parsed by an older parser.
@@ -51,6 +52,7 @@ def ingest_bytes(data: bytes, source: str, home: Home, progress: Progress | None
     say = progress or (lambda _stage: None)
     say("解析")
     parsed = parse_bytes(data, source)  # raises IngestError before anything is written
+    keep_source(home.path, parsed.document, data)  # the app shows cited pages and offers the file
     store = home.store
     halves: list[str] = []
     members = [parsed.document.sha256]
