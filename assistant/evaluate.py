@@ -161,7 +161,10 @@ def run(engine, questions: list[Question], retrieval_k: tuple[int, ...] = (1, 3,
     results = []
     for q in questions:
         t = time.perf_counter()
-        a = engine.ask(q.question)
+        try:
+            a = engine.ask(q.question)
+        except Exception as exc:  # noqa: BLE001 — one question's crash is its failure, not the run's end
+            a = Answer(q.question, "error", f"{type(exc).__name__}: {exc}")
         ok, why = score(q, a)
         results.append(Result(q, a, ok, "" if ok else why, time.perf_counter() - t))
     report = Report(results, retrieval_recall(engine, questions, retrieval_k))

@@ -24,7 +24,7 @@ def project_list(question, q, doc, listing) -> Answer | None:
     focus = [t for t in perf for w in words for k in range(len(w) - 3)
              if w[k:k + 4] in (t.project or "")]
     chosen = list({id(t): t for t in focus}.values()) if focus else perf
-    projects = list(dict.fromkeys(t.project for t in chosen))
+    projects = list(dict.fromkeys(t.project or t.title for t in chosen))  # a table with no project line: its title
     cites = [Citation(doc.document.label, doc.document.doc_id, t.title, None, None, t.page,
                       t.goal, table_ordinal=t.ordinal) for t in chosen]
     if listing:
