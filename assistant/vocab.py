@@ -138,6 +138,13 @@ class Vocabulary:
             if kind in present:
                 for a in aliases:
                     self.tables[normalize(a)] = kind
+        # The document's own table titles, without their number, year and 部门 ("2024年部门收入预算总表" →
+        # 收入预算总表): "收入预算总表里…" names that table, not the narrative's "收入预算".
+        for d in docs:
+            for t in d.tables:
+                if t.kind in _NUMERIC_TABLES and t.kind != model.NARRATIVE:
+                    for name in _title_names(t.title):
+                        self.tables.setdefault(name, t.kind)
         # Figures only the narrative states ("本年度拟购置固定资产总额"), under names no table uses.
         stated: dict[str, set[str]] = {}  # a canonical figure no table prints → narrative labels naming it
         for d in docs:
@@ -226,6 +233,23 @@ class Vocabulary:
                     start = run.start() + part.start() + lead
                     out.append(Mention(start, start + len(seg), seg, labels))
         return out
+
+
+_TITLE_PREFIX = re.compile(r"^(?:(?:公开|预算|决算)?\d+表|表[\d一二三四五六七八九十]+)[:：、.．]?|^(?:19|20)\d{2}\s*年度?|^(?:市级|区级|县级)?部门|"
+                           r"^[\u4e00-\u9fff]{2,12}?(?:局|委|办|院|厅|部|处)(?=\d{4}|部门)")
+
+
+def _title_names(title: str) -> set[str]:
+    """A table's title as a question says it: without its number, year, 市级/部门 and unit."""
+    text = normalize(re.sub(r"[（(]单位[:：][^）)]*[）)]", "", title)).replace("“", "").replace("”", "")
+    out = set()
+    while True:
+        if text.endswith("表") and len(text) >= 5:
+            out.add(text)
+        stripped = _TITLE_PREFIX.sub("", text, count=1)
+        if stripped == text:
+            return out
+        text = stripped
 
 
 def _stated_concept(label: str) -> str | None:
