@@ -41,7 +41,7 @@ def kind_of(parsed: model.ParsedDocument, table_ordinal: int) -> str:
 
 
 def at(parsed, ref) -> tuple[str, str, str]:
-    return kind_of(parsed, ref.table_ordinal), ref.row, ref.column
+    return kind_of(parsed, ref.table_ordinal), ref.row.label, ref.column
 
 
 @pytest.fixture(scope="module")
@@ -224,7 +224,7 @@ def test_a_table_that_skips_a_level_is_summed_from_the_nearest_listed_parent():
     _, checks = checks_of("\n".join(ln for ln in TEXT.split("\n") if "\t20132\t" not in ln))
     assert not [c.id for c in checks if c.verdict == FAIL and c.kind != "performance"]
     tree = next(c for c in checks if c.id == "tree:支出总表:201:合计")
-    assert tree.verdict == PASS and [r.row for r in tree.cells] == ["一般公共服务支出", "行政运行", "一般行政管理事务", "事业运行"]
+    assert tree.verdict == PASS and [r.row.label for r in tree.cells] == ["一般公共服务支出", "行政运行", "一般行政管理事务", "事业运行"]
 
 
 def test_cli_reports_fails_in_text_and_json_and_exits_zero(tmp_path):

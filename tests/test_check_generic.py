@@ -87,7 +87,7 @@ def test_carry_over_sub_lines_are_not_added_again_into_the_grand_total():
     t = table(1, model.FISCAL_SUMMARY, ["项目", "收入/金额"], income)
     checks = run_checks(doc(t))
     grand = next(c for c in checks if c.id == "sum:财政拨款收支总表:收入:总计:收入/金额")
-    assert grand.verdict == PASS and [ref.row for ref in grand.cells] == ["总计", "本年收入合计", "年初结转和结余"]
+    assert grand.verdict == PASS and [ref.row.label for ref in grand.cells] == ["总计", "本年收入合计", "年初结转和结余"]
     assert next(c for c in checks if c.id == "sum:财政拨款收支总表:收入:年初结转和结余:收入/金额").verdict == PASS
 
 

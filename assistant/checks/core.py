@@ -30,6 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import combinations
 
+from assistant.corpus import CellRef  # the engine's and the check's one way to name a cell
 from ingest.values import NUMBERED
 
 PASS, ROUNDING, FAIL, UNCHECKED, NOT_APPLICABLE = "pass", "rounding", "fail", "unchecked", "not_applicable"
@@ -41,26 +42,6 @@ ZERO = Decimal(0)
 # Money units and their size in 元: the only conversions the check makes, exact.
 UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "百万元": Decimal(10) ** 6,
                 "亿元": Decimal(10) ** 8}
-
-
-@dataclass(frozen=True)
-class CellRef:
-    table: str  # title as printed
-    table_ordinal: int
-    row: str  # row label as printed ("（空表）" for a table printed without rows)
-    row_ordinal: int  # -1 for a table printed without rows
-    column: str  # column path
-    value: Decimal | None  # blank = 0; None only when the printed text is not a number (e.g. "涉密")
-    unit: str | None = None  # 元 | 万元 …: the unit the value is printed in
-    page: int | None = None  # the page it is printed on (PDF page; the text form's contents page)
-
-    def as_json(self) -> dict:
-        return {"table": self.table, "table_ordinal": self.table_ordinal, "row": self.row,
-                "row_ordinal": self.row_ordinal, "column": self.column,
-                "value": None if self.value is None else str(self.value), "unit": self.unit, "page": self.page}
-
-    def __str__(self) -> str:
-        return f"{self.table} / {self.row} / {self.column} = {self.value}{' ' + self.unit if self.unit else ''}"
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections import Counter
 from decimal import Decimal
 
 from ingest import model
-from ingest.model import ParsedDocument, Row, Table
+from ingest.model import Cell, ParsedDocument, Row, Table
 
 from .core import UNIT_FACTORS, ZERO, CellRef, Term, code_of, norm
 from .headers import Header, value_paths
@@ -104,7 +104,7 @@ class Doc:
             return Term(ZERO)
         value = ZERO if cell.blank else cell.value
         unit = self.unit(table, cell)
-        ref = CellRef(table.title, table.ordinal, row.label, row.ordinal, column, value, unit, row.page)
+        ref = CellRef(self.document, table, row, cell, unit)
         places = None if cell.blank else max(decimals(cell.raw), self.places(table, column))
         return Term(value, ref, not cell.blank, unit, places)
 
@@ -113,7 +113,9 @@ class Doc:
         column = column or next((c.path for c in table.columns if c.path.split("/")[-1] == "合计"), None)
         column = column or (table.columns[-1].path if table.columns else "合计")
         unit = self.unit(table)
-        return Term(ZERO, CellRef(table.title, table.ordinal, "（空表）", -1, column, ZERO, unit, table.page), False, unit)
+        row = Row(ordinal=-1, label="（空表）", page=table.page)
+        ref = CellRef(self.document, table, row, Cell(column, "", ZERO, blank=True, unit=unit), unit)
+        return Term(ZERO, ref, False, unit)
 
     def total_term(self, table: Table, column: str | None = None) -> Term:
         """A table's total (its total row, in ``column`` or its main column); an empty table's is 0."""

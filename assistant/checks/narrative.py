@@ -144,7 +144,7 @@ def _figure_check(doc: Doc, passage: Passage, f: Figure, scope: str | None):
     where = best.value.ref
     relation_words = "不应超过" if best.relation == "within" else "应等于"
     plus = f"等 {len(best.values)} 行之和" if len(best.values) > 1 else ""
-    check.description = f"叙述数字{figure}{relation_words}{where.table}“{where.row}”行“{where.column}”{plus}" + check.description
+    check.description = f"叙述数字{figure}{relation_words}{where.table.title}“{where.row.label}”行“{where.column}”{plus}" + check.description
     check.passage = f.sentence
     return check, kind
 

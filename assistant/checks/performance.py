@@ -22,7 +22,7 @@ def performance(doc: Doc):
             cell = r.cell("指标值")
             if cell is None or cell.value is None or r.indicator is None:
                 continue  # dates, prose, "涉密"
-            ref = CellRef(t.title, t.ordinal, r.label, r.ordinal, "指标值", cell.value, cell.unit, r.page)
+            ref = CellRef(doc.document, t, r, cell, cell.unit)
             base = f"perf:{t.ordinal}:{r.ordinal}"
             unit_check = _unit_fit(base, t, r, cell.unit, ref)
             if unit_check is not None:
