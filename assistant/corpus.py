@@ -35,11 +35,13 @@ def plain_label(label: str) -> str:
 
 @dataclass(frozen=True)
 class CellRef:
-    """One cell in context: enough to compute with it and to cite it."""
+    """One cell in context: enough to compute with it and to cite it. The one way to name a cell: the
+    engine cites it, the fact check reports it (``as_json``: table, row, column, page, box)."""
     doc: Document
     table: Table
     row: Row
     cell: Cell
+    unit_as: str | None = None  # the unit a caller resolved for it (the check: cell, table or document unit)
 
     @property
     def value(self) -> Decimal:
@@ -47,7 +49,43 @@ class CellRef:
 
     @property
     def unit(self) -> str | None:
-        return self.cell.unit or self.table.unit
+        return self.unit_as or self.cell.unit or self.table.unit
+
+    @property
+    def printed_value(self) -> Decimal | None:
+        """The figure as printed: a blank cell is 0; None when the text is not a number ("涉密")."""
+        return Decimal(0) if self.cell.blank and self.cell.value is None else self.cell.value
+
+    @property
+    def table_ordinal(self) -> int:
+        return self.table.ordinal
+
+    @property
+    def row_ordinal(self) -> int:
+        return self.row.ordinal
+
+    @property
+    def column(self) -> str:
+        return self.cell.column
+
+    @property
+    def page(self) -> int | None:
+        return self.row.page or self.table.page
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float] | None:
+        return self.cell.bbox
+
+    def as_json(self) -> dict:
+        value = self.printed_value
+        return {"table": self.table.title, "table_ordinal": self.table.ordinal, "row": self.row.label,
+                "row_ordinal": self.row.ordinal, "column": self.cell.column,
+                "value": None if value is None else str(value), "unit": self.unit, "page": self.page,
+                "bbox": None if self.cell.bbox is None else [round(x, 2) for x in self.cell.bbox]}
+
+    def __str__(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.table.title} / {self.row.label} / {self.cell.column} = {self.printed_value}{unit}"
 
     def where(self) -> str:
         """"表名，行，列，页" as an answer's text cites it."""
