@@ -155,12 +155,18 @@ def format_answer(answer) -> str:
 
 @main.command()
 @click.argument("document", required=False)
-@click.option("--json", "as_json", is_flag=True, help="One JSON document per disclosure: checks and summary.")
+@click.option("--all", "whole", is_flag=True,
+              help="A corpus report: per document counts by verdict, then each finding (fails, rounding).")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON document per disclosure: checks and summary (with --all: the whole report).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the report as one self-contained HTML page.")
 @click.pass_obj
-def check(home: Home, document: str | None, as_json: bool) -> None:
+def check(home: Home, document: str | None, whole: bool, as_json: bool, out: Path | None) -> None:
     """Fact-check disclosures against themselves (no DOCUMENT: every ready one). A report: exit 0 even
     when figures disagree."""
     from assistant.check import render_text, run_checks, summarize
+    from assistant.checks.report import corpus_report, render_corpus_text, render_html
 
     docs = home.store.documents()
     if document:
@@ -168,13 +174,23 @@ def check(home: Home, document: str | None, as_json: bool) -> None:
         if len(docs) != 1:
             raise click.ClickException(f"找不到文件 {document}（用 budgetqa tables 查看已导入的文件）。"
                                        if not docs else f"{document} 对应多份文件，请给出完整的文件编号。")
+    results = []
     for doc in docs:
         checks = run_checks(home.store.load(doc.doc_id))
+        results.append((doc, checks))
+        if whole:
+            continue
         if as_json:
             _echo_json({"document": doc.doc_id, "checks": [c.as_json() for c in checks],
                         "summary": summarize(checks)})
         else:
             click.echo(render_text(doc, checks))
+    report = corpus_report(results) if whole or out else None
+    if whole:
+        _echo_json(report) if as_json else click.echo(render_corpus_text(report))
+    if out:
+        out.write_text(render_html(report), encoding="utf-8")
+        click.echo(f"报告已写入 {out}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
