@@ -439,6 +439,10 @@ class Engine:
 
     def _computed(self, question, text, result: arith.Result, unit, refs: list[CellRef], chart=None,
                   conversions: list[str] | None = None) -> Answer:
+        if unit == "元" and _ASKS_WAN.search(question):  # "…一共多少万元": the amount converted, exactly, shown
+            c = arith.convert(result.value, "元", "万元")
+            result, unit = arith.Result(c.value, f"{result.formula}；{c.formula}"), "万元"
+            text += f"，即 {arith.fmt(c.value)} 万元"
         sources = "；".join(c.where() for c in refs)
         formula = "；".join([*(conversions or []), result.formula])
         return Answer(question, ANSWERED, f"{text}。计算：{formula}（数据：{sources}）",
@@ -519,7 +523,9 @@ class Engine:
         """"部门职责列了几项": the numbered items of the section the question names, counted."""
         best, best_len = None, 3
         for section in dict.fromkeys(p.section for p in doc.passages):
-            heading = NUMBERED.sub("", section.split(" / ")[-1])
+            heading = NUMBERED.sub("", section.split(" / ")[-1]).replace(doc.document.department, "")
+            # Words every heading of a disclosure shares ("2025年部门预算编制说明") name no section.
+            heading = re.sub(r"(?:19|20)\d{2}年度?|部门预算|部门决算|编制说明", "", heading)
             n = common_run(q, heading)
             if n > best_len:
                 best, best_len = section, n
