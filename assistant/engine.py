@@ -70,6 +70,11 @@ class Engine:
             return Answer(question, NOT_FOUND, corpus_summary(docs))
         if W.CHECK.search(q):
             return self._check(question, docs)
+        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
+            from . import across
+            ans = across.answer(self, question, q, docs)
+            if ans is not None:
+                return ans
         extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
         extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
         mentions = self.vocab.mentions(q)

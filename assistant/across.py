@@ -1,0 +1,288 @@
+"""Questions across documents: one figure for several departments or several years, ranked, compared,
+added up or set side by side.
+
+「哪个部门2026年“三公”经费最多？」, 「杭州气象局和福州商务局的人员经费比一比」, 「普陀区财政局2024年决算和
+2025年预算的人员经费相差多少」. The figure is read in each document exactly as a question about that
+document alone would read it (the engine's own answer: canonical kinds and column meanings, a 决算's 决算数),
+so every figure keeps its citation (document, table, row, column, page). Figures printed in 元 are
+converted to 万元 exactly, each conversion shown. A document that does not give the figure (not found,
+or several readings) is named as missing and never counted as zero.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest import model
+from ingest.values import money
+
+from . import arith
+from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar
+from .documents import department_names
+from .scope import years_in
+
+# The question is about every department the corpus holds (of a year, of a kind).
+_ALL = re.compile(r"哪个部门|哪些部门|哪一个部门|哪家单位|哪个单位|哪些单位|各部门|各个部门|所有部门|全部部门|几个部门|"
+                  r"部门之间|各单位|哪个局|各家")
+_SPLIT = re.compile(r"和|与|跟|同|及|、|以及|对比|相比|比较|vs|VS|还是|比")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_KIND = re.compile(r"部门预算|部门决算|年初预算数?|预算数?|决算数?")
+# Words that say what to do with the figures, not which figure.
+_OPERATION = re.compile(
+    r"哪一个|哪个|哪家|哪|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
+    r"对比|比较一下|比较|相比|相差|差距|差额|差多少|多多少|少多少|高多少|低多少|增加了?|减少了?|增长了?|下降了?|变化|"
+    r"一共|合计|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
+    r"[和与跟同及、，,。？?！!]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在")
+
+
+# Tables of all the department's money: where a figure has several readings (全部资金 | 财政拨款), a
+# comparison across departments reads it here, the same scope for every department, and says so.
+_WHOLE = (model.EXPENDITURE, model.INCOME, model.SUMMARY)
+
+
+def _whole_reading(a: Answer) -> Answer | None:
+    """An ambiguous answer's reading from the department's whole-money table, when exactly one is."""
+    whole = [c for c in a.citations if c.kind in _WHOLE and c.text and money(c.text) is not None]
+    if len({money(c.text) for c in whole}) != 1:
+        return None
+    c = whole[0]
+    return Answer(a.question, ANSWERED, f"按部门全部资金口径（{c.table}）", money(c.text), c.unit, None, [c])
+
+
+@dataclass
+class Figure:
+    doc: object  # ParsedDocument or the corpus's DocumentRef
+    answer: Answer | None  # the engine's answer on that document alone
+    value: Decimal | None = None  # in the common unit
+    conversion: str | None = None  # "31214205.80 元 = 3121.42058 万元"
+
+    @property
+    def label(self) -> str:
+        return self.doc.document.label
+
+    @property
+    def who(self) -> str:
+        d = self.doc.document
+        return f"{d.department}（{d.year}年{d.kind}）"
+
+
+def _named_departments(q: str, docs: list) -> dict[str, list]:
+    """Department → its documents, for each department the question names (longest names first, so
+    普陀区财政局 does not also name 北京市财政局 through 财政局)."""
+    spans: list[tuple[int, int, str]] = []
+    for d in docs:
+        for n in department_names(d.document.department, d.document.region):
+            start = q.find(n)
+            while start >= 0:
+                spans.append((start, start + len(n), d.document.department))
+                start = q.find(n, start + 1)
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int, set]] = []
+    for a, b, dept in spans:
+        inside = next((t for t in taken if t[0] <= a and b <= t[1]), None)
+        if inside is not None:
+            if (inside[0], inside[1]) == (a, b):
+                inside[2].add(dept)  # the same words name two departments: both, left to the year to settle
+            continue
+        if any(a < t[1] and t[0] < b for t in taken):
+            continue
+        taken.append((a, b, {dept}))
+    out: dict[str, list] = {}
+    for _, _, depts in sorted(taken):
+        if len(depts) == 1:
+            dept = next(iter(depts))
+            out.setdefault(dept, [d for d in docs if d.document.department == dept])
+    return out
+
+
+def _names_said(q: str, docs: list) -> list[str]:
+    return sorted({n for d in docs for n in department_names(d.document.department, d.document.region) if n in q},
+                  key=len, reverse=True)
+
+
+def _kind_near(q: str, year: int) -> str | None:
+    """预算 or 决算 said right after a year ("2024年决算和2025年预算")."""
+    m = re.search(rf"{year}\s*年度?(?:部门)?(预算|决算)", q)
+    return m.group(1) if m else None
+
+
+def _pick(docs: list, q: str) -> tuple[list, list[str]]:
+    """The documents to compare and, for years asked of a department that has no document for them, what
+    is missing. Several departments: each one's document of the year (and kind) asked, else its latest.
+    One department: its documents of the years asked."""
+    years = sorted(set(years_in(q)))
+    kind = "决算" if "决算" in q else ("预算" if "预算" in q else None)
+    named = _named_departments(q, docs)
+    missing: list[str] = []
+    if _ALL.search(q) and len(named) < 2:
+        pool = [d for d in docs if not years or d.document.year in years]
+        if kind and not (len(years) > 1):
+            pool = [d for d in pool if d.document.kind == kind] or pool
+        by_dept: dict[str, list] = {}
+        for d in pool:
+            by_dept.setdefault(d.document.department, []).append(d)
+        return [max(ds, key=lambda d: (d.document.year, d.document.kind == (kind or "预算"))) for ds in by_dept.values()], []
+    if len(named) >= 2:
+        chosen = []
+        for dept, ds in named.items():
+            fit = [d for d in ds if not years or d.document.year in years]
+            if kind:
+                fit = [d for d in fit if d.document.kind == kind] or fit
+            if not fit:
+                missing.append(f"{dept} {'、'.join(map(str, years))} 年的文件（语料库没有）")
+                continue
+            chosen.append(max(fit, key=lambda d: d.document.year))
+        return chosen, missing
+    if len(named) == 1 and len(years) >= 2:
+        dept, ds = next(iter(named.items()))
+        chosen = []
+        for y in years:
+            k = _kind_near(q, y)
+            fit = [d for d in ds if d.document.year == y and (k is None or d.document.kind == k)]
+            if not fit:
+                missing.append(f"{dept} {y} 年{k or ''}的文件（语料库没有）")
+                continue
+            chosen.append(fit[0])
+        return chosen, missing
+    return [], []
+
+
+def applies(q: str, docs: list) -> bool:
+    """Is the question about a figure in several documents (departments or years)?"""
+    if len(docs) < 2:
+        return False
+    if _ALL.search(q):
+        return True
+    named = _named_departments(q, docs)
+    if len(named) >= 2:
+        return True
+    if len(named) == 1 and len(set(years_in(q))) >= 2:
+        ds = next(iter(named.values()))
+        held = {d.document.year for d in ds}
+        return len(held & set(years_in(q))) >= 2  # 2025年预算的上年 column is the one document's own
+    return False
+
+
+def measure_words(q: str, docs: list) -> str:
+    """What figure is asked, with the departments, years, kinds and the operation taken out."""
+    rest = q
+    for n in _names_said(q, docs):
+        rest = rest.replace(n, "|")
+    rest = _YEAR.sub("|", rest)
+    rest = _KIND.sub("|", rest)
+    rest = _OPERATION.sub("|", rest)
+    parts = [p for p in rest.split("|") if len(p) >= 2]
+    return max(parts, key=len) if parts else ""
+
+
+def answer(engine, question: str, q: str, docs: list) -> Answer | None:
+    """The cross-document answer, or None when the question is not one (then the engine goes on)."""
+    if not applies(q, docs):
+        return None
+    chosen, missing_docs = _pick(docs, q)
+    if len(chosen) + len(missing_docs) < 2:
+        return None
+    measure = measure_words(q, docs) or "支出总计"
+    sub = f"{measure}是多少"
+    figures: list[Figure] = []
+    for d in chosen:
+        try:
+            a = engine._answer(question, sub, d, engine.vocab_for(d).mentions(sub))
+        except Exception:  # noqa: BLE001 — one document that cannot be read is missing, not the answer's end
+            a = None
+        if a is not None and a.status == AMBIGUOUS:
+            a = _whole_reading(a) or a
+        figures.append(Figure(d, a))
+    have = [f for f in figures if f.answer is not None and f.answer.status == ANSWERED and f.answer.value is not None]
+    lacking = [f for f in figures if f not in have]
+    units = {f.answer.unit for f in have}
+    common = "万元" if units and all(arith.is_money(u) for u in units) else (next(iter(units)) if len(units) == 1 else None)
+    if common is None and have:
+        return Answer(question, NOT_FOUND, f"“{measure}”在各文件中的单位不同（{'、'.join(sorted(u or '无' for u in units))}），"
+                                           "不能放在一起比较。")
+    for f in have:
+        if common == "万元" and f.answer.unit != "万元":
+            c = arith.convert(f.answer.value, f.answer.unit, "万元")
+            f.value, f.conversion = c.value, c.formula
+        else:
+            f.value = f.answer.value
+    missing = [f"{f.who}：{_why(f.answer)}" for f in lacking] + missing_docs
+    return _combine(question, q, measure, have, missing, common or "")
+
+
+def _why(a: Answer | None) -> str:
+    if a is None:
+        return "无法读取"
+    if a.status == ANSWERED:
+        return "文件没有给出这个数"
+    text = re.sub(r"。?语料库目前收录.*$", "", a.answer)
+    return text[:80]
+
+
+def _cite_line(f: Figure, unit: str) -> str:
+    c = f.answer.citations[0] if f.answer.citations else None
+    where = "，".join(x for x in (c and c.table, c and c.row and f"{c.row}行", c and c.column and f"{c.column}列",
+                                 c and c.page and f"第{c.page}页") if x) if c else ""
+    shown = arith.with_unit(f.value, unit)
+    if f.answer.answer.startswith("按部门全部资金口径"):
+        shown += "（有多种口径，取部门全部资金）"
+    if f.conversion:
+        shown += f"（{f.conversion}）"
+    return f"{f.who} {shown}" + (f"（{where}）" if where else "")
+
+
+def _combine(question: str, q: str, measure: str, have: list[Figure], missing: list[str], unit: str) -> Answer:
+    cites = [c for f in have for c in f.answer.citations[:1]]
+    conversions = [f.conversion for f in have if f.conversion]
+    sub_calcs = [f"{f.who}：{f.answer.calculation}" for f in have
+                 if f.answer.calculation and f.answer.calculation not in (f.conversion or "")]
+    lines = "；".join(_cite_line(f, unit) for f in have)
+    absent = ("。没有这个数的：" + "；".join(missing) + "（未计入，不按 0 计）") if missing else ""
+    if not have:
+        return Answer(question, NOT_FOUND, f"没有找到答案：各文件都没有给出“{measure}”{absent}。")
+
+    def done(text: str, value: Decimal | None, result_formula: str | None, out_unit: str | None = unit,
+             chart: Chart | None = None) -> Answer:
+        formula = "；".join([*conversions, *sub_calcs, *([result_formula] if result_formula else [])]) or None
+        calc = f"。计算：{formula}" if formula else ""
+        return Answer(question, ANSWERED, f"{text}{calc}（数据：{lines}）{absent}", value, out_unit, formula, cites,
+                      chart=chart)
+
+    ordered = sorted(have, key=lambda f: f.value, reverse=True)
+    chart = Chart(f"{measure}（按文件）", unit, tuple(ChartBar(f.who, f.value) for f in ordered)) if len(have) > 1 else None
+    less = bool(re.search(r"最(少|低|小)|哪.{0,6}(少|低|小)|谁.{0,3}(少|低|小)", q))
+    if len(have) == 1 and not missing:
+        f = have[0]
+        return done(f"{f.who}的{measure}：{arith.with_unit(f.value, unit)}", f.value, None)
+    if re.search(r"几倍|多少倍|倍数", q) and len(have) == 2:
+        a, b = have
+        r = arith.multiple(a.value, b.value)
+        return done(f"{a.who}的{measure}是{b.who}的 {arith.fmt(r.value)} 倍", r.value, r.formula, "倍")
+    if re.search(r"百分之几|百分比|增幅|增长率|幅度|%|比例", q) and len(have) == 2:
+        old, new = sorted(have, key=lambda f: (f.doc.document.year, f.doc.document.kind == "预算"))
+        change = new.value - old.value
+        r = arith.change_rate(change, old.value)
+        word = "增加" if change > 0 else "减少"
+        return done(f"{new.who}的{measure}比{old.who}{word} {arith.fmt(r.value)}%", r.value,
+                    f"{arith.fmt(new.value)} − {arith.fmt(old.value)} = {arith.fmt(change)}；{r.formula}", "%")
+    if re.search(r"相差|差距|差额|差多少|多多少|少多少|高多少|低多少|增加了?多少|减少了?多少|变化", q) and len(have) == 2:
+        a, b = have
+        r = arith.difference(a.value, b.value)
+        hi, lo = (a, b) if a.value >= b.value else (b, a)
+        return done(f"{hi.who}的{measure}比{lo.who}多 {arith.with_unit(r.value, unit)}", r.value, r.formula)
+    if re.search(r"一共|合计|加起来|总共|总和|之和|共计", q):
+        r = arith.total([f.value for f in have])
+        return done(f"{'、'.join(f.who for f in have)}的{measure}合计 {arith.with_unit(r.value, unit)}", r.value,
+                    r.formula, chart=chart)
+    if re.search(r"分别|各自|列出|列一下", q) and not re.search(r"最|排", q):
+        return done(f"{measure}：" + "；".join(f"{f.who} {arith.with_unit(f.value, unit)}" for f in have), None, None,
+                    None, chart=chart)
+    # Rank, compare ("比一比", "哪个多"): the top one (the least when asked), with the full order.
+    pick = ordered[-1] if less else ordered[0]
+    order = ordered[::-1] if less else ordered
+    rel = " < " if less else " > "
+    place = "最少" if less else "最多"
+    ranking = "；".join(f"{i + 1}. {f.who} {arith.with_unit(f.value, unit)}" for i, f in enumerate(order))
+    text = f"{measure}{place}的是{pick.who}：{arith.with_unit(pick.value, unit)}。排序：{ranking}"
+    return done(text, pick.value, rel.join(arith.fmt(f.value) for f in order), chart=chart)
