@@ -183,6 +183,8 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     chosen, missing_docs = _pick(docs, q)
     if len(chosen) + len(missing_docs) < 2:
         return None
+    if len(chosen) < 2 and len(_named_departments(q, docs)) == 1:
+        return None  # one department, a year it has no document of: that year only from its own 上年 figures
     measure = measure_words(q, docs) or "支出总计"
     sub = f"{measure}是多少"
     figures: list[Figure] = []
