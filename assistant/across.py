@@ -24,15 +24,18 @@ from .scope import years_in
 
 # The question is about every department the corpus holds (of a year, of a kind).
 _ALL = re.compile(r"哪个部门|哪些部门|哪一个部门|哪家单位|哪个单位|哪些单位|各部门|各个部门|所有部门|全部部门|几个部门|"
-                  r"部门之间|各单位|哪个局|各家")
+                  r"部门之间|各单位|哪个局|各家|公开(?:了)?(?:预算|决算)的部门|部门里|部门中")
+# Questions about the corpus itself: how many documents or departments (of a year, a kind, a region).
+_CORPUS_COUNT = re.compile(r"(?:几|多少)(?:个部门|份|家)")
 _SPLIT = re.compile(r"和|与|跟|同|及|、|以及|对比|相比|比较|vs|VS|还是|比")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
-_KIND = re.compile(r"部门预算|部门决算|年初预算数?|预算数?|决算数?")
+_KIND = re.compile(r"(?:19|20)\d{2}\s*年度?(?:部门)?(?:预算|决算)数?|部门预算|部门决算|年初预算数?|"
+                   r"(?:预算|决算)数?(?=的|和|与|比|及|、|$|[^\u4e00-\u9fff])")
 # Words that say what to do with the figures, not which figure.
 _OPERATION = re.compile(
     r"哪一个|哪个|哪家|哪|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
-    r"对比|比较一下|比较|相比|相差|差距|差额|差多少|多多少|少多少|高多少|低多少|增加了?|减少了?|增长了?|下降了?|变化|"
-    r"一共|合计|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
+    r"对比|比较一下|比较|相比|相差|差距|差额|差多少|多了?多少|少了?多少|高了?多少|低了?多少|增加了?|减少了?|增长了?|下降了?|变化|"
+    r"一共|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
     r"[和与跟同及、，,。？?！!]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在")
 
 
@@ -164,20 +167,57 @@ def applies(q: str, docs: list) -> bool:
     return False
 
 
+# The whole budget as people say it, read as the 收支总表's total (eval/README: 支出总计 = 支出预算总额).
+_TOTALS = {"支出预算总额": "支出总计", "支出预算": "支出总计", "支出总额": "支出总计", "预算总额": "支出总计",
+           "总支出": "支出总计", "支出合计": "支出总计", "收入预算总额": "收入总计", "收入预算": "收入总计",
+           "收入总额": "收入总计", "总收入": "收入总计"}
+_THRESHOLD = re.compile(r"(超过|高于|多于|大于|不少于|低于|少于|不到|小于)?\s*(\d+(?:\.\d+)?)\s*(万元|元)\s*(以上|以下)?")
+
+
 def measure_words(q: str, docs: list) -> str:
     """What figure is asked, with the departments, years, kinds and the operation taken out."""
-    rest = q
+    rest = _THRESHOLD.sub("|", q)
     for n in _names_said(q, docs):
         rest = rest.replace(n, "|")
-    rest = _YEAR.sub("|", rest)
     rest = _KIND.sub("|", rest)
+    rest = _YEAR.sub("|", rest)
     rest = _OPERATION.sub("|", rest)
     parts = [p for p in rest.split("|") if len(p) >= 2]
-    return max(parts, key=len) if parts else ""
+    words = max(parts, key=len) if parts else ""
+    if words not in _TOTALS and words.endswith("合计") and len(words) >= 4:
+        words = words[:-2]  # "三公经费合计": the figure, added up by the table
+    return _TOTALS.get(words, words)
+
+
+def corpus_count(question: str, q: str, docs: list) -> Answer | None:
+    """"有几个部门公布了2026年预算？", "语料里有几份部门决算？": documents counted from their metadata."""
+    if not _CORPUS_COUNT.search(q) or not re.search(r"语料|公布|公开|收录|有几个部门|有几份|多少份", q) or \
+            re.search(r"超过|以上|以下|低于|高于|不到", q):
+        return None
+    years = set(years_in(q))
+    pool = [d for d in docs if not years or d.document.year in years]
+    final, budget = "决算" in q.replace("预决算", ""), "预算" in q
+    if final != budget:
+        pool = [d for d in pool if d.document.kind == ("决算" if final else "预算")]
+    place = re.search(r"([\u4e00-\u9fff]{2,8}[省市区县])的", q)
+    if place:  # the longest tail of the words before 的 that is a place some document is of
+        where = lambda d: (d.document.region or "") + d.document.department  # noqa: E731
+        tails = [place.group(1)[i:] for i in range(len(place.group(1)) - 1)]
+        tail = next((t for t in tails if any(t in where(d) for d in docs)), None)
+        if tail:
+            pool = [d for d in pool if tail in where(d)]
+    departments = "个部门" in q
+    n = len({d.document.department for d in pool}) if departments else len(pool)
+    unit = "个" if departments else "份"
+    listed = "、".join(d.document.label for d in pool)
+    return Answer(question, ANSWERED, f"共 {n} {unit}：{listed}", Decimal(n), unit, f"计数 {n}", [])
 
 
 def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     """The cross-document answer, or None when the question is not one (then the engine goes on)."""
+    counted = corpus_count(question, q, docs)
+    if counted is not None:
+        return counted
     if not applies(q, docs):
         return None
     chosen, missing_docs = _pick(docs, q)
@@ -186,9 +226,9 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     if len(chosen) < 2 and len(_named_departments(q, docs)) == 1:
         return None  # one department, a year it has no document of: that year only from its own 上年 figures
     measure = measure_words(q, docs) or "支出总计"
-    sub = f"{measure}是多少"
     figures: list[Figure] = []
     for d in chosen:
+        sub = f"{_own_measure(q, d, docs) or measure}是多少"
         try:
             a = engine._answer(question, sub, d, engine.vocab_for(d).mentions(sub))
         except Exception:  # noqa: BLE001 — one document that cannot be read is missing, not the answer's end
@@ -210,7 +250,21 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         else:
             f.value = f.answer.value
     missing = [f"{f.who}：{_why(f.answer)}" for f in lacking] + missing_docs
+    if missing and not _ALL.search(q):
+        # The departments or years the question names are each needed: without one, no comparison.
+        return Answer(question, NOT_FOUND, f"没有找到答案：问题所比较的“{measure}”，" + "；".join(missing) +
+                      "。缺少的数不按 0 计，无法比较。" + ("已有：" + "；".join(_cite_line(f, common or "") for f in have)
+                                                     if have else ""), citations=[c for f in have for c in f.answer.citations[:1]])
     return _combine(question, q, measure, have, missing, common or "")
+
+
+def _own_measure(q: str, doc, docs: list) -> str:
+    """The figure asked of one document where the question names it beside that document's year
+    ("2025年预算的支出合计比2024年决算的本年支出合计…"): the words of its own part of the question."""
+    y = str(doc.document.year)
+    parts = re.split(r"比|和|与|相比|对比|以及|、", q)
+    mine = [p for p in parts if y in p]
+    return measure_words(mine[0], docs) if len(mine) == 1 else ""
 
 
 def _why(a: Answer | None) -> str:
@@ -252,6 +306,20 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
                       chart=chart)
 
     ordered = sorted(have, key=lambda f: f.value, reverse=True)
+    limit = _THRESHOLD.search(q)
+    if limit and re.search(r"几个|多少个|几家|几份", q) and (limit.group(1) or limit.group(4)):
+        bound = Decimal(limit.group(2))
+        if limit.group(3) != unit and arith.is_money(limit.group(3)) and arith.is_money(unit):
+            bound = arith.convert(bound, limit.group(3), unit).value
+        below = bool(re.search(r"低于|少于|不到|小于|以下", limit.group(0)))
+        inclusive = bool(re.search(r"不少于|以上|以下", limit.group(0)))
+        def fits(v):  # noqa: E306
+            return (v < bound or inclusive and v == bound) if below else (v > bound or inclusive and v == bound)
+        hits = [f for f in ordered if fits(f.value)]
+        rel = ("≤" if inclusive else "<") if below else ("≥" if inclusive else ">")
+        text = (f"{measure}{limit.group(0)}的有 {len(hits)} 个：" + ("、".join(f"{f.who} {arith.with_unit(f.value, unit)}"
+                                                                      for f in hits) or "无"))
+        return done(text, Decimal(len(hits)), f"计数 {len(hits)}（{rel} {arith.fmt(bound)} {unit}）", "个")
     chart = Chart(f"{measure}（按文件）", unit, tuple(ChartBar(f.who, f.value) for f in ordered)) if len(have) > 1 else None
     less = bool(re.search(r"最(少|低|小)|哪.{0,6}(少|低|小)|谁.{0,3}(少|低|小)", q))
     if len(have) == 1 and not missing:
@@ -268,7 +336,7 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
         word = "增加" if change > 0 else "减少"
         return done(f"{new.who}的{measure}比{old.who}{word} {arith.fmt(r.value)}%", r.value,
                     f"{arith.fmt(new.value)} − {arith.fmt(old.value)} = {arith.fmt(change)}；{r.formula}", "%")
-    if re.search(r"相差|差距|差额|差多少|多多少|少多少|高多少|低多少|增加了?多少|减少了?多少|变化", q) and len(have) == 2:
+    if re.search(r"相差|差距|差额|差多少|多了?多少|少了?多少|高了?多少|低了?多少|增加了?多少|减少了?多少|变化", q) and len(have) == 2:
         a, b = have
         r = arith.difference(a.value, b.value)
         hi, lo = (a, b) if a.value >= b.value else (b, a)
