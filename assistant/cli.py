@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import json
+import stat
 import sys
 from pathlib import Path
 
 import click
 
+from ingest.errors import os_reason, user_message
 from ingest.home import HOME_ENV, Home, sample_files
 from ingest.model import IngestError
+
+DEBUG_ENV = "BUDGETQA_DEBUG"
 
 
 def _other_part(part: str) -> str:
@@ -19,13 +23,56 @@ def _echo_json(obj) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
 
 
-@click.group()
+class Failure(click.ClickException):
+    """A failure said as one Chinese sentence ("错误：…"), exit code 1; no traceback."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"错误：{self.message}", err=True)
+
+
+class _Group(click.Group):
+    """Every failure of every command reaches the user as one Chinese sentence and exit code 1
+    (``ingest.errors.user_message``); ``--debug`` (or BUDGETQA_DEBUG=1) shows the traceback instead."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - said in Chinese, traceback on --debug
+            if ctx.params.get("debug"):
+                raise
+            if isinstance(exc, KeyboardInterrupt):
+                click.echo(f"错误：{user_message(exc)}", err=True)
+                ctx.exit(130)
+            raise Failure(user_message(exc)) from exc
+
+
+@click.group(cls=_Group)
 @click.option("--home", type=click.Path(file_okay=False, path_type=Path), envvar=HOME_ENV,
               help=f"Corpus directory (default ${HOME_ENV} or ~/.budgetqa).")
+@click.option("--debug", is_flag=True, envvar=DEBUG_ENV, help="Show the Python traceback of a failure.")
 @click.pass_context
-def main(ctx: click.Context, home: Path | None) -> None:
+def main(ctx: click.Context, home: Path | None, debug: bool) -> None:
     """BudgetQA: ask questions of budget disclosures; every figure read from their tables."""
     ctx.obj = Home(home)
+
+
+def _readable(paths: tuple[Path, ...]) -> tuple[list[Path], list[str]]:
+    """The paths that can be read (files and directories), and a Chinese sentence for each one that cannot:
+    one bad path does not stop the others."""
+    ok, bad = [], []
+    for p in paths:
+        try:
+            mode = p.stat().st_mode
+        except OSError as exc:
+            bad.append(f"{p}：无法读取（{os_reason(exc)}）。")
+            continue
+        if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+            ok.append(p)
+        else:  # a pipe or a device would block or never end
+            bad.append(f"{p}：不是普通文件或目录（可能是管道或设备），已跳过。")
+    return ok, bad
 
 
 @main.command()
@@ -37,10 +84,13 @@ def ingest(home: Home, paths: tuple[Path, ...]) -> None:
 
     from ingest.pipeline import disclosure_files, ingest_file
 
-    files = disclosure_files(list(paths)) if paths else sample_files()
+    readable, unreadable = _readable(paths)
+    for message in unreadable:
+        click.echo(f"错误：{message}", err=True)
+    files = disclosure_files(readable) if paths else sample_files()
     if paths and not files:
-        raise click.ClickException("没有找到可导入的文件（PDF 或文本形式的预算公开文件）。")
-    failures = 0
+        raise Failure("没有找到可导入的文件（PDF 或文本形式的预算公开文件）。")
+    failures = len(unreadable)
     with tqdm(files, unit="file", file=sys.stderr, disable=None) as bar:
         for path in bar:
             bar.set_description(path.name)
@@ -69,13 +119,17 @@ def ingest(home: Home, paths: tuple[Path, ...]) -> None:
 @click.pass_obj
 def tables(home: Home, as_json: bool) -> None:
     """List every parsed table: title, kind, rows, columns."""
+    from ingest import unread
+
     for doc in home.store.documents():
         skipped = home.store.skipped(doc.doc_id)
         for t in home.store.tables(doc.doc_id):
             rec = {"document": doc.doc_id, "department": doc.department, "year": doc.year, "ordinal": t.ordinal,
                    "title": t.title, "kind": t.kind, "rows": len(t.rows), "columns": t.column_paths(),
                    "unit": t.unit, "page": t.page, "target_year": t.target_year, "note": t.note,
-                   "meanings": [c.meaning for c in t.columns], "skipped": skipped}
+                   "meanings": [c.meaning for c in t.columns], "skipped": skipped,
+                   # rows whose cells do not fit the columns and money cells that are not numbers: not read
+                   "unread": unread.for_table(skipped, t)}
             if as_json:
                 _echo_json(rec)
             else:
@@ -96,20 +150,30 @@ def cells(home: Home, table: str | None, document: str | None, as_json: bool) ->
 
 @main.command()
 @click.argument("question", required=False)
-@click.option("--batch", type=click.File(encoding="utf-8"), help="A file with one question per line.")
+@click.option("--batch", type=click.Path(dir_okay=False, path_type=Path),
+              help="A file with one question per line (UTF-8, UTF-16 or GBK).")
 @click.option("--document", "documents", multiple=True, help="Only these document ids.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per answer.")
 @click.pass_obj
 def ask(home: Home, question: str | None, batch, documents: tuple[str, ...], as_json: bool) -> None:
     """Ask a question in plain Chinese (or a file of them with --batch)."""
-    from .engine import Engine
+    from ingest.decode import read_text
 
-    questions = [q.strip() for q in batch if q.strip()] if batch else ([question] if question else [])
+    from .engine import Engine
+    from .limits import refusal
+
+    if batch:
+        lines = read_text(batch).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        questions = [q.strip() for q in lines if q.strip()]
+    else:
+        questions = [question] if question else []
     if not questions:
-        raise click.UsageError("give a QUESTION or --batch FILE")
+        raise click.UsageError("请给出一个问题，或用 --batch 给出问题文件（每行一个问题）。")
+    if not batch and (message := refusal(questions[0])) is not None:
+        raise Failure(message.answer)  # one question too long: said, exit 1, the engine never loaded
     engine = Engine(home)
     for q in questions:
-        answer = engine.ask(q, list(documents) or None)
+        answer = refusal(q) or engine.ask(q, list(documents) or None)
         if as_json:
             _echo_json(answer.as_json())
         else:

@@ -7,6 +7,7 @@ so tests can call them directly.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -17,6 +18,7 @@ import streamlit as st
 
 from ingest import model
 from ingest.home import Home
+from ingest.errors import user_message
 from ingest.model import IngestError, Table
 
 from .answer import AMBIGUOUS, NOT_FOUND, Answer, Chart, Citation
@@ -76,11 +78,19 @@ def fmt_value(value: Decimal, unit: str | None) -> str:
     return f"{number}{unit}" if unit in ("%", "‰") else f"{number} {unit}"
 
 
+# The page's markdown also turns bare addresses into links (https://…, www.…, a@b.c) after escapes are
+# read, so a word joiner (U+2060, invisible) goes where those patterns need two characters side by side.
+_BARE_LINK = re.compile(r"(?i)(?<=http)(?=:)|(?<=https)(?=:)|(?<=www)(?=\.)|(?=@)")
+
+
 def md(text: str) -> str:
-    """Text safe to pass to st.markdown (no accidental emphasis, links, LaTeX or tables)."""
-    for ch in "\\`*_[]<>#|~$":
+    """Text safe to pass to st.markdown, st.caption, st.subheader, expander labels and alerts: no
+    emphasis, links (``[点此领补贴](//evil.example)``, bare ``https://…``), images, HTML, LaTeX or tables
+    made of a document's, a file name's or a visitor's text; it reads as printed."""
+    text = str(text)
+    for ch in "\\`*_[]<>#|~$!":
         text = text.replace(ch, "\\" + ch)
-    return text
+    return _BARE_LINK.sub("\u2060", text)
 
 
 # --- uploads -------------------------------------------------------------------------------------------
@@ -99,7 +109,7 @@ def handle_upload(name: str, data: bytes, home: Home,
     except IngestError as exc:
         return False, f"无法导入：{exc}"
     except Exception as exc:  # noqa: BLE001 - the person uploading should see something, not a traceback
-        return False, f"导入 {name} 时出错：{exc.__class__.__name__}: {exc}"
+        return False, f"无法导入 {name}：{user_message(exc)}"  # the sentence the command line says
     label = r.document.label
     sizes = f"{r.tables} 张表，{r.cells} 个单元格，{r.passages} 段文字"
     if r.status == "unchanged":
@@ -136,7 +146,7 @@ class SampleIngest:
         except IngestError as exc:
             self.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - shown on the page instead of dying silently in a thread
-            self.error = f"{exc.__class__.__name__}: {exc}"
+            self.error = user_message(exc)
 
     def _say(self, stage: str) -> None:
         self.stage = stage
@@ -310,7 +320,7 @@ def render_citations(citations: list[Citation], engine) -> None:
             groups.setdefault((c.doc_id, c.table_ordinal), []).append(c)
         else:
             with st.expander(f"原文：{c.section or '正文'}" + (f"（第{c.page}页）" if c.page else ""), icon=":material/article:"):
-                st.caption(c.document)
+                st.caption(md(c.document))
                 st.markdown("\n".join(f"> {md(line)}" for line in (c.text or "").splitlines() if line.strip()))
     for (doc_id, ordinal), cites in groups.items():
         table = find_table(engine, doc_id, ordinal)
@@ -371,7 +381,7 @@ def render_table_details(table: Table) -> None:
     st.caption(f"列（含栏次）：{cols}")
     render_table(table)
     if table.note:
-        st.caption(table.note)
+        st.caption(md(table.note))
 
 
 def checks_available() -> bool:
@@ -403,7 +413,7 @@ def render_checks(checks: list[dict]) -> None:
     else:
         st.success("没有发现不一致。")
     for c in fails:
-        with st.expander(c["description"], icon=":material/error:"):
+        with st.expander(md(c["description"]), icon=":material/error:"):
             for ref in c["cells"]:
                 st.markdown(f"- 《{md(ref['table'])}》{md(ref['row'])} × {md(ref['column'])} ＝ {ref['value']}")
             if c["passage"]:

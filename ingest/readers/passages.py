@@ -16,17 +16,31 @@ def is_heading(text: str) -> bool:
     return bool((SECTION.match(text) and len(text) <= 40 and "。" not in text) or SUBSECTION.match(text))
 
 
+# Where a sentence longer than a passage may be cut, best first: a clause, a list item, a space.
+_CLAUSE_END = ("，", "、", ",", "：", " ")
+
+
 def chunks(text: str, limit: int = 300) -> list[str]:
-    """Split a long paragraph at sentence ends into pieces of at most about ``limit`` characters."""
+    """Split a long paragraph at sentence ends into pieces of at most ``limit`` characters.
+
+    A sentence longer than ``limit`` (a run-on paragraph, a list without full stops) is cut at its last
+    clause end inside the limit, else at the limit itself: no passage is longer than the embedder's window,
+    and the work grows linearly with the paragraph."""
     if len(text) <= limit:
         return [text]
-    sentences = re.findall(r"[^。；！？]+[。；！？]?", text)
+    sentences = re.findall(r"[^。；！？]+[。；！？]?|[。；！？]", text)
     out, cur = [], ""
     for s in sentences:
         if cur and len(cur) + len(s) > limit:
             out.append(cur)
             cur = ""
-        cur += s
+        start = 0
+        while len(s) - start > limit:  # cur is empty here: s alone is over the limit
+            cut = max(s.rfind(c, start, start + limit) for c in _CLAUSE_END) + 1
+            cut = cut if cut > start + limit // 2 else start + limit
+            out.append(s[start:cut])
+            start = cut
+        cur += s[start:]
     if cur:
         out.append(cur)
     return out

@@ -182,4 +182,6 @@ class PdfReader:
         return data.lstrip()[:5] == b"%PDF-"
 
     def read(self, data: bytes, source: str) -> ParsedDocument:
-        return read_pdf(data, source)
+        # Blank lines before the header (a file saved through a text tool) shift every offset the PDF's
+        # cross-reference table gives: the file proper starts at %PDF, and is the same file as without them.
+        return read_pdf(data.lstrip(), source)

@@ -18,6 +18,7 @@ from ..decode import decode, read_text
 from ..narrative import figures_table
 from ..model import (Cell, Column, Document, IngestError, ParsedDocument, Passage, Row, Table)
 from ..perf import build_performance_table
+from ..unread import describe
 from ..values import NUMBERED, clean, money
 from .passages import SECTION as _SECTION, SUBSECTION as _SUBSECTION, SENTENCE_END as _SENTENCE_END, chunks as _chunks
 
@@ -43,17 +44,20 @@ def parse_file(path: str | Path) -> ParsedDocument:
 def parse_text(text: str, source: str = "<text>") -> ParsedDocument:
     if not text.strip():
         raise IngestError(f"{source}：文件是空的，没有可读取的内容。")
+    if "\r" in text and "\n" not in text:  # classic Mac line endings (CR only): the same lines
+        text = text.replace("\r", "\n")
     lines = [ln.rstrip("\r\n").replace("\u3000", " ") for ln in text.split("\n")]
     lines = [ln.rstrip() if "\t" not in ln else ln.rstrip(" ") for ln in lines]
     document = _read_document(lines, text, source)
     toc = _read_toc(lines)
-    tables, passages = _Reader(lines, toc, document).read()
+    reader = _Reader(lines, toc, document)
+    tables, passages = reader.read()
     figures = figures_table(passages, len(tables), document.unit, document.department)
     if figures is not None:
         tables.append(figures)
     if not any(t.kind in _MONEY_KINDS for t in tables):
         raise IngestError(f"{source}：没有找到部门预算/决算表格（如收支总表、收入总表），它看起来不是预算公开文件。")
-    return ParsedDocument(document=document, tables=tables, passages=passages)
+    return ParsedDocument(document=document, tables=tables, passages=passages, skipped=reader.skipped)
 
 
 def _read_document(lines: list[str], text: str, source: str) -> Document:
@@ -110,6 +114,7 @@ class _Reader:
         self.lines = lines
         self.toc = toc
         self.document = document
+        self.skipped: list[str] = []  # rows whose cells do not fit their table's columns
 
     def read(self) -> tuple[list[Table], list[Passage]]:
         tables: list[Table] = []
@@ -222,7 +227,7 @@ class _Reader:
             title = name.group("name") if name else block.title
             table = build_performance_table(title, ordinal, block.lines)
         else:
-            table = _build_grid(block, ordinal, kind, self.toc.get(block.title), self.document.unit)
+            table = _build_grid(block, ordinal, kind, self.toc.get(block.title), self.document.unit, self.skipped)
         table.section = section or None
         table.note = "\n".join(block.notes) or None
         return table
@@ -272,7 +277,8 @@ def _is_number_row(fields: list[str]) -> bool:
     return bool(fields) and fields[0].replace(" ", "") in _COLUMN_NUMBERS
 
 
-def _build_grid(block: _Block, ordinal: int, kind: str, page: int | None, unit: str) -> Table:
+def _build_grid(block: _Block, ordinal: int, kind: str, page: int | None, unit: str,
+                skipped: list[str] | None = None) -> Table:
     table = Table(ordinal=ordinal, title=block.title, kind=kind, page=page)
     header: list[list[str]] = []
     numbers: list[str] | None = None
@@ -320,7 +326,7 @@ def _build_grid(block: _Block, ordinal: int, kind: str, page: int | None, unit: 
                             number=(numbers[p] if numbers and p < len(numbers) else None) or None)
                      for p in range(width)]
     table.unit = table.unit or (unit if kind in _MONEY_KINDS else None)
-    _fill_rows(table, rows_raw, kind, units)
+    _fill_rows(table, rows_raw, kind, units, skipped if skipped is not None else [])
     return table
 
 
@@ -370,14 +376,38 @@ def _sides(table: Table, roles: dict[int, str]) -> list[tuple[str | None, list[i
     return sides
 
 
+def _misfit(f: list[str], width: int, padded: bool, roles: dict[int, str]) -> bool:
+    """A row whose cells cannot be placed in their columns: one cell too many (printed past the last
+    column), or one too few where the export writes every cell (the line ends in an empty cell, or the
+    table's other rows are all full width). Which figure belongs to which column is then unknown."""
+    if len(f) == width:
+        return False
+    if len(f) > width and any(f[width:]):
+        return True  # a figure printed past the last column
+    values = [x for p, x in enumerate(f) if roles.get(p) is None or p >= width]
+    if not any(values):
+        return False  # nothing in it to misplace (a row of blanks, or a name alone)
+    return padded or (len(f) < width and f[-1] == "")
+
+
 def _fill_rows(table: Table, rows_raw: list[tuple[int, list[str], int | None, bool]], kind: str,
-               units: dict[int, str]) -> None:
+               units: dict[int, str], skipped: list[str]) -> None:
     roles = _roles(table)
     sides = _sides(table, roles)
     code_kind = _code_kind(table)
     width = len(table.columns)
     money_table = kind in _MONEY_KINDS
+    # Does this export write every cell of a row (trailing blanks included)? Then a short row lost a cell.
+    padded = sum(len(f) >= width for _, f, _, _ in rows_raw) * 2 > len(rows_raw)
+    printed = 0
     for line_no, f, page, after_break in rows_raw:
+        printed += 1
+        if _misfit(f, width, padded, roles):
+            label_pos = next((p for p, r in sorted(roles.items()) if r == "label"), 0)
+            label = f[label_pos] if label_pos < len(f) else ""
+            skipped.append(describe(table, printed, label, f"这一行有 {len(f)} 格，表头有 {width} 列，"
+                                    "无法确定各数字属于哪一列，整行未读取", page=page, line=line_no))
+            continue
         f = (f + [""] * width)[:width]
         numbers = {p: f[p] for p, r in roles.items() if r == "number"}
         number = next(iter(numbers.values()), "") or None
@@ -417,6 +447,9 @@ def _join_cut_row(table: Table, f: list[str], roles: dict[int, str], sides) -> N
             c = prev.cell(col)
             if c is not None:
                 c.raw += text
+                # The value is read from the joined text, like any cell's (a figure cut at the break included).
+                c.value, c.blank = money(c.raw), False
+                c.unit = c.unit if c.value is not None else None
 
 
 def _code_kind(table: Table) -> str | None:
