@@ -75,6 +75,11 @@ class Engine:
             ans = across.answer(self, question, q, docs)
             if ans is not None:
                 return ans
+        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
+            from . import across
+            ans = across.answer(self, question, q, docs)
+            if ans is not None:
+                return ans
         extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
         extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
         mentions = self.vocab.mentions(q)
@@ -105,6 +110,10 @@ class Engine:
         unprinted = self._unprinted(q, doc, mentions) if numeric else None
         if unprinted:  # "人员经费占基本支出…" where no table or sentence gives 人员经费: never answer without it
             return self._not_found(question, f"{doc.document.label}没有单列“{unprinted}”这个数")
+        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
+        ans = execution.answer(question, q, doc, measures, hint)
+        if ans is not None:
+            return ans
         if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
             ans = self._change(question, q, doc, measures, hint)
             if ans is not None:

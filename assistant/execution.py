@@ -1,0 +1,94 @@
+"""A 决算's execution rate: 决算数 ÷ 预算数, where the document prints both.
+
+Two places print both figures of one thing: a table whose columns are the stages of the same figure
+(预算数 | 决算数 of the “三公”经费, headers read by ``concepts.stage_of``), and the narrative's sentences
+"…年初预算 2,993.92 万元，支出决算 2,940.05 万元，完成年初预算的 98.20%". The rate is computed with
+Decimal from the two printed figures, the formula shown, both cited; a rate the sentence states is quoted
+beside it. A document that prints only one of the two gets no rate.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.values import money
+
+from . import arith
+from .answer import ANSWERED, Answer, Citation
+from .concepts import PERIOD_ROW, column_concept, concept_label, stage_of
+from .corpus import CellRef, unit_of
+from .tables import Measure, candidates
+from .vocab import common_run
+
+ASKS = re.compile(r"执行率|执行进度|完成(?:了)?(?:年初)?预算的?(?:百分之几|多少|比例|%)|完成率|"
+                  r"决算数?.{0,6}占.{0,6}(?:年初)?预算数?.{0,4}(?:比例|百分|多少|%)|决算数?(?:与|和)预算数?之比")
+_SENTENCE = re.compile(r"(?P<subject>[^。；]*?)年初预算(?:数)?(?:为)?\s*(?P<budget>[\d,]+(?:\.\d+)?)\s*万元[^。；]*?"
+                       r"(?:支出)?决算(?:数)?(?:为)?\s*(?P<final>[\d,]+(?:\.\d+)?)\s*万元(?P<rest>[^。]*)")
+_STATED = re.compile(r"完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*%")
+_GENERIC = re.compile(r"(?:19|20)\d{2}年度?|预算执行率|执行率|执行进度|完成|年初预算|预算|决算|的|百分之几|是多少|多少|比例|"
+                      r"占|[？?，,。]")
+
+
+def answer(question: str, q: str, doc, measures: list[Measure], hint: str | None) -> Answer | None:
+    if doc.document.kind != "决算" or not ASKS.search(q):
+        return None
+    return _from_table(question, q, doc, measures, hint) or _from_narrative(question, q, doc)
+
+
+def _from_table(question, q, doc, measures, hint) -> Answer | None:
+    for m in measures:
+        for ref in candidates(doc, m, hint, q):
+            planned = _budget_of(doc, ref)
+            if planned is None:
+                continue
+            r = arith.share(ref.value, planned.value)
+            text = (f"{ref.name()}的预算执行率（决算数 ÷ 预算数）为 {arith.fmt(r.value)}%：决算数 "
+                    f"{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}），预算数 "
+                    f"{arith.with_unit(planned.value, unit_of(planned))}（{planned.where()}）。计算：{r.formula}")
+            return Answer(question, ANSWERED, text, r.value, "%", r.formula, [ref.citation(), planned.citation()])
+    return None
+
+
+def _budget_of(doc, ref: CellRef) -> CellRef | None:
+    """The 预算数 printed beside a 决算数: the same row's column of the same figure at the 预算 stage, or
+    (a table whose rows are the stages: 预算数 / 决算数) the same column of the 预算数 row."""
+    if stage_of(ref.cell.column) == "决算":
+        concept = column_concept(ref.table, ref.cell.column, doc.document.year)
+        cell = next((c for c in ref.row.cells if c.column != ref.cell.column and stage_of(c.column) == "预算"
+                     and column_concept(ref.table, c.column, doc.document.year) == concept), None)
+        if cell is not None and cell.value:
+            return CellRef(doc.document, ref.table, ref.row, cell)
+    label = concept_label(ref.row.label)
+    if PERIOD_ROW.match(label) and "决算" in label:
+        row = next((r for r in ref.table.rows if PERIOD_ROW.match(concept_label(r.label))
+                    and "预算" in concept_label(r.label)), None)
+        cell = row.cell(ref.cell.column) if row is not None else None
+        if cell is not None and cell.value:
+            return CellRef(doc.document, ref.table, row, cell)
+    return None
+
+
+def _from_narrative(question, q, doc) -> Answer | None:
+    asked = _GENERIC.sub("|", q.replace(doc.document.department, "|"))
+    best, score = None, 3
+    for p in doc.passages:
+        for m in _SENTENCE.finditer(p.text):
+            # What the sentence is about: its own words, or the passage's up to it (a numbered item names its
+            # subject in a sentence of its own: "3、…信息化建设（项）。主要用于：…。年初预算为…").
+            subject = re.sub(r"^\d+[.、．]", "", p.text[max(0, m.start() - 80):m.start()] + m.group("subject"))
+            n = max((common_run(part, subject) for part in asked.split("|") if part), default=0)
+            if n > score:
+                best, score = (p, m), n
+    if best is None:
+        return None
+    p, m = best
+    budget, final = money(m.group("budget")), money(m.group("final"))
+    if budget is None or final is None or not budget:
+        return None
+    r = arith.share(final, budget)
+    stated = _STATED.search(m.group("rest"))
+    said = f"（文中写明：完成年初预算的 {stated.group(1)}%）" if stated else ""
+    sentence = p.text if len(p.text) <= 300 else m.group(0).strip()
+    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, sentence, section=p.section)
+    text = (f"决算数 {arith.fmt(final)} 万元 ÷ 年初预算数 {arith.fmt(budget)} 万元 = {arith.fmt(r.value)}%{said}。"
+            f"文中说明：“{sentence}”")
+    return Answer(question, ANSWERED, text, r.value, "%", r.formula, [cite])
