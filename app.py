@@ -7,14 +7,15 @@ import time
 
 import streamlit as st
 
-from assistant import ui
+from assistant import ui, ui_docs, ui_layout
 from ingest.home import HOME_ENV, Home, sample_files
 
 EXAMPLES = ["组织部今年一共能花多少钱？", "人员经费占基本支出的比例是多少？", "三公经费为什么减少？",
             "哪一类支出最多？", "村书记主任一肩挑的补贴标准是多少？"]
-TABS = ["问答", "浏览表格", "核对"]
+TABS = ["问答", "文件", "核对"]
 
-st.set_page_config(page_title="预算问答 BudgetQA", page_icon=":material/account_balance:", layout="wide")
+st.set_page_config(page_title="预算问答 BudgetQA", page_icon=":material/account_balance:", layout="wide",
+                   initial_sidebar_state="collapsed")  # nothing essential lives there: phones never see it
 
 
 # --- loaded once per process (keyed by the corpus directory, so tests with different homes do not mix) ---
@@ -61,7 +62,7 @@ def ensure_corpus(path: str) -> None:
             bar.progress(*job.progress())
             time.sleep(0.2)
         if job.running:
-            status.update(label="表格已可查询；正文索引仍在后台建立，期间文字类问题只用关键词检索", state="complete",
+            status.update(label="表格已可查询；文字说明还在准备中，这期间文字类问题的回答可能不全", state="complete",
                           expanded=False)
             return
         bar.progress(*job.progress())
@@ -75,37 +76,27 @@ def ensure_corpus(path: str) -> None:
         status.update(label="示例文件已导入，可以提问了", state="complete", expanded=False)
 
 
-# --- sidebar -------------------------------------------------------------------------------------------
+# --- sidebar (a summary only: everything essential is in the main column) ----------------------------
 
 def queue_question(question: str) -> None:
     st.session_state.queued = question
     st.session_state.view = TABS[0]
 
 
-def sidebar(path: str, engine) -> list[str]:
-    """Documents, the document filter, example questions and the uploader; returns the chosen doc_ids."""
+def sidebar(engine) -> None:
     with st.sidebar:
         st.header("已收录的文件", icon=":material/library_books:")
-        docs_box = st.container()
-        st.subheader("试试这些问题", icon=":material/lightbulb:")
-        for k, q in enumerate(EXAMPLES):
-            st.button(q, key=f"example-{k}", on_click=queue_question, args=(q,), width="stretch")
-        st.subheader("导入新的公开文件", icon=":material/upload_file:")
-        upload(path, engine)
-    with docs_box:
         docs = [d.document for d in engine.corpus.docs]
         for d in docs:
             n = len(engine.corpus.find_doc(d.doc_id).tables)
             st.markdown(f"**{ui.md(d.department)}**  \n{d.year}年 · 部门{d.kind} · {n} 张表")
         if not docs:
             st.info("语料库是空的。")
-        labels = {d.doc_id: d.label for d in docs}
-        return st.multiselect("只在这些文件中查找", list(labels), format_func=labels.get,
-                              placeholder="全部文件", key="doc_filter")
 
 
 def upload(path: str, engine) -> None:
-    file = st.file_uploader("预算/决算公开文件（.txt 文本）", type=["txt"], key="upload")
+    st.markdown("#### 导入新的公开文件")
+    file = st.file_uploader("预算/决算公开文件（PDF 或文本）", key="upload")  # any type: the reader says why not
     if file is None:
         return
     results = st.session_state.setdefault("uploads", {})
@@ -124,77 +115,73 @@ def upload(path: str, engine) -> None:
 
 # --- pages ---------------------------------------------------------------------------------------------
 
-def chat_page(engine, doc_ids: list[str], prompt: str | None) -> None:
+def chat_page(engine, doc_ids: list[str] | None, prompt: str | None) -> None:
     messages = st.session_state.setdefault("messages", [])
     question = prompt or st.session_state.pop("queued", None)
     if not messages and not question:
         with st.chat_message("assistant"):
             names = "；".join(d.document.label for d in engine.corpus.docs) or "（还没有文件）"
-            st.markdown(f"你好！我根据政府部门公开的预算文件回答问题，每个数字都注明出自哪张表、哪一行、哪一列。\n\n"
-                        f"目前收录：{ui.md(names)}。可以在下方输入问题，或点击左侧的示例问题。")
-    for q, a in messages:
-        show_turn(q, a, engine)
+            st.markdown(f"你好！我根据政府部门公开的预算文件回答问题，每个数字都注明出自哪张表、哪一行、哪一列，"
+                        f"并给出原文那一页。\n\n目前收录 {len(engine.corpus.docs)} 份文件：{ui.md(names)}。")
+            st.markdown("**试试这些问题**：")
+            for k, q in enumerate(EXAMPLES):
+                st.button(q, key=f"example-{k}", on_click=queue_question, args=(q,), icon=":material/lightbulb:")
+    for n, (q, a) in enumerate(messages):
+        show_turn(q, a, engine, n)
     if question:
         with st.chat_message("user"):
             st.markdown(ui.md(question))
         with st.chat_message("assistant"):
             with st.spinner("正在查找…"):
                 answer = engine.ask(question, doc_ids or None)
-            ui.render_answer(answer, engine)
+            ui.render_answer(answer, engine, key=f"a{len(messages)}")
         messages.append((question, answer))
+        ui_layout.scroll_to_latest(len(messages))
 
 
-def show_turn(question: str, answer, engine) -> None:
+def show_turn(question: str, answer, engine, n: int) -> None:
     with st.chat_message("user"):
         st.markdown(ui.md(question))
     with st.chat_message("assistant"):
-        ui.render_answer(answer, engine)
+        ui.render_answer(answer, engine, key=f"a{n}")
 
 
-def browse_page(engine) -> None:
-    docs = engine.corpus.docs
-    if not docs:
-        st.info("语料库是空的。")
-        return
-    doc = docs[0] if len(docs) == 1 else st.selectbox(
-        "文件", docs, format_func=lambda d: d.document.label, key="browse_doc")
-    st.caption(f"{doc.document.label} · 共 {len(doc.tables)} 张表 · 来源文件 {doc.document.source}")
-    if not doc.tables:
-        st.info("这份文件没有解析出表格。")
-        return
-    table = st.selectbox("选择表格", doc.tables, format_func=ui.table_choice_label, key=f"browse_table_{doc.document.doc_id}")
-    st.subheader(table.title)
-    ui.render_table_details(table)
+def documents_page(path: str, engine, doc_ids: list[str] | None) -> None:
+    checks = (lambda doc_id: check_results(path, doc_id)) if ui.checks_available() else None
+    ui_docs.document_page(engine, doc_ids, checks)
+    upload(path, engine)
 
 
-def check_page(path: str, engine) -> None:
+def check_page(path: str, engine, doc_ids: list[str] | None) -> None:
     if not ui.checks_available():
         st.info("核对模块（assistant/check.py）尚未安装。")
         return
     st.caption("逐项核对文件的自洽性：表内合计、科目层级、列合计、不同表之间、文字说明与表格、绩效目标。不一致的排在最前。")
-    for d in engine.corpus.docs:
+    for d in engine.corpus.select(doc_ids) if doc_ids else engine.corpus.docs:
         st.subheader(d.document.label)
         ui.render_checks(check_results(path, d.document.doc_id))
 
 
 def main() -> None:
     path = home_path()
+    ui_layout.inject_css()
     st.title("预算问答", icon=":material/account_balance:")
     st.caption("用大白话问部门预算：每个数字都来自公开文件的表格，并标明出处。")
     ensure_corpus(path)
     engine = get_engine(path)
-    doc_ids = sidebar(path, engine)
-    chat, browse, check = st.tabs(TABS, key="view", on_change="rerun")
-    prompt = st.chat_input("输入你的问题，例如：组织部今年一共能花多少钱？") if chat.open is not False else None
+    sidebar(engine)
+    doc_ids = ui_docs.picker(engine.corpus.docs)
+    chat, docs, check = st.tabs(TABS, key="view", on_change="rerun")
+    prompt = st.chat_input("输入你的问题") if chat.open is not False else None
     if chat.open is not False:
         with chat:
             chat_page(engine, doc_ids, prompt)
-    if browse.open:
-        with browse:
-            browse_page(engine)
+    if docs.open:
+        with docs:
+            documents_page(path, engine, doc_ids)
     if check.open:
         with check:
-            check_page(path, engine)
+            check_page(path, engine, doc_ids)
 
 
 main()

@@ -21,7 +21,7 @@ from ingest.home import Home
 from ingest.errors import user_message
 from ingest.model import IngestError, Table
 
-from .answer import AMBIGUOUS, NOT_FOUND, Answer, Chart, Citation
+from .answer import AMBIGUOUS, NOT_FOUND, Answer, Citation
 
 # How far the progress bar is when the pipeline reports a stage (the index stage is the long one).
 STAGE_PROGRESS = {"解析": 0.05, "写入表格": 0.15, "建立文本索引": 0.25}
@@ -263,23 +263,91 @@ def find_table(engine, doc_id: str, ordinal: int | None) -> Table | None:
 
 # --- answers -------------------------------------------------------------------------------------------
 
-def render_answer(answer: Answer, engine) -> None:
-    """One assistant turn: the value, the text, the calculation, the chart and the sources."""
+def lead_sentence(text: str) -> str:
+    """The engine's answer without what the page shows on its own (计算, 排序, the 数据 sources)."""
+    for cut in ("。计算：", "。排序：", "（数据："):
+        if cut in text:
+            text = text[:text.index(cut)] + ("。" if cut.startswith("。") else "")
+    return text.strip()
+
+
+def render_answer(answer: Answer, engine, key: str = "a") -> None:
+    """One assistant turn: the figure, one sentence of what it is, the formula, the cited page with the
+    cells outlined, the sources, the chart; the rest (whole page, full table, data) on demand."""
     if answer.status == NOT_FOUND:
         st.warning(md(answer.answer), icon=":material/block:")
         return
     if answer.status == AMBIGUOUS:
         render_ambiguous(answer)
-        render_citations(answer.citations, engine)
+        render_citations(answer, engine, key)
         return
     if answer.value is not None:
         st.metric("答案", fmt_value(answer.value, answer.unit))
-    st.markdown(md(answer.answer))
+    st.markdown(md(lead_sentence(answer.answer)))
     if answer.calculation:
-        st.markdown(f"**计算过程**：`{answer.calculation}`")
-    if answer.chart:
-        render_chart(answer.chart)
-    render_citations(answer.citations, engine)
+        st.markdown(f"**计算过程**：{md(answer.calculation)}")
+    render_citations(answer, engine, key)
+
+
+def citation_line(c: Citation) -> str:
+    page = f"第{c.page}页" if c.page else "页码未标注"
+    if c.table:
+        return f"《{c.table}》{page} · {c.row} × {c.column} ＝ {c.text}"
+    return f"{c.section or '正文'}，{page}"
+
+
+def render_citations(answer: Answer, engine, key: str = "a") -> None:
+    """The first cited table right away (its cited row and column, then the page image outlined); the
+    other tables, whole pages, full tables and passages on demand; the chart with its data; CSV export."""
+    from . import ui_charts, ui_source
+
+    citations = answer.citations
+    if not citations:
+        return
+    groups: dict[tuple[str, int], list[Citation]] = {}
+    passages = []
+    for c in citations:
+        if c.table is not None and c.table_ordinal is not None:
+            groups.setdefault((c.doc_id, c.table_ordinal), []).append(c)
+        else:
+            passages.append(c)
+    tables = {}
+    for k, ((doc_id, ordinal), cites) in enumerate(groups.items()):
+        table = tables[(doc_id, ordinal)] = find_table(engine, doc_id, ordinal)
+        page = f"（第{cites[0].page}页）" if cites[0].page else ""
+        if table is None:
+            st.info(f"《{md(cites[0].table)}》已不在当前语料库中。")
+            continue
+        box = st.container() if k == 0 else st.expander(f"原表：{md(cites[0].table)}{page}", icon=":material/table_chart:")
+        with box:
+            if k == 0:
+                st.markdown(f"**出处：《{md(cites[0].table)}》{page}**")
+            ui_source.render_cited(table, cites)
+            shown = ui_source.render_page(engine, table, cites, key=f"{key}-{k}")
+            if shown and st.toggle("显示整页原图（可放大、可下载）", key=f"{key}-{k}-whole"):
+                ui_source.render_whole_pages(engine, table, cites, key=f"{key}-{k}")
+            with st.expander(f"完整表格：{md(cites[0].table)}", icon=":material/table_chart:"):
+                st.caption(f"{md(cites[0].document)} · 黄色为答案用到的单元格")
+                render_table(table, [(c.row_ordinal, c.column) for c in cites])
+    st.markdown("**来源**：\n" + "\n".join(f"{k}. {md(citation_line(c))}" for k, c in enumerate(citations, 1)))
+    for c in passages:
+        with st.expander(f"原文：{md(c.section or '正文')}" + (f"（第{c.page}页）" if c.page else ""), icon=":material/article:"):
+            st.caption(md(c.document))
+            st.markdown("\n".join(f"> {md(line)}" for line in (c.text or "").splitlines() if line.strip()))
+    cited_tables = [t for t in tables.values() if t is not None]
+    charts = [ui_charts.from_answer(answer, cited_tables)] + [ui_charts.for_answer_table(answer, t) for t in cited_tables]
+    for n, chart in enumerate(c for c in charts if c):
+        ui_charts.render(chart, key=f"{key}-chart-{n}")
+    st.download_button("导出本答案的数据 CSV", answer_csv(answer), file_name="budgetqa-answer.csv", mime="text/csv",
+                       key=f"{key}-answer-csv", icon=":material/download:", on_click="ignore")
+
+
+def answer_csv(answer: Answer) -> bytes:
+    rows = [{"问题": answer.question, "答案": "" if answer.value is None else f"{answer.value:f}",
+             "单位": answer.unit or "", "计算": answer.calculation or "", "文件": c.document, "表": c.table or "",
+             "行": c.row or "", "列": c.column or "", "页": c.page or "", "原文数值": c.text or ""}
+            for c in answer.citations]
+    return pd.DataFrame(rows).to_csv(index=False).encode("utf-8-sig")
 
 
 def split_readings(text: str, readings: list[str]) -> tuple[str, list[str], str]:
@@ -303,36 +371,6 @@ def render_ambiguous(answer: Answer) -> None:
         st.markdown(md(tail))
 
 
-def citation_line(c: Citation) -> str:
-    page = f"第{c.page}页" if c.page else "页码未标注"
-    if c.table:
-        return f"《{c.table}》{page} · {c.row} × {c.column} ＝ {c.text}"
-    return f"{c.section or '正文'}，{page}"
-
-
-def render_citations(citations: list[Citation], engine) -> None:
-    if not citations:
-        return
-    st.markdown("**来源**：\n" + "\n".join(f"{k}. {md(citation_line(c))}" for k, c in enumerate(citations, 1)))
-    groups: dict[tuple[str, int], list[Citation]] = {}
-    for c in citations:
-        if c.table is not None and c.table_ordinal is not None:
-            groups.setdefault((c.doc_id, c.table_ordinal), []).append(c)
-        else:
-            with st.expander(f"原文：{c.section or '正文'}" + (f"（第{c.page}页）" if c.page else ""), icon=":material/article:"):
-                st.caption(md(c.document))
-                st.markdown("\n".join(f"> {md(line)}" for line in (c.text or "").splitlines() if line.strip()))
-    for (doc_id, ordinal), cites in groups.items():
-        table = find_table(engine, doc_id, ordinal)
-        page = f"（第{cites[0].page}页）" if cites[0].page else ""
-        with st.expander(f"原表：{cites[0].table}{page}", icon=":material/table_chart:"):
-            st.caption(f"{cites[0].document} · 黄色为答案用到的单元格")
-            if table is None:
-                st.info("这张表已不在当前语料库中。")
-                continue
-            render_table(table, [(c.row_ordinal, c.column) for c in cites])
-
-
 def render_table(table: Table, cited: list[tuple[int | None, str | None]] = ()) -> None:
     frame, where = table_frame(table)
     if frame.empty:
@@ -345,31 +383,13 @@ def render_table(table: Table, cited: list[tuple[int | None, str | None]] = ()) 
     st.dataframe(data, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 560), column_config=narrow)
 
 
-def render_chart(chart: Chart) -> None:
-    import altair as alt
-
-    labels, seen = [], {}
-    for b in chart.bars:  # bars with the same label would be drawn as one
-        seen[b.label] = seen.get(b.label, 0) + 1
-        labels.append(b.label if seen[b.label] == 1 else f"{b.label}（{seen[b.label]}）")
-    unit = chart.unit or ""
-    data = pd.DataFrame({"项目": labels, "金额": [float(b.value) for b in chart.bars],
-                         "数值": [fmt_value(b.value, unit) for b in chart.bars]})
-    bars = alt.Chart(data, title=chart.title).mark_bar(color="#d9534f").encode(
-        x=alt.X("金额:Q", title=f"金额（{unit}）" if unit else "数值"),
-        y=alt.Y("项目:N", sort=labels, title=None, axis=alt.Axis(labelLimit=260)),
-        tooltip=["项目", "数值"],
-    )
-    st.altair_chart(bars, width="stretch", height=max(180, 70 + 30 * len(labels)))
-
-
 # --- the browse and check pages ------------------------------------------------------------------------
 
 def table_choice_label(t: Table) -> str:
-    return f"#{t.ordinal} {t.title}（{t.kind}，{len(t.rows)} 行）"
+    return f"表{t.ordinal + 1} {t.title}（{t.kind}，{len(t.rows)} 行）"  # numbered from 1, as people count
 
 
-def render_table_details(table: Table) -> None:
+def render_table_details(table: Table, key: str = "table") -> None:
     facts = [f"类型：{table.kind}", f"单位：{table.unit or '—'}", f"页码：{table.page or '—'}"]
     if table.section:
         facts.append(f"所在章节：{table.section}")
@@ -378,10 +398,13 @@ def render_table_details(table: Table) -> None:
         st.markdown(f"**项目**：{md(table.project or '—')}  \n**年度**：{table.target_year or '—'}  \n"
                     f"**绩效目标**：{md(table.goal or '—')}")
     cols = "｜".join(f"{c.path}（{c.number}）" if c.number else c.path for c in table.columns)
-    st.caption(f"列（含栏次）：{cols}")
+    st.caption(f"列（含栏次）：{md(cols)}")
     render_table(table)
     if table.note:
         st.caption(md(table.note))
+    st.download_button("导出这张表 CSV", table_frame(table)[0].to_csv(index=False).encode("utf-8-sig"),
+                       file_name=f"{table.title[:40]}.csv", mime="text/csv", key=f"{key}-csv",
+                       icon=":material/download:", on_click="ignore")
 
 
 def checks_available() -> bool:
@@ -397,11 +420,17 @@ def check_frame(checks: list[dict]) -> pd.DataFrame:
         "应为": c["expected"] or "",
         "实为": c["found"] or "",
         "差额": c["difference"] or "",
-        "编号": c["id"],
-    } for c in ordered])
+    } for c in ordered])  # no internal check ids where a person looks
 
 
 def render_checks(checks: list[dict]) -> None:
+    render_checks_summary(checks)
+    st.markdown("**全部核对项**（不一致在前）：")
+    st.dataframe(check_frame(checks), hide_index=True, width="stretch", height=420)
+
+
+def render_checks_summary(checks: list[dict]) -> None:
+    """The counts by verdict and each failure spelled out with its cells."""
     counts = {v: sum(c["verdict"] == v for c in checks) for v in VERDICT_ORDER}
     shown = [v for v in VERDICT_ORDER if v != "rounding" or counts[v]]  # rounding only where there is some
     cols = st.columns(len(shown))
@@ -415,10 +444,8 @@ def render_checks(checks: list[dict]) -> None:
     for c in fails:
         with st.expander(md(c["description"]), icon=":material/error:"):
             for ref in c["cells"]:
-                st.markdown(f"- 《{md(ref['table'])}》{md(ref['row'])} × {md(ref['column'])} ＝ {ref['value']}")
+                st.markdown(f"- 《{md(ref['table'])}》{md(ref['row'])} × {md(ref['column'])} ＝ {md(ref['value'])}")
             if c["passage"]:
                 st.markdown(f"> {md(c['passage'])}")
             if c["expected"] is not None or c["found"] is not None:
-                st.markdown(f"应为 {c['expected'] or '—'}，实为 {c['found'] or '—'}，差额 {c['difference'] or '—'}")
-    st.markdown("**全部核对项**（不一致在前）：")
-    st.dataframe(check_frame(checks), hide_index=True, width="stretch", height=420)
+                st.markdown(md(f"应为 {c['expected'] or '—'}，实为 {c['found'] or '—'}，差额 {c['difference'] or '—'}"))

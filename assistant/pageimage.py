@@ -1,0 +1,118 @@
+"""A cited PDF page as an image, with the cited cells' boxes: rendered lazily, cached in the home.
+
+No Streamlit here: ``page_png`` renders (pypdfium2) and caches ``pages/<sha256>-<page>-<scale>.png``;
+``view`` works out what to show for a set of cited boxes — the whole page, or a band around the cells
+narrow enough to read on a phone — with each box as fractions of the image, for an outline drawn over it.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+SCALE = 2  # 144 dpi: sharp on a phone's 2-3x screen without megabyte pages
+_LOCK = threading.Lock()  # pdfium is not thread-safe; Streamlit reruns in threads
+
+Box = tuple[float, float, float, float]  # PDF points, top-left origin: x0, top, x1, bottom
+
+
+def cache_dir(home_path: Path) -> Path:
+    return Path(home_path) / "pages"
+
+
+def page_png(home_path: Path, pdf: Path, sha256: str, page: int, scale: int = SCALE) -> Path:
+    """The PNG of one page (1-based), rendered once and kept in the home."""
+    target = cache_dir(home_path) / f"{sha256[:16]}-{page}-{scale}.png"
+    if target.exists():
+        return target
+    import pypdfium2 as pdfium
+
+    with _LOCK:
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            image = doc[page - 1].render(scale=scale).to_pil()
+        finally:
+            doc.close()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + f".{os.getpid()}.{threading.get_ident()}.tmp")
+    image.save(tmp, format="PNG")
+    os.replace(tmp, target)
+    return target
+
+
+def page_size(pdf: Path, page: int) -> tuple[float, float]:
+    import pypdfium2 as pdfium
+
+    with _LOCK:
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            return tuple(doc[page - 1].get_size())
+        finally:
+            doc.close()
+
+
+@dataclass(frozen=True)
+class View:
+    png: bytes  # the image shown (the page, or a band of it)
+    width: int
+    height: int
+    marks: tuple[Box, ...]  # each cited box as fractions of the image: left, top, width, height
+    whole: bool  # the whole page, not a band
+    mime: str = "image/png"
+
+
+def view(png_path: Path, scale: int, boxes: list[Box], band: bool = True, margin: float = 60) -> View:
+    return _view(Path(png_path), scale, tuple(tuple(b) for b in boxes), band, margin)
+
+
+@functools.lru_cache(maxsize=64)  # the chat redraws every earlier answer on each rerun
+def _view(png_path: Path, scale: int, boxes: tuple[Box, ...], band: bool, margin: float) -> View:
+    """What to show for ``boxes`` on a page rendered at ``scale``: with ``band``, the page cut to the
+    cited cells plus ``margin`` points around them (at least a phone's width of the page, so the row
+    label and the header stay in reach); else the whole page."""
+    from PIL import Image
+
+    image = Image.open(png_path)
+    w, h = image.size
+    pw, ph = w / scale, h / scale
+    if band and boxes:
+        x0 = min(b[0] for b in boxes) - margin
+        x1 = max(b[2] for b in boxes) + margin
+        top = min(b[1] for b in boxes) - margin
+        bottom = max(b[3] for b in boxes) + margin
+        if x1 - x0 < 320:  # never narrower than this many points: context either side of the figure
+            mid = (x0 + x1) / 2
+            x0, x1 = mid - 160, mid + 160
+        x0, x1 = max(0.0, x0), min(pw, x1)
+        top, bottom = max(0.0, top), min(ph, bottom)
+        crop = (round(x0 * scale), round(top * scale), round(x1 * scale), round(bottom * scale))
+        image = image.crop(crop)
+        ox, oy = x0, top
+    else:
+        ox, oy = 0.0, 0.0
+    cw, ch = image.size[0] / scale, image.size[1] / scale
+    marks = tuple(((b[0] - ox) / cw, (b[1] - oy) / ch, (b[2] - b[0]) / cw, (b[3] - b[1]) / ch) for b in boxes)
+    out = io.BytesIO()
+    if band and boxes:
+        image.save(out, format="PNG")
+    else:  # a whole page: JPEG is a third of the PNG's bytes, and the text stays sharp at quality 85
+        image.convert("RGB").save(out, format="JPEG", quality=85)
+    return View(out.getvalue(), image.size[0], image.size[1], marks, whole=not (band and boxes),
+                mime="image/png" if band and boxes else "image/jpeg")
+
+
+def outlined(png_path: Path, scale: int, boxes: list[Box]) -> bytes:
+    """The whole page with the boxes drawn in (for download: the outline travels with the image)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.open(png_path).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    for b in boxes:
+        draw.rectangle([b[0] * scale - 3, b[1] * scale - 3, b[2] * scale + 3, b[3] * scale + 3],
+                       outline=(211, 47, 47), width=2 * scale)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()

@@ -1,0 +1,57 @@
+"""Page-wide layout for phones and desks: Chinese texts for Streamlit's uploader, and keeping the view on
+the latest question and answer."""
+from __future__ import annotations
+
+import streamlit as st
+
+# Streamlit's uploader speaks English ("Drag and drop a file here", "Upload", "200MB per file"): the
+# English is hidden and the same things said in Chinese. The widget's own label stays for screen readers.
+CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] { position: relative; }
+[data-testid="stFileUploaderDropzone"] > div > span,
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] > div > span::before { content: "把文件拖到这里，或点击按钮选择"; font-size: .95rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::before { content: "PDF 或文本文件，每个不超过 200MB"; font-size: .8rem; }
+[data-testid="stFileUploaderDropzone"] button p,
+[data-testid="stFileUploaderDropzone"] button span[data-testid="stMarkdownContainer"] { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button p::after { content: "选择文件"; font-size: .95rem; }
+/* phones: the chat reads edge to edge; images and tables never push the page sideways */
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-left: .75rem; padding-right: .75rem; padding-top: 2.5rem; }
+  [data-testid="stChatMessage"] { padding: .25rem 0; gap: .4rem; }
+  [data-testid="stChatMessageAvatarAssistant"], [data-testid="stChatMessageAvatarUser"] { display: none; }
+  h1 { font-size: 1.6rem !important; }
+}
+[data-testid="stTable"] { overflow-x: auto; }
+[data-testid="stChatMessage"] { scroll-margin-top: 3.75rem; }
+</style>
+"""
+
+
+def inject_css() -> None:
+    st.html(CSS)
+
+
+def scroll_to_latest(turn: int) -> None:
+    """Bring the latest question to the top of the view once its answer is drawn (a long answer would
+    otherwise leave the view far below the question). Retried while images and charts settle."""
+    st.html(f"""<script data-turn="{turn}">
+(() => {{
+  let stop = false;
+  const quit = () => {{ stop = true; }};
+  ["wheel", "touchstart", "keydown", "mousedown"].forEach(e => window.addEventListener(e, quit, {{once: true, capture: true}}));
+  const go = () => {{
+    if (stop) return;
+    const msgs = Array.from(document.querySelectorAll('[data-testid="stChatMessage"]'));
+    const asks = msgs.filter(m => m.querySelector('[data-testid="stChatMessageAvatarUser"]'));
+    const last = asks[asks.length - 1];
+    if (last) last.scrollIntoView({{block: "start", behavior: "instant"}});
+    window.__bqaScrolled = (window.__bqaScrolled || 0) + 1;
+  }};
+  // Streamlit keeps a chat pinned to its bottom while the answer grows; win back the question meanwhile.
+  const timer = setInterval(go, 150);
+  setTimeout(() => clearInterval(timer), 4000);
+  go();
+}})();
+</script>""", unsafe_allow_javascript=True)
