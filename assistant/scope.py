@@ -52,10 +52,10 @@ def out_of_scope(q: str, docs: list[ParsedDocument], extra_years: set[int], name
             return f"预算公开文件不公布“{word}”这类信息"
     names = "".join(d.document.department for d in docs)
     for dept in _OTHER_DEPARTMENTS:
-        if dept in q and dept not in names:
+        if dept in q and dept not in names and dept not in named:  # "公立医院（款）" names a budget line
             return f"没有“{dept}”的预算公开文件"
     for m in _PLACE.finditer(q):
-        if m.group(1) not in names:
+        if m.group(1) not in names and m.group(0) not in named and not re.search(r"[年里的和表]", m.group(1)):
             return f"没有“{m.group(0)}”的预算公开文件"
     if _COUNTY_WIDE.search(q):
         return "这里只有部门预算，没有全县（全市）的财政预算"
