@@ -17,11 +17,17 @@ from ingest.model import Document
 
 # Files whose checks close without a single fail (rounding differences are not fails: README, the policy).
 RECONCILE = ["2019-js-gaoyuan-yusuan.pdf", "2022-xa-wjw-juesuan.pdf", "2024-gjxfj-juesuan.pdf",
-             "2024-ptq-czj-juesuan.pdf", "2024-ptq-wanlijiedao-yusuan.pdf", "2025-ptq-czj-yusuan.pdf",
-             "2026-bj-czj-yusuan-shuoming.pdf + 2026-bj-czj-yusuan-baobiao.pdf", "2026-fz-swj-yusuan.pdf",
-             "2026-gjxfj-yusuan.pdf", "2026-gz-zfbgt-yusuan.pdf", "2026-hz-qxj-yusuan.pdf",
-             "2026-ptq-sfj-yusuan.pdf", "2026-sz-jtysj-yusuan.pdf"]
+             "2024-ptq-czj-juesuan.pdf", "2026-bj-czj-yusuan-shuoming.pdf + 2026-bj-czj-yusuan-baobiao.pdf",
+             "2026-fz-swj-yusuan.pdf", "2026-gjxfj-yusuan.pdf", "2026-gz-zfbgt-yusuan.pdf", "2026-hz-qxj-yusuan.pdf",
+             "2026-sz-jtysj-yusuan.pdf"]
 SLIP = "2021-xa-xcb-yusuan.pdf"  # 表13 p.41: the 2021 合计 column is not 三公 + 会议费 + 培训费 (docs/findings.md)
+# Real slips in the text, each read off its page (docs/findings.md): a subject's amount stated in the
+# narrative against the figure its table prints — (file, subject code, stated, printed, text page, table page)
+TEXT_SLIPS = [
+    ("2024-ptq-wanlijiedao-yusuan.pdf", "2210201", "352.67", "3503499", 9, 19),  # 住房公积金 350.35 then 352.67
+    ("2025-ptq-czj-yusuan.pdf", "2080506", "887.36", "873617.00", 7, 12),  # 职业年金 87.36 printed 887.36
+    ("2026-ptq-sfj-yusuan.pdf", "2210201", "201.50", "2087959.00", 9, 13),  # 住房公积金 208.8 then 201.50
+]
 
 # One printed figure per regional template, read off the page with pdftotext -layout:
 # (file, table title, subject code, column, page, printed text)
@@ -70,6 +76,18 @@ def test_the_real_slip_is_named_at_its_cells(real_store):
                                                          Decimal("-310000.00"))
 
 
+@pytest.mark.parametrize("source,code,stated,printed,text_page,table_page", TEXT_SLIPS,
+                         ids=[t[0][:16] for t in TEXT_SLIPS])
+def test_a_subject_amount_the_text_misstates_is_its_only_fail(real_store, source, code, stated, printed, text_page,
+                                                              table_page):
+    fails = _fails(run_checks(real_store.load(_doc(real_store, source).doc_id)))
+    assert len(fails) == 1
+    c = fails[0]
+    assert c.kind == "narrative" and c.found == Decimal(stated) and c.passage_page == text_page
+    ref = c.cells[0]
+    assert (ref.row.code, ref.cell.raw.replace(",", ""), ref.page) == (code, printed, table_page)
+
+
 @pytest.mark.parametrize("source,title,code,column,page,printed", TAMPER, ids=[t[0][:16] for t in TAMPER])
 def test_a_changed_figure_is_caught_at_its_cell(real_store, source, title, code, column, page, printed):
     parsed = real_store.load(_doc(real_store, source).doc_id)
@@ -77,10 +95,10 @@ def test_a_changed_figure_is_caught_at_its_cell(real_store, source, title, code,
     row = next(r for r in table.rows if r.code == code)
     cell = row.cell(column)
     assert cell.raw == printed and row.page == page
-    assert not _fails(run_checks(parsed))
+    before = {c.id for c in _fails(run_checks(parsed))}  # the file's own slips, if any (TEXT_SLIPS)
     delta = Decimal("1.00")
     cell.value += delta  # as if the PDF printed this one figure 1.00 higher
-    fails = _fails(run_checks(parsed))
+    fails = [c for c in _fails(run_checks(parsed)) if c.id not in before]
     assert fails, f"changing {title} / {code} / {column} goes unnoticed"
     spot = (title, row.label, column, page)
     named = [c for c in fails if any((r.table.title, r.row.label, r.column, r.page) == spot for r in c.cells)]
@@ -96,7 +114,7 @@ def test_corpus_report_lists_every_document_and_finding(real_home, tmp_path):
     out = tmp_path / "report.html"
     report = json.loads(budgetqa("check", "--all", "--json", "--out", str(out), home=real_home).stdout)
     sources = [d["source"] for d in report["documents"]]
-    assert set(RECONCILE + [SLIP]) <= set(sources)
+    assert set(RECONCILE + [SLIP] + [t[0] for t in TEXT_SLIPS]) <= set(sources)
     assert report["total"] == sum(report["totals"].values()) == sum(d["total"] for d in report["documents"])
     for d in report["documents"]:
         assert sum(d["counts"].values()) == d["total"]

@@ -13,7 +13,9 @@ Every printed figure is known only to half a unit of its last printed decimal (i
   decimals against a table to six): they are compared at the coarser precision — both sides rounded half-up
   to the coarsest quantum Q. Equal there: **pass** (it is the same figure printed more coarsely). Otherwise,
   if |D| ≤ ½·Q × (number of non-zero figures printed at Q) the gap is what rounding those figures
-  separately can produce: **rounding** (the coarse figures are rounded by construction). Else **fail**.
+  separately can produce: **rounding** (the coarse figures are rounded by construction). A single figure
+  restated with its extra digits cut off instead of rounded (87.708 万元 written 87.70) — both sides equal
+  once truncated to Q — is also **rounding**, noted as such. Else **fail**.
 * The figures share one precision: |D| ≤ ½·q × (number of non-zero printed figures in the comparison) is a
   *near miss* — one unit for a figure restated once, one unit for a total of two parts, two for a total of
   three or four parts... A near miss is **rounding** only when the document shows that its figures are
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import combinations
 
@@ -58,6 +60,7 @@ class Check:
     unit: str | None = None  # the unit expected/found/difference are stated in (found's own unit)
     tolerance: Decimal | None = None  # the rounding slack the figures allow, in ``unit`` (when one applies)
     near: bool = field(default=False, repr=False, compare=False)  # a same-precision near miss (see finalize)
+    passage_page: int | None = None  # narrative checks: the page the sentence is printed on
 
     def as_json(self) -> dict:
         def num(d: Decimal | None) -> str | None:
@@ -65,7 +68,7 @@ class Check:
         return {"id": self.id, "kind": self.kind, "description": self.description, "verdict": self.verdict,
                 "cells": [c.as_json() for c in self.cells], "expected": num(self.expected),
                 "found": num(self.found), "difference": num(self.difference), "passage": self.passage,
-                "unit": self.unit, "tolerance": num(self.tolerance)}
+                "unit": self.unit, "tolerance": num(self.tolerance), "passage_page": self.passage_page}
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,17 @@ def judge(cid: str, kind: str, description: str, cells: list[CellRef], found: Te
             check.description += _rounding_note(diff, slack, unit)
         else:
             check.near = True  # rounding only if the document shows rounding elsewhere (finalize)
+    elif mixed and relation == "eq" and sum(q == coarse for q in quanta) == 1 and _trunc(f, coarse) == _trunc(e, coarse):
+        # one figure restated more coarsely by cutting digits off (87.708 万元 written 87.70): less than one
+        # unit of its last decimal, the same figure
+        check.verdict, check.tolerance = ROUNDING, coarse
+        check.description += (f"（差额 {_plain(abs(diff))}{unit or ''} 小于较粗一方末位的一个单位：该数按截尾而非四舍五入写出，"
+                              f"按舍入差异处理）")
     return check
+
+
+def _trunc(x: Decimal, q: Decimal) -> Decimal:
+    return (x / q).to_integral_value(rounding=ROUND_DOWN) * q
 
 
 def _plain(d: Decimal) -> str:

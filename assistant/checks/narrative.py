@@ -13,6 +13,7 @@ from ingest.narrative import Figure, figures_in
 
 from .core import NARRATIVE, UNCHECKED, Check, Term, code_of, judge, norm
 from .doc import Doc, decimals, is_total_row
+from . import subjects
 from .headers import SPLIT_MEANINGS
 
 _LEADING = [re.compile(p) for p in (
@@ -93,8 +94,13 @@ class _Target:
 
 def narrative(doc: Doc):
     seen: Counter = Counter()
+    stated: set = set()
     for passage in doc.parsed.passages:
         for check in _passage_checks(doc, passage):
+            said = (check.description, check.found, check.passage)
+            if said in stated:
+                continue  # the same sentence printed twice (a page that repeats text): one statement
+            stated.add(said)
             seen[check.id] += 1
             if seen[check.id] > 1:
                 check.id += f"#{seen[check.id]}"
@@ -116,13 +122,15 @@ def _passage_checks(doc: Doc, passage: Passage):
 
 def _figure_check(doc: Doc, passage: Passage, f: Figure, scope: str | None):
     resolved = _resolve(doc, f.label, passage.section, scope)
+    if not f.is_change and (resolved is None or subjects.names_subject(f.label)):
+        resolved = _subject_target(doc, passage, f) or resolved
     label = resolved[0] if resolved else norm(f.label.replace(doc.document.department, ""))
     cid = f"narrative:{passage.ordinal}:{label or '（无标签）'}"
     figure = f"“{f.label} {f.number} {f.unit}”"
 
     def unchecked(why: str):
         return Check(cid, NARRATIVE, f"叙述数字{figure}：{why}", UNCHECKED, found=f.value, passage=f.sentence,
-                     unit=f.unit), None
+                     unit=f.unit, passage_page=passage.page), None
 
     if f.is_change:
         return unchecked("是增减变化或比较数，表中没有对应单元格")
@@ -145,8 +153,32 @@ def _figure_check(doc: Doc, passage: Passage, f: Figure, scope: str | None):
     relation_words = "不应超过" if best.relation == "within" else "应等于"
     plus = f"等 {len(best.values)} 行之和" if len(best.values) > 1 else ""
     check.description = f"叙述数字{figure}{relation_words}{where.table.title}“{where.row.label}”行“{where.column}”{plus}" + check.description
-    check.passage = f.sentence
+    check.passage, check.passage_page = f.sentence, passage.page
     return check, kind
+
+
+def _subject_target(doc: Doc, passage: Passage, f: Figure):
+    """A budget subject the text names by its class/款/项 path or code (subjects.py): its row in the
+    functional tables — only the financial-allocation ones when the words say 财政拨款 or 一般公共预算."""
+    subject = subjects.subject_of(f.label, passage.text[:f.start], passage.section, doc.year)
+    if subject is None:
+        return None
+    path, code = subject
+    words = f"{passage.section} {f.label} {f.sentence}"
+    measure = subjects.measure_heading(passage.text[:f.start])
+    tables = subjects.tables_for(doc, words, measure)
+    if "财政拨款" in words or "一般公共预算" in words:
+        tables = [t for t in tables if t.kind != model.EXPENDITURE] or tables
+    hits = []
+    for t in tables:
+        row = subjects.resolve_row(t, path, code)
+        col = None if row is None else (doc.column_for(t, measure, row) if measure else doc.main_column(t, row))
+        if col is not None:
+            hits.append((t, row, col))
+    if not hits:
+        return None
+    t, row, _ = hits[0]
+    return f"{code_of(row)}{norm(row.label)}", t.kind, [_Target([doc.term(t, r, col)], "eq") for t, r, col in hits]
 
 
 def _label_variants(raw: str, department: str) -> list[str]:

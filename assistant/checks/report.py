@@ -140,8 +140,12 @@ def render_corpus_text(report: dict) -> str:
             for cell in f["cells"][1:]:
                 lines.append(f"    相关单元格：{_where(cell, f['cells'][0]['table'])} = {cell['value']}{cell['unit'] or ''}")
             if f["passage"]:
-                lines.append(f"    原文：{f['passage']}")
+                lines.append(f"    原文{_page(f)}：{f['passage']}")
     return "\n".join(lines)
+
+
+def _page(f: dict) -> str:
+    return f"（第{f['passage_page']}页）" if f.get("passage_page") else ""
 
 
 _CSS = """
@@ -192,7 +196,7 @@ def render_html(report: dict, title: str = "预算公开文件核对报告") -> 
             others = "".join(f"<li>{_e(_where(c, first.get('table')))}：{_e(c['value'])}{_e(c['unit'] or '')}</li>" for c in f["cells"][1:])
             detail = _e(f["description"])
             if f["passage"]:
-                detail += f"<div class=\"cells\">原文：{_e(f['passage'])}</div>"
+                detail += f"<div class=\"cells\">原文{_e(_page(f))}：{_e(f['passage'])}</div>"
             if others:
                 detail += f"<ul class=\"cells\">{others}</ul>"
             diff = _signed(Decimal(f["difference"])) if f["difference"] is not None else "—"
