@@ -154,7 +154,7 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         latest = max(d.document.year for d in pool)
         pool = [d for d in pool if d.document.year == latest]
     if len(pool) > 1:
-        final = any(w in q for w in synonyms.FINAL_ACCOUNTS)
+        final = final_only(q)
         budget = not final and any(w in q for w in synonyms.BUDGET_WORDS)
         kind = "决算" if final else ("预算" if budget else None)
         if kind is not None:
@@ -178,7 +178,12 @@ def _names_elsewhere(q: str, docs: list[ParsedDocument]) -> bool:
     return False
 
 
+# Last year's execution as a budget prints it ("比2025年执行数", "上年预算执行数"): no 决算 is asked for.
+_PRIOR_EXECUTION = re.compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}\s*年度?)(?:预算)?执行数|预算执行数")
+
+
 def final_only(q: str) -> bool:
+    q = _PRIOR_EXECUTION.sub("", q)
     return any(w in q for w in synonyms.FINAL_ACCOUNTS)
 
 

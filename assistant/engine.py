@@ -85,6 +85,11 @@ class Engine:
             ans = across.answer(self, question, q, docs)
             if ans is not None:
                 return ans
+        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
+            from . import across
+            ans = across.answer(self, question, q, docs)
+            if ans is not None:
+                return ans
         extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
         extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
         mentions = self.vocab.mentions(q)
@@ -123,6 +128,10 @@ class Engine:
         ans = execution.answer(question, q, doc, measures, hint)
         if ans is not None:
             return ans
+        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
+        ans = execution.answer(question, q, doc, measures, hint)
+        if ans is not None:
+            return ans
         if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
             ans = self._change(question, q, doc, measures, hint)
             if ans is not None:
@@ -152,6 +161,11 @@ class Engine:
             return targets.project_overview(question, doc, project)
         if W.COUNT.search(q) and not measures and not hint:
             ans = self._count_items(question, q, doc)
+            if ans is not None:
+                return ans
+        if not measures:
+            from . import stated  # a count the narrative states beside the words asked (assistant/stated.py)
+            ans = stated.count(question, q, doc)
             if ans is not None:
                 return ans
         if not measures:
@@ -585,29 +599,41 @@ class Engine:
         if not derived:
             text = f"{fact.subject}比上年{direction}" + (f" {arith.fmt(abs(fact.change))} 万元" if fact.change else "") + f"。{stated}"
             return Answer(question, ANSWERED, text, abs(fact.change), "万元", None, [cite])
-        current = next((c for c in cands if fact.current is not None and c.value == fact.current), None) or \
-            (cands[0] if cands else None)
-        if current is None:
-            return self._not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
-        prior = arith.prior(current.value, fact.change)
-        cites = [current.citation(), cite]
-        now = f"今年 {arith.with_unit(current.value, '万元')}（{current.where()}）"
+        current = next((c for c in cands if fact.current is not None and c.value == fact.current
+                        and unit_of(c) == "万元"), None)
+        conv: list[str] = []
+        if current is None and fact.current is not None:
+            # The sentence states this year's figure beside the change: last year is derived from that one
+            # (a table in 元 prints it finer than the change is stated).
+            now_value, cites = fact.current, [cite]
+            now = f"今年 {arith.with_unit(now_value, '万元')}（文中所列）"
+        else:
+            current = current or (cands[0] if cands else None)
+            if current is None:
+                return self._not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
+            now_value, cites = current.value, [current.citation(), cite]
+            if unit_of(current) == "元":  # the change is stated in 万元: this year's figure converted, shown
+                c = arith.convert(current.value, "元", "万元")
+                now_value, conv = c.value, [c.formula]
+            now = f"今年 {arith.with_unit(now_value, '万元')}（{current.where()}）"
+        prior = arith.prior(now_value, fact.change)
+        shown = "；".join([*conv, f"上年 {prior.formula}"])
         if asks_rate:
             r = arith.change_rate(fact.change, prior.value)
             text = f"{fact.subject}比上年{direction} {arith.fmt(r.value)}%：{now}，上年 {prior.formula}。{stated}"
-            return Answer(question, ANSWERED, text, r.value, "%", f"上年 {prior.formula}；{r.formula}", cites)
+            return Answer(question, ANSWERED, text, r.value, "%", f"{shown}；{r.formula}", cites)
         if W.MULTIPLE.search(q):
-            m = arith.multiple(prior.value, current.value)
+            m = arith.multiple(prior.value, now_value)
             text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍：{now}，上年 {prior.formula}。{stated}"
-            return Answer(question, ANSWERED, text, m.value, "倍", f"上年 {prior.formula}；{m.formula}", cites)
+            return Answer(question, ANSWERED, text, m.value, "倍", f"{shown}；{m.formula}", cites)
         if W.COMPARE.search(q):
-            hi = max(prior.value, current.value)
-            which = "上年" if prior.value > current.value else "今年"
+            hi = max(prior.value, now_value)
+            which = "上年" if prior.value > now_value else "今年"
             text = (f"{which}多：上年 {arith.with_unit(prior.value, '万元')}（{prior.formula}），{now}。{stated}")
-            return Answer(question, ANSWERED, text, hi, "万元", f"上年 {prior.formula}", cites)
+            return Answer(question, ANSWERED, text, hi, "万元", shown, cites)
         text = (f"上年（{doc.document.year - 1}年）{fact.subject}为 {arith.with_unit(prior.value, '万元')}：{now}，"
                 f"{direction} {arith.fmt(abs(fact.change))} 万元。{stated}")
-        return Answer(question, ANSWERED, text, prior.value, "万元", prior.formula, cites)
+        return Answer(question, ANSWERED, text, prior.value, "万元", shown, cites)
 
     def _change_fact(self, q, doc, measures) -> tuple[ChangeFact, list[CellRef]] | None:
         """The stated change about what the question names; with nothing named, the document's total."""

@@ -14,11 +14,12 @@ from decimal import Decimal
 from ingest import model
 from ingest.model import Cell, Column, Passage, Row, Table
 
-_AMOUNT = r"(?P<num>\d+(?:\.\d+)?)\s*万元"
+_AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元"
 _CHANGE = re.compile(r"(?P<dir>增加|减少|增长|下降|减)\s*" + _AMOUNT)
 _NO_CHANGE = re.compile(r"(同比|与上年相比|比上年)?无变化|持平")
-_PRIOR = re.compile(r"(较|比|同比)?\s*(上年|去年|上一年|20\d{2}\s*年)?\s*(预算)?")
-_LABEL = re.compile(r"([\u4e00-\u9fff“”（）()]{2,30})\s*(\d+(?:\.\d+)?)\s*万元")
+# What the change is measured against: 上年, 2025年, 上年预算执行数, 2025年年初预算 … (not a subject).
+_PRIOR = re.compile(r"(较|比|同比)?\s*(上年|去年|上一年|20\d{2}\s*年度?)?\s*(?:年初)?(预算)?\s*(?:执行数|决算数|预算数|数)?")
+_LABEL = re.compile(r"([\u4e00-\u9fff“”（）()]{2,30})\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
 _ASIDE = re.compile(r"（其中[^）]*）|\(其中[^)]*\)")
 _YEAR_PREFIX = re.compile(r"^(\d{4}\s*年?\s*度?\s*)")
 
@@ -53,7 +54,8 @@ def change_facts(passages: list[Passage]) -> list[ChangeFact]:
                 if m or no_change:
                     head = clause[: (m or no_change).start()]
                     head = _PRIOR.sub("", head) if not _LABEL.search(head) else head
-                    subject = _clean_subject(re.sub(r"(较|比|同比)\s*(上年|去年|20\d{2}\s*年)?\s*(预算)?$", "", head))
+                    subject = _clean_subject(re.sub(r"(较|比|同比)\s*(上年|去年|20\d{2}\s*年度?)?\s*(?:年初)?(预算)?"
+                                                    r"\s*(?:执行数|决算数|预算数)?$", "", head))
                     current = None
                     if not subject or len(subject) < 2:
                         subject, current = prev_label or "", prev_value
@@ -61,7 +63,7 @@ def change_facts(passages: list[Passage]) -> list[ChangeFact]:
                         continue
                     if m:
                         sign = -1 if m.group("dir") in ("减少", "下降", "减") else 1
-                        change = Decimal(m.group("num")) * sign
+                        change = Decimal(m.group("num").replace(",", "")) * sign
                     else:
                         change = Decimal(0)
                     facts.append(ChangeFact(subject, change, current, sentence.strip(), p))
@@ -71,7 +73,7 @@ def change_facts(passages: list[Passage]) -> list[ChangeFact]:
                     pass
                 if lab:
                     prev_label = _clean_subject(lab.group(1))
-                    prev_value = Decimal(lab.group(2))
+                    prev_value = Decimal(lab.group(2).replace(",", ""))
     return facts
 
 
