@@ -90,6 +90,11 @@ class Engine:
             ans = across.answer(self, question, q, docs)
             if ans is not None:
                 return ans
+        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
+            from . import across
+            ans = across.answer(self, question, q, docs)
+            if ans is not None:
+                return ans
         extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
         extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
         mentions = self.vocab.mentions(q)
@@ -132,6 +137,10 @@ class Engine:
         ans = execution.answer(question, q, doc, measures, hint)
         if ans is not None:
             return ans
+        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
+        ans = execution.answer(question, q, doc, measures, hint)
+        if ans is not None:
+            return ans
         if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
             ans = self._change(question, q, doc, measures, hint)
             if ans is not None:
@@ -161,6 +170,11 @@ class Engine:
             return targets.project_overview(question, doc, project)
         if W.COUNT.search(q) and not measures and not hint:
             ans = self._count_items(question, q, doc)
+            if ans is not None:
+                return ans
+        if not measures:
+            from . import stated  # a count the narrative states beside the words asked (assistant/stated.py)
+            ans = stated.count(question, q, doc)
             if ans is not None:
                 return ans
         if not measures:
@@ -655,7 +669,11 @@ class Engine:
     # --- text questions ------------------------------------------------------------------------------
 
     def _text(self, question: str, q: str, doc: ParsedDocument) -> Answer:
-        hits = self.retriever().search(question, k=3, doc_ids=[doc.document.doc_id], kind="passage")
+        # The document is chosen: its department's name and year would only draw its title page.
+        query = re.sub(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|（[^）]*）$", "", documents.without_name(
+            q, max((n for n in documents.department_names(doc.document.department, doc.document.region) if n in q),
+                   key=len, default=""))) or question
+        hits = self.retriever().search(query, k=3, doc_ids=[doc.document.doc_id], kind="passage")
         if not hits:
             return self._not_found(question, "正文里没有找到相关的说明")
         top = hits[:3]
