@@ -384,9 +384,8 @@ def _misfit(f: list[str], width: int, padded: bool, roles: dict[int, str]) -> bo
         return False
     if len(f) > width and any(f[width:]):
         return True  # a figure printed past the last column
-    values = [x for p, x in enumerate(f) if roles.get(p) is None or p >= width]
-    if not any(values):
-        return False  # nothing in it to misplace (a row of blanks, or a name alone)
+    if not any(x for p, x in enumerate(f) if roles.get(p) != "number"):
+        return False  # nothing in it to misplace (a row of blanks)
     return padded or (len(f) < width and f[-1] == "")
 
 
