@@ -77,11 +77,14 @@ def _readable(paths: tuple[Path, ...]) -> tuple[list[Path], list[str]]:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True,
+              help="Retire the other stored versions of each disclosure ingested (also accepts a fragment).")
 @click.pass_obj
-def ingest(home: Home, paths: tuple[Path, ...]) -> None:
-    """Ingest disclosures (no PATH: the bundled sample)."""
+def ingest(home: Home, paths: tuple[Path, ...], replace: bool) -> None:
+    """Ingest disclosures (no PATH: the bundled sample), then check the text index against the store."""
     from tqdm import tqdm
 
+    from ingest.health import sync_index
     from ingest.pipeline import disclosure_files, ingest_file
 
     readable, unreadable = _readable(paths)
@@ -95,22 +98,62 @@ def ingest(home: Home, paths: tuple[Path, ...]) -> None:
         for path in bar:
             bar.set_description(path.name)
             try:
-                r = ingest_file(path, home, progress=lambda stage: bar.set_postfix_str(stage))
+                r = ingest_file(path, home, progress=lambda stage: bar.set_postfix_str(stage), replace=replace)
             except IngestError as exc:
                 failures += 1
                 tqdm.write(f"错误：{exc}", file=sys.stderr)
                 continue
-            status = {"added": "已导入", "unchanged": "未变化（已导入过）", "replaced": "已更新（替换旧版本）",
+            status = {"added": "已导入", "unchanged": "未变化（已导入过）", "replaced": "已更新（旧版本已停用并删除）",
+                      "version": "已导入为新版本（旧版本仍保留，默认以新版本作答；--replace 可停用旧版本）",
                       "indexed": "已补全文本索引", "merged": "已与另一半合并为一份文件",
                       "half": f"已导入（这是分两份发布的文件之一，另一份{_other_part(r.document.part)}尚未导入）"}[r.status]
             tqdm.write(f"{status}：{r.document.label}（{path.name}）：{r.tables} 张表，{r.cells} 个单元格，"
                        f"{r.passages} 段文字，新嵌入 {r.vectors} 条")
             for item in r.skipped:
                 tqdm.write(f"  未能读取：{item}")
+    with home.writing():
+        synced = sync_index(home)  # the index is verified, not trusted: missing vectors added, orphans deleted
+    if synced.repaired:
+        click.echo(f"文本索引：{synced.summary()}")
     counts = home.store.counts()
-    click.echo(f"语料库 {home.path}：{counts['documents']} 份文件，{counts['tables']} 张表，"
+    current = len(home.store.documents())
+    versions = f"（共 {counts['documents']} 个版本）" if counts["documents"] != current else ""
+    click.echo(f"语料库 {home.path}：{current} 份文件{versions}，{counts['tables']} 张表，"
                f"{counts['cells']} 个单元格，{counts['passages']} 段文字")
     if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per stored version.")
+@click.pass_obj
+def documents(home: Home, as_json: bool) -> None:
+    """List the stored documents and their versions (the current one answers)."""
+    rows = home.store.versions()
+    for v in rows:
+        if as_json:
+            _echo_json(v)
+        else:
+            mark = "当前" if v["current"] else "旧版"
+            click.echo(f"{v['document']}  {v['label']}  第{v['version']}版（{mark}）  {v['tables']} 张表 "
+                       f"{v['cells']} 个单元格  {v['ingested_at']} 导入  {v['source']}")
+    if not rows and not as_json:
+        click.echo("语料库里还没有文件（budgetqa ingest 导入）。")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: store, index, advice.")
+@click.pass_obj
+def doctor(home: Home, as_json: bool) -> None:
+    """Check the store (SQLite integrity_check, counts) and the text index against it; say how to recover."""
+    from ingest.health import diagnose
+
+    report = diagnose(home)
+    if as_json:
+        _echo_json(report.as_json())
+    else:
+        click.echo(report.text())
+    if not report.ok:
         sys.exit(1)
 
 

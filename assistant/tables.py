@@ -26,7 +26,7 @@ class Measure:
     prefer: tuple[str, ...] = ()  # context words ("基本支出里的…"): tables whose title holds them come first
 
 
-_JOIN = re.compile(r"^(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有)?[，,]?$")
+_JOIN = re.compile(r"^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有)?[，,]?$")
 _LIST_SEP = re.compile(r"^[、，,和与及跟]$|^(以及|还有)$")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -36,6 +37,24 @@ class Home:
         # Imported lazily: chromadb and the embedding model cost seconds that table questions never need.
         from .index import TextIndex
         return TextIndex(self.chroma_path)
+
+    @contextmanager
+    def writing(self):
+        """Hold the corpus's writer lock: one ingest at a time writes the store and the index (readers never
+        wait for it). Without a writable home there is no lock to take; the write itself then fails."""
+        try:
+            import fcntl
+            self.path.mkdir(parents=True, exist_ok=True)
+            fh = open(self.path / ".ingest.lock", "a+b")
+        except (ImportError, OSError):
+            yield
+            return
+        with fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def __repr__(self) -> str:
         return f"Home({str(self.path)!r})"

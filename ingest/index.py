@@ -89,6 +89,14 @@ def passage_items(doc_id: str, passages: Iterable[Passage]) -> list[IndexItem]:
     return items
 
 
+def damaged_index(path: Path, exc: BaseException):
+    """A Chroma failure as the store's error: one Chinese sentence and how to recover."""
+    from ingest.store import StoreError
+    reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    return StoreError(f"文本索引 {path} 已损坏，无法读取（{reason}）；运行 budgetqa ingest 会把它移到一旁并从存储重建"
+                      f"（budgetqa doctor 可查看详情）。")
+
+
 def _clean(meta: dict) -> dict:
     return {k: v for k, v in meta.items() if v is not None and k not in _LLAMA_KEYS}
 
@@ -100,15 +108,22 @@ class TextIndex:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.embedder = embedder or _embed.make_embedder()
-        self._client = chromadb.PersistentClient(
-            path=str(self.path), settings=ChromaSettings(anonymized_telemetry=False)
-        )
-        # One collection per model: vectors of different models are not comparable, and
-        # switching BUDGETQA_EMBED must not mix them (or clash on dimension).
-        name = "budgetqa_" + re.sub(r"[^A-Za-z0-9_-]", "_", self.embedder.model_name)
-        self.collection = self._client.get_or_create_collection(
-            name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-        )
+        try:
+            self._client = chromadb.PersistentClient(
+                path=str(self.path), settings=ChromaSettings(anonymized_telemetry=False)
+            )
+            # One collection per model: vectors of different models are not comparable, and
+            # switching BUDGETQA_EMBED must not mix them (or clash on dimension).
+            name = "budgetqa_" + re.sub(r"[^A-Za-z0-9_-]", "_", self.embedder.model_name)
+            self.collection = self._client.get_or_create_collection(
+                name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+            self.collection.count()
+        except Exception as exc:  # noqa: BLE001 - Chroma raises many kinds; a damaged index is one sentence
+            # Chroma caches a client per path even when opening failed: forget it, or the next try reuses it.
+            from chromadb.api.shared_system_client import SharedSystemClient
+            SharedSystemClient._identifier_to_system.pop(str(self.path), None)
+            raise damaged_index(self.path, exc) from exc
         self.store = ChromaVectorStore(chroma_collection=self.collection)
 
     def upsert(self, doc_id: str, items: list[IndexItem]) -> int:
@@ -159,6 +174,18 @@ class TextIndex:
             return self.collection.count()
         return len(self.collection.get(where={"document_id": doc_id}, include=[])["ids"])
 
+    def records(self) -> dict[str, tuple[str, str]]:
+        """Every stored id with its document and text (to check the index against the store)."""
+        got = self.collection.get(include=["documents", "metadatas"])
+        return {i: ((m or {}).get("document_id") or (m or {}).get("document") or "", t or "")
+                for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])}
+
+    def delete_ids(self, ids: list[str]) -> None:
+        ids = list(ids)
+        step = max(1, min(5000, self._client.get_max_batch_size()))
+        for k in range(0, len(ids), step):
+            self.collection.delete(ids=ids[k:k + step])
+
     def doc_ids(self) -> list[str]:
         metas = self.collection.get(include=["metadatas"])["metadatas"] or []
         return sorted({m["document_id"] for m in metas if m and m.get("document_id")})
@@ -195,6 +222,9 @@ class TextIndex:
             similarity_top_k=min(k, n),
             filters=filters,
         )
-        res = self.store.query(q)
+        try:
+            res = self.store.query(q)
+        except Exception as exc:  # noqa: BLE001 - a damaged index is one sentence, not a traceback
+            raise damaged_index(self.path, exc) from exc
         # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cos.
         return [(i, 1.0 + math.log(s)) for i, s in zip(res.ids or [], res.similarities or [])]

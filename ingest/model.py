@@ -53,10 +53,14 @@ class Document:
     scope: str = "部门"  # 部门 (the department with its units) | 单位 (one unit's own disclosure)
     text_unit: str = "万元"  # the unit the narrative states amounts in (tables carry their own)
     part: str = ""  # 说明 | 报表 for one half of a disclosure published as two files; "" when whole
+    version: int = 1  # 1, 2, … : the store keeps each different file of one disclosure as a version
+    versions: int = 1  # how many versions of this disclosure the store holds
 
     @property
     def label(self) -> str:
-        return f"{self.department} {self.year}年部门{self.kind}"
+        """How answers name the document; with several versions stored, which one ("（第2版）")."""
+        label = f"{self.department} {self.year}年部门{self.kind}"
+        return f"{label}（第{self.version}版）" if self.versions > 1 else label
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
-"""Ingest one file: decode, parse, write the tables, index the text, then make the document visible.
+"""Ingest one file: decode, parse, write the tables, index the text.
 
-Order matters for consistency: the store write is one transaction (status ``pending``), the vectors
-are upserted under deterministic ids, and only then is the document marked ``ready``. A crash at any
-point leaves either the previous state or a pending document that queries ignore and the next ingest
-redoes. Nothing is written for a file that fails to decode or parse.
+Order matters for consistency: the store write (the new document or version, and whatever it retires) is
+one transaction; then the retired versions' vectors are deleted and the new ones upserted under
+deterministic ids, and the document is marked indexed. A crash at any point leaves the previous state or
+the new one with its text index incomplete, which the next ingest finds (``health.sync_index`` checks
+every document's vectors against the store) and repairs. Nothing is written for a file that fails to
+decode or parse, nor for one that is clearly a fragment of a stored document (unless ``replace``).
 """
 from __future__ import annotations
 
@@ -20,13 +22,16 @@ from .sources import keep as keep_source
 
 Progress = Callable[[str], None]
 # Bump when parsing changes what is stored: a re-ingest then rewrites documents parsed by an older parser.
-PARSER_VERSION = 9  # 9: rows that do not fit their columns and cells that are no number, reported
+PARSER_VERSION = 10  # 9: rows that do not fit their columns and cells that are no number, reported;
+# 10: PDF cells cut by a page break closed, white boxes behind text no rulings, names wrapped over two rows
+# joined, a 款 that lost its leading zero (301 | 2) read as 30102
 
 
 @dataclass
 class IngestResult:
     document: Document
-    status: str  # added | unchanged | replaced | indexed (tables were there, the text index is now complete)
+    status: str  # added | unchanged | version (a new version beside the old) | replaced (--replace: the
+    #             others retired) | indexed (tables were there, the text index is now complete)
     #             | merged (the other half of a two-file disclosure was there: now one document) | half
     tables: int
     cells: int
@@ -40,20 +45,48 @@ def parse_bytes(data: bytes, source: str) -> ParsedDocument:
     return read(data, source)
 
 
-def ingest_file(path: str | Path, home: Home, progress: Progress | None = None) -> IngestResult:
+def ingest_file(path: str | Path, home: Home, progress: Progress | None = None,
+                replace: bool = False) -> IngestResult:
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{path}：无法读取文件（{os_reason(exc)}）。") from exc
-    return ingest_bytes(data, path.name, home, progress)
+    return ingest_bytes(data, path.name, home, progress, replace=replace)
 
 
-def ingest_bytes(data: bytes, source: str, home: Home, progress: Progress | None = None) -> IngestResult:
+def ingest_bytes(data: bytes, source: str, home: Home, progress: Progress | None = None,
+                 replace: bool = False) -> IngestResult:
+    """Ingest one file. A different file for a stored disclosure (same department, year, kind) becomes its
+    next version, beside the old ones, and answers from then on; ``replace`` retires every other version.
+    A file far smaller than the stored version (a fragment) is refused unless ``replace``."""
     say = progress or (lambda _stage: None)
     say("解析")
     parsed = parse_bytes(data, source)  # raises IngestError before anything is written
     keep_source(home.path, parsed.document, data)  # the app shows cited pages and offers the file
+    with home.writing():  # one writer at a time: versions are numbered and the index synced consistently
+        return _ingest_parsed(parsed, home, say, replace)
+
+
+# A new version with fewer than this share of the stored version's tables or cells is a fragment.
+FRAGMENT_SHARE = 0.5
+
+
+def refuse_fragment(store, parsed: ParsedDocument) -> None:
+    """Raise IngestError when ``parsed`` is clearly a fragment of the version of it that answers now."""
+    old = store.current_version(parsed.document)
+    if old is None:
+        return
+    have = store.counts(old.doc_id)
+    tables, cells, _ = _counts(parsed)
+    if tables < FRAGMENT_SHARE * have["tables"] or cells < FRAGMENT_SHARE * have["cells"]:
+        raise IngestError(
+            f"{parsed.document.source}：看起来只是已导入的《{old.label}》的一部分（{tables} 张表、{cells} 个单元格，"
+            f"已导入的版本有 {have['tables']} 张表、{have['cells']} 个单元格），没有导入；如确要用它取代旧版本，"
+            f"请加 --replace 重新导入。")
+
+
+def _ingest_parsed(parsed: ParsedDocument, home: Home, say: Progress, replace: bool) -> IngestResult:
     store = home.store
     halves: list[str] = []
     members = [parsed.document.sha256]
@@ -68,30 +101,44 @@ def ingest_bytes(data: bytes, source: str, home: Home, progress: Progress | None
             halves = [other]
     doc = parsed.document
     counts = _counts(parsed)
+    stored = store.status(doc.doc_id) is not None
     current = store.status(doc.doc_id) == "ready" and store.parser_version(doc.doc_id) == PARSER_VERSION
-    if current and store.is_indexed(doc.doc_id):
-        return IngestResult(doc, "unchanged", *counts, vectors=0, skipped=parsed.skipped)
-    superseded = store.same_identity(doc) + halves
+    others = store.same_identity(doc)
+    retired = others if replace else []
+    if current and store.is_indexed(doc.doc_id) and not retired:
+        return IngestResult(store.document(doc.doc_id) or doc, "unchanged", *counts, vectors=0,
+                            skipped=parsed.skipped)
+    if not stored and not replace:
+        refuse_fragment(store, parsed)
+    superseded = retired + halves
     if not current:
         say("写入表格")
-        store.write(parsed, PARSER_VERSION, members)
-        # The tables become visible at once (table answers need no vectors); an earlier version of the
-        # same disclosure goes in the same step, so a reader sees the old or the new copy, never neither.
-        store.publish(doc.doc_id, replacing=superseded)
+        # One transaction: the new version (tables visible at once: table answers need no vectors) and the
+        # versions it retires, so a reader sees the old state or the new one, never parts of both.
+        store.write(parsed, PARSER_VERSION, members, replacing=superseded, ready=True)
+    elif superseded:
+        store.delete(*superseded)
     say("建立文本索引")
-    vectors = home.index.upsert(doc.doc_id, index_items(parsed))
+    # The retired versions' vectors go first; a crash before this is repaired by the next ingest, whose
+    # sync_index deletes vectors no stored document owns.
     for old in superseded:
         home.index.delete_document(old)
+    vectors = home.index.upsert(doc.doc_id, index_items(parsed))
     # Until this mark, text questions about the document use BM25 alone; a crash before it is repaired by
-    # the next ingest of the same file, which finds the tables current and only completes the vectors.
+    # the next ingest (sync_index checks every document's vectors against the store).
     store.mark_indexed(doc.doc_id)
     if halves:
         status = "merged"
     elif doc.part:
         status = "half"
+    elif retired:
+        status = "replaced"
+    elif not stored and others:
+        status = "version"
     else:
-        status = "replaced" if superseded else ("added" if not current else "indexed")
-    return IngestResult(doc, status, *counts, vectors=vectors, replaced=superseded, skipped=parsed.skipped)
+        status = "added" if not current else "indexed"
+    return IngestResult(store.document(doc.doc_id) or doc, status, *counts, vectors=vectors, replaced=superseded,
+                        skipped=parsed.skipped)
 
 
 def join_halves(a: ParsedDocument, b: ParsedDocument) -> ParsedDocument:

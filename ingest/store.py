@@ -1,16 +1,27 @@
 """The structured side-store: SQLite, one row per cell, values as exact decimal strings (never floats).
 
-A document is written in one transaction with status ``pending`` and becomes visible only when marked
-``ready`` (after its vectors are in the text index), so a crash half-way leaves nothing half-visible.
+A document (or a new version of one) is written, and whatever it retires deleted, in one transaction, so
+a crash half-way leaves the previous state. Documents are versioned: a different file for the same
+department, year and kind (预算/决算, 部门/单位) is stored beside the earlier ones with the next version
+number; the newest ready version answers by default (``documents()``), every version is listed by
+``versions()``. The SQL is plain (no SQLite-only syntax in queries) so another backend can serve it;
+the schema lives in SCHEMA and _ADDED only.
+
+A file that is not a healthy SQLite database (zero bytes, overwritten, truncated) raises ``StoreError``
+with one Chinese sentence instead of being read as an empty corpus.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
+from .errors import os_reason
 from .model import Cell, CellRecord, Column, Document, ParsedDocument, Passage, Row, Table
+
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -25,7 +36,8 @@ CREATE TABLE IF NOT EXISTS documents (
     region TEXT NOT NULL DEFAULT '', scope TEXT NOT NULL DEFAULT '部门',
     text_unit TEXT NOT NULL DEFAULT '万元', part TEXT NOT NULL DEFAULT '',
     skipped TEXT NOT NULL DEFAULT '',  -- what the reader could not read, one line each, with pages
-    members TEXT NOT NULL DEFAULT ''  -- sha256 of each file it was read from (two for a split disclosure)
+    members TEXT NOT NULL DEFAULT '',  -- sha256 of each file it was read from (two for a split disclosure)
+    version INTEGER NOT NULL DEFAULT 1  -- 1, 2, … per identity (department, year, kind, scope, part)
 );
 CREATE TABLE IF NOT EXISTS tables (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -70,34 +82,173 @@ _ADDED = {
     "documents": {"parser": "INTEGER NOT NULL DEFAULT 0", "indexed": "INTEGER NOT NULL DEFAULT 0",
                   "region": "TEXT NOT NULL DEFAULT ''", "scope": "TEXT NOT NULL DEFAULT '部门'",
                   "text_unit": "TEXT NOT NULL DEFAULT '万元'", "part": "TEXT NOT NULL DEFAULT ''",
-                  "skipped": "TEXT NOT NULL DEFAULT ''", "members": "TEXT NOT NULL DEFAULT ''"},
+                  "skipped": "TEXT NOT NULL DEFAULT ''", "members": "TEXT NOT NULL DEFAULT ''",
+                  "version": "INTEGER NOT NULL DEFAULT 1"},
     "columns": {"meaning": "TEXT"},
     "rows": {"printed_page": "TEXT"},
     "cells": {"x0": "REAL", "top": "REAL", "x1": "REAL", "bottom": "REAL"},
 }
 
 
+# Two documents are versions of one disclosure when these agree (``d`` the one, ``n`` the other).
+_SAME = ("n.department_code = d.department_code AND n.department = d.department AND n.year = d.year "
+         "AND n.kind = d.kind AND n.scope = d.scope AND n.part = d.part")
+_DOC_SELECT = (", ".join(f"d.{f.strip()}" for f in _DOC_FIELDS.split(",")) +
+               f", d.version, (SELECT count(*) FROM documents n WHERE n.status = 'ready' AND {_SAME})")
+# The newest ready version of its disclosure: the one that answers.
+_CURRENT = f"NOT EXISTS (SELECT 1 FROM documents n WHERE n.status = 'ready' AND {_SAME} AND n.version > d.version)"
+_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """The store cannot be used (damaged, unreadable, busy); the message is one Chinese sentence."""
+
+
+def check_file(path: Path) -> str | None:
+    """Why the file at ``path`` is not a whole SQLite database, or None when it looks whole.
+
+    Reads only the 100-byte header: a zero-byte, overwritten or truncated file is named here rather than
+    read as an empty corpus (SQLite itself treats a zero-byte file as a new empty database)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"无法读取（{os_reason(exc)}）"
+    if size == 0:
+        return "是空文件（0 字节）"
+    if not head.startswith(_MAGIC[:len(head)]) or len(head) < 100:
+        return "不是 SQLite 数据库（文件头已被改写）" if not head.startswith(_MAGIC[:len(head)]) else \
+            f"被截断（只剩 {size} 字节）"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    # A hot rollback journal beside it (a write cut short: full disk, kill -9) holds the pages to put back;
+    # SQLite rolls it back on open, so a header ahead of the file's size is not truncation then.
+    journal = path.with_name(path.name + "-journal")
+    hot = journal.exists() and journal.stat().st_size > 0
+    # The page count in the header is valid when its version-valid-for number matches the change counter.
+    if not hot and head[92:96] == head[24:28] and pages and size < pages * page_size:
+        return f"被截断（应有 {pages * page_size} 字节，只有 {size} 字节）"
+    return None
+
+
+def damaged(path: Path, why: str) -> StoreError:
+    """The store's file is damaged: what is wrong (``why``, kept on the error as ``reason``) and what to do."""
+    return _with_reason(why, StoreError(f"语料库存储 {path} {why}，无法读取；请运行 budgetqa doctor 查看并按提示恢复"
+                      f"（从备份恢复该文件，或删除它和 chroma 目录后重新导入原文件）。"))
+
+
+def _with_reason(why: str, exc: StoreError) -> StoreError:
+    exc.reason = why
+    return exc
+
+
+def sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    """One Chinese sentence for an error SQLite raised on the store."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(f"语料库存储 {path} 正被另一个进程写入，请稍后再试。")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"语料库存储 {path} 是只读的，无法写入。")
+    if "full" in text:
+        return StoreError(f"磁盘已满，无法写入语料库存储 {path}。")
+    if "unable to open" in text:
+        return StoreError(f"无法打开语料库存储 {path}（目录不存在或没有权限）。")
+    return damaged(path, f"已损坏（SQLite：{exc}）")
+
+
+def _create(path: Path) -> None:
+    """Create the store with its schema under a temporary name, then link it into place only if no other
+    process made one meanwhile: a zero-byte budgetqa.sqlite is therefore never ours, always damage."""
+    fd, tmp = tempfile.mkstemp(prefix=".budgetqa-new-", suffix=".sqlite", dir=path.parent)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.executescript(SCHEMA)
+        db.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+    finally:
+        os.unlink(tmp)
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path)
-        self.db.executescript(SCHEMA)
-        for table, added in _ADDED.items():
-            cols = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
-            for col, decl in added.items():
-                if col not in cols:
-                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {col} {decl}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.exists():
+                _create(self.path)
+        except OSError as exc:
+            raise StoreError(f"无法创建语料库存储 {self.path}（{os_reason(exc)}）。") from exc
+        except sqlite3.Error as exc:
+            raise sqlite_error(self.path, exc) from exc
+        why = check_file(self.path)
+        if why:
+            raise damaged(self.path, why)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30)
+            self.db.executescript(SCHEMA)
+            for table, added in _ADDED.items():
+                cols = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+                for col, decl in added.items():
+                    if col not in cols:
+                        self.db.execute(f"ALTER TABLE {table} ADD COLUMN {col} {decl}")
+            self.db.commit()
+        except sqlite3.Error as exc:
+            raise sqlite_error(self.path, exc) from exc
 
     def close(self) -> None:
         self.db.close()
 
+    def integrity(self) -> list[str]:
+        """What the database's own consistency check finds wrong (empty when whole)."""
+        try:
+            found = [r[0] for r in self.db.execute("PRAGMA integrity_check")]
+        except sqlite3.Error as exc:
+            raise sqlite_error(self.path, exc) from exc
+        return [f for f in found if f != "ok"]
+
     # --- documents -------------------------------------------------------------------------------------
 
-    def documents(self, include_pending: bool = False) -> list[Document]:
-        where = "" if include_pending else "WHERE status = 'ready'"
-        rows = self.db.execute(f"SELECT {_DOC_FIELDS} FROM documents {where} ORDER BY year, department_code")
+    def _documents(self, where: str, args: tuple = ()) -> list[Document]:
+        rows = self.db.execute(f"SELECT {_DOC_SELECT} FROM documents d WHERE {where} "
+                               "ORDER BY d.year, d.department_code, d.department, d.version", args)
         return [Document(*r) for r in rows]
+
+    def documents(self, include_pending: bool = False, versions: bool = False) -> list[Document]:
+        """The documents that answer: the newest ready version of each disclosure (``versions``: every
+        ready version; ``include_pending``: also documents whose write never finished)."""
+        where = "1=1" if include_pending else "d.status = 'ready'"
+        if not versions and not include_pending:
+            where += f" AND {_CURRENT}"
+        return self._documents(where)
+
+    def document(self, doc_id: str) -> Document | None:
+        found = self._documents("d.doc_id = ?", (doc_id,))
+        return found[0] if found else None
+
+    def is_current(self, doc_id: str) -> bool:
+        return bool(self._documents(f"d.doc_id = ? AND d.status = 'ready' AND {_CURRENT}", (doc_id,)))
+
+    def versions(self) -> list[dict]:
+        """Every ready document with its version, whether it answers, its counts and when it came in."""
+        out = []
+        for d in self.documents(versions=True):
+            ingested, source, indexed = self.db.execute(
+                "SELECT ingested_at, source, indexed FROM documents WHERE doc_id = ?", (d.doc_id,)).fetchone()
+            counts = self.counts(d.doc_id)
+            out.append({"document": d.doc_id, "label": d.label, "department": d.department, "year": d.year,
+                        "kind": d.kind, "scope": d.scope, "part": d.part, "version": d.version,
+                        "versions": d.versions, "current": self.is_current(d.doc_id), "source": source,
+                        "ingested_at": ingested, "indexed": bool(indexed), "tables": counts["tables"],
+                        "cells": counts["cells"], "passages": counts["passages"]})
+        return out
 
     def status(self, doc_id: str) -> str | None:
         row = self.db.execute("SELECT status FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -108,19 +259,26 @@ class Store:
         return row[0] if row else None
 
     def same_identity(self, doc: Document) -> list[str]:
-        """Other documents for the same department, year and kind: a re-published disclosure replaces them."""
+        """Other stored versions (any status) of the same disclosure: department, year, kind, scope, part."""
         rows = self.db.execute(
             "SELECT doc_id FROM documents WHERE department_code = ? AND department = ? AND year = ? "
-            "AND kind = ? AND part = ? AND doc_id != ?",
-            (doc.department_code, doc.department, doc.year, doc.kind, doc.part, doc.doc_id))
+            "AND kind = ? AND scope = ? AND part = ? AND doc_id != ? ORDER BY version",
+            (doc.department_code, doc.department, doc.year, doc.kind, doc.scope, doc.part, doc.doc_id))
         return [r[0] for r in rows]
+
+    def current_version(self, doc: Document) -> Document | None:
+        """The version of the same disclosure that answers now (other than ``doc`` itself), if any."""
+        ids = set(self.same_identity(doc))
+        return next((d for d in reversed(self._documents(f"d.status = 'ready' AND {_CURRENT}")) if d.doc_id in ids),
+                    None)
 
     def other_half(self, doc: Document) -> str | None:
         """The stored other half (报表 for a 说明, or the reverse) of a disclosure published as two files."""
         want = {"说明": "报表", "报表": "说明"}.get(doc.part)
         row = self.db.execute(
             "SELECT doc_id FROM documents WHERE department = ? AND year = ? AND kind = ? AND part = ? "
-            "AND status = 'ready' ORDER BY ingested_at DESC", (doc.department, doc.year, doc.kind, want)).fetchone()
+            "AND status = 'ready' ORDER BY ingested_at DESC, version DESC",
+            (doc.department, doc.year, doc.kind, want)).fetchone()
         return row[0] if row else None
 
     def containing(self, sha256: str) -> str | None:
@@ -133,22 +291,37 @@ class Store:
         row = self.db.execute("SELECT members FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0].split() if row and row[0] else []
 
-    def write(self, parsed: ParsedDocument, parser: int = 0, members: list[str] | None = None) -> None:
-        """Write a parsed document (replacing any earlier copy of it) as pending, in one transaction."""
+    def write(self, parsed: ParsedDocument, parser: int = 0, members: list[str] | None = None,
+              replacing: list[str] = (), ready: bool = False) -> None:
+        """Write a parsed document (replacing any earlier copy of the same file) and delete the documents it
+        ``replacing``, in one transaction. It gets the next version number of its disclosure (a rewrite of
+        the same file keeps its own). ``ready``: visible at once; else ``pending`` until ``publish``."""
         d = parsed.document
         with self.db:
+            kept = self.db.execute("SELECT version FROM documents WHERE doc_id = ?", (d.doc_id,)).fetchone()
+            if kept:
+                version = kept[0]
+            else:
+                top = self.db.execute(
+                    "SELECT max(version) FROM documents WHERE department_code = ? AND department = ? AND year = ? "
+                    "AND kind = ? AND scope = ? AND part = ?",
+                    (d.department_code, d.department, d.year, d.kind, d.scope, d.part)).fetchone()[0]
+                version = (top or 0) + 1
             self.db.execute("DELETE FROM documents WHERE doc_id = ?", (d.doc_id,))
             self.db.execute(
-                f"INSERT INTO documents ({_DOC_FIELDS}, status, parser, skipped, members) "
-                f"VALUES ({', '.join('?' * 13)}, 'pending', ?, ?, ?)",
+                f"INSERT INTO documents ({_DOC_FIELDS}, status, parser, skipped, members, version) "
+                f"VALUES ({', '.join('?' * 13)}, ?, ?, ?, ?, ?)",
                 (d.doc_id, d.title, d.department_code, d.department, d.year, d.kind, d.unit, d.source, d.sha256,
-                 d.region, d.scope, d.text_unit, d.part, parser, "\n".join(parsed.skipped),
-                 " ".join(members or [d.sha256])))
+                 d.region, d.scope, d.text_unit, d.part, "ready" if ready else "pending", parser,
+                 "\n".join(parsed.skipped), " ".join(members or [d.sha256]), version))
             for t in parsed.tables:
                 self._write_table(d.doc_id, t)
             self.db.executemany(
                 "INSERT INTO passages VALUES (?, ?, ?, ?, ?)",
                 [(d.doc_id, p.ordinal, p.section, p.text, p.page) for p in parsed.passages])
+            for old in replacing:
+                if old != d.doc_id:
+                    self.db.execute("DELETE FROM documents WHERE doc_id = ?", (old,))
 
     def _write_table(self, doc_id: str, t: Table) -> None:
         self.db.execute("INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -181,15 +354,18 @@ class Store:
         with self.db:
             self.db.execute("UPDATE documents SET indexed = 1 WHERE doc_id = ?", (doc_id,))
 
-    def delete(self, doc_id: str) -> None:
+    def delete(self, *doc_ids: str) -> None:
+        """Delete documents (with their tables, rows, cells and passages), all in one transaction."""
         with self.db:
-            self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+            for doc_id in doc_ids:
+                self.db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
     # --- reading back into the shared model ------------------------------------------------------------
 
     def load(self, doc_id: str) -> ParsedDocument:
-        doc = Document(*self.db.execute(f"SELECT {_DOC_FIELDS} FROM documents WHERE doc_id = ?",
-                                        (doc_id,)).fetchone())
+        doc = self.document(doc_id)
+        if doc is None:
+            raise StoreError(f"文件 {doc_id} 已不在语料库中（可能刚被 --replace 导入的新版本取代），请重新提问。")
         return ParsedDocument(document=doc, tables=self.tables(doc_id), passages=self.passages(doc_id),
                               skipped=self.skipped(doc_id))
 
