@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -39,17 +41,41 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # the reader of our output went away (| head): stop quietly, as cat does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - said in Chinese, traceback on --debug
             if ctx.params.get("debug"):
                 raise
             if isinstance(exc, KeyboardInterrupt):
                 click.echo(f"错误：{user_message(exc)}", err=True)
-                ctx.exit(130)
+                sys.exit(130)
             raise Failure(user_message(exc)) from exc
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Click's own messages (a mistyped command or option) in Chinese too, as "错误：…"."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            name = exc.ctx.command_path if exc.ctx else "budgetqa"
+            said = exc.format_message()
+            if not re.search(r"[\u4e00-\u9fff]", said):  # click's own words: say what kind of mistake it is
+                said = f"命令用法不对（{said}）"
+            click.echo(f"错误：{said.rstrip('。')}；运行 {name} --help 查看用法。", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"错误：{exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("错误：已中断。", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 @click.group(cls=_Group)
-@click.option("--home", type=click.Path(file_okay=False, path_type=Path), envvar=HOME_ENV,
+@click.option("--home", type=click.Path(path_type=Path), envvar=HOME_ENV,
               help=f"Corpus directory (default ${HOME_ENV} or ~/.budgetqa).")
 @click.option("--debug", is_flag=True, envvar=DEBUG_ENV, help="Show the Python traceback of a failure.")
 @click.pass_context
@@ -193,7 +219,7 @@ def cells(home: Home, table: str | None, document: str | None, as_json: bool) ->
 
 @main.command()
 @click.argument("question", required=False)
-@click.option("--batch", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--batch", type=click.Path(path_type=Path),
               help="A file with one question per line (UTF-8, UTF-16 or GBK).")
 @click.option("--document", "documents", multiple=True, help="Only these document ids.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per answer.")

@@ -21,6 +21,7 @@ _ERRNO = {
     errno.EFBIG: "文件超出了允许的大小（磁盘配额或文件大小限制）",
     errno.EDQUOT: "超出了磁盘配额",
     errno.EISDIR: "这是一个目录，不是文件",
+    errno.EEXIST: "已有同名的文件，不能在那里建目录",
     errno.ENOTDIR: "路径中有一段不是目录",
     errno.EIO: "磁盘读写出错",
     errno.ENAMETOOLONG: "文件名太长",

@@ -268,6 +268,13 @@ def test_the_app_says_the_same_sentence(tmp_path):
     assert chinese_failure(proc).removeprefix("错误：") in message
 
 
+def test_mistyped_commands_and_a_home_that_is_a_file_are_said_in_chinese(sample_home):
+    proc = budgetqa("frobnicate", home=sample_home, check=False)
+    assert proc.returncode == 2 and proc.stderr.startswith("错误：命令用法不对") and "Usage" not in proc.stderr
+    message = chinese_failure(budgetqa("tables", home=SAMPLE, check=False))  # --home names a file
+    assert "已有同名的文件" in message
+
+
 # --- 8. markdown from documents, file names and visitors is shown as text -------------------------------
 
 LINK = "[点此领补贴](//evil.example)"
@@ -306,6 +313,8 @@ def test_the_app_shows_a_hostile_department_and_file_name_as_text(tmp_path, monk
     for question in ("组织部今年一共能花多少钱？", "部门职责是什么？", "[点此](//evil.example)人员经费是多少？"):
         at.chat_input[0].set_value(question).run()
         assert not at.exception, at.exception
+    at.chat_input[0].set_value("钱" * 600).run()  # the app refuses a long question with the CLI's sentence
+    assert not at.exception and any("问题太长了（600 个字）" in w.value for w in at.warning)
     shown = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.label for e in at.expander]
     shown += [x.value for kind in ("subheader", "header", "info", "warning", "error", "success")
               for x in getattr(at, kind)]
