@@ -1,11 +1,13 @@
-"""The ingested corpus held in memory: documents with their tables and passages, loaded once.
-
-Tables are small (a disclosure has a few thousand cells), so answering works on the shared model
-objects directly; the store stays the single source they were read from.
+"""The ingested corpus: every document's metadata in memory, a document's tables and passages read from
+the store when a question is about it (a small LRU keeps the last few), so memory and answer time stay
+flat as the corpus grows. Answering works on the shared model objects; the store is their one source.
 """
 from __future__ import annotations
 
+import os
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -149,24 +151,178 @@ def same_amount(a: CellRef, b: CellRef) -> bool:
     return abs(in_yuan(fine) - in_yuan(coarse)) * 2 <= step
 
 
+class DocumentRef:
+    """A document of the corpus as the engine sees it: its metadata always in memory, its tables and
+    passages read from the store when first used (``Corpus.parsed``, a small LRU), so the corpus costs
+    one ``Document`` per file however many files it holds. Duck-types ``ParsedDocument``."""
+    __slots__ = ("document", "_corpus")
+
+    def __init__(self, document: Document, corpus: "Corpus"):
+        self.document = document
+        self._corpus = corpus
+
+    def parsed(self) -> ParsedDocument:
+        return self._corpus.parsed(self.document.doc_id)
+
+    @property
+    def tables(self) -> list[Table]:
+        return self.parsed().tables
+
+    @property
+    def passages(self):
+        return self.parsed().passages
+
+    @property
+    def skipped(self) -> list[str]:
+        return self.parsed().skipped
+
+    def __repr__(self) -> str:
+        return f"DocumentRef({self.document.label!r})"
+
+
+class _LRU:
+    """A small thread-safe least-recently-used map (``get(key, make)``)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.RLock()
+
+    def get(self, key, make):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+class _Facts:
+    """The narrative's stated changes per document, computed when a question first needs them."""
+
+    def __init__(self, corpus: "Corpus"):
+        self._corpus = corpus
+        self._cache = _LRU(CACHED_DOCUMENTS * 4)
+
+    def get(self, doc_id: str, default=None):
+        if self._corpus.find_doc(doc_id) is None:
+            return default
+        from ingest.narrative import change_facts
+        return self._cache.get(doc_id, lambda: change_facts(self._corpus.parsed(doc_id).passages))
+
+
+# Parsed documents kept in memory (a question reads one; a comparison a few): memory stays flat.
+CACHED_DOCUMENTS = int(os.environ.get("BUDGETQA_CACHED_DOCUMENTS", "16"))
+
+
 class Corpus:
-    def __init__(self, docs: list[ParsedDocument]):
-        self.docs = docs
+    """The documents' metadata (one ``DocumentRef`` each, in ``docs``); a document's tables and passages
+    are read from the store on demand and kept in a small LRU. Questions across documents read the store
+    with SQL (``Store.measure``), never every document's tables."""
+
+    def __init__(self, docs: list[ParsedDocument] | None = None, store=None, documents: list[Document] = (),
+                 target_years: dict[str, set[int]] | None = None):
+        self.store = store
+        self._lock = threading.RLock()
+        self._cache = _LRU(CACHED_DOCUMENTS)
+        self._held: dict[str, ParsedDocument] = {}  # documents given whole (tests, tools): never evicted
+        if docs is not None:  # an in-memory corpus
+            self._held = {d.document.doc_id: d for d in docs}
+            documents = [d.document for d in docs]
+            target_years = {d.document.doc_id: {t.target_year for t in d.tables if t.target_year} for d in docs}
+        self.docs: list[DocumentRef] = [DocumentRef(d, self) for d in documents]
+        self._by_id = {r.document.doc_id: r for r in self.docs}
+        self._target_years = target_years or {}
+        self._names: dict[str, list[DocumentRef]] | None = None
+        self.facts = _Facts(self)
+        self.signature = store.signature() if store is not None and hasattr(store, "signature") else None
 
     @classmethod
     def load(cls, store) -> "Corpus":
-        docs = []
-        for d in store.documents():
-            docs.append(ParsedDocument(d, store.tables(d.doc_id), store.passages(d.doc_id)))
-        return cls(docs)
+        """The ready documents' metadata only: nothing of their tables is read until a question needs it."""
+        return cls(store=store, documents=store.documents(), target_years=store.target_years())
 
-    def select(self, doc_ids: list[str] | None) -> list[ParsedDocument]:
+    def parsed(self, doc_id: str) -> ParsedDocument:
+        """One document's tables and passages, from the LRU or else the store."""
+        held = self._held.get(doc_id)
+        if held is not None:
+            return held
+        if doc_id not in self._by_id:
+            raise KeyError(doc_id)
+
+        def read() -> ParsedDocument:
+            with self._lock:  # one connection, one reader at a time
+                return self.store.load(doc_id)
+        return self._cache.get(doc_id, read)
+
+    def stale(self) -> bool:
+        """Has another process (or an ingest here) changed the ready documents since this was loaded?"""
+        if self.store is None or self.signature is None:
+            return False
+        with self._lock:
+            return self.store.signature() != self.signature
+
+    def select(self, doc_ids: list[str] | None) -> list[DocumentRef]:
         if not doc_ids:
             return self.docs
-        return [d for d in self.docs if d.document.doc_id in doc_ids]
+        return [self._by_id[i] for i in dict.fromkeys(doc_ids) if i in self._by_id]
 
-    def find_doc(self, doc_id: str) -> ParsedDocument | None:
-        return next((d for d in self.docs if d.document.doc_id == doc_id), None)
+    def find_doc(self, doc_id: str) -> DocumentRef | None:
+        return self._by_id.get(doc_id)
+
+    def target_years(self, doc: DocumentRef) -> set[int]:
+        return self._target_years.get(doc.document.doc_id, set())
+
+    def extra_years(self, docs: list, asked: list[int]) -> set[int]:
+        """Of the years a question names, those the documents speak of beyond their own year: a
+        performance table's target year, or last year where the narrative states a change. Only the
+        asked years are looked at, so a question reads no document it is not about."""
+        out: set[int] = set()
+        held = {d.document.year for d in docs}
+        for y in set(asked) - held:
+            if any(y in self.target_years(d) for d in docs):
+                out.add(y)
+            elif any(d.document.year == y + 1 and self.facts.get(d.document.doc_id) for d in docs):
+                out.add(y)
+        return out
+
+    def naming(self, q: str, docs: list) -> list:
+        """The documents whose department a question may name (any of its names is in the question), plus
+        one other so that ``documents.choose`` treats them as several; all of ``docs`` when none is named.
+        ``choose`` gives the same answer on this subset as on all documents (it only ever keeps documents
+        a name hits), without testing every document's names."""
+        from .documents import department_names
+        if len(docs) <= 2:
+            return docs
+        with self._lock:
+            if self._names is None:
+                names: dict[str, list[DocumentRef]] = {}
+                for d in self.docs:
+                    for n in department_names(d.document.department, d.document.region):
+                        names.setdefault(n, []).append(d)
+                self._names = names
+        within = {id(d) for d in docs}
+        hit: dict[int, DocumentRef] = {}
+        for i in range(len(q)):
+            for j in range(i + 2, len(q) + 1):
+                for d in self._names.get(q[i:j], ()):
+                    if id(d) in within:
+                        hit[id(d)] = d
+        if not hit:
+            return docs
+        chosen = [d for d in docs if id(d) in hit]
+        if len(chosen) == 1:
+            chosen.append(next(d for d in docs if id(d) not in hit))
+        return chosen
 
 
 def value_columns(table: Table) -> list[str]:

@@ -57,7 +57,7 @@ def _abbreviated(name: str) -> set[str]:
     return {n for n in out if len(n) >= 2}
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=65536)  # one entry per department of the corpus: every question tests them all
 def department_names(department: str, region: str = "") -> frozenset[str]:
     """Every name the department answers to (at least two characters)."""
     names = {department}

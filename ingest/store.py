@@ -16,12 +16,44 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from .errors import os_reason
+from . import backend
 from .model import Cell, CellRecord, Column, Document, ParsedDocument, Passage, Row, Table
 
+
+@dataclass(frozen=True)
+class MeasureCell:
+    """One cell of a canonical measure across documents (``Store.measure``): value exact, fully cited."""
+    doc_id: str
+    department: str
+    region: str
+    year: int
+    doc_kind: str  # 预算 | 决算
+    table_ordinal: int
+    table: str
+    table_kind: str
+    row_ordinal: int
+    row: str
+    code: str | None
+    side: str | None
+    page: int | None
+    column: str
+    meaning: str | None
+    raw: str
+    value: Decimal | None  # a blank money cell is 0; None when the text is not a number
+    unit: str | None
+    blank: bool
+
+
+def _plain(label: str) -> str:
+    """"一、基本支出" → "基本支出" (the ordinal and spaces a printed label carries)."""
+    import re
+    return re.sub(r"^(其中[:：]|[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)\s*", "",
+                  label.strip()).replace(" ", "")
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -74,6 +106,12 @@ CREATE TABLE IF NOT EXISTS passages (
     ordinal INTEGER NOT NULL, section TEXT NOT NULL, text TEXT NOT NULL, page INTEGER,
     PRIMARY KEY (doc_id, ordinal)
 );
+-- Reading per question and across documents (Store.measure): names → documents, meanings → columns → cells.
+CREATE INDEX IF NOT EXISTS documents_identity ON documents(department, year, kind);
+CREATE INDEX IF NOT EXISTS columns_meaning ON columns(meaning, doc_id, table_ordinal);
+CREATE INDEX IF NOT EXISTS tables_kind ON tables(kind);
+CREATE INDEX IF NOT EXISTS rows_label ON rows(label);
+CREATE INDEX IF NOT EXISTS cells_column ON cells(doc_id, table_ordinal, column_path);
 """
 
 _DOC_FIELDS = "doc_id, title, department_code, department, year, kind, unit, source, sha256, region, scope, text_unit, part"
@@ -179,6 +217,16 @@ def _create(path: Path) -> None:
 
 class Store:
     def __init__(self, path: str | Path):
+        if backend.is_server(path):  # BUDGETQA_DATABASE_URL: PostgreSQL, the same schema (ingest/backend.py)
+            self.path = path
+            self.db = backend.connect(path)
+            self.db.executescript(SCHEMA)
+            for table, added in _ADDED.items():
+                cols = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+                for col, decl in added.items():
+                    if col not in cols:
+                        self.db.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {col} {backend.translate(decl, False)}")
+            return
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -441,3 +489,92 @@ class Store:
             sql = f"SELECT count(*) FROM {name}" + (" WHERE doc_id = ?" if doc_id else "")
             out[name] = self.db.execute(sql, (doc_id,) if doc_id else ()).fetchone()[0]
         return out
+
+    # --- across documents (corpus questions) -----------------------------------------------------------
+
+    def target_years(self) -> dict[str, set[int]]:
+        """doc_id → the years its performance tables set targets for (only documents that have any)."""
+        out: dict[str, set[int]] = {}
+        for doc_id, year in self.db.execute(
+                "SELECT DISTINCT doc_id, target_year FROM tables WHERE target_year IS NOT NULL"):
+            out.setdefault(doc_id, set()).add(int(year))
+        return out
+
+    def signature(self) -> tuple:
+        """Changes whenever a document becomes ready, is replaced or deleted (by any process): an engine
+        compares it to know its metadata is stale."""
+        return tuple(self.db.execute(
+            "SELECT count(*), coalesce(max(ingested_at), ''), coalesce(min(doc_id), ''), coalesce(max(doc_id), ''), "
+            "coalesce(sum(indexed), 0) FROM documents WHERE status = 'ready'").fetchone())
+
+    def measure(self, meaning: str | None = None, *, label: str | None = None, code: str | None = None,
+                table_kind: str | None = None, year: int | None = None, doc_kind: str | None = None,
+                doc_ids: list[str] | None = None, totals: bool = False) -> list[MeasureCell]:
+        """The cells of every answering document (newest ready version) that hold a canonical measure, read
+        with one indexed SQL query, never by loading documents: ``meaning`` is the column's canonical
+        meaning (``Column.meaning``: 人员经费, 基本支出, 三公经费, 合计 …); ``label`` a row label (the plain
+        label, or the label as printed), ``code`` a subject code, ``table_kind`` a canonical table kind,
+        ``totals`` only the grand-total rows (合计 / 总计). Each cell comes with its document, table, row,
+        column and page, its exact Decimal value and unit: the store side of corpus questions (rank the
+        departments, sum across them or across years). See ``measure_sum`` for exact totals."""
+        sql = ("SELECT d.doc_id, d.department, d.region, d.year, d.kind, t.ordinal, t.title, t.kind, "
+               "r.ordinal, r.label, r.code, r.side, coalesce(r.page, t.page), c.column_path, k.meaning, c.raw, "
+               "c.value, coalesce(c.unit, t.unit, d.unit), c.blank "
+               "FROM columns k JOIN documents d ON d.doc_id = k.doc_id "
+               "JOIN tables t ON t.doc_id = k.doc_id AND t.ordinal = k.table_ordinal "
+               "JOIN cells c ON c.doc_id = k.doc_id AND c.table_ordinal = k.table_ordinal AND c.column_path = k.path "
+               "JOIN rows r ON r.doc_id = c.doc_id AND r.table_ordinal = c.table_ordinal AND r.ordinal = c.row_ordinal "
+               "WHERE d.status = 'ready'")
+        args: list = []
+        current = globals().get("_CURRENT")
+        if current:  # only the version that answers
+            sql += f" AND {current}"
+        if meaning is not None:
+            sql += " AND k.meaning = ?"
+            args.append(meaning)
+        if label is not None:
+            sql += " AND (r.label = ? OR instr(r.label, ?) > 0)"
+            args += [label, label]
+        if code is not None:
+            sql += " AND r.code = ?"
+            args.append(code)
+        if table_kind is not None:
+            sql += " AND t.kind = ?"
+            args.append(table_kind)
+        if year is not None:
+            sql += " AND d.year = ?"
+            args.append(year)
+        if doc_kind is not None:
+            sql += " AND d.kind = ?"
+            args.append(doc_kind)
+        if doc_ids is not None:
+            if not doc_ids:
+                return []
+            sql += f" AND d.doc_id IN ({', '.join('?' * len(doc_ids))})"
+            args += list(doc_ids)
+        if totals:
+            sql += " AND (r.label IN ('合计', '总计') OR r.label LIKE '%总计' OR r.label LIKE '%合计')"
+        sql += " ORDER BY d.year, d.department, t.ordinal, r.ordinal"
+        out = []
+        for r in self.db.execute(sql, args):
+            if label is not None and r[9] != label and _plain(r[9]) != _plain(label):
+                continue  # instr matched a longer label ("基本支出" in "一般公共预算基本支出"): only the label itself
+            out.append(MeasureCell(doc_id=r[0], department=r[1], region=r[2], year=r[3], doc_kind=r[4],
+                                   table_ordinal=r[5], table=r[6], table_kind=r[7], row_ordinal=r[8], row=r[9],
+                                   code=r[10], side=r[11], page=r[12], column=r[13], meaning=r[14], raw=r[15],
+                                   value=Decimal(0) if r[16] is None and r[18] else
+                                   (None if r[16] is None else Decimal(str(r[16]))),
+                                   unit=r[17], blank=bool(r[18])))
+        return out
+
+    def measure_sum(self, meaning: str | None = None, by: str = "doc", **where) -> list[tuple[tuple, Decimal, list[MeasureCell]]]:
+        """Exact Decimal totals of ``measure(meaning, **where)`` grouped ``by`` "doc", "department" or "year"
+        (or "all"), largest first; each group keeps its cells, so every total is cited cell by cell."""
+        keys = {"doc": lambda c: (c.doc_id, c.department, c.year, c.doc_kind), "department": lambda c: (c.department,),
+                "year": lambda c: (c.year,), "all": lambda c: ()}[by]
+        groups: dict[tuple, list[MeasureCell]] = {}
+        for c in self.measure(meaning, **where):
+            if c.value is not None:
+                groups.setdefault(keys(c), []).append(c)
+        out = [(k, sum((c.value for c in cells), Decimal(0)), cells) for k, cells in groups.items()]
+        return sorted(out, key=lambda g: g[1], reverse=True)
