@@ -16,17 +16,25 @@ from ingest.home import Home
 from ingest.model import Document
 
 # Files whose checks close without a single fail (rounding differences are not fails: README, the policy).
-RECONCILE = ["2019-js-gaoyuan-yusuan.pdf", "2022-xa-wjw-juesuan.pdf", "2024-gjxfj-juesuan.pdf",
-             "2024-ptq-czj-juesuan.pdf", "2026-bj-czj-yusuan-shuoming.pdf + 2026-bj-czj-yusuan-baobiao.pdf",
-             "2026-fz-swj-yusuan.pdf", "2026-gjxfj-yusuan.pdf", "2026-gz-zfbgt-yusuan.pdf", "2026-hz-qxj-yusuan.pdf",
-             "2026-sz-jtysj-yusuan.pdf"]
+RECONCILE = ["2019-js-gaoyuan-yusuan.pdf", "2022-xa-wjw-juesuan.pdf", "2024-ptq-czj-juesuan.pdf",
+             "2026-bj-czj-yusuan-shuoming.pdf + 2026-bj-czj-yusuan-baobiao.pdf", "2026-fz-swj-yusuan.pdf",
+             "2026-gz-zfbgt-yusuan.pdf", "2026-hz-qxj-yusuan.pdf", "2026-sz-jtysj-yusuan.pdf"]
 SLIP = "2021-xa-xcb-yusuan.pdf"  # 表13 p.41: the 2021 合计 column is not 三公 + 会议费 + 培训费 (docs/findings.md)
-# Real slips in the text, each read off its page (docs/findings.md): a subject's amount stated in the
-# narrative against the figure its table prints — (file, subject code, stated, printed, text page, table page)
+# Real slips in the text, each read off its page (docs/findings.md): a subject's amount the narrative states
+# against the figure its table prints — (file, subject code, stated, printed, text page, table page) …
 TEXT_SLIPS = [
     ("2024-ptq-wanlijiedao-yusuan.pdf", "2210201", "352.67", "3503499", 9, 19),  # 住房公积金 350.35 then 352.67
     ("2025-ptq-czj-yusuan.pdf", "2080506", "887.36", "873617.00", 7, 12),  # 职业年金 87.36 printed 887.36
     ("2026-ptq-sfj-yusuan.pdf", "2210201", "201.50", "2087959.00", 9, 13),  # 住房公积金 208.8 then 201.50
+]
+# … and growth rates that the figures of their own sentence do not give — (file, rate as stated, page)
+RATE_SLIPS = [
+    ("2024-ptq-wanlijiedao-yusuan.pdf", "0.53", 9),  # 348.52 → 352.67 is 1.19 % (350.35 gives 0.53 %)
+    ("2024-gjxfj-juesuan.pdf", "35.74", 17),  # 5834.37 ÷ (22066.59 − 5834.37) = 35.94 %
+    ("2026-ptq-sfj-yusuan.pdf", "17.62", 9),  # 执行数 printed 43269.3 (3269.3 gives 17.62 %)
+    ("2026-ptq-sfj-yusuan.pdf", "17.66", 9),  # 77.99 → 91.97 is 17.93 %
+    ("2026-ptq-sfj-yusuan.pdf", "5.27", 9),  # 198.34 → 201.50 is 1.59 % (208.8 gives 5.27 %)
+    ("2026-gjxfj-yusuan.pdf", "31.35", 25),  # 333.83 ÷ (1,391.68 − 333.83) = 31.56 %
 ]
 
 # One printed figure per regional template, read off the page with pdftotext -layout:
@@ -76,16 +84,20 @@ def test_the_real_slip_is_named_at_its_cells(real_store):
                                                          Decimal("-310000.00"))
 
 
-@pytest.mark.parametrize("source,code,stated,printed,text_page,table_page", TEXT_SLIPS,
-                         ids=[t[0][:16] for t in TEXT_SLIPS])
-def test_a_subject_amount_the_text_misstates_is_its_only_fail(real_store, source, code, stated, printed, text_page,
-                                                              table_page):
+@pytest.mark.parametrize("source", sorted({t[0] for t in TEXT_SLIPS + RATE_SLIPS}))
+def test_the_text_slips_are_the_only_fails(real_store, source):
     fails = _fails(run_checks(real_store.load(_doc(real_store, source).doc_id)))
-    assert len(fails) == 1
-    c = fails[0]
-    assert c.kind == "narrative" and c.found == Decimal(stated) and c.passage_page == text_page
-    ref = c.cells[0]
-    assert (ref.row.code, ref.cell.raw.replace(",", ""), ref.page) == (code, printed, table_page)
+    amounts = [t for t in TEXT_SLIPS if t[0] == source]
+    rates = [t for t in RATE_SLIPS if t[0] == source]
+    assert len(fails) == len(amounts) + len(rates) and all(c.kind == "narrative" for c in fails)
+    for _, code, stated, printed, text_page, table_page in amounts:
+        c = next(c for c in fails if c.found == Decimal(stated))
+        ref = c.cells[0]
+        assert c.passage_page == text_page
+        assert (ref.row.code, ref.cell.raw.replace(",", ""), ref.page) == (code, printed, table_page)
+    for _, stated, page in rates:
+        c = next(c for c in fails if c.id.startswith("rate:") and abs(c.found) == Decimal(stated))
+        assert c.passage_page == page and stated + "%" in c.passage and c.unit == "%"
 
 
 @pytest.mark.parametrize("source,title,code,column,page,printed", TAMPER, ids=[t[0][:16] for t in TAMPER])
@@ -114,13 +126,14 @@ def test_corpus_report_lists_every_document_and_finding(real_home, tmp_path):
     out = tmp_path / "report.html"
     report = json.loads(budgetqa("check", "--all", "--json", "--out", str(out), home=real_home).stdout)
     sources = [d["source"] for d in report["documents"]]
-    assert set(RECONCILE + [SLIP] + [t[0] for t in TEXT_SLIPS]) <= set(sources)
+    assert set(RECONCILE + [SLIP] + [t[0] for t in TEXT_SLIPS + RATE_SLIPS]) <= set(sources)
     assert report["total"] == sum(report["totals"].values()) == sum(d["total"] for d in report["documents"])
     for d in report["documents"]:
         assert sum(d["counts"].values()) == d["total"]
         assert len(d["findings"]) == d["counts"][FAIL] + d["counts"][ROUNDING]
         for f in d["findings"]:
-            assert f["cells"] and all(c["page"] and c["table"] and c["column"] for c in f["cells"])
+            assert f["passage_page"] if f["id"].startswith("rate:") else f["cells"]
+            assert all(c["page"] and c["table"] and c["column"] for c in f["cells"])
             assert f["expected"] is not None and f["printed"] is not None and f["difference"] is not None
     slip = next(d for d in report["documents"] if d["source"] == SLIP)
     assert slip["counts"][FAIL] and slip["findings"][0]["cells"][0]["bbox"]

@@ -16,7 +16,8 @@ levels — never on one template's labels or one document's numbers. One module 
     columns.py      a subtotal column = its members (header tree: headers.py)
     cross.py        收支总表 ~ 收入总表 ~ 支出总表
     fiscal.py       财政拨款收支总表 ~ the three source tables ~ 基本支出表 ~ 三公
-    narrative.py    figures the text states ~ the cells that hold them
+    narrative.py    figures the text states ~ the cells that hold them (subjects.py: 类/款/项 named in words)
+    rates.py        growth rates the text states ~ the figures of the same sentence
     performance.py  绩效目标表 units and costs
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .core import (COLUMNS, CROSS_TABLE, FAIL, KINDS, NARRATIVE, NOT_APPLICABLE,
 from .doc import Doc
 from .narrative import narrative
 from .performance import performance
+from .rates import rates
 from .report import render_text, summarize
 from .sums import subject_trees, table_sums
 
@@ -46,7 +48,7 @@ def _cross_tables(doc: Doc):
         yield from family(doc)
 
 
-FAMILIES = (table_sums, subject_trees, column_sums, _cross_tables, narrative, performance)
+FAMILIES = (table_sums, subject_trees, column_sums, _cross_tables, narrative, rates, performance)
 
 
 def run_checks(parsed: ParsedDocument) -> list[Check]:
