@@ -29,8 +29,9 @@ class Home:
 
     @cached_property
     def store(self):
+        from .backend import database_url
         from .store import Store
-        return Store(self.db_path)
+        return Store(database_url() or self.db_path)  # BUDGETQA_DATABASE_URL: a PostgreSQL server
 
     @cached_property
     def index(self):

@@ -33,6 +33,7 @@ from llama_index.core.vector_stores.utils import node_to_metadata_dict  # noqa: 
 from llama_index.vector_stores.chroma import ChromaVectorStore  # noqa: E402
 
 from ingest import embed as _embed  # noqa: E402
+from ingest.backend import chroma_client  # noqa: E402
 from ingest.model import Passage  # noqa: E402
 
 
@@ -109,9 +110,8 @@ class TextIndex:
         self.path.mkdir(parents=True, exist_ok=True)
         self.embedder = embedder or _embed.make_embedder()
         try:
-            self._client = chromadb.PersistentClient(
-                path=str(self.path), settings=ChromaSettings(anonymized_telemetry=False)
-            )
+            # BUDGETQA_CHROMA_URL: a Chroma server (HTTP client), else the persistent client in the home.
+            self._client = chroma_client(self.path, ChromaSettings(anonymized_telemetry=False))
             # One collection per model: vectors of different models are not comparable, and
             # switching BUDGETQA_EMBED must not mix them (or clash on dimension).
             name = "budgetqa_" + re.sub(r"[^A-Za-z0-9_-]", "_", self.embedder.model_name)
