@@ -75,26 +75,6 @@ class Engine:
             ans = across.answer(self, question, q, docs)
             if ans is not None:
                 return ans
-        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
-            from . import across
-            ans = across.answer(self, question, q, docs)
-            if ans is not None:
-                return ans
-        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
-            from . import across
-            ans = across.answer(self, question, q, docs)
-            if ans is not None:
-                return ans
-        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
-            from . import across
-            ans = across.answer(self, question, q, docs)
-            if ans is not None:
-                return ans
-        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
-            from . import across
-            ans = across.answer(self, question, q, docs)
-            if ans is not None:
-                return ans
         extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
         extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
         mentions = self.vocab.mentions(q)
@@ -129,16 +109,8 @@ class Engine:
         ans = execution.answer(question, q, doc, measures, hint)
         if ans is not None:
             return ans
-        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
-        ans = execution.answer(question, q, doc, measures, hint)
-        if ans is not None:
-            return ans
-        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
-        ans = execution.answer(question, q, doc, measures, hint)
-        if ans is not None:
-            return ans
-        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
-        ans = execution.answer(question, q, doc, measures, hint)
+        from . import overview  # "这个部门的钱主要花在哪": the composition (assistant/overview.py)
+        ans = overview.answer(question, q, doc, measures)
         if ans is not None:
             return ans
         if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
@@ -170,16 +142,6 @@ class Engine:
             return targets.project_overview(question, doc, project)
         if W.COUNT.search(q) and not measures and not hint:
             ans = self._count_items(question, q, doc)
-            if ans is not None:
-                return ans
-        if not measures:
-            from . import stated  # a count the narrative states beside the words asked (assistant/stated.py)
-            ans = stated.count(question, q, doc)
-            if ans is not None:
-                return ans
-        if not measures:
-            from . import stated  # a count the narrative states beside the words asked (assistant/stated.py)
-            ans = stated.count(question, q, doc)
             if ans is not None:
                 return ans
         if not measures:
