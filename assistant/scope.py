@@ -10,7 +10,7 @@ from ingest.model import ParsedDocument
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:市|省)(?=委|政府|人民|本级|级|财政|教育|组织|宣传)")
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:市|省)(?=委|政府|人民|本级|财政|教育|组织|宣传)")
 _COUNTY_WIDE = re.compile(r"全(县|市|省).{0,12}(预算|收入|支出|财政)")
 _OTHER_DEPARTMENTS = (
     "宣传部", "统战部", "政法委", "纪委", "监委", "教育局", "财政局", "公安局", "卫健局", "民政局", "人社局",

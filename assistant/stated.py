@@ -16,7 +16,7 @@ _ASK = re.compile(r"(?:多少|几)\s*(个|家|辆|台|人|名|张|处|所|篇|�
 _ALIKE = {"辆": "辆台", "台": "台辆", "个": "个家", "家": "家个", "人": "人名", "名": "名人"}
 # Words of a count question that say nothing about what is counted.
 _GENERIC = re.compile(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|预算|决算|一共|总共|共有|共|现在|目前|里说|里面|里|中|"
-                      r"说|有|是|的|了|吗|呢|多少|几|[个家辆台人名张处所篇册期次座]|[？?，,。（）()]")
+                      r"说|是|的|了|吗|呢|(?:多少|几)\s*[个家辆台人名张处所篇册期次座]?|[？?，,。（）()]")
 # What is counted in a table or a section instead (the engine's own counts).
 _NOT_STATED = re.compile(r"科目|类级|款级|项级|绩效|项目|明细|指标|职责|职能|方面")
 
