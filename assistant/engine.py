@@ -8,19 +8,20 @@ passages that hybrid retrieval finds. The same ``Engine.ask`` serves the CLI, th
 from __future__ import annotations
 
 import re
+import time
 from decimal import Decimal
 
 from ingest import model
 from ingest.home import Home
 from ingest.model import ParsedDocument
-from ingest.narrative import ChangeFact, change_facts
+from ingest.narrative import ChangeFact
 from ingest.values import NUMBERED
 
 from . import arith, documents, llm, synonyms
 from . import targets
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
-from .corpus import CellRef, Corpus, plain_label, same_amount, unit_of
+from .corpus import CACHED_DOCUMENTS, _LRU, CellRef, Corpus, plain_label, same_amount, unit_of
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
 from .tables import (TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set,
@@ -40,24 +41,47 @@ class Engine:
         self.reload()
 
     def reload(self) -> None:
+        # The documents' metadata only: a document's tables, vocabulary and stated changes are read when a
+        # question is about it, and a few are kept (LRU), so memory and answer time stay flat (issue 14).
         self.corpus = Corpus.load(self.home.store)
-        self.vocab = Vocabulary(self.corpus.docs)
-        self._vocabs: dict[str, Vocabulary] = {}
-        self._facts = {d.document.doc_id: change_facts(d.passages) for d in self.corpus.docs}
+        self._vocabs = _LRU(CACHED_DOCUMENTS)
+        self._facts = self.corpus.facts  # .get(doc_id, default), computed on first use
+        self._checked = time.monotonic()
+
+    @property
+    def vocab(self) -> Vocabulary:
+        """The names every document's tables use (reads every document: tools only, never per question)."""
+        if len(self.corpus.docs) == 1:
+            return self.vocab_for(self.corpus.docs[0])
+        return Vocabulary(self.corpus.docs)
 
     def vocab_for(self, doc: ParsedDocument) -> Vocabulary:
         """The names one document's tables use (a question about it is read with its own words only)."""
-        if len(self.corpus.docs) == 1:
-            return self.vocab
-        key = doc.document.doc_id
-        if key not in self._vocabs:
-            self._vocabs[key] = Vocabulary([doc])
-        return self._vocabs[key]
+        return self._vocabs.get(doc.document.doc_id, lambda: Vocabulary([doc]))
+
+    def _scope_mentions(self, q: str, docs) -> list:
+        """The names a question uses, read with the words of the documents it can be about (the one chosen,
+        else the first few candidates): what out_of_scope needs, without a vocabulary of every document."""
+        if len(docs) == 1:
+            return self.vocab_for(docs[0]).mentions(q)
+        choice = documents.choose(q, self.corpus.naming(q, docs))
+        pool = [choice.doc] if choice.doc is not None else choice.candidates[:4]
+        return [m for d in pool for m in self.vocab_for(d).mentions(q)]
+
+    def _refresh(self) -> None:
+        """Another process (a replica, a batch ingest) changed the store: read the metadata again. Checked
+        at most once a second, one small query."""
+        now = time.monotonic()
+        if now - self._checked >= 1.0:
+            self._checked = now
+            if self.corpus.stale():
+                self.reload()
 
     # --- entry point ---------------------------------------------------------------------------------
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         """Answer a question; with a language model configured (BUDGETQA_LLM), it may reword the answer."""
+        self._refresh()
         answer = self._ask(question, doc_ids)
         return llm.rephrase(answer, self._llm) if self._llm is not None else answer
 
@@ -75,13 +99,12 @@ class Engine:
             ans = across.answer(self, question, q, docs)
             if ans is not None:
                 return ans
-        extra_years = {t.target_year for d in docs for t in d.tables if t.target_year}
-        extra_years |= {d.document.year - 1 for d in docs if self._facts.get(d.document.doc_id)}
-        mentions = self.vocab.mentions(q)
+        extra_years = self.corpus.extra_years(docs, years_in(q))  # only the years asked: no document read
+        mentions = self._scope_mentions(q, docs)
         reason = out_of_scope(q, docs, extra_years, "".join(m.text for m in mentions))
         if reason:
             return Answer(question, NOT_FOUND, f"无法回答：{reason}。{corpus_summary(self.corpus.docs)}")
-        choice = documents.choose(q, docs)
+        choice = documents.choose(q, self.corpus.naming(q, docs))  # the same choice, without every name
         if choice.doc is None:
             if choice.reason:
                 return Answer(question, NOT_FOUND, f"无法回答：{choice.reason}。{corpus_summary(self.corpus.docs)}")
