@@ -105,8 +105,12 @@ def _readable(paths: tuple[Path, ...]) -> tuple[list[Path], list[str]]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True,
               help="Retire the other stored versions of each disclosure ingested (also accepts a fragment).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Batch mode: parse in N worker processes, one writer stores, the text index follows; "
+                   "files already ingested are skipped; a summary table at the end.")
+@click.option("--json", "as_json", is_flag=True, help="Batch mode: the summary as one JSON object.")
 @click.pass_obj
-def ingest(home: Home, paths: tuple[Path, ...], replace: bool) -> None:
+def ingest(home: Home, paths: tuple[Path, ...], replace: bool, workers: int | None, as_json: bool) -> None:
     """Ingest disclosures (no PATH: the bundled sample), then check the text index against the store."""
     from tqdm import tqdm
 
@@ -120,6 +124,18 @@ def ingest(home: Home, paths: tuple[Path, ...], replace: bool) -> None:
     if paths and not files:
         raise Failure("没有找到可导入的文件（PDF 或文本形式的预算公开文件）。")
     failures = len(unreadable)
+    if workers is not None:  # batch: worker processes, one writer, resumable (ingest/batch.py)
+        from ingest import batch
+        with tqdm(total=len(files), unit="file", file=sys.stderr, disable=None) as bar:
+            report = batch.run(readable if paths else files, home, workers, replace, bar=bar,
+                               write=lambda line: tqdm.write(line, file=sys.stderr))
+        if as_json:
+            _echo_json(report.as_json())
+        else:
+            click.echo(batch.summary(report))
+        if report.failed or unreadable:
+            sys.exit(1)
+        return
     with tqdm(files, unit="file", file=sys.stderr, disable=None) as bar:
         for path in bar:
             bar.set_description(path.name)

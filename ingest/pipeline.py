@@ -86,7 +86,8 @@ def refuse_fragment(store, parsed: ParsedDocument) -> None:
             f"请加 --replace 重新导入。")
 
 
-def _ingest_parsed(parsed: ParsedDocument, home: Home, say: Progress, replace: bool) -> IngestResult:
+def _ingest_parsed(parsed: ParsedDocument, home: Home, say: Progress, replace: bool,
+                   index: bool = True) -> IngestResult:
     store = home.store
     halves: list[str] = []
     members = [parsed.document.sha256]
@@ -118,6 +119,11 @@ def _ingest_parsed(parsed: ParsedDocument, home: Home, say: Progress, replace: b
         store.write(parsed, PARSER_VERSION, members, replacing=superseded, ready=True)
     elif superseded:
         store.delete(*superseded)
+    if not index:  # the batch's indexer thread completes it (ingest/batch.py): the tables answer meanwhile
+        return IngestResult(store.document(doc.doc_id) or doc, "half" if doc.part and not halves else
+                            ("merged" if halves else ("replaced" if retired else ("version" if not stored and others
+                                                                                 else ("added" if not current else "indexed")))),
+                            *counts, vectors=0, replaced=superseded, skipped=parsed.skipped)
     say("建立文本索引")
     # The retired versions' vectors go first; a crash before this is repaired by the next ingest, whose
     # sync_index deletes vectors no stored document owns.

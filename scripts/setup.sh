@@ -18,6 +18,6 @@ fi
 $VPIP install -q --upgrade pip
 # torch first and pinned: anything else would pull a multi-GB CUDA build.
 $VPIP install -q "torch==2.13.0"
-$VPIP install -q -e ".[test]"
+$VPIP install -q -e ".[test,server]"  # server: psycopg, for PostgreSQL (tests/test_servers.py)
 echo "$want" > "$stamp"
 echo "setup: done"

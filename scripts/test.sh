@@ -10,6 +10,12 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 &
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
     || echo "test.sh: could not install chromium; the browser test will be skipped" >&2
 fi
+# tests/test_servers.py starts a real PostgreSQL (Debian's package: initdb, pg_ctl) on loopback; fetch it too.
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+    && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+    || echo "test.sh: could not install postgresql; the server tests will be skipped" >&2
+fi
 if [ "${BUDGETQA_NETWORK_TESTS:-}" != "1" ] && unshare -n true 2>/dev/null; then
   exec unshare -n bash -c 'ip link set lo up 2>/dev/null || true; exec .venv/bin/python -m pytest "$@"' _ "$@"
 fi
