@@ -7,6 +7,7 @@ command line shows the traceback only with ``--debug``).
 from __future__ import annotations
 
 import errno
+import json
 import sqlite3
 
 from .model import IngestError
@@ -45,6 +46,10 @@ def user_message(exc: BaseException) -> str:
     """One Chinese sentence saying what went wrong and, where there is one, what to do."""
     if isinstance(exc, IngestError) or type(exc).__name__ in ("StoreError", "QuestionTooLong"):
         return str(exc)
+    bad_json = exc if isinstance(exc, json.JSONDecodeError) else exc.__cause__
+    if isinstance(bad_json, json.JSONDecodeError):  # a question set (eval --questions) that is not JSON Lines
+        where = "" if bad_json is exc else str(exc).split(": ")[0] + "："
+        return f"{where}不是有效的 JSON（第 {bad_json.lineno} 行第 {bad_json.colno} 列有误）；每行应是一个 JSON 对象。"
     if isinstance(exc, UnicodeError):
         return "文件的编码无法识别：请用 UTF-8 或 GBK 保存后再试。"
     if isinstance(exc, MemoryError):

@@ -268,6 +268,30 @@ def test_the_app_says_the_same_sentence(tmp_path):
     assert chinese_failure(proc).removeprefix("错误：") in message
 
 
+def test_every_kind_of_failure_is_one_chinese_sentence():
+    import errno
+    import json
+    import sqlite3
+
+    from ingest.errors import user_message
+
+    try:
+        json.loads("{")
+    except ValueError as exc:
+        bad_json = exc
+    cases = [OSError(errno.ENOSPC, "No space left on device", "/h/budgetqa.sqlite"),
+             OSError(errno.EFBIG, "File too large"), OSError(errno.EROFS, "Read-only file system", "/h"),
+             PermissionError(errno.EACCES, "Permission denied", "/h"), FileNotFoundError(errno.ENOENT, "x", "/q"),
+             OSError(errno.EIO, "Input/output error"), sqlite3.OperationalError("attempt to write a readonly database"),
+             sqlite3.OperationalError("database or disk is full"), sqlite3.OperationalError("database is locked"),
+             sqlite3.DatabaseError("file is not a database"), UnicodeDecodeError("utf-8", b"\xd7", 0, 1, "bad"),
+             MemoryError(), KeyboardInterrupt(), bad_json, RuntimeError("boom"), IngestError("x.txt：文件是空的。")]
+    for exc in cases:
+        message = user_message(exc)
+        assert CJK.search(message) and "\n" not in message and "Traceback" not in message, message
+        assert not re.search(r"No space|Permission denied|Read-only|readonly|locked|boom", message), message
+
+
 def test_mistyped_commands_and_a_home_that_is_a_file_are_said_in_chinese(sample_home):
     proc = budgetqa("frobnicate", home=sample_home, check=False)
     assert proc.returncode == 2 and proc.stderr.startswith("错误：命令用法不对") and "Usage" not in proc.stderr
