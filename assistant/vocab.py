@@ -152,9 +152,13 @@ class Vocabulary:
                 if t.kind == model.NARRATIVE:
                     for r in t.rows:
                         label = plain_label(r.label)
-                        if label not in self.rows and label not in self.columns and label not in self.tables:
-                            self.rows[label] = {label}
                         concept = _stated_concept(label)
+                        printed = concept is not None and (concept in concepts or concept in row_concepts)
+                        # A sentence's figure of something a table prints ("财政拨款“三公”经费预算 223.80") is
+                        # read from the table, to the precision it prints: its words are no name of their own.
+                        if label not in self.rows and label not in self.columns and label not in self.tables \
+                                and not printed:
+                            self.rows[label] = {label}
                         if concept and concept not in concepts and concept not in row_concepts:
                             stated.setdefault(concept, set()).add(label)
         # "机关运行经费财政拨款预算 1158.60 万元": the words for that figure reach the sentence that states it,
