@@ -136,6 +136,10 @@ class Engine:
         ans = overview.answer(question, q, doc, measures)
         if ans is not None:
             return ans
+        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
+        ans = execution.answer(question, q, doc, measures, hint)
+        if ans is not None:
+            return ans
         if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
             ans = self._change(question, q, doc, measures, hint)
             if ans is not None:
@@ -394,6 +398,12 @@ class Engine:
     def _lookup(self, question: str, q: str, measure: Measure, cands: list[CellRef]) -> Answer:
         reads = readings(cands)
         parts: list[CellRef] = []
+        econ = [c for c in reads if c.row.code and c.row.code[:1] == "3" and c.table.kind in _ECONOMIC_KINDS]
+        if len(reads) > 1 and measure.rows and not measure.column and econ and len(readings(econ)) == 1 and \
+                all(c.row.code and c.row.code[:1] == "3" for c in reads):
+            # An economic-class line (30302 退休费) printed under several functional lines of an expenditure
+            # table: the economic-classification table gives it once.
+            reads = readings(econ)
         if len(reads) > 1 and measure.rows and not measure.column:
             # A subject line: the department's expenditure table gives it; a table of one source of money
             # (财政拨款 …) gives the part of it paid from that source: said, not a second reading.
@@ -725,6 +735,7 @@ _SOURCE = {model.FISCAL_SUMMARY: "财政拨款", model.FISCAL_EXPENDITURE: "财�
            model.GPB_EXPENDITURE: "一般公共预算财政拨款", model.GPB_BASIC: "一般公共预算财政拨款",
            model.GOV_FUND: "政府性基金预算财政拨款", model.STATE_CAPITAL: "国有资本经营预算财政拨款"}
 _ASKS_WAN = re.compile(r"万元")
+_ECONOMIC_KINDS = (model.GPB_BASIC, model.ECONOMIC_TABLE, model.BASIC)
 _ASKS_YUAN = re.compile(r"(?<![万亿])元")
 
 
