@@ -19,7 +19,7 @@ from ..narrative import figures_table
 from ..model import (Cell, Column, Document, IngestError, ParsedDocument, Passage, Row, Table)
 from ..perf import build_performance_table
 from ..unread import describe
-from ..values import NUMBERED, clean, money
+from ..values import NUMBERED, clean, looks_numeric, money
 from .passages import SECTION as _SECTION, SUBSECTION as _SUBSECTION, SENTENCE_END as _SENTENCE_END, chunks as _chunks
 
 _TOC_LINE = re.compile(r"^(?P<title>[^\t\d][^\t]*?)\s*\t\s*(?P<page>\d{1,3})$")
@@ -384,8 +384,9 @@ def _misfit(f: list[str], width: int, padded: bool, roles: dict[int, str]) -> bo
         return False
     if len(f) > width and any(f[width:]):
         return True  # a figure printed past the last column
-    if not any(x for p, x in enumerate(f) if roles.get(p) != "number"):
-        return False  # nothing in it to misplace (a row of blanks)
+    filled = [(p, x) for p, x in enumerate(f) if x and roles.get(p) != "number"]
+    if all(roles.get(p) == "label" and not looks_numeric(x) for p, x in filled):
+        return False  # nothing in it to misplace: a row of blanks, or a name alone where a name goes
     return padded or (len(f) < width and f[-1] == "")
 
 
