@@ -83,6 +83,15 @@ def test_the_missing_cell_is_in_the_ingest_summary_and_in_tables_json(tmp_path):
     assert {c["value"] for c in cells if c["row_label"] == "合计"} == {"6.20", "3.20", "3.00", "0"}
 
 
+def test_the_app_says_what_it_could_not_read_on_upload(tmp_path, monkeypatch):
+    from assistant import ui
+    from ingest.home import Home
+
+    monkeypatch.setenv("BUDGETQA_EMBED", "hash")
+    ok, message = ui.handle_upload("cut.txt", sample_with(398, "\t3.20\t3.00", "\t3.00").encode(), Home(tmp_path))
+    assert ok and "1 处未能读取（表#8《部门预算财政拨款“三公”经费支出表》第2行““三公”经费”（第19页" in message
+
+
 def test_a_cell_one_too_many_is_reported_too():
     parsed = read(sample_with(398, "\t3.00\t", "\t3.00\t1.00\t").encode(), "long.txt")
     assert "“三公”经费" not in [r.label for r in table(parsed, "三公").rows]
