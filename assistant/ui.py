@@ -57,7 +57,8 @@ class SessionSafeHome(Home):
 
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = Store(self.db_path)
+            from ingest.backend import database_url  # BUDGETQA_DATABASE_URL: PostgreSQL (docs/deploy.md)
+            store = self._local.store = Store(database_url() or self.db_path)
         return store
 
 

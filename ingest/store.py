@@ -240,7 +240,8 @@ class Store:
         if why:
             raise damaged(self.path, why)
         try:
-            self.db = sqlite3.connect(self.path, timeout=30)
+            # Shared by the threads of one process (the app's sessions read documents on demand).
+            self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             self.db.executescript(SCHEMA)
             for table, added in _ADDED.items():
                 cols = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
