@@ -29,7 +29,7 @@ def picker(docs: list[ParsedDocument]) -> list[str] | None:
     all_docs = [p.document for p in docs]
     chosen = scope(all_docs)
     label = "在全部文件中查找" if chosen is None else f"在 {scope_label(all_docs, chosen)} 中查找"
-    with st.expander(f"{label}（点此选择地区、部门、年度）", icon=":material/filter_list:"):
+    with st.expander(f"{md(label)}（点此选择地区、部门、年度）", icon=":material/filter_list:"):
         regions = [ALL_REGIONS] + sorted({region_of(d) for d in all_docs})
         region = st.selectbox("地区", regions, key="pick_region", on_change=_reset, args=("pick_dept", "pick_doc"))
         in_region = [d for d in all_docs if region == ALL_REGIONS or region_of(d) == region]
@@ -75,7 +75,7 @@ def document_page(engine, doc_ids: list[str] | None, checks: Callable[[str], lis
     doc = docs[0] if len(docs) == 1 else st.selectbox(
         "文件", docs, format_func=lambda d: d.document.label, key="browse_doc")
     d = doc.document
-    st.subheader(d.label)
+    st.subheader(md(d.label))
     facts = [f"地区：{region_of(d)}", f"年度：{d.year}", f"类型：部门{d.kind}", f"{len(doc.tables)} 张表",
              f"来源文件：{d.source}"]
     st.markdown(" · ".join(md(f) for f in facts))
