@@ -189,6 +189,11 @@ class Engine:
             ans = self._count_or_list(question, q, doc, measures, hint)
             if ans is not None:
                 return ans
+        if W.RANK.search(q) or W.COMPARE.search(q):
+            from . import ranks  # projects of a 项目支出表; parts of a total printed as columns (assistant/ranks.py)
+            ans = ranks.projects(question, q, doc) or ranks.parts(question, q, doc, hint)
+            if ans is not None:
+                return ans
         table_first = measures and (W.RANK.search(q) or not W.PERF_WORDS.search(q))
         if perf_strong and not table_first:
             return targets.answer(question, q, doc, perf)

@@ -1,0 +1,94 @@
+"""Rankings the row-set ranking does not cover: the projects of a 项目支出表 (「哪个项目的预算最多」), and the
+parts of a table's total printed as columns (「“三公”经费中哪一项最多」: 因公出国（境）费 | 公务用车购置及运行费 |
+公务接待费). Every amount is a stored cell, the order shown, each cited.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest import model
+
+from . import arith
+from .answer import ANSWERED, Answer, Chart, ChartBar
+from .concepts import column_concept
+from .corpus import CellRef, default_column, plain_label, total_row, unit_of
+
+_PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,4}(?:排|最)")
+_TOTAL = re.compile(r"合计|小计|总计")
+# A table whose total is the sum of named parts printed as columns.
+_PARTS_OF = {model.THREE_PUBLIC: ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")}
+_NAMED = {model.THREE_PUBLIC: "三公"}  # the word that names such a total in a question
+
+
+def _order(q: str):
+    less = bool(re.search(r"最(少|低|小)", q))
+    nth = re.search(r"第([二三四五])", q)
+    return less, ("一二三四五".index(nth.group(1)) if nth else 0)
+
+
+def _answer(question, q, items: list[CellRef], what: str, label) -> Answer | None:
+    less, k = _order(q)
+    items = sorted(items, key=lambda c: c.value, reverse=not less)
+    if k >= len(items):
+        return None
+    top = items[k]
+    unit = unit_of(top)
+    place = f"第{k + 1}" if k else ("最少" if less else "最多")
+    ranking = "；".join(f"{i + 1}. {label(c)} {arith.with_unit(c.value, unit_of(c))}" for i, c in enumerate(items))
+    text = (f"{what}中{place}的是{label(top)}：{arith.with_unit(top.value, unit)}（{top.where()}）。排序：{ranking}")
+    calc = (" < " if less else " > ").join(arith.fmt(c.value) for c in items)
+    chart = Chart(what, unit, tuple(ChartBar(label(c), c.value) for c in items))
+    return Answer(question, ANSWERED, text, top.value, unit, calc, [top.citation()] + [c.citation() for c in items
+                                                                                      if c is not top], chart=chart)
+
+
+def projects(question: str, q: str, doc) -> Answer | None:
+    """The projects of the department's 项目支出表, ranked by their total (group rows that only add up the
+    projects below them are left out)."""
+    if not _PROJECTS.search(q) or re.search(r"项级|科目|绩效", q):
+        return None
+    table = next((t for t in doc.tables if t.kind == model.PROJECT and t.rows), None)
+    if table is None:
+        return None
+    col = default_column(table)
+    rows = [r for r in table.rows if col and r.cell(col) is not None and r.cell(col).value is not None
+            and not _TOTAL.search(r.label)]
+    values = [r.cell(col).value for r in rows]
+    leaves = []
+    for i, r in enumerate(rows):
+        running, header = 0, False
+        for v in values[i + 1:]:
+            running += v
+            if running == values[i]:
+                header = True
+                break
+            if running > values[i]:
+                break
+        if not header and values[i]:
+            leaves.append(CellRef(doc.document, table, r, r.cell(col)))
+    if len(leaves) < 2:
+        return None
+    return _answer(question, q, leaves, f"{table.title}所列项目", lambda c: plain_label(c.row.label))
+
+
+def parts(question: str, q: str, doc, hint: str | None) -> Answer | None:
+    """「“三公”经费中哪一项最多」: the parts of the table's total row, read by column meaning."""
+    if hint not in _PARTS_OF:
+        hint = next((kind for kind, word in _NAMED.items() if word in q), None)
+    if hint not in _PARTS_OF or not re.search(r"哪(?:一)?(?:项|个|种)|最(?:多|少|高|低|大|小)", q):
+        return None
+    table = next((t for t in doc.tables if t.kind == hint and t.rows), None)
+    if table is None:
+        return None
+    total = total_row(table, default_column(table))
+    if total is None:
+        return None
+    found = {}
+    for c in total.cells:
+        concept = column_concept(table, c.column, doc.document.year)
+        if concept in _PARTS_OF[hint] and concept not in found and c.value is not None:
+            found[concept] = CellRef(doc.document, table, total, c)
+    if len(found) < 2:
+        return None
+    names = {id(ref): concept for concept, ref in found.items()}
+    return _answer(question, q, list(found.values()), table.title, lambda c: names[id(c)])
