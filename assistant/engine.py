@@ -32,6 +32,10 @@ _INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位�
                       "经费保障形式": ("经费", "保障")}
 
 
+# Above this many documents, text questions search the chosen document's items alone (see retriever).
+LARGE_CORPUS = 64
+
+
 class Engine:
     def __init__(self, home: Home | str | None = None):
         self.home = home if isinstance(home, Home) else Home(home)
@@ -673,7 +677,7 @@ class Engine:
         query = re.sub(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|（[^）]*）$", "", documents.without_name(
             q, max((n for n in documents.department_names(doc.document.department, doc.document.region) if n in q),
                    key=len, default=""))) or question
-        hits = self.retriever().search(query, k=3, doc_ids=[doc.document.doc_id], kind="passage")
+        hits = self.retriever(doc).search(query, k=3, doc_ids=[doc.document.doc_id], kind="passage")
         if not hits:
             return self._not_found(question, "正文里没有找到相关的说明")
         top = hits[:3]
@@ -682,12 +686,17 @@ class Engine:
         quote = "\n\n".join(f"「{c.text}」（{c.section}{'，第' + str(c.page) + '页' if c.page else ''}）" for c in cites)
         return Answer(question, ANSWERED, f"文件中的相关说明：\n{quote}", None, None, None, cites)
 
-    def retriever(self):
-        """Hybrid BM25 + vector retrieval, built on first use: table questions never pay for the model."""
+    def retriever(self, doc: ParsedDocument | None = None):
+        """Hybrid BM25 + vector retrieval, built on first use: table questions never pay for the model. In a
+        large corpus (more than LARGE_CORPUS documents) a question about one document gets a retriever over
+        that document's items only (kept in the LRU), never one over every document's items."""
+        from assistant.retrieve import HybridRetriever
+        from ingest.pipeline import index_items
+        if doc is not None and len(self.corpus.docs) > LARGE_CORPUS:
+            return self._vocabs.get(("retriever", doc.document.doc_id),
+                                    lambda: HybridRetriever(index_items(doc), self.home.index))
         ids = [d.document.doc_id for d in self.corpus.docs]
         if self._retriever is None or self._retriever_docs != ids:
-            from assistant.retrieve import HybridRetriever
-            from ingest.pipeline import index_items
             items = [it for d in self.corpus.docs for it in index_items(d)]
             self._retriever = HybridRetriever(items, self.home.index)
             self._retriever_docs = ids
