@@ -129,6 +129,10 @@ class Engine:
         hint = next((m.table for m in mentions if m.table), None)
         measures = measures_from(q, mentions)
         numeric = bool(W.NUMERIC.search(q))
+        from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
+        ans = perftables.answer(question, q, doc)
+        if ans is not None:
+            return ans
         unprinted = self._unprinted(q, doc, mentions) if numeric else None
         if unprinted:  # "人员经费占基本支出…" where no table or sentence gives 人员经费: never answer without it
             return self._not_found(question, f"{doc.document.label}没有单列“{unprinted}”这个数")

@@ -1,0 +1,619 @@
+"""Performance forms as the PDF reader stores them: 项目支出绩效目标表, 整体绩效目标表, 绩效自评表 of every template.
+
+The reader keeps such a form as any other table (``Table``/``Row``/``Cell`` with column paths), but a form's
+real header is usually a row inside it (一级指标 | 二级指标 | 三级指标 | 指标值 …, or 年度指标值 | 实际完成值 |
+分值 | 得分), its project sits in the title or in a 项目名称 column, and its funds (年度资金总额 …) come before
+the indicators. ``targets(doc)`` reads every form of a document into ``Target`` records: (project, 一级/二级/
+三级指标, 指标值 as printed + its number, comparator and unit, 实际完成值, 分值, 得分, page, row), the roles
+taken from the header words the form prints (in a header row or in its column paths), a cell no header names
+placed by what it holds (an indicator level word, a value such as ``≥95%``). ``answer`` answers a question
+from them: one target's value (or its actual value, its score), a form's funds, execution rate and total
+score, and counts and lists of targets and projects — every value the cell as stored, cited to its table,
+row, column and page.
+
+The sample's text form (ingest/perf.py: columns 指标值/绩效指标描述) is answered by assistant/targets.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ingest import model
+from ingest.model import Cell, ParsedDocument, Row, Table
+
+from . import wording as W
+from .answer import ANSWERED, Answer, Citation
+from .vocab import common_run, normalize
+
+FORM_KINDS = (model.PERFORMANCE, model.OVERALL_PERFORMANCE, model.SELF_EVALUATION)
+
+# Header words a form prints, and the role of the column (or label) under them.
+_ROLES = [
+    ("L1", re.compile(r"^一级指标$")),
+    ("L2", re.compile(r"^二级指标$")),
+    ("NAME", re.compile(r"^(三级指标|指标内容|指标名称|绩效指标名称|具体指标|绩效指标)$")),
+    ("TARGET", re.compile(r"^(本年|年度|预期)?(绩效)?(指标值|目标值)$|^年度目标值$|^指标值\S{0,4}$")),
+    ("ACTUAL", re.compile(r"^(实际完成值|实际完成|实际值|完成值|全年实际值|实际完成情况值)$")),
+    ("WEIGHT", re.compile(r"^(分值|权重|分值权重)")),
+    ("SCORE", re.compile(r"^得分")),
+    ("REASON", re.compile(r"偏差原因")),
+    ("UNIT", re.compile(r"(度量|计量)单位$")),
+    ("CMP", re.compile(r"^(绩效)?指标性质$|^指标方向$")),
+    ("PROJECT", re.compile(r"^(项目名称|活动|任务名称|转移支付名称)$")),
+]
+_INDICATOR_ROLES = {"L1", "L2", "NAME", "TARGET", "ACTUAL", "WEIGHT", "SCORE", "UNIT", "CMP"}
+_L1 = re.compile(r"^(产出指标|效益指标|满意度指标|成本指标|过程指标|效果指标|管理指标|决策指标)(（\d+分）)?$")
+_L2 = re.compile(r"^(数量指标|质量指标|时效指标|成本指标|经济成本指标|社会成本指标|生态环境成本指标|经济效益指标|"
+                 r"社会效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|满意度指标)(（\d+分）)?$")
+_L1_PREFIX = re.compile(r"^(产出指标|效益指标|满意度指标|成本指标)")
+_L2_PREFIX = re.compile(r"^(数量指标|质量指标|时效指标|经济成本指标|社会成本指标|生态环境成本指标|成本指标|经济效益指标|"
+                        r"社会效益指标|生态效益指标|可持续影响指标|服务对象满意度指标|满意度指标)")
+_CMP_CHARS = "≥≤><=＞＜＝》《"
+_VALUE = re.compile(r"^[≥≤><=＞＜＝》《]|^[\d.]+\s*%?$|^\D{0,4}[≥≤><=＞＜＝][\d.]|^\d[\d.,]*\s*[\u4e00-\u9fff%（）()/]{0,6}$|"
+                    r"^(优|良|高|中|低|好|较好|长期|是|否|达标|合格|定性|有效|提升|提高|改善|稳定|无)$")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_FUNDS = re.compile(r"资金总额|年度金额|项目资金|金额合计|项目总额|预算支出总额|总体资金情况|资金情况")
+_TOTAL_SCORE = re.compile(r"^总分|^合计得分|^总得分")
+_ITEM_NO = re.compile(r"^指标\d+[：:]")
+
+
+def _role_of(text: str) -> str | None:
+    t = re.sub(r"[（(][^）)]*[）)]$", "", text.replace(" ", "")).strip()
+    for role, pattern in _ROLES:
+        if pattern.search(t):
+            return role
+    return None
+
+
+def _leaf(path: str) -> str:
+    return path.split("/")[-1].split("#")[0]
+
+
+def _is_value(text: str) -> bool:
+    return bool(text) and len(text) <= 24 and bool(_VALUE.search(text.replace(" ", "")))
+
+
+def _is_level(text: str) -> str | None:
+    t = text.replace(" ", "")
+    if _L2.match(t) and not _L1.match(t):
+        return "L2"
+    if _L1.match(t):
+        return "L1"
+    return None
+
+
+@dataclass
+class Value:
+    """An indicator value as printed, with its number, comparator and unit when it reads as a quantity."""
+    raw: str
+    number: Decimal | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    column: str | None = None  # the column path it was printed in ("" for the row's label)
+
+    def shown(self) -> str:
+        """The value as a sentence says it: ``≥1000吨`` for a cell printed ``吨≥1000``."""
+        if self.number is None:
+            return self.raw
+        return f"{self.comparator or ''}{self.number}{self.unit or ''}"
+
+    @classmethod
+    def read(cls, raw: str, column: str | None, unit: str | None = None, cmp: str | None = None) -> "Value":
+        text = raw.replace(" ", "").replace("《", "").replace("》", "≥")
+        comparator = next((c for c in text if c in _CMP_CHARS), None) or (cmp or None)
+        comparator = {"＞": ">", "＜": "<", "＝": "="}.get(comparator, comparator)
+        nums = _NUMBER.findall(text)
+        number = None
+        found_unit = None
+        if len(nums) == 1 and len(re.sub(r"[\d.,≥≤><=＞＜＝%]", "", text)) <= 6:
+            number = Decimal(nums[0].replace(",", ""))
+            rest = re.sub(r"[\d.,≥≤><=＞＜＝\s]", "", text)
+            found_unit = rest or None
+        shown = raw.strip()
+        if cmp and not any(c in shown for c in _CMP_CHARS) and cmp not in ("定性",):
+            shown = cmp + shown
+        if unit and unit not in shown and unit != "定性":
+            shown += unit
+            found_unit = found_unit or unit
+        found_unit = found_unit or (unit if unit != "定性" else None)
+        return cls(shown, number, found_unit, comparator, column)
+
+
+@dataclass
+class Target:
+    doc: ParsedDocument
+    table: Table
+    row: Row
+    project: str
+    level1: str
+    level2: str
+    name: str
+    target: Value | None = None
+    actual: Value | None = None
+    weight: Value | None = None
+    score: Value | None = None
+
+
+@dataclass
+class Form:
+    """One form: its project, funds rows, targets and the total score it prints."""
+    doc: ParsedDocument
+    table: Table
+    project: str
+    funds: list[Row] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    total: tuple[Row, Cell] | None = None
+    goal: str | None = None
+
+
+def project_of_title(title: str) -> str:
+    t = re.sub(r"^\s*(预算\s*\d+\s*表|表\s*\d+\s*[：:]?|公开\s*\d+\s*表|表[一二三四五六七八九十]+[：:]?)\s*", "", title)
+    t = re.sub(r"\s+", "", t)
+    t = re.sub(r"[（(]\s*\d{4}\s*年度?[）)]$", "", t)
+    t = re.sub(r"(项目)?(支出)?(绩效目标|绩效自评|绩效指标|绩效)(申报)?表$", "", t)
+    t = re.sub(r"^(\d{4}年)?(市级|区级|县级)?部门", "", t)
+    return t.strip("：: ")
+
+
+def _project_of_header(t: Table) -> str | None:
+    """A form that prints 项目名称 | <the project> across its top: the reader took that line as the first
+    level of its column paths, so the project is the first path segment after the 项目名称 one."""
+    heads = [c.path.split("/")[0].split("#")[0] for c in t.columns]
+    for k, h in enumerate(heads):
+        if re.match(r"^(项目名称|转移支付名称|专项资金名称)$", h) and "/" in t.columns[k].path:
+            nxt = next((x for x in heads[k + 1:] if x != h), None)
+            if nxt and not _role_of(nxt) and re.search(r"[\u4e00-\u9fff]", nxt):
+                return re.sub(r"^\d{4}年", "", nxt)
+            return None
+    return None
+
+
+def _plain_project(text: str) -> str:
+    return re.sub(r"^[0-9A-Z]{10,}[-－—]", "", text.replace(" ", "")).strip()
+
+
+def forms(doc: ParsedDocument) -> list[Form]:
+    out = []
+    for t in doc.tables:
+        if t.kind not in FORM_KINDS or not t.rows:
+            continue
+        if any(c.path == "绩效指标描述" for c in t.columns):
+            continue  # the text form: assistant/targets.py
+        out.append(_read(doc, t))
+    return out
+
+
+def _read(doc: ParsedDocument, t: Table) -> Form:
+    title_project = _project_of_header(t) or project_of_title(t.title)
+    if t.kind == model.OVERALL_PERFORMANCE or "整体" in t.title:
+        title_project = "部门整体支出"
+    form = Form(doc, t, title_project)
+    # Column paths that name a role (a form whose header the reader took as its header: 预算12表)
+    path_roles = {c.path: r for c in t.columns if (r := _role_of(_leaf(c.path))) is not None}
+    mapping: dict[str, str] = {p: r for p, r in path_roles.items() if r in _INDICATOR_ROLES | {"PROJECT"}}
+    label_role: str | None = None
+    in_indicators = sum(1 for r in mapping.values() if r in ("NAME", "TARGET")) >= 1
+    project = title_project
+    l1 = l2 = ""
+    for row in t.rows:
+        texts = [(c.column, c.raw.strip()) for c in row.cells if c.raw.strip()]
+        roles = [(_role_of(x), col) for col, x in texts] + [(_role_of(row.label), None)]
+        named = [r for r, _ in roles if r in _INDICATOR_ROLES]
+        if len(named) >= 2 and len(row.label) <= 12:
+            # a header row inside the form: its words name the columns below it
+            mapping = {col: r for r, col in roles if r is not None and col is not None}
+            label_role = _role_of(row.label)
+            in_indicators = True
+            l1 = l2 = ""
+            continue
+        label = row.label.strip()
+        if _TOTAL_SCORE.match(label):
+            nums = [c for c in row.cells if c.value is not None and mapping.get(c.column) != "WEIGHT"]
+            if nums:
+                form.total = (row, nums[-1])
+            continue
+        if not in_indicators and (_is_level(label) or any(_is_level(x) or _ITEM_NO.match(x) for _, x in texts)):
+            in_indicators = True  # indicators under no header row of their own: placed by what they hold
+        if not in_indicators:
+            if _FUNDS.search(label) or label.startswith("其中") or label in ("上年结转", "其他资金", "财政拨款") \
+                    or any(_FUNDS.search(x) for _, x in texts):
+                form.funds.append(row)
+            elif len(label) > 30 and form.goal is None:
+                form.goal = label
+            continue
+        slots: dict[str, tuple[str, str | None]] = {}
+        loose: list[tuple[str, str | None]] = []
+        for col, x in texts:
+            r = mapping.get(col)
+            if r and r not in slots:
+                slots[r] = (x, col)
+            else:
+                loose.append((x, col))
+        if label:
+            loose.insert(0, (label, ""))  # where the label sits is not stored: placed by what it holds
+        free = [r for r in ("L1", "L2", "NAME", "TARGET", "ACTUAL", "WEIGHT", "SCORE", "UNIT", "CMP", "PROJECT")
+                if r not in slots]
+        scored_form = t.kind == model.SELF_EVALUATION or "ACTUAL" in mapping.values()
+        for x, col in loose:
+            level = _is_level(x)
+            if level and level not in slots:
+                slots[level] = (x, col)
+                continue
+            if level == "L2" and "L1" not in slots and x.startswith("成本指标"):
+                slots["L1"] = (x, col)
+                continue
+            want: list[str]
+            if col == "" and label_role and label_role not in slots and \
+                    (label_role not in ("TARGET", "ACTUAL") or _is_value(x)) and \
+                    (label_role != "UNIT" or len(x) <= 5):
+                want = [label_role]
+            elif re.match(r"^\d+(\.\d+)?$", x) and scored_form and "TARGET" in slots:
+                want = ["WEIGHT", "SCORE", "ACTUAL"]  # a bare number after the values: 分值, 得分
+            elif _is_value(x):
+                want = ["TARGET", "ACTUAL", "WEIGHT", "SCORE"] if scored_form else ["TARGET"]
+            elif "UNIT" in mapping.values() and len(x) <= 5 and not re.search(r"\d", x) and "UNIT" not in slots:
+                want = ["UNIT"]
+            elif "PROJECT" in mapping.values() and "PROJECT" not in slots and (re.match(r"^[0-9A-Z]{10,}-", x)):
+                want = ["PROJECT"]
+            elif "NAME" not in slots:
+                want = ["NAME", "PROJECT"]
+            else:  # text after the name: a target or an actual value in words ("国家标准范围之内"), else a remark
+                want = ["TARGET", "ACTUAL", "REASON"] if scored_form else ["TARGET", "REASON"]
+            slot = next((r for r in want if r not in slots and (r in free or r == "REASON")), None)
+            if slot:
+                slots[slot] = (x, col)
+        if "PROJECT" in slots and ("PROJECT" in mapping.values() or label_role == "PROJECT"):
+            project = _plain_project(slots["PROJECT"][0]) or project
+        if "L1" in slots:
+            l1, l2 = re.sub(r"（\d+分）$", "", slots["L1"][0]), ""
+        if "L2" in slots:
+            l2 = re.sub(r"（\d+分）$", "", slots["L2"][0])
+        name = slots.get("NAME", ("", None))[0]
+        # 产出指标数量指标财政评审项目数量: the levels printed in front of the name
+        if name and (m := _L1_PREFIX.match(name)) and len(name) > len(m.group()) + 1:
+            l1, name = m.group(), name[m.end():]
+            if (m2 := _L2_PREFIX.match(name)) and len(name) > len(m2.group()):
+                l2, name = m2.group(), name[m2.end():]
+        name = _ITEM_NO.sub("", name)
+        if not name or "TARGET" not in slots and "ACTUAL" not in slots:
+            continue
+        unit = slots.get("UNIT", (None, None))[0]
+        cmp = slots.get("CMP", (None, None))[0]
+        def val(role):
+            if role not in slots:
+                return None
+            x, col = slots[role]
+            return Value.read(x, col, unit if role in ("TARGET", "ACTUAL") else None,
+                              cmp if role == "TARGET" else None)
+        target = Target(doc, t, row, project, l1, l2, name, val("TARGET"), val("ACTUAL"), val("WEIGHT"),
+                        val("SCORE"))
+        if "成本" in l1 + l2 or re.search(r"费|资金|金额|投入|经费", name):
+            for v in (target.target, target.actual):
+                if v is not None and v.unit == "万":  # "1700万" of a cost: 万元
+                    v.unit = "万元"
+        form.targets.append(target)
+    return form
+
+
+# --- answering -------------------------------------------------------------------------------------
+
+_STOP = re.compile(r"多少|是什么|什么|绩效|目标值|目标|指标值|指标|年度|今年|要求|预算里|预算中|预算|决算|项目的|"
+                   r"实际完成|实际|完成|达到|要|的|是|吗|呢|？|\?|，|。|\d{4}年|几个|几|个")
+_ACTUAL = re.compile(r"实际|完成了|完成多少|完成值|完成情况")
+_SCORE = re.compile(r"得分|评分|打分|多少分(?!钟)|几分(?!钟)")
+_RATE = re.compile(r"执行率")
+_FUNDS_Q = re.compile(r"执行数|执行了多少|预算数|资金总额|项目资金|安排了?多少|多少钱|多少资金|资金是多少|金额")
+_CUES = re.compile(r"绩效|目标|指标|自评|得分|评分|实际完成|执行率|执行数|项目")
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"[\s\d.%≥≤<>“”\"（）()、，。：:；;《》\-—/]", "", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _unit_fit(q: str, v: Value | None) -> float:
+    if v is None:
+        return -3.0
+    unit = v.unit or ""
+    m = re.search(r"多少(万吨|万人次|万标箱|平方米|分钟|小时|人次|万元|亿元|[\u4e00-\u9fff%])", q)
+    if m:
+        want = m.group(1)
+        if unit and (unit == want or unit.endswith(want) or want in unit):
+            return 4.0
+        if want == "个" and not unit and v.number is not None:
+            return 0.0
+        return -2.0 if unit else -1.0
+    if re.search(r"率|满意度|比例|占比", q) and unit == "%":
+        return 2.0
+    return 0.0 if v.number is not None else -1.0
+
+
+def _cjk(text: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"\d{4}年?度?", "", text))
+
+
+def _project_fit(q: str, project: str) -> int:
+    """How much of a project's name the question says: the longest run of characters they share (years,
+    digits and brackets aside); under 3 is none."""
+    if not project:
+        return 0
+    n = common_run(_cjk(q), _cjk(project))
+    return n if n >= 3 else 0
+
+
+_NAMES_PROJECT = re.compile(r"([\u4e00-\u9fff（）]{4,})项目")
+
+
+def _unknown_project(q: str, fs: list[Form]) -> bool:
+    """The question names a project ("全国信访信息系统维护费项目") that no form of the document is about."""
+    m = _NAMES_PROJECT.search(q)
+    if not m:
+        return False
+    x = m.group(1)
+    names = {f.project for f in fs} | {t.project for f in fs for t in f.targets}
+    return not any(_project_fit(x, p) >= min(4, len(_cjk(x))) for p in names if p)
+
+
+def _cite_value(t: Target, v: Value, what: str) -> Citation:
+    d = t.doc.document
+    col = v.column or what
+    return Citation(d.label, d.doc_id, t.table.title, t.name, col, t.row.page or t.table.page, v.raw,
+                    table_ordinal=t.table.ordinal, row_ordinal=t.row.ordinal, kind=t.table.kind, unit=v.unit)
+
+
+def _cite_cell(doc: ParsedDocument, table: Table, row: Row, cell: Cell) -> Citation:
+    d = doc.document
+    return Citation(d.label, d.doc_id, table.title, row.label, cell.column, row.page or table.page, cell.raw,
+                    table_ordinal=table.ordinal, row_ordinal=row.ordinal, kind=table.kind, unit=cell.unit)
+
+
+def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
+    """An answer from the document's performance forms, or None when the question is not about them."""
+    fs = forms(doc)
+    stated_cue = bool(_STATED_CUE.search(q))
+    # The project the question names: the longest run it shares with a form's project (≥ 3 characters).
+    fits = sorted(((_project_fit(q, f.project), f) for f in fs), key=lambda x: -x[0])
+    best_fit = fits[0][0] if fits else 0
+    named = [f for n, f in fits if n == best_fit and n >= 4] if best_fit >= 4 else []
+    if not any(f.targets or f.funds or f.total for f in fs):
+        # no indicator rows: a form of projects and their goals in words (表11 项目支出绩效表), or none
+        return stated(question, q, doc, fs, named, stated_cue)
+    cue = bool(_CUES.search(q))
+    # multi-project forms: a project named in a Target's project
+    t_named: list[Target] = []
+    if not named:
+        pf = {}
+        for f in fs:
+            for t in f.targets:
+                if t.project != f.project:
+                    pf[t.project] = max(pf.get(t.project, 0), _project_fit(q, t.project))
+        if pf:
+            top = max(pf.values())
+            if top >= 4:
+                t_named = [t for f in fs for t in f.targets if pf.get(t.project) == top]
+    if not cue and not named and not t_named:
+        return None
+    listing = bool(W.LIST.search(q))
+    counting = bool(W.COUNT.search(q)) and not listing
+    if (listing or counting) and "项目" in q and re.search(r"绩效|自评|目标", q) and not named and not t_named:
+        return _list_projects(question, q, doc, fs, listing)
+    if not named and not t_named and _unknown_project(q, fs):
+        return stated(question, q, doc, [], [], True) if stated_cue else None  # the text may speak of it
+    rest = q
+    for f in named:
+        n = common_run(q, f.project)
+        rest = next((rest.replace(f.project[k:k + n], "|") for k in range(len(f.project) - n + 1)
+                     if f.project[k:k + n] in rest), rest)
+    pool_forms = named or fs
+    if named and _RATE.search(q):
+        ans = _funds(question, q, doc, named, rate=True)
+        if ans is not None:
+            return ans
+    if named and _SCORE.search(q) and not re.search(r"指标|满意度|率", rest):
+        ans = _total(question, doc, named)
+        if ans is not None:
+            return ans
+    if (listing or counting) and named and re.search(r"指标|目标", q):
+        return _list_targets(question, q, doc, named, listing)
+    pool = t_named or [t for f in pool_forms for t in f.targets]
+    for p in dict.fromkeys(t.project for t in t_named):
+        n = common_run(rest, p)
+        rest = next((rest.replace(p[k:k + n], "|") for k in range(len(p) - n + 1) if p[k:k + n] in rest), rest)
+    qb = _bigrams(_STOP.sub("", rest))
+    want_actual = bool(_ACTUAL.search(q)) and not re.search(r"完成率|完成及时率", rest.replace("实际完成", ""))
+    want_score = bool(_SCORE.search(q))
+    scored = []
+    for t in pool:
+        nb = _bigrams(t.name)
+        hits = len(qb & nb)
+        v = t.actual if want_actual else (t.score if want_score else t.target)
+        if v is None or hits < 2:
+            continue
+        fit = _unit_fit(q, v)
+        if hits < 4 and hits < 0.4 * len(nb):
+            continue  # a word or two shared with a long indicator name is no match
+        s = 2 * hits + fit + 0.5 * len(qb & _bigrams(t.level2)) + (1 if t.project and t.project in q else 0)
+        scored.append((s, hits, t, v))
+    scored.sort(key=lambda x: -x[0])
+    if scored and scored[0][1] >= 2 and scored[0][0] >= 4:
+        s, _, t, v = scored[0]
+        what = "实际完成值" if want_actual else ("得分" if want_score else "指标值")
+        where = f"{t.table.title}，{t.level1 + '/' if t.level1 else ''}{t.level2 + '/' if t.level2 else ''}{t.name}行，第{t.row.page or t.table.page}页"
+        shown = v.shown()
+        extra = ""
+        if want_actual and t.target is not None:
+            extra = f"（年度指标值 {t.target.shown()}）"
+        text = f"{t.project or t.table.title}的绩效指标“{t.name}”{what}为 {shown}{extra}（{where}）"
+        cites = [_cite_value(t, v, what)]
+        return Answer(question, ANSWERED, text, v.number, v.unit if v.number is not None else None, None, cites)
+    if named and _FUNDS_Q.search(q):
+        return _funds(question, q, doc, named, rate=False)
+    return stated(question, q, doc, fs, named, stated_cue)
+
+
+# --- figures the text states about performance ------------------------------------------------------
+
+_STATED_CUE = re.compile(r"绩效|自评|评价")
+_STATED_GENERIC = re.compile(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|预算里|预算中|一共|总共|共有|共|是多少|多少|几|"
+                             r"有|是|的|了|吗|呢|要|[？?，,。（）()“”]")
+_STATED_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元|个|项|家|人次|人|分|%|％|小时|分钟|天|次|场|篇|期|册|吨|万吨|条|座)")
+
+
+def _asked_units(q: str) -> set[str] | None:
+    if re.search(r"得分|多少分(?!钟)|几分(?!钟)|评分", q):
+        return {"分"}
+    counted = re.search(r"(?:多少|几)(?:个|项(?!目)|家)", q)
+    if re.search(r"多少钱|资金|金额|经费|万元|预算安排|预算是多少", q) and not counted:
+        return {"万元", "亿元", "元"}
+    if m := re.search(r"(?:多少|几)(个|项|家|人次|人|小时|分钟|天|次|场|篇|期|册|吨|万吨|条|座)", q):
+        u = m.group(1)
+        return {"个", "项", "家"} if u in ("个", "项", "家") else {u}
+    if re.search(r"率|比例|占比|百分", q):
+        return {"%", "％"}
+    return None
+
+
+def _texts(doc: ParsedDocument, fs: list[Form], named: list[Form], cue: bool):
+    """(text, citation) pairs a performance figure may be stated in: the forms' goal cells (绩效目标 …) of the
+    projects the question names, and, for a question about 绩效, the narrative's passages that speak of it."""
+    d = doc.document
+    for f in (named or fs):
+        for row in f.table.rows:
+            for c in row.cells:
+                if len(c.raw) > 20 and re.search(r"目标", c.column + row.label):
+                    yield c.raw, row.label, Citation(d.label, d.doc_id, f.table.title, row.label, c.column,
+                                                         row.page or f.table.page, c.raw, table_ordinal=f.table.ordinal,
+                                                         row_ordinal=row.ordinal, kind=f.table.kind)
+    if cue:
+        for p in doc.passages:
+            if "绩效" in p.section or "绩效" in p.text or "评价" in p.text:
+                yield p.text, p.section, Citation(d.label, d.doc_id, None, None, None, p.page, p.text, section=p.section)
+
+
+def stated(question: str, q: str, doc: ParsedDocument, fs: list[Form], named: list[Form], cue: bool) -> Answer | None:
+    """A figure a performance text states beside the words the question uses: 「编报绩效目标的项目50个，涉及
+    项目预算资金5634.81万元」, 「平均得分99.43分」, a goal cell's 「站点维护数量162个」. The number is the one
+    printed right after those words (in the unit the question asks for), the sentence quoted and cited."""
+    units = _asked_units(q)
+    if units is None or not cue and not fs:
+        return None
+    from .documents import department_names
+    rest = q
+    for name in sorted(department_names(doc.document.department, doc.document.region), key=len, reverse=True):
+        rest = rest.replace(name, "|")
+    keys = [k for k in _STATED_GENERIC.sub("|", rest).split("|") if len(k) >= 2]
+    if not keys:
+        return None
+    best, best_score = None, 3
+    for text, where, cite in _texts(doc, fs, named, cue):
+        for sentence in re.split(r"[。；;！!]", text):
+            prev = 0
+            for n in _STATED_NUMBER.finditer(sentence):
+                unit = n.group(2).replace("％", "%")
+                window = sentence[max(prev, n.start() - 30):n.start()]
+                prev = n.end()
+                if unit not in units and not (unit == "%" and "％" in units):
+                    continue
+                score = sum(r for k in keys if (r := common_run(k, window)) >= 2)
+                score += 0.5 * sum(r for k in keys if (r := common_run(k, where or "")) >= 3)
+                if score > best_score:
+                    best, best_score = (sentence.strip(), n, unit, cite), score
+    if best is None:
+        return None
+    sentence, n, unit, cite = best
+    value = Decimal(n.group(1).replace(",", ""))
+    place = cite.table or cite.section or ""
+    page = f"，第{cite.page}页" if cite.page else ""
+    text = f"文中说明：“{sentence}”，即 {n.group(1)} {unit}（{place}{'，' + cite.row + '行' if cite.row else ''}{page}）"
+    return Answer(question, ANSWERED, text, value, unit, None,
+                  [Citation(cite.document, cite.doc_id, cite.table, cite.row, cite.column, cite.page, sentence,
+                            cite.section, cite.table_ordinal, cite.row_ordinal, cite.kind, unit)])
+
+
+def _funds(question, q, doc, named: list[Form], rate: bool) -> Answer | None:
+    f = named[0]
+    if not f.funds:
+        return None
+    row = f.funds[0]
+    cells = [c for c in row.cells if c.value is not None]
+    if rate:
+        pick = next((c for c in cells if "执行率" in c.column or (c.unit == "%" and c.raw.endswith("%"))), None)
+        what = "执行率"
+    elif re.search(r"执行数|执行了", q):
+        pick = next((c for c in cells if "执行数" in _leaf(c.column) or "执行数" in c.column), None)
+        what = "全年执行数"
+    elif re.search(r"年初", q):
+        pick = next((c for c in cells if "年初" in c.column), None)
+        what = "年初预算数"
+    else:
+        pick = next((c for c in cells if "全年预算" in c.column), None) or (cells[0] if cells else None)
+        what = "资金总额"
+    if pick is None:
+        return None
+    unit = "%" if pick.raw.strip().endswith("%") else ("万元" if rate is False else pick.unit)
+    unit = pick.unit if pick.unit and pick.unit != "%" and not rate else unit
+    if not rate and not pick.unit:
+        unit = "万元" if "万元" in "".join(c.raw for c in row.cells) + f.table.title + "".join(
+            c.path for c in f.table.columns) + "".join(r.label for r in f.funds) + _units_near(f) else (f.table.unit or "万元")
+    text = (f"{f.project or f.table.title}的{row.label.rstrip('：:')}{what}为 {pick.raw.strip()}"
+            f"{'' if rate or pick.raw.strip().endswith(unit or '') else ' ' + (unit or '')}"
+            f"（{f.table.title}，{row.label}行，{pick.column}列，第{row.page or f.table.page}页）")
+    return Answer(question, ANSWERED, text, pick.value, unit, None, [_cite_cell(doc, f.table, row, pick)])
+
+
+def _units_near(f: Form) -> str:
+    return " ".join(c.raw for r in f.table.rows[:6] for c in r.cells)
+
+
+def _total(question, doc, named: list[Form]) -> Answer | None:
+    f = named[0]
+    if f.total is None:
+        return None
+    row, cell = f.total
+    text = (f"{f.project or f.table.title}绩效自评{row.label}：{cell.raw}（{f.table.title}，{row.label}行，"
+            f"第{row.page or f.table.page}页）")
+    return Answer(question, ANSWERED, text, cell.value, "分", None, [_cite_cell(doc, f.table, row, cell)])
+
+
+def _list_targets(question, q, doc, named: list[Form], listing: bool) -> Answer:
+    f = named[0]
+    ts = f.targets
+    if re.search(r"(产出|效益|满意度|成本|数量|质量|时效)指标", q):
+        kind = re.search(r"(产出|效益|满意度|成本|数量|质量|时效)指标", q).group()
+        ts = [t for t in ts if kind in (t.level1, t.level2)] or ts
+    items = [f"{t.name}（{t.target.raw if t.target else ''}）" for t in ts]
+    cites = [_cite_value(t, t.target, "指标值") for t in ts if t.target is not None]
+    text = f"{f.project or f.table.title}（{f.table.title}）共 {len(ts)} 个绩效指标：" + "；".join(items)
+    if listing:
+        return Answer(question, ANSWERED, text, None, None, None, cites)
+    return Answer(question, ANSWERED, text, Decimal(len(ts)), "个", f"计数 {len(ts)}", cites)
+
+
+def _list_projects(question, q, doc, fs: list[Form], listing: bool) -> Answer | None:
+    if "自评" in q:
+        fs = [f for f in fs if f.table.kind == model.SELF_EVALUATION] or fs
+    elif re.search(r"目标", q):
+        fs = [f for f in fs if f.table.kind != model.SELF_EVALUATION] or fs
+    fs = [f for f in fs if f.table.kind != model.OVERALL_PERFORMANCE and not re.search(r"整体", f.table.title)]
+    names: list[str] = []
+    cites = []
+    for f in fs:
+        projects = list(dict.fromkeys(t.project for t in f.targets if t.project)) or ([f.project] if f.project else [])
+        if len(projects) <= 1 and f.project and f.project not in names and re.search(r"[\u4e00-\u9fff]", f.project) \
+                and not re.search(r"^项目年度|^项目$", f.project):
+            names.append(f.project)
+            cites.append(Citation(doc.document.label, doc.document.doc_id, f.table.title, None, None, f.table.page,
+                                  f.table.title, table_ordinal=f.table.ordinal, kind=f.table.kind))
+        elif len(projects) > 1:
+            for p in projects:
+                if p not in names:
+                    names.append(p)
+            cites.append(Citation(doc.document.label, doc.document.doc_id, f.table.title, None, None, f.table.page,
+                                  f.table.title, table_ordinal=f.table.ordinal, kind=f.table.kind))
+    if not names:
+        return None
+    text = f"共 {len(names)} 个项目：" + "、".join(names)
+    if listing:
+        return Answer(question, ANSWERED, text, None, None, None, cites)
+    return Answer(question, ANSWERED, text, Decimal(len(names)), "个", f"计数 {len(names)}", cites)
