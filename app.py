@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from assistant import limits, ui, ui_docs, ui_layout
+from assistant import ui, ui_docs, ui_layout
 from ingest.home import HOME_ENV, Home, sample_files
 
 EXAMPLES = ["组织部今年一共能花多少钱？", "人员经费占基本支出的比例是多少？", "三公经费为什么减少？",
@@ -67,10 +67,10 @@ def ensure_corpus(path: str) -> None:
             return
         bar.progress(*job.progress())
         for message in job.messages:
-            st.markdown(ui.md(message))
+            st.write(message)
         if job.error:
             status.update(label="示例文件导入失败", state="error")
-            st.error(ui.md(job.error))
+            st.error(job.error)
             sample_ingest.clear()  # a reload of the page tries again
             st.stop()
         status.update(label="示例文件已导入，可以提问了", state="complete", expanded=False)
@@ -87,9 +87,8 @@ def sidebar(engine) -> None:
     with st.sidebar:
         st.header("已收录的文件", icon=":material/library_books:")
         docs = [d.document for d in engine.corpus.docs]
-        for d in docs:
-            n = len(engine.corpus.find_doc(d.doc_id).tables)
-            st.markdown(f"**{ui.md(d.department)}**  \n{d.year}年 · 部门{d.kind} · {n} 张表")
+        for d in docs:  # from the documents' metadata: no document's tables are loaded for this
+            st.markdown(f"**{ui.md(d.department)}**  \n{ui.md(d.region or '')} {d.year}年 · 部门{d.kind}")
         if not docs:
             st.info("语料库是空的。")
 
@@ -110,7 +109,7 @@ def upload(path: str, engine) -> None:
             check_results.clear()
         results[file.file_id] = (ok, message)
     ok, message = results[file.file_id]
-    (st.success if ok else st.error)(ui.md(message))
+    (st.success if ok else st.error)(message)
 
 
 # --- pages ---------------------------------------------------------------------------------------------
@@ -120,7 +119,10 @@ def chat_page(engine, doc_ids: list[str] | None, prompt: str | None) -> None:
     question = prompt or st.session_state.pop("queued", None)
     if not messages and not question:
         with st.chat_message("assistant"):
-            names = "；".join(d.document.label for d in engine.corpus.docs) or "（还没有文件）"
+            docs = [d.document for d in engine.corpus.docs]
+            names = "；".join(d.label for d in docs) if len(docs) <= 3 else \
+                f"{len({d.department for d in docs})} 个部门，{min(d.year for d in docs)}–{max(d.year for d in docs)} 年，可在上方按地区、部门、年度选择"
+            names = names or "（还没有文件）"
             st.markdown(f"你好！我根据政府部门公开的预算文件回答问题，每个数字都注明出自哪张表、哪一行、哪一列，"
                         f"并给出原文那一页。\n\n目前收录 {len(engine.corpus.docs)} 份文件：{ui.md(names)}。")
             st.markdown("**试试这些问题**：")
@@ -131,13 +133,12 @@ def chat_page(engine, doc_ids: list[str] | None, prompt: str | None) -> None:
     if question:
         with st.chat_message("user"):
             st.markdown(ui.md(question))
+        ui_layout.scroll_to_latest(len(messages) + 1)  # sent before the answer: it holds the view while that grows
         with st.chat_message("assistant"):
             with st.spinner("正在查找…"):
-                # Over 500 characters: the sentence the command line says, and the engine never sees it.
-                answer = limits.refusal(question) or engine.ask(question, doc_ids or None)
+                answer = engine.ask(question, doc_ids or None)
             ui.render_answer(answer, engine, key=f"a{len(messages)}")
         messages.append((question, answer))
-        ui_layout.scroll_to_latest(len(messages))
 
 
 def show_turn(question: str, answer, engine, n: int) -> None:
@@ -159,7 +160,7 @@ def check_page(path: str, engine, doc_ids: list[str] | None) -> None:
         return
     st.caption("逐项核对文件的自洽性：表内合计、科目层级、列合计、不同表之间、文字说明与表格、绩效目标。不一致的排在最前。")
     for d in engine.corpus.select(doc_ids) if doc_ids else engine.corpus.docs:
-        st.subheader(ui.md(d.document.label))
+        st.subheader(d.document.label)
         ui.render_checks(check_results(path, d.document.doc_id))
 
 

@@ -62,9 +62,10 @@ class View:
     marks: tuple[Box, ...]  # each cited box as fractions of the image: left, top, width, height
     whole: bool  # the whole page, not a band
     mime: str = "image/png"
+    region: Box = (0.0, 0.0, 0.0, 0.0)  # the part of the page shown, in PDF points
 
 
-def view(png_path: Path, scale: int, boxes: list[Box], band: bool = True, margin: float = 60) -> View:
+def view(png_path: Path, scale: int, boxes: list[Box], band: bool = True, margin: float = 45) -> View:
     return _view(Path(png_path), scale, tuple(tuple(b) for b in boxes), band, margin)
 
 
@@ -101,7 +102,7 @@ def _view(png_path: Path, scale: int, boxes: tuple[Box, ...], band: bool, margin
     else:  # a whole page: JPEG is a third of the PNG's bytes, and the text stays sharp at quality 85
         image.convert("RGB").save(out, format="JPEG", quality=85)
     return View(out.getvalue(), image.size[0], image.size[1], marks, whole=not (band and boxes),
-                mime="image/png" if band and boxes else "image/jpeg")
+                mime="image/png" if band and boxes else "image/jpeg", region=(ox, oy, ox + cw, oy + ch))
 
 
 def outlined(png_path: Path, scale: int, boxes: list[Box]) -> bytes:

@@ -57,8 +57,7 @@ class SessionSafeHome(Home):
 
         store = getattr(self._local, "store", None)
         if store is None:
-            from ingest.backend import database_url  # BUDGETQA_DATABASE_URL: PostgreSQL (docs/deploy.md)
-            store = self._local.store = Store(database_url() or self.db_path)
+            store = self._local.store = Store(self.db_path)
         return store
 
 
@@ -113,8 +112,6 @@ def handle_upload(name: str, data: bytes, home: Home,
         return False, f"无法导入 {name}：{user_message(exc)}"  # the sentence the command line says
     label = r.document.label
     sizes = f"{r.tables} 张表，{r.cells} 个单元格，{r.passages} 段文字"
-    if r.skipped:  # rows that did not fit their columns, cells that are no number: said, as the CLI says them
-        sizes += f"；{len(r.skipped)} 处未能读取（{r.skipped[0]}{' 等' if len(r.skipped) > 1 else ''}）"
     if r.status == "unchanged":
         return True, f"这份文件已经导入过：{label}（{name}），语料库没有变化。"
     if r.status == "replaced":
@@ -325,8 +322,8 @@ def render_citations(answer: Answer, engine, key: str = "a") -> None:
         with box:
             if k == 0:
                 st.markdown(f"**出处：《{md(cites[0].table)}》{page}**")
+            shown = ui_source.render_page(engine, table, cites, key=f"{key}-{k}")  # the page first, as printed
             ui_source.render_cited(table, cites)
-            shown = ui_source.render_page(engine, table, cites, key=f"{key}-{k}")
             if shown and st.toggle("显示整页原图（可放大、可下载）", key=f"{key}-{k}-whole"):
                 ui_source.render_whole_pages(engine, table, cites, key=f"{key}-{k}")
             with st.expander(f"完整表格：{md(cites[0].table)}", icon=":material/table_chart:"):

@@ -162,17 +162,21 @@ def composition(table: Table, title: str | None = None) -> ChartData | None:
 
 
 def basic_project(table: Table) -> ChartData | None:
-    """基本支出 against 项目支出 on the total row (composition with shares)."""
+    """The total row by kind of spending (composition with shares): 基本支出 | 项目支出, or, where the
+    table prints 基本支出 only as its parts, 人员经费 | 公用经费 | 项目支出 — printed figures, never summed."""
     total = total_row(table)
     if total is None:
         return None
-    items = []
-    for want in ("基本支出", "项目支出"):
-        col = next((c.path for c in table.columns if c.meaning == want), None)
-        cell = total.cell(col) if col else None
-        if cell is not None and cell.value:
-            items.append(Item(want, cell.value, source=_source(table, total, col)))
-    return ChartData(f"{table.title}：基本支出与项目支出", table.unit or "", COMPOSITION, items) if len(items) == 2 else None
+    for kinds in (("基本支出", "项目支出"), ("人员经费", "公用经费", "项目支出")):
+        items = []
+        for want in kinds:
+            col = next((c.path for c in table.columns if c.meaning == want), None)
+            cell = total.cell(col) if col else None
+            if cell is not None and cell.value:
+                items.append(Item(want, cell.value, source=_source(table, total, col)))
+        if len(items) == len(kinds):
+            return ChartData(f"{table.title}：{'、'.join(kinds)}", table.unit or "", COMPOSITION, items)
+    return None
 
 
 def overview(tables: list[Table]) -> list[ChartData]:

@@ -29,7 +29,7 @@ def picker(docs: list[ParsedDocument]) -> list[str] | None:
     all_docs = [p.document for p in docs]
     chosen = scope(all_docs)
     label = "在全部文件中查找" if chosen is None else f"在 {scope_label(all_docs, chosen)} 中查找"
-    with st.expander(f"{md(label)}（点此选择地区、部门、年度）", icon=":material/filter_list:"):
+    with st.expander(f"{md(label)}（点此选择地区、部门、年度）", icon=":material/filter_list:", key="picker"):
         regions = [ALL_REGIONS] + sorted({region_of(d) for d in all_docs})
         region = st.selectbox("地区", regions, key="pick_region", on_change=_reset, args=("pick_dept", "pick_doc"))
         in_region = [d for d in all_docs if region == ALL_REGIONS or region_of(d) == region]

@@ -39,19 +39,29 @@ def scroll_to_latest(turn: int) -> None:
     st.html(f"""<script data-turn="{turn}">
 (() => {{
   let stop = false;
-  const quit = () => {{ stop = true; }};
-  ["wheel", "touchstart", "keydown", "mousedown"].forEach(e => window.addEventListener(e, quit, {{once: true, capture: true}}));
+  const quit = e => {{ if (e.isTrusted) stop = true; }};  // the reader moved: leave the view alone
+  const events = ["wheel", "touchstart", "keydown", "mousedown"];
+  events.forEach(e => window.addEventListener(e, quit, {{capture: true}}));
   const go = () => {{
     if (stop) return;
     const msgs = Array.from(document.querySelectorAll('[data-testid="stChatMessage"]'));
     const asks = msgs.filter(m => m.querySelector('[data-testid="stChatMessageAvatarUser"]'));
     const last = asks[asks.length - 1];
-    if (last) last.scrollIntoView({{block: "start", behavior: "instant"}});
+    if (!last) return;
+    // Streamlit pins a chat to its bottom while it grows, until the reader scrolls away: say we did.
+    for (let e = last.parentElement; e; e = e.parentElement) {{
+      if (e.scrollHeight > e.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(e).overflowY)) {{
+        e.dispatchEvent(new WheelEvent("wheel", {{deltaY: -1, bubbles: true}}));
+        e.dispatchEvent(new PointerEvent("pointerdown", {{bubbles: true}}));
+        break;
+      }}
+    }}
+    last.scrollIntoView({{block: "start", behavior: "instant"}});
     window.__bqaScrolled = (window.__bqaScrolled || 0) + 1;
   }};
   // Streamlit keeps a chat pinned to its bottom while the answer grows; win back the question meanwhile.
   const timer = setInterval(go, 150);
-  setTimeout(() => clearInterval(timer), 4000);
+  setTimeout(() => {{ clearInterval(timer); events.forEach(e => window.removeEventListener(e, quit, {{capture: true}})); }}, 6000);
   go();
 }})();
 </script>""", unsafe_allow_javascript=True)

@@ -56,13 +56,15 @@ def page_marks(table: Table, cites: list[Citation]) -> dict[int, list[pageimage.
     return {p: boxes for p, boxes in out.items() if p}
 
 
-def page_html(view: pageimage.View, alt: str) -> str:
+def page_html(view: pageimage.View, alt: str, page: int = 0, source: str = "") -> str:
     data = base64.b64encode(view.png).decode()
     marks = "".join(
         f'<div class="bqa-mark" role="presentation" style="left:{100 * x:.3f}%;top:{100 * y:.3f}%;'
         f'width:{100 * w:.3f}%;height:{100 * h:.3f}%"></div>' for x, y, w, h in view.marks)
     natural = round(view.width / pageimage.SCALE * 1.4)  # never blown up past about print size
+    region = ",".join(f"{v:.2f}" for v in view.region)  # page, file and region: a test can read the outlined text back
     return (f'{MARK_CSS}<div class="bqa-page" data-testid="bqa-page" data-marks="{len(view.marks)}" '
+            f'data-page="{page}" data-source="{html.escape(source, quote=True)}" data-region="{region}" '
             f'style="max-width:{natural}px">'
             f'<img src="data:{view.mime};base64,{data}" alt="{html.escape(alt, quote=True)}" '
             f'width="{view.width}" height="{view.height}">{marks}</div>')
@@ -85,7 +87,7 @@ def render_page(engine, table: Table, cites: list[Citation], key: str, band: boo
         what = "、".join(dict.fromkeys(f"{c.row} × {c.column.split('/')[-1]}" for c in cites
                                        if (c.page or 0) == page or len(marks) == 1))
         alt = f"原文第{page}页（{src.name}）{'局部' if band else '整页'}，红框标出答案用到的单元格：{what}"
-        st.html(page_html(view, alt))
+        st.html(page_html(view, alt, page, src.name))
         from .ui import md  # here: ui imports this module
 
         st.caption(f"原文第 {page} 页（{md(src.name)}）· 红框为答案用到的单元格" + ("；可点“整页原图”放大" if band else ""))
@@ -100,7 +102,7 @@ def render_whole_pages(engine, table: Table, cites: list[Citation], key: str) ->
     for page, boxes in sorted(page_marks(table, cites).items()):
         png = pageimage.page_png(engine.home.path, src.path, src.path.stem, page)
         view = pageimage.view(png, pageimage.SCALE, boxes, band=False)
-        st.html(page_html(view, f"原文第{page}页整页（{src.name}），红框标出答案用到的单元格"))
+        st.html(page_html(view, f"原文第{page}页整页（{src.name}），红框标出答案用到的单元格", page, src.name))
         st.download_button("下载本页图片（可放大查看）", lambda png=png, boxes=boxes: pageimage.outlined(png, pageimage.SCALE, boxes),
                            file_name=f"{Path(src.name).stem}-第{page}页.png", mime="image/png",
                            key=f"{key}-png-{page}", icon=":material/zoom_in:", on_click="ignore")

@@ -42,8 +42,7 @@ def stored_tables(home) -> list:
 
 def test_first_page_lists_the_corpus_and_example_questions(app, home_copy):
     text = page_text(app)
-    n = len(stored_tables(home_copy))
-    assert "中共青龙满族自治县委员会组织部" in text and f"2023年 · 部门预算 · {n} 张表" in text
+    assert "中共青龙满族自治县委员会组织部" in text and "2023年 · 部门预算" in text
     main_buttons = [b.label for b in app.main.button]  # the examples sit in the main column, not the sidebar
     for q in ("组织部今年一共能花多少钱？", "人员经费占基本支出的比例是多少？", "村书记主任一肩挑的补贴标准是多少？"):
         assert q in main_buttons
