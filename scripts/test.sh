@@ -16,6 +16,13 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
     || echo "test.sh: could not install postgresql; the server tests will be skipped" >&2
 fi
+# The browser test's accessibility pass runs axe-core (npm) when it is here: vendored once into the venv.
+AXE=.venv/share/axe-core/axe.min.js
+if [ ! -f "$AXE" ] && command -v npm >/dev/null 2>&1; then
+  (tmp=$(mktemp -d) && cd "$tmp" && npm pack axe-core@4 --silent >/dev/null && tar -xzf axe-core-*.tgz package/axe.min.js \
+    && mkdir -p "$OLDPWD/.venv/share/axe-core" && mv package/axe.min.js "$OLDPWD/$AXE" && rm -rf "$tmp") \
+    || echo "test.sh: could not fetch axe-core; the accessibility pass uses its own checks only" >&2
+fi
 if [ "${BUDGETQA_NETWORK_TESTS:-}" != "1" ] && unshare -n true 2>/dev/null; then
   exec unshare -n bash -c 'ip link set lo up 2>/dev/null || true; exec .venv/bin/python -m pytest "$@"' _ "$@"
 fi
