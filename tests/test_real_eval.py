@@ -17,8 +17,8 @@ from conftest import FAST, ROOT, budgetqa
 REAL_QUESTIONS = ROOT / "eval" / "real"
 # Measured on the sixteen-document corpus (hash embedder); raised as the engine improves. The issue asks
 # for 95 % overall and 90 % per file: these are the figures reached so far, stated honestly.
-MIN_OVERALL = 0.50
-MIN_PER_FILE = 0.20
+MIN_OVERALL = 0.63
+MIN_PER_FILE = 0.28
 
 
 @pytest.fixture(scope="session")
