@@ -420,7 +420,10 @@ class Engine:
         if len(reads) > 1 and measure.rows and not measure.column:
             # A subject line: the department's expenditure table gives it; a table of one source of money
             # (财政拨款 …) gives the part of it paid from that source: said, not a second reading.
-            whole = whole_department(reads)
+            # One name for a functional subject and an economic item (2210201 住房公积金 | 30113 住房公积金):
+            # two different figures, both named — never one taken as the other's part.
+            kinds = {c.row.code_kind for c in reads if c.row.code and c.row.code.isdigit()}
+            whole = whole_department(reads) if len(kinds) <= 1 else []
             if whole:
                 parts = [c for c in reads if not same_amount(c, whole[0])]
                 reads = whole
