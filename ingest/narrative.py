@@ -53,9 +53,13 @@ def change_facts(passages: list[Passage]) -> list[ChangeFact]:
                 no_change = _NO_CHANGE.search(clause)
                 if m or no_change:
                     head = clause[: (m or no_change).start()]
+                    against = re.match(r"^\s*(较|比|同比|与)", head)  # "比2025年年初预算数44021.20万元增加…"
                     head = _PRIOR.sub("", head) if not _LABEL.search(head) else head
                     subject = _clean_subject(re.sub(r"(较|比|同比)\s*(上年|去年|20\d{2}\s*年度?)?\s*(?:年初)?(预算)?"
                                                     r"\s*(?:执行数|决算数|预算数)?$", "", head))
+                    subject = re.sub(r"各$", "", subject).replace("收、支", "收支")  # "收、支总计各增加…"
+                    if against and prev_label:
+                        subject = ""  # the clause names what it is compared with: the subject came before
                     current = None
                     if not subject or len(subject) < 2:
                         subject, current = prev_label or "", prev_value
