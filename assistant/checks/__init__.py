@@ -14,6 +14,7 @@ levels — never on one template's labels or one document's numbers. One module 
 
     sums.py         合计 rows, subject trees, the sides of 收支 tables, numbered lists
     columns.py      a subtotal column = its members (header tree: headers.py)
+    changes.py      a 增减 column or row = this year's − last year's
     cross.py        收支总表 ~ 收入总表 ~ 支出总表
     fiscal.py       财政拨款收支总表 ~ the three source tables ~ 基本支出表 ~ 三公
     narrative.py    figures the text states ~ the cells that hold them (subjects.py: 类/款/项 named in words)
@@ -27,6 +28,7 @@ from collections import Counter
 from ingest.model import ParsedDocument
 
 from . import cross, fiscal
+from .changes import changes
 from .columns import column_sums
 from .core import (COLUMNS, CROSS_TABLE, FAIL, KINDS, NARRATIVE, NOT_APPLICABLE, PASS, PERFORMANCE, ROUNDING,
                    SUBJECT_TREE, TABLE_SUM, UNCHECKED, VERDICTS, CellRef, Check, finalize)
@@ -48,7 +50,7 @@ def _cross_tables(doc: Doc):
         yield from family(doc)
 
 
-FAMILIES = (table_sums, subject_trees, column_sums, _cross_tables, narrative, rates, performance)
+FAMILIES = (table_sums, subject_trees, column_sums, changes, _cross_tables, narrative, rates, performance)
 
 
 def run_checks(parsed: ParsedDocument) -> list[Check]:

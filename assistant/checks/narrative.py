@@ -57,6 +57,21 @@ _synonyms(("财政专户核拨收入", "财政专户收入", "财政专户管理
 _synonyms(("一般公共预算财政拨款支出", "一般公共预算支出", "一般公共预算拨款支出"), (model.GPB_EXPENDITURE, "合计", None))
 _synonyms(("政府性基金预算财政拨款支出", "政府性基金预算支出", "政府性基金支出"), (model.GOV_FUND, "合计", None))
 _synonyms(("国有资本经营预算财政拨款支出", "国有资本经营预算支出"), (model.STATE_CAPITAL, "合计", None))
+_synonyms(("收入预算总计", "本年收入预算合计", "收入预算合计"),
+          (model.SUMMARY, "收入总计", None), (model.SUMMARY, "本年收入合计", None), (model.INCOME, "合计", None))
+_synonyms(("支出预算总计", "本年支出预算合计", "支出预算合计"),
+          (model.SUMMARY, "支出总计", None), (model.SUMMARY, "本年支出合计", None), (model.EXPENDITURE, "合计", None))
+_synonyms(("收支总预算", "收支总决算", "收入支出总计", "收支总计", "收入支出预算总计"),
+          (model.SUMMARY, "收入总计", None), (model.SUMMARY, "支出总计", None))
+_synonyms(("财政拨款收支总预算", "财政拨款收支总决算", "财政拨款收入支出总计", "财政拨款收支总计"),
+          (model.FISCAL_SUMMARY, "收入总计", None), (model.FISCAL_SUMMARY, "支出总计", None))
+_synonyms(("财政拨款收入", "财政拨款收入预算总计", "财政拨款预算收入", "财政拨款收入预算"),
+          (model.FISCAL_SUMMARY, "本年收入合计", None), (model.FISCAL_SUMMARY, "收入总计", None))
+_synonyms(("财政拨款支出", "财政拨款支出预算", "财政拨款预算支出", "财政拨款支出决算"),
+          (model.FISCAL_SUMMARY, "本年支出合计", None), (model.FISCAL_SUMMARY, "支出总计", None))
+_synonyms(("一般公共预算当年拨款", "一般公共预算当年拨款收入", "一般公共预算当年财政拨款", "一般公共预算收入预算"),
+          (model.SUMMARY, "一般公共预算拨款收入", None), (model.FISCAL_SUMMARY, "一般公共预算拨款", None),
+          (model.GPB_EXPENDITURE, "合计", None))
 _synonyms(("三公经费", "财政拨款三公经费"), (model.THREE_PUBLIC, "合计", None))
 _synonyms(("固定资产", "上年末固定资产", "固定资产总额", "资产总额"), (model.FIXED_ASSETS, "资产总额", "价值"))
 _synonyms(("政府采购预算", "政府采购", "政府采购预算总额"), (model.PROCUREMENT, "合计", None))

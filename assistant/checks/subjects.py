@@ -17,8 +17,8 @@ from .vocab import class_code
 
 _LEVELS = {"类": 3, "款": 5, "项": 7}
 _SEGMENT = re.compile(r"([^\s（）()，,。；;:：、“”\"]+?)\s*[（(]\s*(\d{0,3})\s*(类|款|项)\s*[）)]")
-_CODE = re.compile(r"[（(]\s*(2\d{2}(?:\d{2}){0,2})\s*[）)]")
-_LEADING_NUMBER = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]+[)）]?[、.．]?|[①-⑳])\s*")
+_CODE = re.compile(r"[（(]\s*(2\d{2}(?:\d{2}){0,2})\s*[）)]|(?<!\d)(2\d{6})\s*[-－—]\s*(?=[\u4e00-\u9fff])")
+_LEADING_NUMBER = re.compile(r"^(?:[（(][\d一二三四五六七八九十]+[)）]|[\d一二三四五六七八九十]+[、.．]|\d+|[①-⑳])\s*")
 # the words a figure carries when its subject is the paragraph's (this period's amount of it)
 _BARE = re.compile(r"^(?:\d{4}\s*年度?)?(?:预算安排|预算数|支出决算|决算数|决算|支出|安排|预算)(?:为|是|数)?$")
 
@@ -34,7 +34,7 @@ def path_in(text: str) -> list[tuple[str, str, str]]:
 
 def code_in(text: str) -> str | None:
     m = _CODE.search(text)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def names_subject(text: str) -> bool:
@@ -123,7 +123,7 @@ def subject_of(label: str, before: str, section: str, year: int | None) -> tuple
         last_path_end = paths[-1].end() if paths else -1
         last_code_end = codes[-1].end() if codes else -1
         if last_code_end > last_path_end:
-            own_code = codes[-1].group(1)
+            own_code = codes[-1].group(1) or codes[-1].group(2)
         else:
             # the whole path ending at the last segment: the segments printed together with it
             tail = before[:last_path_end]
