@@ -29,7 +29,7 @@ STAGE_TEXT = {"建立文本索引": "建立文本索引（为全文检索计算�
 
 VERDICT_LABELS = {"fail": "不一致", "rounding": "舍入差异", "unchecked": "无法核对", "pass": "通过",
                   "not_applicable": "不适用"}
-VERDICT_ICONS = {"fail": ":material/error:", "rounding": ":material/approximately_equal:", "unchecked": ":material/help:",
+VERDICT_ICONS = {"fail": ":material/error:", "rounding": ":material/info:", "unchecked": ":material/help:",
                  "pass": ":material/check_circle:", "not_applicable": ":material/remove:"}
 VERDICT_ORDER = ["fail", "rounding", "unchecked", "pass", "not_applicable"]
 CHECK_KINDS = {"table_sum": "表内合计", "subject_tree": "科目层级", "columns": "列合计", "cross_table": "跨表一致",
@@ -330,10 +330,13 @@ def render_citations(answer: Answer, engine, key: str = "a") -> None:
                 st.caption(f"{md(cites[0].document)} · 黄色为答案用到的单元格")
                 render_table(table, [(c.row_ordinal, c.column) for c in cites])
     st.markdown("**来源**：\n" + "\n".join(f"{k}. {md(citation_line(c))}" for k, c in enumerate(citations, 1)))
-    for c in passages:
+    for n, c in enumerate(passages):
         with st.expander(f"原文：{md(c.section or '正文')}" + (f"（第{c.page}页）" if c.page else ""), icon=":material/article:"):
             st.caption(md(c.document))
             st.markdown("\n".join(f"> {md(line)}" for line in (c.text or "").splitlines() if line.strip()))
+            if c.page and ui_source.source_pdf(engine, c.doc_id, narrative=True) is not None \
+                    and st.toggle(f"显示原文第{c.page}页", key=f"{key}-passage-{n}"):
+                ui_source.render_passage_page(engine, c, key=f"{key}-passage-{n}")
     cited_tables = [t for t in tables.values() if t is not None]
     charts = [ui_charts.from_answer(answer, cited_tables)] + [ui_charts.for_answer_table(answer, t) for t in cited_tables]
     for n, chart in enumerate(c for c in charts if c):
@@ -386,7 +389,7 @@ def render_table(table: Table, cited: list[tuple[int | None, str | None]] = ()) 
 # --- the browse and check pages ------------------------------------------------------------------------
 
 def table_choice_label(t: Table) -> str:
-    return f"表{t.ordinal + 1} {t.title}（{t.kind}，{len(t.rows)} 行）"  # numbered from 1, as people count
+    return f"{t.ordinal + 1}. {t.title}（{t.kind}，{len(t.rows)} 行）"  # numbered from 1, as people count
 
 
 def render_table_details(table: Table, key: str = "table") -> None:
@@ -429,13 +432,15 @@ def render_checks(checks: list[dict]) -> None:
     st.dataframe(check_frame(checks), hide_index=True, width="stretch", height=420)
 
 
-def render_checks_summary(checks: list[dict]) -> None:
-    """The counts by verdict and each failure spelled out with its cells."""
+def render_checks_summary(checks: list[dict], compact: bool = False) -> None:
+    """The counts by verdict (one line when ``compact``: a phone's screen) and each failure spelled out."""
     counts = {v: sum(c["verdict"] == v for c in checks) for v in VERDICT_ORDER}
     shown = [v for v in VERDICT_ORDER if v != "rounding" or counts[v]]  # rounding only where there is some
-    cols = st.columns(len(shown))
-    for col, v in zip(cols, shown):
-        col.metric(f"{VERDICT_ICONS[v]} {VERDICT_LABELS[v]}", counts[v])
+    if compact:
+        st.markdown(" · ".join(f"{VERDICT_ICONS[v]} {VERDICT_LABELS[v]} **{counts[v]}**" for v in shown))
+    else:
+        for col, v in zip(st.columns(len(shown)), shown):
+            col.metric(f"{VERDICT_ICONS[v]} {VERDICT_LABELS[v]}", counts[v])
     fails = [c for c in checks if c["verdict"] == "fail"]
     if fails:
         st.markdown(f"**不一致的 {len(fails)} 项**（请对照原文复核）：")

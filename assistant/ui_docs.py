@@ -87,7 +87,7 @@ def document_page(engine, doc_ids: list[str] | None, checks: Callable[[str], lis
             ui_charts.render(c, key=f"overview-{d.doc_id}-{k}")
     if checks is not None:
         st.markdown("#### 核对摘要")
-        render_checks_summary(checks(d.doc_id))
+        render_checks_summary(checks(d.doc_id), compact=True)
     st.markdown("#### 表格")
     if not doc.tables:
         st.info("这份文件没有解析出表格。")

@@ -164,7 +164,7 @@ def test_browse_page_shows_every_table_with_its_columns(app, home_copy):
     assert perf.goal and f"**绩效目标**：{perf.goal[:10]}" in text
     assert app.dataframe[-1].value.columns.tolist()[:3] == ["一级指标", "二级指标", "三级指标"]
     assert "导出这张表 CSV" in page_text(app)
-    assert all(t.startswith("表") and not t.startswith("表0") for t in tables.options[:1])  # numbered from 1
+    assert tables.options[0].startswith("1. ")  # numbered from 1, as people count
 
 def test_check_page_lists_fails_first(app):
     app.session_state["view"] = CHECK
