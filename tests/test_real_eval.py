@@ -150,9 +150,9 @@ def _ungrounded(result: dict, known: set[Decimal]) -> list[str]:
     a = result["answer"]
     if a["status"] != "answered":
         return []
-    computed, bad = _checked_formula(a.get("calculation") or "", known | _numbers(result["question"]))
+    computed, bad = _checked_formula(a.get("calculation") or "", known | _numbers(result.get("question", "")))
     cited = set().union(*(_numbers(c.get("text") or "") for c in a["citations"])) if a["citations"] else set()
-    allowed = known | computed | cited | _numbers(result["question"])  # "超过100万元": the question's own
+    allowed = known | computed | cited | _numbers(result.get("question", ""))  # "超过100万元": the question's own
     text = re.sub(r"第\s*\d+\s*[页行]|\d+\s*年|\d+\.\s|计数 \d+|共 \d+ ", " ", a["answer"])
     stray = sorted(n for n in _numbers(text) if n not in allowed and n not in _counts(a))
     value = Decimal(a["value"]).normalize() if a.get("value") not in (None, "") else None
