@@ -129,6 +129,10 @@ def ingest(home: Home, paths: tuple[Path, ...], replace: bool, workers: int | No
         with tqdm(total=len(files), unit="file", file=sys.stderr, disable=None) as bar:
             report = batch.run(readable if paths else files, home, workers, replace, bar=bar,
                                write=lambda line: tqdm.write(line, file=sys.stderr))
+        with home.writing():  # batch or not, the index is checked against the store at the end
+            synced = sync_index(home)
+        if synced.repaired:
+            click.echo(f"文本索引：{synced.summary()}", err=True)
         if as_json:
             _echo_json(report.as_json())
         else:
@@ -148,7 +152,10 @@ def ingest(home: Home, paths: tuple[Path, ...], replace: bool, workers: int | No
             status = {"added": "已导入", "unchanged": "未变化（已导入过）", "replaced": "已更新（旧版本已停用并删除）",
                       "version": "已导入为新版本（旧版本仍保留，默认以新版本作答；--replace 可停用旧版本）",
                       "indexed": "已补全文本索引", "merged": "已与另一半合并为一份文件",
+                      "reparsed": "已用新版解析程序重新读取",
                       "half": f"已导入（这是分两份发布的文件之一，另一份{_other_part(r.document.part)}尚未导入）"}[r.status]
+            if r.status == "unchanged" and r.document.versions > 1 and not home.store.is_current(r.document.doc_id):
+                status += "；作答的是更新的版本，要改用这一版请加 --replace"
             tqdm.write(f"{status}：{r.document.label}（{path.name}）：{r.tables} 张表，{r.cells} 个单元格，"
                        f"{r.passages} 段文字，新嵌入 {r.vectors} 条")
             for item in r.skipped:

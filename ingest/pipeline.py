@@ -31,7 +31,7 @@ PARSER_VERSION = 10  # 9: rows that do not fit their columns and cells that are 
 class IngestResult:
     document: Document
     status: str  # added | unchanged | version (a new version beside the old) | replaced (--replace: the
-    #             others retired) | indexed (tables were there, the text index is now complete)
+    #             others retired) | indexed (tables were there, the text index is now complete) | reparsed
     #             | merged (the other half of a two-file disclosure was there: now one document) | half
     tables: int
     cells: int
@@ -141,6 +141,8 @@ def _ingest_parsed(parsed: ParsedDocument, home: Home, say: Progress, replace: b
         status = "replaced"
     elif not stored and others:
         status = "version"
+    elif stored and not current:
+        status = "reparsed"  # the same file, stored by an older parser: read again
     else:
         status = "added" if not current else "indexed"
     return IngestResult(store.document(doc.doc_id) or doc, status, *counts, vectors=vectors, replaced=superseded,

@@ -38,6 +38,8 @@ def test_kill_9_during_ingest_then_a_reingest_equals_a_clean_ingest(tmp_path):
     assert len(reference["True"]["documents"]) == 1 and len(reference["True"]["vector_documents"]) == 1
     assert sum(r["killed"] for r in runs) >= 20, f"seed {seed}: {runs}"
     assert {r["replace"] for r in runs if r["killed"]} == {False, True}
+    print(f"seed {seed}: {len(runs)} runs, {sum(r['killed'] for r in runs)} killed at "
+          f"{sorted(r['kill_at'] for r in runs if r['killed'])} s; clean ingest {lines[0]['duration']} s")
     bad = [r for r in runs if not r["equal"] or r["reingest_exit"] != 0]
     assert not bad, f"seed {seed}: {json.dumps(bad, ensure_ascii=False)}"
 
@@ -65,8 +67,8 @@ def test_questions_during_the_ingest_of_a_new_version_get_the_old_or_the_new_nev
     lock = threading.Lock()
 
     def asker():
-        after = 0  # keep asking until the ingest is over and two answers were started after it
-        while after < 2:
+        after = 0  # keep asking until the ingest is over and one answer was started after it
+        while after < 1:
             ended = done.is_set()
             proc = subprocess.run([str(BIN / "budgetqa"), "--home", str(home), "ask", "--batch", str(questions),
                                    "--json"], capture_output=True, text=True, env=env, cwd=ROOT)
@@ -77,7 +79,7 @@ def test_questions_during_the_ingest_of_a_new_version_get_the_old_or_the_new_nev
                     results.append((time.monotonic(), jsonl(proc.stdout)))
             after += ended
 
-    threads = [threading.Thread(target=asker) for _ in range(4)]
+    threads = [threading.Thread(target=asker) for _ in range(3)]
     for t in threads:
         t.start()
     time.sleep(0.5)
@@ -90,4 +92,5 @@ def test_questions_during_the_ingest_of_a_new_version_get_the_old_or_the_new_nev
     per_process = [{_version_of(a) for a in answers} for _, answers in results]
     assert all(len(v) == 1 and v != {"mixed"} for v in per_process), per_process
     seen = [v.pop() for v in per_process]
-    assert "old" in seen and "new" in seen and len(seen) >= 8
+    print(f"{len(seen)} ask processes, {2 * len(seen)} answers: {seen.count('old')} old, {seen.count('new')} new")
+    assert "old" in seen and "new" in seen and len(seen) >= 6
