@@ -98,7 +98,8 @@ class Engine:
             return Answer(question, NOT_FOUND, corpus_summary(docs))
         if W.CHECK.search(q):
             return self._check(question, docs)
-        if len(docs) > 1:  # one figure across departments or years (assistant/across.py)
+        from . import lists  # "部门预算包括哪些单位" is about one department's units, not several departments
+        if len(docs) > 1 and not lists.own_units(q):  # one figure across departments or years (assistant/across.py)
             from . import across
             ans = across.answer(self, question, q, docs)
             if ans is not None:
@@ -133,6 +134,10 @@ class Engine:
         ans = perftables.answer(question, q, doc)
         if ans is not None:
             return ans
+        from . import lists  # list questions answered with every item's name (assistant/lists.py)
+        ans = lists.answer(question, q, doc)
+        if ans is not None:
+            return ans
         unprinted = self._unprinted(q, doc, mentions) if numeric else None
         if unprinted:  # "人员经费占基本支出…" where no table or sentence gives 人员经费: never answer without it
             return self._not_found(question, f"{doc.document.label}没有单列“{unprinted}”这个数")
@@ -161,6 +166,8 @@ class Engine:
                 y = doc.document.year - 1
                 return self._not_found(question, f"语料库没有{doc.document.department} {y} 年的文件，"
                                                  f"{doc.document.label}也没有说明这一项 {y} 年的数")
+            if re.search(r"为什么|为何|什么原因|原因", q):  # why it changed: the narrative's reason, quoted
+                return self._text(question, q, doc)
             if W.CHANGE.search(unnamed.replace("上年末", "")):
                 # Last year's figures exist only where the narrative states a change: never guess one.
                 stated = "、".join(dict.fromkeys(f.subject for f in self._facts.get(doc.document.doc_id, [])))
