@@ -292,7 +292,8 @@ def render_answer(answer: Answer, engine, key: str = "a") -> None:
 def citation_line(c: Citation) -> str:
     page = f"第{c.page}页" if c.page else "页码未标注"
     if c.table:
-        return f"《{c.table}》{page} · {c.row} × {c.column} ＝ {c.text}"
+        where = " × ".join(x for x in (c.row, c.column) if x)  # a performance target may have no column
+        return f"《{c.table}》{page}" + (f" · {where}" if where else "") + (f" ＝ {c.text}" if c.text else "")
     return f"{c.section or '正文'}，{page}"
 
 

@@ -24,6 +24,7 @@ CSS = """
   h1 { font-size: 1.6rem !important; }
 }
 [data-testid="stTable"] { overflow-x: auto; }
+[data-testid="stTable"] th:first-child, [data-testid="stTable"] td:first-child { min-width: 4.5em; }
 [data-testid="stChatMessage"] { scroll-margin-top: 3.75rem; }
 </style>
 """

@@ -84,7 +84,7 @@ def render_page(engine, table: Table, cites: list[Citation], key: str, band: boo
     for page, boxes in sorted(marks.items()):
         png = pageimage.page_png(home, src.path, sha, page)
         view = pageimage.view(png, pageimage.SCALE, boxes, band=band)
-        what = "、".join(dict.fromkeys(f"{c.row} × {c.column.split('/')[-1]}" for c in cites
+        what = "、".join(dict.fromkeys(f"{c.row} × {(c.column or '').split('/')[-1]}" for c in cites
                                        if (c.page or 0) == page or len(marks) == 1))
         alt = f"原文第{page}页（{src.name}）{'局部' if band else '整页'}，红框标出答案用到的单元格：{what}"
         st.html(page_html(view, alt, page, src.name))

@@ -227,3 +227,57 @@ def test_split_readings():
     assert ui.split_readings(text, ["甲：1 万元", "乙：2 万元"]) == \
         ("“X”有 2 种读法，数值不同", ["甲：1 万元", "乙：2 万元"], "请说明指哪一个。")
     assert ui.split_readings("请说明是哪个部门。", ["文件甲", "文件乙"]) == ("请说明是哪个部门。", ["文件甲", "文件乙"], "")
+
+
+def test_ranking_chart_keeps_the_top_and_sums_the_rest_exactly():
+    from assistant import ui_charts
+    from assistant.answer import Answer, Chart, ChartBar
+
+    bars = tuple(ChartBar(f"第{k}类", Decimal(v)) for k, v in enumerate(["8198.64", "300.10", "2.5", "9", "8", "7", "6",
+                                                                      "5", "4", "3.25", "1", "0.5", "0.01"]))
+    answer = Answer("哪一类最多？", "answered", "…", Decimal("8198.64"), "万元", chart=Chart("功能分类", "万元", bars))
+    data = ui_charts.from_answer(answer, [])
+    assert data.kind == ui_charts.RANKING and data.items[0].label == "第0类"
+    shown = ui_charts.ranked(data)
+    assert len(shown) == ui_charts.TOP_N + 1 and shown[-1].label == "其他（5 项）"
+    assert sum(i.value for i in shown) == sum(b.value for b in bars)  # nothing lost, nothing rounded
+    share = Answer("占比？", "answered", "…", Decimal("83.59"), "%", chart=Chart("基本支出", "万元", bars[:2]))
+    frame = ui_charts.from_answer(share, []).frame()
+    assert ui_charts.from_answer(share, []).kind == ui_charts.COMPOSITION
+    assert frame["占比"].tolist() == ["96.47%", "3.53%"] and frame["数值（万元）"].tolist() == ["8198.64", "300.10"]
+
+
+def test_cited_cell_outline_lands_on_the_printed_figure(real_home):
+    """The page image and the outline, without a browser: the kept source PDF, the page rendered into the
+    home, and the box the app outlines holds the cited figure when read back from the PDF."""
+    import pdfplumber
+
+    from assistant import pageimage
+    from assistant.engine import Engine
+    from assistant.ui_source import page_marks, source_pdf
+    from conftest import FAST
+    import os
+
+    os.environ.update(FAST)
+    engine = Engine(Home(real_home))
+    answer = engine.ask("杭州市气象局2026年一般公共预算基本支出中人员经费占多少？")
+    assert answer.value == Decimal("77.62")
+    table = ui.find_table(engine, answer.citations[0].doc_id, answer.citations[0].table_ordinal)
+    src = source_pdf(engine, answer.citations[0].doc_id)
+    assert src is not None and src.name == "2026-hz-qxj-yusuan.pdf"
+    marks = page_marks(table, answer.citations)
+    assert list(marks) == [20]
+    png = pageimage.page_png(real_home, src.path, src.path.stem, 20)
+    assert png.parent == real_home / "pages" and png.exists()
+    view = pageimage.view(png, pageimage.SCALE, marks[20])
+    x0, top, x1, bottom = view.region
+    with pdfplumber.open(src.path) as pdf:
+        words = pdf.pages[19].extract_words()
+    read = []
+    for fx, fy, fw, fh in view.marks:
+        assert 0 <= fx and fx + fw <= 1 and 0 <= fy and fy + fh <= 1  # inside the image shown
+        box = (x0 + fx * (x1 - x0), top + fy * (bottom - top), x0 + (fx + fw) * (x1 - x0), top + (fy + fh) * (bottom - top))
+        read.append("".join(w["text"] for w in words if box[0] <= (w["x0"] + w["x1"]) / 2 <= box[2]
+                            and box[1] <= (w["top"] + w["bottom"]) / 2 <= box[3]))
+    assert sorted(read) == sorted(c.text for c in answer.citations) == ["2,906.80", "3,745.07"]
+    assert view.width <= pageimage.SCALE * 420  # a band a phone can read, not the whole page
