@@ -1,4 +1,5 @@
-"""A 决算's execution rate: 决算数 ÷ 预算数, where the document prints both.
+"""A 决算's 决算数 against its 预算数, where the document prints both: the execution rate (决算 ÷ 预算), the
+预算数 itself (年初预算是多少), their difference and which is larger.
 
 Two places print both figures of one thing: a table whose columns are the stages of the same figure
 (预算数 | 决算数 of the “三公”经费, headers read by ``concepts.stage_of``), and the narrative's sentences
@@ -21,6 +22,11 @@ from .vocab import common_run
 
 ASKS = re.compile(r"执行率|执行进度|完成(?:了)?(?:年初)?预算的?(?:百分之几|多少|比例|%)|完成率|"
                   r"决算数?.{0,6}占.{0,6}(?:年初)?预算数?.{0,4}(?:比例|百分|多少|%)|决算数?(?:与|和)预算数?之比")
+# The 预算数 of a 决算, asked for itself or against the 决算数.
+_BUDGET = re.compile(r"年初预算数?(?:是|为|有)?多少|预算数(?:是|为|有)?多少|年初预算是|的年初预算")
+_DIFF = re.compile(r"决算数?.{0,3}(?:比|较).{0,3}(?:年初)?预算数?.{0,2}(?:多|少|高|低)了?多少|"
+                   r"(?:年初)?预算数?.{0,3}(?:比|较).{0,3}决算数?.{0,2}(?:多|少|高|低)了?多少|决算.{0,6}预算.{0,4}(?:相差|差额|差距)")
+_WHICH = re.compile(r"(?:年初)?预算数?(?:和|与)决算数?.{0,4}哪个|决算数?(?:和|与)(?:年初)?预算数?.{0,4}哪个")
 _SENTENCE = re.compile(r"(?P<subject>[^。；]*?)年初预算(?:数)?(?:为)?\s*(?P<budget>[\d,]+(?:\.\d+)?)\s*万元[^。；]*?"
                        r"(?:支出)?决算(?:数)?(?:为)?\s*(?P<final>[\d,]+(?:\.\d+)?)\s*万元(?P<rest>[^。]*)")
 _STATED = re.compile(r"完成(?:年初)?预算的\s*(\d+(?:\.\d+)?)\s*%")
@@ -29,22 +35,43 @@ _GENERIC = re.compile(r"(?:19|20)\d{2}年度?|预算执行率|执行率|执行�
 
 
 def answer(question: str, q: str, doc, measures: list[Measure], hint: str | None) -> Answer | None:
-    if doc.document.kind != "决算" or not ASKS.search(q):
+    if doc.document.kind != "决算":
         return None
-    return _from_table(question, q, doc, measures, hint) or _from_narrative(question, q, doc)
+    op = "rate" if ASKS.search(q) else "diff" if _DIFF.search(q) else "which" if _WHICH.search(q) else \
+        "budget" if _BUDGET.search(q) else None
+    if op is None:
+        return None
+    pair = _from_table(q, doc, measures, hint) or _from_narrative(q, doc)
+    if pair is None:
+        return None
+    final, budget, unit, cites, shown, said = pair
+    f, b = arith.with_unit(final, unit), arith.with_unit(budget, unit)
+    if op == "rate":
+        r = arith.share(final, budget)
+        text = f"预算执行率（决算数 ÷ 预算数）为 {arith.fmt(r.value)}%{said}：{shown}。计算：{r.formula}"
+        return Answer(question, ANSWERED, text, r.value, "%", r.formula, cites)
+    if op == "diff":
+        r = arith.difference(final, budget)
+        word = "少" if final < budget else "多"
+        text = f"决算数比预算数{word} {arith.with_unit(r.value, unit)}：{shown}。计算：{r.formula}"
+        return Answer(question, ANSWERED, text, r.value, unit, r.formula, cites)
+    if op == "which":
+        hi = max(final, budget)
+        text = f"{'预算数' if budget >= final else '决算数'}更大：{shown}"
+        return Answer(question, ANSWERED, text, hi, unit, None, cites)
+    return Answer(question, ANSWERED, f"预算数 {b}（决算数 {f}）：{shown}", budget, unit, None, cites)
 
 
-def _from_table(question, q, doc, measures, hint) -> Answer | None:
+def _from_table(q, doc, measures, hint):
+    """(决算数, 预算数, unit, citations, where, "") from a table that prints both stages of one figure."""
     for m in measures:
         for ref in candidates(doc, m, hint, q):
             planned = _budget_of(doc, ref)
-            if planned is None:
+            if planned is None or unit_of(planned) != unit_of(ref):
                 continue
-            r = arith.share(ref.value, planned.value)
-            text = (f"{ref.name()}的预算执行率（决算数 ÷ 预算数）为 {arith.fmt(r.value)}%：决算数 "
-                    f"{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}），预算数 "
-                    f"{arith.with_unit(planned.value, unit_of(planned))}（{planned.where()}）。计算：{r.formula}")
-            return Answer(question, ANSWERED, text, r.value, "%", r.formula, [ref.citation(), planned.citation()])
+            shown = (f"{ref.name()}决算数 {arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}），预算数 "
+                     f"{arith.with_unit(planned.value, unit_of(planned))}（{planned.where()}）")
+            return ref.value, planned.value, unit_of(ref), [ref.citation(), planned.citation()], shown, ""
     return None
 
 
@@ -67,7 +94,9 @@ def _budget_of(doc, ref: CellRef) -> CellRef | None:
     return None
 
 
-def _from_narrative(question, q, doc) -> Answer | None:
+def _from_narrative(q, doc):
+    """(决算数, 预算数, 万元, citation, the sentence, the rate it states) from the narrative's sentence about
+    what the question names."""
     asked = _GENERIC.sub("|", q.replace(doc.document.department, "|"))
     best, score = None, 3
     for p in doc.passages:
@@ -84,11 +113,9 @@ def _from_narrative(question, q, doc) -> Answer | None:
     budget, final = money(m.group("budget")), money(m.group("final"))
     if budget is None or final is None or not budget:
         return None
-    r = arith.share(final, budget)
     stated = _STATED.search(m.group("rest"))
     said = f"（文中写明：完成年初预算的 {stated.group(1)}%）" if stated else ""
     sentence = p.text if len(p.text) <= 300 else m.group(0).strip()
     cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, sentence, section=p.section)
-    text = (f"决算数 {arith.fmt(final)} 万元 ÷ 年初预算数 {arith.fmt(budget)} 万元 = {arith.fmt(r.value)}%{said}。"
-            f"文中说明：“{sentence}”")
-    return Answer(question, ANSWERED, text, r.value, "%", r.formula, [cite])
+    shown = f"决算数 {arith.fmt(final)} 万元，年初预算数 {arith.fmt(budget)} 万元，文中说明：“{sentence}”"
+    return final, budget, "万元", [cite], shown, said
