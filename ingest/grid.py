@@ -19,6 +19,7 @@ from .values import NUMBERED, clean, indicator, money
 
 _CODE = re.compile(r"^\d{3,7}$")
 _CODE_PREFIX = re.compile(r"^(?:(?P<code>\d{3,7})\s*[-－—–.．、\s]|[\[【（(](?P<bracketed>\d{3,7})[\]】）)])\s*(?P<name>\S.*)$")
+_SPACED_CODE = re.compile(r"^(\d{3}|\d{5})\s+(\d{1,2})$")  # "301 2": a 款 printed apart, its zero lost
 _CODE_SUFFIX = re.compile(r"^(?P<code>\d{2})\s+(?P<name>[^\d\s].*)$")
 _NUMBER_CELL = re.compile(r"^(\d{1,3}|栏次|行次|\*+|[甲乙丙丁戊己庚辛]|[A-Z])$")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(万元|元|千元|亿元)\s*[）)]")
@@ -34,6 +35,7 @@ class GCell:
     bbox: tuple[float, float, float, float] | None = None
     row: int = 0  # where the cell starts (its top-left position)
     col: int = 0
+    ink: tuple[float, float, float, float] | None = None  # where its text is printed, where the reader knows
 
 
 @dataclass
@@ -299,6 +301,7 @@ class _Codes:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.last: str | None = None
+        self.padded: set[int] = set()  # code columns whose one-digit 款/项 lost its leading zero (see below)
 
     def from_parts(self, parts: list[str]) -> str | None:
         if not any(parts):
@@ -321,6 +324,41 @@ class _Codes:
     def remember(self, code: str) -> str:
         self.last = code
         return code
+
+
+def lost_zeros(grid: Grid, data: list[int], roles: dict[int, str]) -> set[int]:
+    """The code columns in which a 款 or 项 printed with one digit ("301 | 2" for 30102) lost its leading
+    zero: 款 and 项 are two digits in every subject code (GB/T 类 3, 款 2, 项 2), so a single digit among
+    siblings printed with two is the same number less its zero. That is: a 类/款/项 column after the first
+    whose other codes are two digits, or a column of whole codes where "301 2" stands among siblings of
+    the parent's length plus two (30101, 30103). Anything else keeps its digits as printed."""
+    out: set[int] = set()
+    parts = [c for c in sorted(roles) if roles[c] == "codepart"]
+    for c in sorted(roles):
+        if roles[c] not in ("codepart", "code") or (roles[c] == "codepart" and c == parts[0]):
+            continue
+        texts = [cell_text(g.text) for r in data if (g := grid.origin(r, c)) is not None and g.text]
+        if roles[c] == "codepart":
+            digits = [t for t in texts if t.isdigit()]
+            if any(len(t) == 2 for t in digits) and all(len(t) <= 2 for t in digits) \
+                    and any(len(t) == 1 for t in digits):
+                out.add(c)
+        else:
+            whole = [t for t in texts if t.isdigit()]
+            spaced = [m for t in texts if (m := _SPACED_CODE.match(t))]
+            if spaced and all(sum(len(t) == len(m.group(1)) + 2 for t in whole) >= 2 for m in spaced):
+                out.add(c)
+    return out
+
+
+def _unspaced(text: str, column_padded: bool, part: bool) -> str:
+    """A code as the standard writes it, where ``lost_zeros`` found its column lost a leading zero."""
+    if not column_padded:
+        return text
+    if part:
+        return text.zfill(2) if text.isdigit() and len(text) == 1 else text
+    m = _SPACED_CODE.match(text)
+    return m.group(1) + m.group(2).zfill(2) if m else text
 
 
 # --- cells -----------------------------------------------------------------------------------------------
@@ -365,6 +403,39 @@ def fold_twin_columns(grid: Grid, split: Split) -> Grid:
     return grid.keep_columns([c for c in range(width) if c not in drop])
 
 
+_ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|其中|[-—]|\d)")
+
+
+def join_wrapped_names(grid: Grid, data: list[int], roles: dict[int, str]) -> None:
+    """A name wrapped over two ruled rows: its lines are set one under the other at the line spacing of
+    one paragraph, across the rule between the rows (low in the row above, high in the row below, where
+    each row's own text sits in its middle), and the row below prints nothing else — no figure, no code,
+    no number — and does not start an item of its own (一、, （一）, 1., 其中, a code). The rest is joined
+    to the name above; the row below is then empty. Only where the reader knows where the text is
+    printed (``GCell.ink``)."""
+    for c in [c for c in sorted(roles) if roles[c] == "label"]:
+        for a, b in zip(data, data[1:]):
+            above, below = grid.origin(a, c), grid.origin(b, c)
+            if above is None or below is None or above.ink is None or below.ink is None \
+                    or not above.text or not below.text:
+                continue
+            if [g for k in range(len(grid.rows[b])) if (g := grid.origin(b, k)) is not None and g.text] != [below]:
+                continue  # the row below prints something else: a row of its own
+            line = min(above.ink[3] - above.ink[1], below.ink[3] - below.ink[1])  # one line's height, at most
+            gap = below.ink[1] - above.ink[3]
+            rest = cell_text(below.text)
+            # A paragraph set across the rule sits off its cells' middles: low in the one, high in the other.
+            low = above.bbox is not None and above.bbox[3] - above.ink[3] + 2 < above.ink[1] - above.bbox[1]
+            high = below.bbox is not None and below.ink[1] - below.bbox[1] + 2 < below.bbox[3] - below.ink[3]
+            if not (-1 <= gap <= 0.4 * line) or not (low or high) or _ITEM_START.match(rest) \
+                    or _TOTAL.match(rest) or money(rest.replace(" ", "")) is not None:
+                continue
+            above.text = cell_text(above.text) + rest
+            above.ink = (min(above.ink[0], below.ink[0]), above.ink[1], max(above.ink[2], below.ink[2]),
+                         below.ink[3])
+            below.text = ""
+
+
 def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | None, doc_year: int | None,
                 split: Split | None = None) -> Table:
     split = split or split_rows(grid)
@@ -390,8 +461,10 @@ def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | 
     table.columns = [Column(ordinal=c, path=paths[c], number=numbers.get(c) or None,
                             meaning=templates.column_meaning(paths[c], doc_year) if roles[c] == "value" else None)
                      for c in range(width)]
+    join_wrapped_names(grid, split.data, roles)
     layout = sides(roles, paths, width)
     codes = _Codes()
+    codes.padded = lost_zeros(grid, split.data, roles)
     unnamed = "label" not in roles.values() and len(split.data) == 1
     for r in split.data:
         for side, positions in layout:
@@ -458,11 +531,12 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
     if side is not None and all(at[c] is None or not text[c] for c in positions):
         return None, False  # this side is wholly covered by a cell of another side: nothing of its own
     number = next((text[c] for c in positions if roles[c] == "number" and text[c]), None)
-    parts = [text[c] for c in positions if roles[c] == "codepart"]
+    parts = [_unspaced(text[c], c in codes.padded, True) for c in positions if roles[c] == "codepart"]
     code = codes.from_parts(parts) if parts else None
     if code is None:
         # Only digits are a code: 合计 printed across the code columns is the row's name (read above).
-        code = next((text[c] for c in positions if roles[c] == "code" and text[c].isdigit()), None)
+        code = next((t for c in positions if roles[c] == "code"
+                     and (t := _unspaced(text[c], c in codes.padded, False)).isdigit()), None)
         if code is not None:
             code = codes.remember(code)
     if code is None and (m := _CODE_PREFIX.match(label)):

@@ -318,3 +318,17 @@ def test_each_file_ingests_and_yields_the_core_tables(real, name):
     assert docs, f"{name}: no document names it as its source"
     kinds = {t["kind"] for t in real.tables if t["document"] in docs}
     assert not set(CORE) - kinds, f"{name}: no table of kind {sorted(set(CORE) - kinds)}; it has {sorted(kinds)}"
+
+
+# Printed figures the reader listed as skipped instead of storing them, over all the files. It was 49: 48
+# in Beijing's 项目支出绩效目标表, whose project cells run over the page breaks with no rule closing them at
+# the page foot or opening them at the next head, and 1 in Jiangsu's 政府采购表, whose continuation page
+# prints its first row with no rule above it. The reader now closes cells cut by a page break where their
+# vertical rules end.
+SKIPPED_FIGURES = 0
+
+
+def test_figures_listed_as_skipped_instead_of_stored(real):
+    said = [f"{name} p.{r.fig.page} {r.text}" for name in FILES for r in check(real, name)
+            if r.status == "missing" and _said_skipped(real, name, r.fig.page)]
+    assert len(said) == SKIPPED_FIGURES, "\n".join(said[:20])

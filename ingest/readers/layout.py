@@ -80,6 +80,7 @@ class Stream:
         items.sort(key=lambda it: (it[0], it[1], it[2]))
         self.toc_pages = {ln.page for ln in lines if re.sub(r"\s", "", ln.text) in ("目录", "目錄")}
         self.table_pages = {t.page for t in tables}
+        self.outside: list[Line] = []
         for _page, _top, is_table, item in items:
             if is_table:
                 self._table(item)
@@ -87,7 +88,23 @@ class Stream:
                 self._line(item)
         if self.title_lines:  # a title at the very end with no grid
             self._as_text(self.title_lines)
-        return self._build_all(), _paragraphs(self.narrative)
+        tables = self._build_all()
+        self._list_outside(tables)
+        return tables, _paragraphs(self.narrative)
+
+    def _list_outside(self, tables: list[Table]) -> None:
+        """Lines of figures beside a table but outside its ruling are listed as not read — unless the
+        table goes on over the page break next to them and a row of it there holds all their figures (not
+        only zeros): a cell cut by the break prints its text on both pages, the copy beyond the rule
+        clipped from sight."""
+        for ln in self.outside:
+            figures = LOOSE_FIGURE.findall(ln.text)
+            rows = [[c.raw for c in r.cells] for t in tables if any(r.page == ln.page for r in t.rows)
+                    for r in t.rows if r.page in (ln.page - 1, ln.page + 1)]
+            if any(f.strip("0.,-") for f in figures) \
+                    and any(all(row.count(f) >= figures.count(f) for f in figures) for row in rows):
+                continue  # the same row, read on the other side of the break
+            self.skipped.append(f"第{ln.page}页：表格线外的一行数字未作为表格读取（{ln.text[:40]}）")
 
     def _as_text(self, lines: list[Line]) -> None:
         """Lines held as a possible title that no grid followed: they are narrative after all."""
@@ -161,7 +178,7 @@ class Stream:
                                             and not re.search(r"[。，；：]", ln.text)):
             # Figures in a row of their own beside a table but outside its ruling: a row the table finder
             # did not see. Said, not guessed at: the figures stay text, and the summary lists the line.
-            self.skipped.append(f"第{ln.page}页：表格线外的一行数字未作为表格读取（{ln.text[:40]}）")
+            self.outside.append(ln)
         self.narrative.append(ln)
 
     def _start(self, title: str, page: int, notes: list[str], unit: str | None = None) -> _Pending:

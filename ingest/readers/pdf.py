@@ -9,6 +9,7 @@ narrative. The grid of each table is turned into the shared model by ``ingest.gr
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import re
@@ -95,10 +96,13 @@ def _open_error(source: str, exc: Exception) -> str:
 
 
 def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | None, list[str]]:
-    found = page.find_tables()
+    ruled = page.filter(_visible)
+    found = ruled.find_tables(table_settings={"explicit_horizontal_lines": _closing_rules(ruled)})
+    ink = _Ink(page.extract_words()) if found else None
     # A ruled box around one column of text (名词解释 framed on the page, a boxed contents) is prose in a
     # frame, not a table: its lines are read as narrative.
-    tables = [t for t in (_page_table(ft, number) for ft in found) if t is not None and t.grid.width > 1]
+    tables = [t for t in (_page_table(ft, number, ink) for ft in found) if t is not None and t.grid.width > 1]
+    tables = [_unruled_body(t, ink.words, tables) for t in tables]
     boxes = [t.bbox for t in tables]
     lines: list[Line] = []
     # On a page of prose some fonts set digits a few points below the Chinese beside them (y_tolerance 6
@@ -125,6 +129,99 @@ def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | No
     return lines, tables, page_no, lost
 
 
+def _unruled_body(t: PageTable, words: list[dict], tables: list[PageTable]) -> PageTable:
+    """A table whose ruling is only its header, its rows printed below without rules: each line below the
+    header whose words each lie inside one column's x-range (the header's cells) is a row, until a line
+    that does not fit — a word across a column edge or beside the table, a note or title, a gap wider than
+    the rows are apart, another table. A word is never put in a column whose x-range it does not lie in:
+    the first line that would need it ends the rows. A row prints a figure or a name in the first column;
+    the first one a figure."""
+    split = gridlib.split_rows(t.grid)
+    if split.data or not split.header:
+        return t
+    limit = min((o.bbox[1] for o in tables if o is not t and o.bbox[1] >= t.bbox[3] - 1), default=float("inf"))
+    lines: list[list[dict]] = []
+    for w in sorted((w for w in words if t.bbox[3] - 1 <= w["top"] < limit), key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(w["top"] - lines[-1][0]["top"]) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    rows: list[list[GCell]] = []
+    gaps: list[float] = []
+    last = t.bbox[3]
+    for line in lines:
+        top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+        gap = top - last
+        if gap > max(3 * (bottom - top), 2 * sorted(gaps)[len(gaps) // 2] if gaps else 0):
+            break
+        text = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
+        if templates.is_note(text) or templates.is_table_title(text) or templates.boilerplate(text):
+            break
+        cols: dict[int, list[dict]] = {}
+        for w in line:
+            k = next((k for k, (a, b) in enumerate(t.xs) if a - 1 <= w["x0"] and w["x1"] <= b + 1), None)
+            if k is None:
+                cols = {}
+                break  # across a column edge, or beside the table: not a row of it
+            cols.setdefault(k, []).append(w)
+        figures = any(gridlib._is_value(w["text"]) for w in line)
+        if not cols or not (figures or (rows and 0 in cols)):
+            break
+        r = len(t.grid.rows) + len(rows)
+        row = [GCell("", None, r, c) for c in range(len(t.xs))]
+        for k, ws in cols.items():
+            ws.sort(key=lambda w: w["x0"])
+            box = (min(w["x0"] for w in ws), top, max(w["x1"] for w in ws), bottom)
+            row[k] = GCell(gridlib.cell_text(normalise(" ".join(w["text"] for w in ws))), box, r, k, ink=box)
+        rows.append(row)
+        if rows[:-1]:
+            gaps.append(gap)
+        last = bottom
+    if not rows:
+        return t
+    grid = Grid(rows=t.grid.rows + rows, pages=t.grid.pages + [t.page] * len(rows))
+    return PageTable(bbox=(t.bbox[0], t.bbox[1], t.bbox[2], last), grid=grid, xs=t.xs, page=t.page)
+
+
+def _visible(obj) -> bool:
+    """Whether an object draws anything on white paper: a white box filled behind a cell's text (no
+    outline) is not a ruling, and would cut one printed cell into a cell per line of its text."""
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    return not (obj.get("fill") and _white(obj.get("non_stroking_color")))
+
+
+def _white(color) -> bool:
+    if color is None:
+        return False
+    c = tuple(color) if isinstance(color, (list, tuple)) else (color,)
+    if len(c) == 4:  # CMYK
+        return all(v <= 0.01 for v in c)
+    return len(c) in (1, 3) and all(v >= 0.99 for v in c)
+
+
+def _closing_rules(page) -> list[dict]:
+    """A table cut by a page break: its vertical rules run to the cut, but the cells there have no rule
+    closing them (the cell goes on over the page, its text printed on both sides of the break). Each run of
+    vertical rules is closed where two or more of them end together, at its top and at its bottom; where the
+    table has its closing rule already, this is the same line again."""
+    v = sorted((e for e in page.edges if e["orientation"] == "v" and e["height"] >= 3), key=lambda e: e["top"])
+    runs: list[list[dict]] = []
+    for e in v:
+        if runs and e["top"] <= max(o["bottom"] for o in runs[-1]) + 1:
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    rules = []
+    for run in runs:
+        for end, y in (("top", min(e["top"] for e in run)), ("bottom", max(e["bottom"] for e in run))):
+            at = [e["x0"] for e in run if abs(e[end] - y) <= 1.5]
+            if len(at) >= 2 and max(at) - min(at) > 3:
+                rules.append({"x0": min(at), "x1": max(at), "top": y, "bottom": y, "width": max(at) - min(at),
+                              "height": 0, "orientation": "h", "object_type": "explicit_edge"})
+    return rules
+
+
 def _figures_outside_cells(page, tables: list[PageTable]) -> list[str]:
     """Figures printed inside a table's outline but in no ruled cell of it (a row whose rules are missing):
     named, so that nothing printed in a table is lost without a word."""
@@ -140,7 +237,24 @@ def _figures_outside_cells(page, tables: list[PageTable]) -> list[str]:
     return lost
 
 
-def _page_table(found, number: int) -> PageTable | None:
+class _Ink:
+    """Where the words inside a box are printed: a cell's text extent, from the page's words."""
+
+    def __init__(self, words: list[dict]):
+        self.words = sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2)
+        self.mids = [(w["top"] + w["bottom"]) / 2 for w in self.words]
+
+    def box(self, bbox) -> tuple[float, float, float, float] | None:
+        x0, top, x1, bottom = bbox
+        inside = [w for w in self.words[bisect.bisect_left(self.mids, top):bisect.bisect_right(self.mids, bottom)]
+                  if x0 <= (w["x0"] + w["x1"]) / 2 <= x1]
+        if not inside:
+            return None
+        return (min(w["x0"] for w in inside), min(w["top"] for w in inside),
+                max(w["x1"] for w in inside), max(w["bottom"] for w in inside))
+
+
+def _page_table(found, number: int, ink: _Ink | None = None) -> PageTable | None:
     """pdfplumber's table → a Grid whose merged cells are shared objects, with empty columns dropped."""
     rows = found.rows
     if not rows:
@@ -154,6 +268,8 @@ def _page_table(found, number: int) -> PageTable | None:
             if box is None:
                 continue
             g = GCell(gridlib.cell_text(normalise(texts[r][c] or "")), tuple(box), r, c)
+            if g.text and ink is not None:
+                g.ink = ink.box(box)
             # A merged cell covers the columns and rows its box spans.
             c_end = next((k for k in range(c + 1, len(xs)) if xs[k] >= box[2] - 1), len(xs))
             r_end = next((k for k in range(r + 1, len(rows)) if tops[k] >= box[3] - 1), len(rows))
