@@ -118,7 +118,7 @@ def _pick(docs: list, q: str) -> tuple[list, list[str]]:
     kind = "决算" if "决算" in q else ("预算" if "预算" in q else None)
     named = _named_departments(q, docs)
     missing: list[str] = []
-    if _ALL.search(q) and len(named) < 2:
+    if _ALL.search(q) and not named:
         pool = [d for d in docs if not years or d.document.year in years]
         if kind and not (len(years) > 1):
             pool = [d for d in pool if d.document.kind == kind] or pool
@@ -155,9 +155,9 @@ def applies(q: str, docs: list) -> bool:
     """Is the question about a figure in several documents (departments or years)?"""
     if len(docs) < 2:
         return False
-    if _ALL.search(q):
-        return True
     named = _named_departments(q, docs)
+    if _ALL.search(q) and not named:  # "包括哪些单位" of a department named is about its own units
+        return True
     if len(named) >= 2:
         return True
     if len(named) == 1 and len(set(years_in(q))) >= 2 and not re.search(r"上年|去年|上一年|说明", q):
@@ -250,7 +250,7 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         else:
             f.value = f.answer.value
     missing = [f"{f.who}：{_why(f.answer)}" for f in lacking] + missing_docs
-    if missing and not _ALL.search(q):
+    if missing and not (_ALL.search(q) and not _named_departments(q, docs)):
         # The departments or years the question names are each needed: without one, no comparison.
         return Answer(question, NOT_FOUND, f"没有找到答案：问题所比较的“{measure}”，" + "；".join(missing) +
                       "。缺少的数不按 0 计，无法比较。" + ("已有：" + "；".join(_cite_line(f, common or "") for f in have)

@@ -51,9 +51,12 @@ def out_of_scope(q: str, docs: list[ParsedDocument], extra_years: set[int], name
         if word in q and word not in named:  # "电话费" names a budget line; "电话" alone does not
             return f"预算公开文件不公布“{word}”这类信息"
     names = "".join(d.document.department for d in docs)
-    for dept in _OTHER_DEPARTMENTS:
-        if dept in q and dept not in names and dept not in named:  # "公立医院（款）" names a budget line
-            return f"没有“{dept}”的预算公开文件"
+    others = [d for d in _OTHER_DEPARTMENTS if d in q and d not in names and d not in named]
+    if others:
+        from .documents import department_names  # (documents imports this module)
+        # A held department's 医院, 党校 … are its own units, not another department.
+        if not any(n in q for d in docs for n in department_names(d.document.department, d.document.region)):
+            return f"没有“{others[0]}”的预算公开文件"
     for m in _PLACE.finditer(q):
         if m.group(1) not in names and m.group(0) not in named and not re.search(r"[年里的和表]", m.group(1)):
             return f"没有“{m.group(0)}”的预算公开文件"
