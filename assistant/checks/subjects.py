@@ -58,6 +58,8 @@ def resolve_row(table: Table, path: list[tuple[str, str, str]], code: str | None
         return next((r for c, r in coded if c == code), None)
     if not path:
         return None
+    if not coded:
+        return _by_names(table, path)
     if all(num for _, num, _ in path) and path[0][2] == "类":  # 204类 06款 01项: the code as printed
         code = "".join(num.zfill(3 if lvl == "类" else 2) for _, num, lvl in path)
         if len(code) == _LEVELS[path[-1][2]]:
@@ -87,6 +89,26 @@ def measure_heading(before: str) -> str | None:
     （2013201）124.00 万元"): 人员经费, 公用经费, 基本支出 or 项目支出; None for the whole."""
     hits = list(_MEASURE_HEADING.finditer(before))
     return _MEASURES.get(hits[-1].group(1), hits[-1].group(1)) if hits else None
+
+
+def _by_names(table: Table, path: list[tuple[str, str, str]]) -> Row | None:
+    """A table printing subjects by name only (杭州: 科学技术支出 / 技术研究与开发 / 科技成果转化与扩散 …):
+    the class row (known by name), then each named level below it in print order, within the class's
+    block (up to the next class row). Needs the class: without it a 行政运行 could be anyone's."""
+    if path[0][2] != "类" or len(path) < 2:
+        return None
+    cls = _class_of(path[0][0])
+    rows = table.rows
+    start = next((i for i, r in enumerate(rows) if class_code(r.label) == cls), None)
+    if cls is None or start is None:
+        return None
+    end = next((i for i in range(start + 1, len(rows)) if class_code(rows[i].label)), len(rows))
+    at = start
+    for name, _num, _level in path[1:]:
+        at = next((i for i in range(at + 1, end) if _same(rows[i].label, name)), None)
+        if at is None:
+            return None
+    return rows[at]
 
 
 def tables_for(doc: Doc, words: str, measure: str | None = None) -> list[Table]:
