@@ -43,7 +43,8 @@ def served_home(servers, tmp_path_factory):
     """The sample and two real PDFs ingested into the servers (the home directory holds no store)."""
     home = tmp_path_factory.mktemp("served")
     budgetqa("ingest", home=home, env=servers, timeout=600)
-    budgetqa("ingest", *(str(real_pdf(n)) for n in REAL_FILES), home=home, env=servers, timeout=600)
+    # The two PDFs through the batch path (two worker processes parse, one writer stores on the server).
+    budgetqa("ingest", *(str(real_pdf(n)) for n in REAL_FILES), "--workers", "2", home=home, env=servers, timeout=600)
     return home
 
 
