@@ -310,19 +310,23 @@ def test_white_boxes_behind_the_text_are_not_rulings():
 
 def test_a_cell_cut_by_the_page_break_is_read_on_both_pages():
     """A project whose merged cells run over the page break: no rule closes them at the page foot, nor
-    opens them at the next page's head; what each page prints in them is read on that page."""
+    opens them at the next page's head; what each page prints in them is read, a text cut by the break
+    joined on the page where its row's figures are."""
     s = Sheet()
     top = s.title(60, "预算12表 项目支出绩效目标表")
-    widths = [110, 70, 70, 90, 90, 60]
-    head = [["项目名称", "项目总额", "财政资金", "一级指标", "二级指标", "指标值"]]
-    first = [[("A项目", 2, 1), ("12.500000", 2, 1), ("12.500000", 2, 1), "产出指标", "数量指标", "10"],
-             [None, None, None, "效益指标", "社会效益指标", "95"],
-             [("B项目", 2, 1), ("", 2, 1), ("", 2, 1), "产出指标", "质量指标", "98"],
-             [None, None, None, "产出指标", "时效指标", "12"]]
+    widths = [90, 60, 60, 80, 80, 90, 45]
+    head = [["项目名称", "项目总额", "财政资金", "绩效目标", "一级指标", "二级指标", "指标值"]]
+    first = [[("A项目", 2, 1), ("12.500000", 2, 1), ("12.500000", 2, 1), ("按期完成", 2, 1), "产出指标",
+              "数量指标", "10"],
+             [None, None, None, None, "效益指标", "社会效益指标", "95"],
+             [("B项目", 2, 1), ("", 2, 1), ("", 2, 1), ("提升服务", 2, 1), "产出指标", "质量指标", "98"],
+             [None, None, None, None, "产出指标", "时效指标", "12"]]
     s.table(top, widths, head + first, open_bottom=True)
     s.page()
-    second = [[("B项目", 2, 1), ("40.600000", 2, 1), ("40.600000", 2, 1), "成本指标", "经济成本指标", "800"],
-              [None, None, None, "满意度指标", "服务对象满意度指标", "90"]]
+    # The goal's text runs on over the break: its start on the first page, the rest on the second.
+    second = [[("B项目", 2, 1), ("40.600000", 2, 1), ("40.600000", 2, 1), ("质量和效率", 2, 1), "成本指标",
+               "经济成本指标", "800"],
+              [None, None, None, None, "满意度指标", "服务对象满意度指标", "90"]]
     bottom = s.table(60, widths, second, open_top=True)
     top = s.title(bottom + 40, "预算01表 收支总表")
     s.table(top, [250, 150], [["项目", "预算数"], ["收入总计", "52.10"]])
@@ -334,6 +338,8 @@ def test_a_cell_cut_by_the_page_break_is_read_on_both_pages():
                      (2, "项目总额", "40.600000", D("40.6")), (2, "财政资金", "40.600000", D("40.6"))]
     values = [(r.page, c.raw) for r in t.rows for c in r.cells if c.column == "指标值"]
     assert values == [(1, "10"), (1, "95"), (1, "98"), (1, "12"), (2, "800"), (2, "90")]
+    goals = [(r.page, c.raw) for r in t.rows for c in r.cells if c.column == "绩效目标" and c.raw]
+    assert goals == [(1, "按期完成"), (2, "提升服务质量和效率")]
     assert doc.skipped == []
 
 

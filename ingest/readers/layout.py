@@ -15,7 +15,7 @@ from .. import templates
 from ..grid import GCell, Grid
 from ..model import Document, Table
 from ..textnorm import paragraph_lines
-from ..values import clean
+from ..values import clean, money
 from .passages import is_heading as passages_heading
 
 _UNIT = templates.UNIT_LINE
@@ -40,6 +40,10 @@ class PageTable:
     grid: Grid
     xs: list[tuple[float, float]]  # each column's left and right edge, to line up continuation pages
     page: int
+    # Columns whose cell in the first (last) row is open at the top (bottom), closed by the reader where
+    # the vertical rules end: the cell goes on over the page break.
+    open_top: set[int] = field(default_factory=set)
+    open_bottom: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -307,6 +311,8 @@ def _merge(grids: list[PageTable], printed: dict[int, str]) -> tuple[Grid, gridl
     split = gridlib.split_rows(merged)
     header_texts = [merged.texts(r) for r in split.header]
     width = merged.width
+    before = first
+    open_below = _open_below(first, list(range(width)))
     for cont in grids[1:]:
         g = cont.grid
         cmap = _column_map(cont.xs, first.xs) if g.width != width else list(range(g.width))
@@ -314,6 +320,10 @@ def _merge(grids: list[PageTable], printed: dict[int, str]) -> tuple[Grid, gridl
         start_rows = csplit.data
         if not csplit.data:
             continue
+        if cont.page == before.page + 1 and start_rows[0] == 0:
+            _join_across_break(g, cont.open_top, cmap, open_below)
+        open_below = _open_below(cont, cmap)
+        before = cont
         # Rows above the first data row are a repeated header (or the 栏次 row): already read.
         for k, r in enumerate(start_rows):
             texts = g.texts(r)
@@ -338,6 +348,28 @@ def _merge(grids: list[PageTable], printed: dict[int, str]) -> tuple[Grid, gridl
     merged.printed = [printed.get(p) for p in merged.pages]
     split = gridlib.split_rows(merged)
     return merged, split
+
+
+def _open_below(t: PageTable, cmap: list[int | None]) -> dict[int, GCell]:
+    """The cells of a page's last row that the page break cuts (open at the foot) and that span several
+    rows — a merged cell (a project's name, its goal) going on over the break, not one row's own cell."""
+    last = len(t.grid.rows) - 1
+    return {cmap[c]: g for c in t.open_bottom if c < len(cmap) and cmap[c] is not None
+            and (g := t.grid.rows[last][c]).row < last}
+
+
+def _join_across_break(g: Grid, open_top: set[int], cmap: list[int | None], open_below: dict[int, GCell]) -> None:
+    """A merged cell cut by the page break prints the start of its text on one page and the rest on the
+    next: the text is joined in the next page's cell (with the row its figures are on), the cut-off start
+    taken from the cell above the break. Numbers are never joined, nor a text printed again whole."""
+    for c in open_top:
+        below, above = g.rows[0][c], open_below.get(cmap[c]) if c < len(cmap) else None
+        if above is None or not above.text or not below.text or (below.row, below.col) != (0, c):
+            continue
+        if any(money(t.replace(" ", "")) is not None for t in (above.text, below.text)) \
+                or below.text.startswith(above.text):
+            continue
+        below.text, above.text = above.text + below.text, ""
 
 
 def _column_map(xs: list[tuple[float, float]], ref: list[tuple[float, float]]) -> list[int | None]:

@@ -97,11 +97,15 @@ def _open_error(source: str, exc: Exception) -> str:
 
 def _read_page(page, number: int) -> tuple[list[Line], list[PageTable], str | None, list[str]]:
     ruled = page.filter(_visible)
-    found = ruled.find_tables(table_settings={"explicit_horizontal_lines": _closing_rules(ruled)})
+    closing = _closing_rules(ruled)
+    found = ruled.find_tables(table_settings={"explicit_horizontal_lines": closing})
     ink = _Ink(page.extract_words()) if found else None
+    rules = [e for e in ruled.edges if e["orientation"] == "h"]
+    opened = [(r["top"], a, b) for r in closing for a, b in _uncovered(r, rules)]
     # A ruled box around one column of text (名词解释 framed on the page, a boxed contents) is prose in a
     # frame, not a table: its lines are read as narrative.
-    tables = [t for t in (_page_table(ft, number, ink) for ft in found) if t is not None and t.grid.width > 1]
+    tables = [t for t in (_page_table(ft, number, ink, opened) for ft in found)
+              if t is not None and t.grid.width > 1]
     tables = [_unruled_body(t, ink.words, tables) for t in tables]
     boxes = [t.bbox for t in tables]
     lines: list[Line] = []
@@ -222,6 +226,19 @@ def _closing_rules(page) -> list[dict]:
     return rules
 
 
+def _uncovered(rule: dict, edges: list[dict]) -> list[tuple[float, float]]:
+    """The stretches of a closing rule that no printed rule covers: where a cell is open."""
+    spans = sorted((e["x0"], e["x1"]) for e in edges if abs(e["top"] - rule["top"]) <= 1.5)
+    out, x = [], rule["x0"]
+    for a, b in spans:
+        if a > x + 1:
+            out.append((x, min(a, rule["x1"])))
+        x = max(x, b)
+    if x < rule["x1"] - 1:
+        out.append((x, rule["x1"]))
+    return [(a, b) for a, b in out if b - a > 3]
+
+
 def _figures_outside_cells(page, tables: list[PageTable]) -> list[str]:
     """Figures printed inside a table's outline but in no ruled cell of it (a row whose rules are missing):
     named, so that nothing printed in a table is lost without a word."""
@@ -254,7 +271,8 @@ class _Ink:
                 max(w["x1"] for w in inside), max(w["bottom"] for w in inside))
 
 
-def _page_table(found, number: int, ink: _Ink | None = None) -> PageTable | None:
+def _page_table(found, number: int, ink: _Ink | None = None,
+                opened: list[tuple[float, float, float]] = ()) -> PageTable | None:
     """pdfplumber's table → a Grid whose merged cells are shared objects, with empty columns dropped."""
     rows = found.rows
     if not rows:
@@ -288,7 +306,18 @@ def _page_table(found, number: int, ink: _Ink | None = None) -> PageTable | None
     if not keep:
         return None
     grid = grid.keep_columns(keep)
-    return PageTable(bbox=tuple(found.bbox), grid=grid, xs=[edges[c] for c in keep], page=number)
+    table = PageTable(bbox=tuple(found.bbox), grid=grid, xs=[edges[c] for c in keep], page=number)
+
+    def open_at(g: GCell, y: float) -> bool:
+        mid = (g.bbox[0] + g.bbox[2]) / 2
+        return any(abs(oy - y) <= 1.5 and a <= mid <= b for oy, a, b in opened)
+    for c, g in enumerate(grid.rows[0]):
+        if g.bbox and open_at(g, g.bbox[1]):
+            table.open_top.add(c)
+    for c, g in enumerate(grid.rows[-1]):
+        if g.bbox and open_at(g, g.bbox[3]):
+            table.open_bottom.add(c)
+    return table
 
 
 class PdfReader:
