@@ -56,6 +56,7 @@ _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _FUNDS = re.compile(r"资金总额|年度金额|项目资金|金额合计|项目总额|预算支出总额|总体资金情况|资金情况")
 _TOTAL_SCORE = re.compile(r"^总分|^合计得分|^总得分")
 _ITEM_NO = re.compile(r"^指标\d+[：:]")
+_GOAL_LABEL = re.compile(r"^(整体|年度|总体|实施期|项目)?(总体)?(绩效)?目标$")
 
 
 def _role_of(text: str) -> str | None:
@@ -145,6 +146,7 @@ class Form:
     targets: list[Target] = field(default_factory=list)
     total: tuple[Row, Cell] | None = None
     goal: str | None = None
+    goal_at: tuple[Row, Cell | None] | None = None
 
 
 def project_of_title(title: str) -> str:
@@ -220,7 +222,11 @@ def _read(doc: ParsedDocument, t: Table) -> Form:
                     or any(_FUNDS.search(x) for _, x in texts):
                 form.funds.append(row)
             elif len(label) > 30 and form.goal is None:
-                form.goal = label
+                form.goal, form.goal_at = label, (row, None)
+            elif _GOAL_LABEL.search(label) and form.goal is None:
+                prose = next((c for c in row.cells if len(c.raw) > 15 and re.search(r"[\u4e00-\u9fff]{6}", c.raw)), None)
+                if prose is not None:
+                    form.goal, form.goal_at = prose.raw, (row, prose)
             continue
         slots: dict[str, tuple[str, str | None]] = {}
         loose: list[tuple[str, str | None]] = []
@@ -376,6 +382,12 @@ def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     fits = sorted(((_project_fit(q, f.project), f) for f in fs), key=lambda x: -x[0])
     best_fit = fits[0][0] if fits else 0
     named = [f for n, f in fits if n == best_fit and n >= 4] if best_fit >= 4 else []
+    if "整体" in q and not named:
+        named = [f for f in fs if f.project == "部门整体支出"]
+    if named and re.search(r"目标(是什么|有哪些|是啥|包括什么|主要是)|目标$", q) and not W.NUMERIC.search(q):
+        goal = next((f for f in named if f.goal), None)
+        if goal is not None:
+            return _goal(question, doc, goal)
     if not any(f.targets or f.funds or f.total for f in fs):
         # no indicator rows: a form of projects and their goals in words (表11 项目支出绩效表), or none
         return stated(question, q, doc, fs, named, stated_cue)
@@ -560,6 +572,15 @@ def _funds(question, q, doc, named: list[Form], rate: bool) -> Answer | None:
             f"{'' if rate or pick.raw.strip().endswith(unit or '') else ' ' + (unit or '')}"
             f"（{f.table.title}，{row.label}行，{pick.column}列，第{row.page or f.table.page}页）")
     return Answer(question, ANSWERED, text, pick.value, unit, None, [_cite_cell(doc, f.table, row, pick)])
+
+
+def _goal(question, doc, f: Form) -> Answer:
+    row, cell = f.goal_at
+    d = doc.document
+    cite = Citation(d.label, d.doc_id, f.table.title, row.label, cell.column if cell else None, row.page or f.table.page,
+                    f.goal, table_ordinal=f.table.ordinal, row_ordinal=row.ordinal, kind=f.table.kind)
+    text = f"{f.project or f.table.title}的{row.label if cell else '绩效目标'}：{f.goal}（{f.table.title}，第{row.page or f.table.page}页）"
+    return Answer(question, ANSWERED, text, None, None, None, [cite])
 
 
 def _units_near(f: Form) -> str:

@@ -10,6 +10,7 @@ decode or parse, nor for one that is clearly a fragment of a stored document (un
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -187,7 +188,7 @@ def index_items(parsed: ParsedDocument):
     from .index import passage_items
     doc_id = parsed.document.doc_id
     return passage_items(doc_id, parsed.passages) + list(table_note_items(doc_id, parsed.tables)) + [
-        item for t in parsed.tables for item in table_row_items(doc_id, t)]
+        item for t in parsed.tables for item in table_row_items(doc_id, t)] + list(table_text_items(doc_id, parsed.tables))
 
 
 def row_text(table: Table, row) -> str:
@@ -201,6 +202,29 @@ def row_text(table: Table, row) -> str:
     if row.indicator:  # the description mostly restates the indicator; the engine reads it from the store
         label = " ".join(x for x in (row.indicator[1], label) if x)
     return f"{head}：{label}"
+
+
+_PROSE = re.compile(r"[\u4e00-\u9fff]{6}")
+
+
+def table_text_items(doc_id: str, tables: list[Table]):
+    """Prose printed inside a table — a project's 项目简介, a form's 绩效目标 or 年度目标, a 实施主体 — is text a
+    reader asks about, like a passage: each such cell is an item, headed by its table (or project) and row,
+    with its page. Figures stay out (they are read from the store)."""
+    from .index import PASSAGE, IndexItem
+    for t in tables:
+        head = t.project or t.title
+        for r in t.rows:
+            texts = [(c.column, c.raw) for c in r.cells if len(c.raw) >= 20 and _PROSE.search(c.raw)]
+            if len(r.label) >= 30 and _PROSE.search(r.label):
+                texts.insert(0, ("", r.label))
+            for k, (column, raw) in enumerate(texts):
+                meta = {"document": doc_id, "section": f"{t.title} / {r.label[:30]}", "kind": PASSAGE,
+                        "table": t.title, "table_ordinal": t.ordinal, "row_ordinal": r.ordinal}
+                if r.page or t.page:
+                    meta["page"] = r.page or t.page
+                label = "" if column == "" else f"{r.label} {column.split('/')[-1]}："
+                yield IndexItem(id=f"{doc_id}:x{t.ordinal}.{r.ordinal}.{k}", text=f"{head} {label}{raw}", metadata=meta)
 
 
 def table_note_items(doc_id: str, tables: list[Table]):
