@@ -38,6 +38,10 @@ class Postgres:
     def __init__(self):
         self.initdb, self.pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
         self.why = None if self.initdb and self.pg_ctl else "PostgreSQL is not installed (Debian: apt-get install postgresql)"
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            self.why = self.why or "psycopg is not installed (pip install -e .[server])"
         self.dir = None
         self.url = None
 
