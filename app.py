@@ -117,8 +117,11 @@ def upload(path: str, engine) -> None:
 def chat_page(engine, doc_ids: list[str] | None, prompt: str | None) -> None:
     messages = st.session_state.setdefault("messages", [])
     question = prompt or st.session_state.pop("queued", None)
-    if not messages and not question:
-        with st.chat_message("assistant"):
+    welcome = st.empty()  # cleared at once when a question comes, not left greyed out while it is answered
+    if messages or question:
+        welcome.empty()
+    else:
+        with welcome.container(), st.chat_message("assistant"):
             docs = [d.document for d in engine.corpus.docs]
             names = "；".join(d.label for d in docs) if len(docs) <= 3 else \
                 f"{len({d.department for d in docs})} 个部门，{min(d.year for d in docs)}–{max(d.year for d in docs)} 年，可在上方按地区、部门、年度选择"

@@ -65,28 +65,35 @@ class View:
     region: Box = (0.0, 0.0, 0.0, 0.0)  # the part of the page shown, in PDF points
 
 
-def view(png_path: Path, scale: int, boxes: list[Box], band: bool = True, margin: float = 45) -> View:
-    return _view(Path(png_path), scale, tuple(tuple(b) for b in boxes), band, margin)
+PHONE = (45.0, 45.0, 320.0)  # points left and right of the cells, least width: a phone reads it at 1:1
+DESK = (420.0, 120.0, 560.0)  # on a wide screen, reach back to the row's label
+
+
+def view(png_path: Path, scale: int, boxes: list[Box], band: bool = True, margin: float = 45,
+         reach: tuple[float, float, float] = PHONE) -> View:
+    return _view(Path(png_path), scale, tuple(tuple(b) for b in boxes), band, margin, reach)
 
 
 @functools.lru_cache(maxsize=64)  # the chat redraws every earlier answer on each rerun
-def _view(png_path: Path, scale: int, boxes: tuple[Box, ...], band: bool, margin: float) -> View:
+def _view(png_path: Path, scale: int, boxes: tuple[Box, ...], band: bool, margin: float,
+          reach: tuple[float, float, float]) -> View:
     """What to show for ``boxes`` on a page rendered at ``scale``: with ``band``, the page cut to the
-    cited cells plus ``margin`` points around them (at least a phone's width of the page, so the row
-    label and the header stay in reach); else the whole page."""
+    cited cells plus ``margin`` points above and below and ``reach`` (left, right, least width) across;
+    else the whole page."""
     from PIL import Image
 
     image = Image.open(png_path)
     w, h = image.size
     pw, ph = w / scale, h / scale
     if band and boxes:
-        x0 = min(b[0] for b in boxes) - margin
-        x1 = max(b[2] for b in boxes) + margin
+        left, right, least = reach
+        x0 = min(b[0] for b in boxes) - left
+        x1 = max(b[2] for b in boxes) + right
         top = min(b[1] for b in boxes) - margin
         bottom = max(b[3] for b in boxes) + margin
-        if x1 - x0 < 320:  # never narrower than this many points: context either side of the figure
+        if x1 - x0 < least:  # never narrower than this many points: context either side of the figure
             mid = (x0 + x1) / 2
-            x0, x1 = mid - 160, mid + 160
+            x0, x1 = mid - least / 2, mid + least / 2
         x0, x1 = max(0.0, x0), min(pw, x1)
         top, bottom = max(0.0, top), min(ph, bottom)
         crop = (round(x0 * scale), round(top * scale), round(x1 * scale), round(bottom * scale))

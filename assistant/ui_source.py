@@ -25,6 +25,8 @@ MARK_CSS = """
 .bqa-page{position:relative;display:block;width:100%;max-width:820px;margin:0 0 .25rem 0;
   border:1px solid #ccc;background:#fff;line-height:0}
 .bqa-page img{width:100%;height:auto;display:block}
+.bqa-wide{display:none !important}
+@media (min-width: 700px){.bqa-wide{display:block !important}.bqa-narrow{display:none !important}}
 .bqa-mark{position:absolute;border:3px solid #d32f2f;border-radius:3px;box-sizing:content-box;
   margin:-5px 0 0 -5px;padding:2px;background:rgba(255,213,79,.18);pointer-events:none}
 </style>"""
@@ -56,14 +58,14 @@ def page_marks(table: Table, cites: list[Citation]) -> dict[int, list[pageimage.
     return {p: boxes for p, boxes in out.items() if p}
 
 
-def page_html(view: pageimage.View, alt: str, page: int = 0, source: str = "") -> str:
+def page_html(view: pageimage.View, alt: str, page: int = 0, source: str = "", cls: str = "") -> str:
     data = base64.b64encode(view.png).decode()
     marks = "".join(
         f'<div class="bqa-mark" role="presentation" style="left:{100 * x:.3f}%;top:{100 * y:.3f}%;'
         f'width:{100 * w:.3f}%;height:{100 * h:.3f}%"></div>' for x, y, w, h in view.marks)
     natural = round(view.width / pageimage.SCALE * 1.4)  # never blown up past about print size
     region = ",".join(f"{v:.2f}" for v in view.region)  # page, file and region: a test can read the outlined text back
-    return (f'{MARK_CSS}<div class="bqa-page" data-testid="bqa-page" data-marks="{len(view.marks)}" '
+    return (f'{MARK_CSS}<div class="bqa-page {cls}" data-testid="bqa-page" data-marks="{len(view.marks)}" '
             f'data-page="{page}" data-source="{html.escape(source, quote=True)}" data-region="{region}" '
             f'style="max-width:{natural}px">'
             f'<img src="data:{view.mime};base64,{data}" alt="{html.escape(alt, quote=True)}" '
@@ -83,11 +85,17 @@ def render_page(engine, table: Table, cites: list[Citation], key: str, band: boo
     sha = src.path.stem
     for page, boxes in sorted(marks.items()):
         png = pageimage.page_png(home, src.path, sha, page)
-        view = pageimage.view(png, pageimage.SCALE, boxes, band=band)
         what = "、".join(dict.fromkeys(f"{c.row} × {(c.column or '').split('/')[-1]}" for c in cites
                                        if (c.page or 0) == page or len(marks) == 1))
         alt = f"原文第{page}页（{src.name}）{'局部' if band else '整页'}，红框标出答案用到的单元格：{what}"
-        st.html(page_html(view, alt, page, src.name))
+        # A phone gets the cells with a little around them, at a readable size; a wide screen also the row's
+        # label. Both are sent; CSS shows the one that fits (a band is tens of kB).
+        narrow = pageimage.view(png, pageimage.SCALE, boxes, band=band)
+        wide = pageimage.view(png, pageimage.SCALE, boxes, band=band, reach=pageimage.DESK)
+        if not band or wide.region == narrow.region:
+            st.html(page_html(narrow, alt, page, src.name))
+        else:
+            st.html(page_html(narrow, alt, page, src.name, "bqa-narrow") + page_html(wide, alt, page, src.name, "bqa-wide"))
         from .ui import md  # here: ui imports this module
 
         st.caption(f"原文第 {page} 页（{md(src.name)}）· 红框为答案用到的单元格" + ("；可点“整页原图”放大" if band else ""))
