@@ -732,9 +732,8 @@ class Engine:
                 figures = f"：应为 {arith.fmt(c.expected)}，实为 {arith.fmt(c.found)}，相差 {arith.fmt(c.difference)}" \
                     if c.expected is not None and c.found is not None and c.difference is not None else ""
                 lines.append(f"  ✗ {c.description}{figures}")
-                for ref in c.cells[:3]:
-                    cites.append(Citation(d.document.label, d.document.doc_id, ref.table, ref.row, ref.column, None,
-                                          arith.fmt(ref.value), table_ordinal=ref.table_ordinal, row_ordinal=ref.row_ordinal))
+                for ref in c.cells[:3]:  # the check names cells with the engine's CellRef: cite them the same way
+                    cites.append(ref.citation())
             if not fails:
                 lines.append("  所有可核对的数字前后一致。")
         return Answer(question, ANSWERED, "\n".join(lines), None, None, None, cites)
