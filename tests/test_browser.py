@@ -296,7 +296,7 @@ def ask_and_wait(page, question: str, value: str, k: int) -> float:
     box.press("Enter")
     page.get_by_test_id("stMetricValue").nth(k).filter(has_text=value).wait_for(timeout=60_000)
     answered = time.monotonic() - t0
-    page.locator(".bqa-mark").last.wait_for(state="visible", timeout=30_000)
+    page.locator(".bqa-mark >> visible=true").last.wait_for(state="visible", timeout=30_000)
     idle(page)
     settle(page)
     return answered
@@ -348,7 +348,11 @@ def test_cited_pages_on_a_phone_and_a_desk(browser, start_app, real_copy):
             if k == 0:  # page load → chat ready, then question → answer (not the screenshot and checks between)
                 first = ready + answered
                 verdict = "within" if first < FIRST_ANSWER_TARGET_S else "OVER"
-                print(f"\n[{device}, fresh start, {len(os.listdir(real_copy / 'sources')) // 2} source files] "
+                from ingest.home import Home
+
+                docs = len(Home(real_copy).store.documents())
+                when = "fresh server" if device == "phone" else "same server, new session"
+                print(f"\n[{device}, {when}, {docs} documents] "
                       f"page load → first answer {first:.1f} s ({verdict} the {FIRST_ANSWER_TARGET_S} s target); "
                       f"the question alone {answered:.1f} s")
             shot(page, f"{device}-answer-{name}.png", tall=False)
