@@ -376,6 +376,8 @@ def _cite_cell(doc: ParsedDocument, table: Table, row: Row, cell: Cell) -> Citat
 
 def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     """An answer from the document's performance forms, or None when the question is not about them."""
+    if any(t.kind == model.PERFORMANCE and any(c.path == "绩效指标描述" for c in t.columns) for t in doc.tables):
+        return None  # the text form's targets: assistant/targets.py
     fs = forms(doc)
     stated_cue = bool(_STATED_CUE.search(q))
     # The project the question names: the longest run it shares with a form's project (≥ 3 characters).
@@ -466,10 +468,11 @@ def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
 
 # --- figures the text states about performance ------------------------------------------------------
 
-_STATED_CUE = re.compile(r"绩效|自评|评价")
+_STATED_CUE = re.compile(r"绩效|自评|评价|目标|力争|实际完成")
 _STATED_GENERIC = re.compile(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|预算里|预算中|一共|总共|共有|共|是多少|多少|几|"
                              r"有|是|的|了|吗|呢|要|[？?，,。（）()“”]")
-_STATED_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元|个|项|家|人次|人|分|%|％|小时|分钟|天|次|场|篇|期|册|吨|万吨|条|座)")
+_STATED_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元|个|项|家|万人次|人次|人|分|%|％|小时|分钟|天|次|场|篇|"
+                            r"期|册|万吨|吨|条|座|万标箱|标箱|辆|所)")
 
 
 def _asked_units(q: str) -> set[str] | None:
@@ -478,15 +481,17 @@ def _asked_units(q: str) -> set[str] | None:
     counted = re.search(r"(?:多少|几)(?:个|项(?!目)|家)", q)
     if re.search(r"多少钱|资金|金额|经费|万元|预算安排|预算是多少", q) and not counted:
         return {"万元", "亿元", "元"}
-    if m := re.search(r"(?:多少|几)(个|项|家|人次|人|小时|分钟|天|次|场|篇|期|册|吨|万吨|条|座)", q):
+    if m := re.search(r"(?:多少|几)(个|项|家|万人次|人次|人|小时|分钟|天|次|场|篇|期|册|万吨|吨|条|座|万标箱|标箱|辆|所)", q):
         u = m.group(1)
         return {"个", "项", "家"} if u in ("个", "项", "家") else {u}
     if re.search(r"率|比例|占比|百分", q):
         return {"%", "％"}
+    if m := re.search(r"(万人次|人次|万标箱|万吨)", q):  # "门诊诊疗人次实际完成多少": the count's own measure word
+        return {m.group(1), "万" + m.group(1) if not m.group(1).startswith("万") else m.group(1)}
     return None
 
 
-def _texts(doc: ParsedDocument, fs: list[Form], named: list[Form], cue: bool):
+def _texts(doc: ParsedDocument, fs: list[Form], named: list[Form], cue: bool, performance_only: bool = True):
     """(text, citation) pairs a performance figure may be stated in: the forms' goal cells (绩效目标 …) of the
     projects the question names, and, for a question about 绩效, the narrative's passages that speak of it."""
     d = doc.document
@@ -499,7 +504,7 @@ def _texts(doc: ParsedDocument, fs: list[Form], named: list[Form], cue: bool):
                                                          row_ordinal=row.ordinal, kind=f.table.kind)
     if cue:
         for p in doc.passages:
-            if "绩效" in p.section or "绩效" in p.text or "评价" in p.text:
+            if "绩效" in p.section or "绩效" in p.text or "评价" in p.text or not performance_only:
                 yield p.text, p.section, Citation(d.label, d.doc_id, None, None, None, p.page, p.text, section=p.section)
 
 
@@ -518,7 +523,7 @@ def stated(question: str, q: str, doc: ParsedDocument, fs: list[Form], named: li
     if not keys:
         return None
     best, best_score = None, 3
-    for text, where, cite in _texts(doc, fs, named, cue):
+    for text, where, cite in _texts(doc, fs, named, cue, bool(re.search(r"绩效|自评|评价", q))):
         for sentence in re.split(r"[。；;！!]", text):
             prev = 0
             for n in _STATED_NUMBER.finditer(sentence):
