@@ -38,6 +38,8 @@ def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         return None
     if own_units(q):
         return _units(question, q, doc)
+    if not re.search(r"哪些|哪几|分哪", q):
+        return None  # "其他收入主要包括什么" asks what a line means: the text answers it
     if re.search(r"空表", q):
         return _empty_tables(question, doc)
     ans = _table_parts(question, q, doc)

@@ -213,6 +213,8 @@ def table_text_items(doc_id: str, tables: list[Table]):
     with its page. Figures stay out (they are read from the store)."""
     from .index import PASSAGE, IndexItem
     for t in tables:
+        if t.kind == NARRATIVE:
+            continue  # the narrative's own figures: their sentences are passages already
         head = t.project or t.title
         for r in t.rows:
             texts = [(c.column, c.raw) for c in r.cells if len(c.raw) >= 20 and _PROSE.search(c.raw)]
