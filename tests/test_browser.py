@@ -127,6 +127,7 @@ def test_question_in_the_browser_on_an_ingested_corpus(browser, start_app, home_
     page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
     ready, answered = ask_first_question(page, server.url, "组织部今年一共能花多少钱？", "8,815.77", 60_000)
     print(f"\n[ingested corpus] page load → chat ready {ready:.1f} s, → first answer {answered:.1f} s")
+    page.get_by_text("《部门预算收支总表》第4页").first.wait_for(timeout=30_000)  # the sources follow the figure
     body = page.inner_text("body")
     assert "8,815.77 万元" in body
     assert "《部门预算收支总表》第4页" in body and "支出总计" in body  # the source, in view
