@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from assistant import ui, ui_docs, ui_layout
+from assistant import limits, ui, ui_docs, ui_layout
 from ingest.home import HOME_ENV, Home, sample_files
 
 EXAMPLES = ["组织部今年一共能花多少钱？", "人员经费占基本支出的比例是多少？", "三公经费为什么减少？",
@@ -67,10 +67,10 @@ def ensure_corpus(path: str) -> None:
             return
         bar.progress(*job.progress())
         for message in job.messages:
-            st.write(message)
+            st.markdown(ui.md(message))
         if job.error:
             status.update(label="示例文件导入失败", state="error")
-            st.error(job.error)
+            st.error(ui.md(job.error))
             sample_ingest.clear()  # a reload of the page tries again
             st.stop()
         status.update(label="示例文件已导入，可以提问了", state="complete", expanded=False)
@@ -109,7 +109,7 @@ def upload(path: str, engine) -> None:
             check_results.clear()
         results[file.file_id] = (ok, message)
     ok, message = results[file.file_id]
-    (st.success if ok else st.error)(message)
+    (st.success if ok else st.error)(ui.md(message))
 
 
 # --- pages ---------------------------------------------------------------------------------------------
@@ -139,7 +139,8 @@ def chat_page(engine, doc_ids: list[str] | None, prompt: str | None) -> None:
         ui_layout.scroll_to_latest(len(messages) + 1)  # sent before the answer: it holds the view while that grows
         with st.chat_message("assistant"):
             with st.spinner("正在查找…"):
-                answer = engine.ask(question, doc_ids or None)
+                # Over 500 characters: the sentence the command line says, and the engine never sees it.
+                answer = limits.refusal(question) or engine.ask(question, doc_ids or None)
             ui.render_answer(answer, engine, key=f"a{len(messages)}")
         messages.append((question, answer))
 
@@ -163,7 +164,7 @@ def check_page(path: str, engine, doc_ids: list[str] | None) -> None:
         return
     st.caption("逐项核对文件的自洽性：表内合计、科目层级、列合计、不同表之间、文字说明与表格、绩效目标。不一致的排在最前。")
     for d in engine.corpus.select(doc_ids) if doc_ids else engine.corpus.docs:
-        st.subheader(d.document.label)
+        st.subheader(ui.md(d.document.label))
         ui.render_checks(check_results(path, d.document.doc_id))
 
 

@@ -57,7 +57,8 @@ class SessionSafeHome(Home):
 
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = Store(self.db_path)
+            from ingest.backend import database_url  # BUDGETQA_DATABASE_URL: PostgreSQL (docs/deploy.md)
+            store = self._local.store = Store(database_url() or self.db_path)
         return store
 
 
@@ -112,6 +113,8 @@ def handle_upload(name: str, data: bytes, home: Home,
         return False, f"无法导入 {name}：{user_message(exc)}"  # the sentence the command line says
     label = r.document.label
     sizes = f"{r.tables} 张表，{r.cells} 个单元格，{r.passages} 段文字"
+    if r.skipped:  # rows that did not fit their columns, cells that are no number: said, as the CLI says them
+        sizes += f"；{len(r.skipped)} 处未能读取（{r.skipped[0]}{' 等' if len(r.skipped) > 1 else ''}）"
     if r.status == "unchanged":
         return True, f"这份文件已经导入过：{label}（{name}），语料库没有变化。"
     if r.status == "replaced":
