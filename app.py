@@ -8,6 +8,7 @@ import time
 import streamlit as st
 
 from assistant import limits, ui, ui_docs, ui_layout
+from assistant.visitor import Visitor, admin
 from ingest.home import HOME_ENV, Home, sample_files
 
 EXAMPLES = ["组织部今年一共能花多少钱？", "人员经费占基本支出的比例是多少？", "三公经费为什么减少？",
@@ -93,23 +94,37 @@ def sidebar(engine) -> None:
             st.info("语料库是空的。")
 
 
+def visitor(engine) -> Visitor:
+    """This session's own uploads (assistant/visitor.py): private to it, gone with it."""
+    v = st.session_state.get("visitor")
+    if v is None or v.public is not engine:
+        v = st.session_state["visitor"] = Visitor(engine)
+    return v
+
+
 def upload(path: str, engine) -> None:
-    st.markdown("#### 导入新的公开文件")
-    file = st.file_uploader("预算/决算公开文件（PDF 或文本）", key="upload")  # any type: the reader says why not
-    if file is None:
-        return
+    public = admin()  # BUDGETQA_ADMIN=1: the server's operator adds to the public corpus from the app
+    st.markdown("#### 导入公开文件" if public else "#### 上传文件（仅您可见）")
+    if not public:
+        st.caption("上传的文件只在您这次访问中使用，回答会注明来自您的上传；其他访问者看不到，公开语料库不变。")
+    files = st.file_uploader("预算/决算公开文件（PDF 或文本，可多选）", key="upload",
+                             accept_multiple_files=True)  # any type: the reader says why not
     results = st.session_state.setdefault("uploads", {})
-    if file.file_id not in results:
-        bar = st.progress(0.0, text="正在导入…")
-        ok, message = ui.handle_upload(file.name, file.getvalue(), get_home(path),
-                                       ui.stage_reporter(bar, 0, 1, file.name))
-        bar.empty()
-        if ok:
-            engine.reload()
-            check_results.clear()
-        results[file.file_id] = (ok, message)
-    ok, message = results[file.file_id]
-    (st.success if ok else st.error)(ui.md(message))
+    for file in files or []:
+        if file.file_id not in results:
+            bar = st.progress(0.0, text=f"正在导入 {file.name}…")
+            report = ui.stage_reporter(bar, 0, 1, file.name)
+            if public:
+                ok, message = ui.handle_upload(file.name, file.getvalue(), get_home(path), report)
+                if ok:
+                    engine.reload()
+                    check_results.clear()
+            else:
+                ok, message = visitor(engine).upload(file.name, file.getvalue(), report)
+            bar.empty()
+            results[file.file_id] = (ok, message)
+        ok, message = results[file.file_id]
+        (st.success if ok else st.error)(ui.md(message))
 
 
 # --- pages ---------------------------------------------------------------------------------------------
@@ -140,8 +155,8 @@ def chat_page(engine, doc_ids: list[str] | None, prompt: str | None) -> None:
         with st.chat_message("assistant"):
             with st.spinner("正在查找…"):
                 # Over 500 characters: the sentence the command line says, and the engine never sees it.
-                answer = limits.refusal(question) or engine.ask(question, doc_ids or None)
-            ui.render_answer(answer, engine, key=f"a{len(messages)}")
+                answer = limits.refusal(question) or visitor(engine).ask(question, doc_ids or None)
+            ui.render_answer(answer, visitor(engine).engine_for(answer), key=f"a{len(messages)}")
         messages.append((question, answer))
 
 
@@ -149,7 +164,7 @@ def show_turn(question: str, answer, engine, n: int) -> None:
     with st.chat_message("user"):
         st.markdown(ui.md(question))
     with st.chat_message("assistant"):
-        ui.render_answer(answer, engine, key=f"a{n}")
+        ui.render_answer(answer, visitor(engine).engine_for(answer), key=f"a{n}")
 
 
 def documents_page(path: str, engine, doc_ids: list[str] | None) -> None:

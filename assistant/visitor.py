@@ -70,6 +70,14 @@ class Visitor:
         answer = self.engine.ask(question)
         return _labelled(answer)
 
+    def engine_for(self, answer: Answer):
+        """The engine whose documents an answer cites (to show their pages and tables)."""
+        if self.engine is not None:
+            own = {d.document.doc_id for d in self.engine.corpus.docs}
+            if any(c.doc_id in own for c in answer.citations):
+                return self.engine
+        return self.public
+
     def _about_upload(self, question: str) -> bool:
         q = normalize(simplified(question))
         own = documents.choose(q, self.engine.corpus.docs)

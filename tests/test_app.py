@@ -112,8 +112,8 @@ def test_bad_upload_shows_the_error_and_leaves_the_corpus_alone(app, home_copy):
     before = Home(home_copy).store.counts()
     app.session_state["view"] = BROWSE  # the uploader sits on the documents page, in the main column
     app.run()
-    assert app.file_uploader[0].label == "预算/决算公开文件（PDF 或文本）"
-    app.file_uploader[0].set_value(("bad.txt", "这不是预算公开文件。\n".encode(), "text/plain")).run()
+    assert app.file_uploader[0].label == "预算/决算公开文件（PDF 或文本，可多选）"
+    app.file_uploader[0].set_value([("bad.txt", "这不是预算公开文件。\n".encode(), "text/plain")]).run()
     assert not app.exception
     errors = [e.value for e in app.error]
     assert len(errors) == 1 and errors[0].startswith("无法导入：bad.txt：") and "不是部门预算/决算公开文件" in errors[0]
@@ -122,6 +122,28 @@ def test_bad_upload_shows_the_error_and_leaves_the_corpus_alone(app, home_copy):
     app.run()
     ask(app, "组织部今年一共能花多少钱？")  # still answering from the same corpus
     assert app.metric[0].value == "8,815.77 万元"
+
+
+def test_an_upload_answers_only_the_visitor_who_made_it(app, home_copy, monkeypatch):
+    """Issue 12: a tampered copy uploaded by one visitor is theirs alone, labelled; the next visitor (a new
+    session of the same server) and the store are told what the public corpus holds."""
+    monkeypatch.setenv("BUDGETQA_EMBED", "hash")
+    before = Home(home_copy).store.counts()
+    tampered = SAMPLE.read_text(encoding="utf-8").replace("8815.77", "9999.99").encode("utf-8")
+    app.session_state["view"] = BROWSE
+    app.run()
+    app.file_uploader[0].set_value([("组织部.txt", tampered, "text/plain")]).run()
+    assert not app.exception, app.exception
+    assert any("其他访问者看不到" in s.value for s in app.success)
+    app.session_state["view"] = "问答"
+    app.run()
+    ask(app, "组织部今年一共能花多少钱？")
+    assert app.metric[0].value == "9,999.99 万元"
+    assert "来自您上传的文件" in page_text(app)
+    other = AppTest.from_file(APP, default_timeout=60).run()  # another visitor
+    ask(other, "组织部今年一共能花多少钱？")
+    assert other.metric[0].value == "8,815.77 万元" and "您上传" not in page_text(other)
+    assert Home(home_copy).store.counts() == before
 
 
 def test_handle_upload_reports_ok_and_errors(home_copy):
