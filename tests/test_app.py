@@ -269,7 +269,7 @@ def test_ranking_chart_keeps_the_top_and_sums_the_rest_exactly():
     assert frame["占比"].tolist() == ["96.47%", "3.53%"] and frame["数值（万元）"].tolist() == ["8198.64", "300.10"]
 
 
-def test_cited_cell_outline_lands_on_the_printed_figure(real_home):
+def test_cited_cell_outline_lands_on_the_printed_figure(real_home, monkeypatch):
     """The page image and the outline, without a browser: the kept source PDF, the page rendered into the
     home, and the box the app outlines holds the cited figure when read back from the PDF."""
     import pdfplumber
@@ -278,9 +278,9 @@ def test_cited_cell_outline_lands_on_the_printed_figure(real_home):
     from assistant.engine import Engine
     from assistant.ui_source import page_marks, source_pdf
     from conftest import FAST
-    import os
 
-    os.environ.update(FAST)
+    for k, v in FAST.items():  # the real corpus was embedded with these (and the next test must not inherit them)
+        monkeypatch.setenv(k, v)
     engine = Engine(Home(real_home))
     answer = engine.ask("杭州市气象局2026年一般公共预算基本支出中人员经费占多少？")
     assert answer.value == Decimal("77.62")

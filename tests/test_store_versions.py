@@ -48,6 +48,14 @@ def fast_home(tmp_path_factory, hash_embedder) -> Path:
     return home
 
 
+@pytest.fixture(scope="module")
+def clean(fast_home) -> int:
+    """Vectors a clean ingest of the sample makes (its passages and table prose): what every repair restores."""
+    (count,) = vector_ids(fast_home).values()
+    assert count > 0
+    return count
+
+
 @pytest.fixture
 def home(fast_home, tmp_path) -> Path:
     dst = tmp_path / "home"
@@ -117,7 +125,7 @@ def test_a_fragment_of_a_stored_disclosure_is_refused(home, tmp_path):
     assert set(vector_ids(home)) == {after["documents"][0][0]}
 
 
-def test_a_different_file_is_a_new_version_that_answers_and_says_so(home, tmp_path):
+def test_a_different_file_is_a_new_version_that_answers_and_says_so(home, tmp_path, clean):
     v2 = tmp_path / "v2.txt"
     v2.write_text(SAMPLE.read_text(encoding="utf-8").replace("8815.77", "9999.99"), encoding="utf-8")
     out = run("ingest", str(v2), home=home)
@@ -133,7 +141,7 @@ def test_a_different_file_is_a_new_version_that_answers_and_says_so(home, tmp_pa
     text = run("documents", home=home).stdout
     assert "第1版（旧版）" in text and "第2版（当前）" in text
     # Both versions keep their vectors; the sample again changes nothing (v2 still answers).
-    assert vector_ids(home) == {listed[0]["document"]: 624, listed[1]["document"]: 624}
+    assert vector_ids(home) == {listed[0]["document"]: clean, listed[1]["document"]: clean}
     assert "未变化" in run("ingest", str(SAMPLE), home=home).stdout
     assert "9999.99" in ask(home)["answer"].replace(",", "")
     # --replace retires the other versions: the sample alone answers, without a version in its name.
@@ -144,17 +152,17 @@ def test_a_different_file_is_a_new_version_that_answers_and_says_so(home, tmp_pa
     answer = ask(home)
     assert "8815.77" in answer["answer"].replace(",", "")
     assert all("版）" not in c["document"] for c in answer["citations"])
-    assert vector_ids(home) == {listed[0]["document"]: 624}
+    assert vector_ids(home) == {listed[0]["document"]: clean}
 
 
 # --- reproduction 5: ingest trusted its "indexed" flag ------------------------------------------------------
 
-def test_the_index_is_checked_against_the_store_and_rebuilt(home):
+def test_the_index_is_checked_against_the_store_and_rebuilt(home, clean):
     shutil.rmtree(home / "chroma")
     forget_index(Home(home))  # (this process only: a new process opens what is on disk)
     out = run("ingest", home=home)
-    assert "补上缺失的向量 624 条" in out.stdout
-    assert sum(vector_ids(home).values()) == 624
+    assert f"补上缺失的向量 {clean} 条" in out.stdout
+    assert sum(vector_ids(home).values()) == clean
     assert run("doctor", home=home).returncode == 0
     # Vectors missing for some items, and one no stored document owns: both repaired by a plain ingest.
     from ingest.index import IndexItem
@@ -167,7 +175,7 @@ def test_the_index_is_checked_against_the_store_and_rebuilt(home):
     assert report["index"]["missing"] == 10 and report["index"]["orphaned"] == 1
     out = run("ingest", home=home)
     assert "补上缺失的向量 10 条" in out.stdout and "删除不属于任何已存文件的向量 1 条" in out.stdout
-    assert list(vector_ids(home).values()) == [624]
+    assert list(vector_ids(home).values()) == [clean]
     assert json.loads(run("doctor", "--json", home=home).stdout)["ok"]
 
 
@@ -201,7 +209,7 @@ def test_a_damaged_store_is_reported_never_read_as_empty(home, damage):
     assert "无法读取" in doctor.stdout and "从备份恢复" in doctor.stdout
 
 
-def test_a_damaged_index_is_reported_and_ingest_rebuilds_it(home):
+def test_a_damaged_index_is_reported_and_ingest_rebuilds_it(home, clean):
     (home / "chroma" / "chroma.sqlite3").write_bytes(b"\x00garbage" * 4000)
     forget_index(Home(home))
     doctor = run("doctor", home=home, check=False)
@@ -212,6 +220,6 @@ def test_a_damaged_index_is_reported_and_ingest_rebuilds_it(home):
     assert text.returncode != 0 and "文本索引" in text.stderr
     out = run("ingest", home=home)
     assert "已损坏，已移到" in out.stdout
-    assert sum(vector_ids(home).values()) == 624
+    assert sum(vector_ids(home).values()) == clean
     assert list(home.glob("chroma.damaged-*"))
     assert run("doctor", home=home).returncode == 0
