@@ -40,10 +40,7 @@ def answer(question: str, q: str, doc, measures) -> Answer | None:
                      and total_r.cell(c.path) is not None), None)
         if path:
             ref = CellRef(doc.document, spend, total_r, total_r.cell(path))
-            r = arith.share(ref.value, total.value)
-            split.append(f"{concept} {arith.with_unit(ref.value, unit)}（{arith.fmt(r.value)}%）")
-            formulas.append(f"{concept} {r.formula}")
-            cites.append(ref.citation())
+            split.append(_share(concept, ref, total, unit, formulas, cites))
     if split:
         parts.append("按支出性质：" + "，".join(split))
     classes = _top(spend, col, lambda r: r.level == "类" or bool(r.code and len(r.code) == 3))
@@ -52,12 +49,9 @@ def answer(question: str, q: str, doc, measures) -> Answer | None:
         lines = []
         for row in classes[:_TOP]:
             ref = CellRef(doc.document, spend, row, row.cell(col))
-            r = arith.share(ref.value, total.value)
-            lines.append(f"{plain_label(row.label)} {arith.with_unit(ref.value, unit)}（{arith.fmt(r.value)}%）")
-            formulas.append(f"{plain_label(row.label)} {r.formula}")
-            cites.append(ref.citation())
+            lines.append(_share(plain_label(row.label), ref, total, unit, formulas, cites))
         bars = [ChartBar(plain_label(r.label), r.cell(col).value) for r in classes]
-        parts.append(f"按功能分类，最多的是：" + "；".join(lines))
+        parts.append("按功能分类，最多的是：" + "；".join(lines))
     econ = _table(doc, (model.GPB_BASIC, model.ECONOMIC_TABLE))
     if econ is not None:
         ecol = default_column(econ)
@@ -69,10 +63,7 @@ def answer(question: str, q: str, doc, measures) -> Answer | None:
             lines = []
             for row in rows[:_TOP]:
                 ref = CellRef(doc.document, econ, row, row.cell(ecol))
-                r = arith.share(ref.value, etotal.value)
-                lines.append(f"{plain_label(row.label)} {arith.with_unit(ref.value, unit_of(ref))}（{arith.fmt(r.value)}%）")
-                formulas.append(f"{plain_label(row.label)} {r.formula}")
-                cites.append(ref.citation())
+                lines.append(_share(plain_label(row.label), ref, etotal, unit_of(ref), formulas, cites))
             parts.append(f"{econ.title}按经济分类，最多的是：" + "；".join(lines))
     if not parts:
         return None
@@ -93,3 +84,11 @@ def _table(doc, kinds):
 def _top(table, col, test) -> list:
     rows = [r for r in table.rows if test(r) and r.cell(col) is not None and r.cell(col).value]
     return sorted(rows, key=lambda r: r.cell(col).value, reverse=True)
+
+
+def _share(name: str, ref: CellRef, whole: CellRef, unit: str, formulas: list, cites: list) -> str:
+    """One part of a whole as the overview states it ("基本支出 X 万元（Y%）"), its formula and citation kept."""
+    r = arith.share(ref.value, whole.value)
+    formulas.append(f"{name} {r.formula}")
+    cites.append(ref.citation())
+    return f"{name} {arith.with_unit(ref.value, unit)}（{arith.fmt(r.value)}%）"
