@@ -14,17 +14,15 @@ from decimal import Decimal
 from ingest import model
 from ingest.home import Home
 from ingest.model import ParsedDocument
-from ingest.narrative import ChangeFact
-from ingest.values import NUMBERED
 
-from . import arith, documents, llm, synonyms
+from . import arith, documents, figures, llm, sets, synonyms, yearly
 from . import targets
 from . import wording as W
-from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar, Citation
-from .corpus import CACHED_DOCUMENTS, _LRU, CellRef, Corpus, plain_label, same_amount, unit_of
+from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Citation
+from .corpus import CACHED_DOCUMENTS, _LRU, CellRef, Corpus, same_amount, unit_of
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
-from .tables import (TOP_ITEM, Measure, candidates, measures_from, pick_together, readings, row_set,
+from .tables import (Measure, candidates, measures_from, pick_together, readings,
                      whole_department)
 from .vocab import Vocabulary, common_run, normalize, simplified
 
@@ -140,7 +138,7 @@ class Engine:
             return ans
         unprinted = self._unprinted(q, doc, mentions) if numeric else None
         if unprinted:  # "人员经费占基本支出…" where no table or sentence gives 人员经费: never answer without it
-            return self._not_found(question, f"{doc.document.label}没有单列“{unprinted}”这个数")
+            return self.not_found(question, f"{doc.document.label}没有单列“{unprinted}”这个数")
         from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
         ans = execution.answer(question, q, doc, measures, hint)
         if ans is not None:
@@ -149,12 +147,8 @@ class Engine:
         ans = overview.answer(question, q, doc, measures)
         if ans is not None:
             return ans
-        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
-        ans = execution.answer(question, q, doc, measures, hint)
-        if ans is not None:
-            return ans
         if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
-            ans = self._change(question, q, doc, measures, hint)
+            ans = yearly.change(self, question, q, doc, measures, hint)
             if ans is not None:
                 return ans
             unnamed = q
@@ -164,14 +158,14 @@ class Engine:
             if not W.CHANGE.search(unnamed.replace("上年末", "")) and doc.document.year - 1 in asked and \
                     doc.document.year not in asked and len(self.corpus.docs) > 1:
                 y = doc.document.year - 1
-                return self._not_found(question, f"语料库没有{doc.document.department} {y} 年的文件，"
+                return self.not_found(question, f"语料库没有{doc.document.department} {y} 年的文件，"
                                                  f"{doc.document.label}也没有说明这一项 {y} 年的数")
             if re.search(r"为什么|为何|什么原因|原因", q):  # why it changed: the narrative's reason, quoted
                 return self._text(question, q, doc)
             if W.CHANGE.search(unnamed.replace("上年末", "")):
                 # Last year's figures exist only where the narrative states a change: never guess one.
                 stated = "、".join(dict.fromkeys(f.subject for f in self._facts.get(doc.document.doc_id, [])))
-                return self._not_found(question, "文件没有说明这一项与上年相比的变化" +
+                return self.not_found(question, "文件没有说明这一项与上年相比的变化" +
                                        (f"（正文只说明了{stated}的增减）" if stated else ""))
         if hint == model.INSTITUTIONS and not W.COUNT.search(q) and not W.LIST.search(q):
             ans = self._institutions(question, q, doc)
@@ -183,7 +177,7 @@ class Engine:
         if project is not None and re.search(r"指标|目标", q) and not W.NUMERIC.search(q.replace("是什么", "")):
             return targets.project_overview(question, doc, project)
         if W.COUNT.search(q) and not measures and not hint:
-            ans = self._count_items(question, q, doc)
+            ans = sets.count_items(self, question, q, doc)
             if ans is not None:
                 return ans
         if not measures:
@@ -201,7 +195,7 @@ class Engine:
             return targets.answer(question, q, doc, perf)
         settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
         if settable and (W.LIST.search(q) or (W.COUNT.search(q) and not W.MULTIPLE.search(q))):
-            ans = self._count_or_list(question, q, doc, measures, hint)
+            ans = sets.count_or_list(self, question, q, doc, measures, hint)
             if ans is not None:
                 return ans
         if W.RANK.search(q) or W.COMPARE.search(q):
@@ -213,7 +207,7 @@ class Engine:
         if perf_strong and not table_first:
             return targets.answer(question, q, doc, perf)
         if W.RANK.search(q):
-            ans = self._rank(question, q, doc, measures, hint)
+            ans = sets.rank(self, question, q, doc, measures, hint)
             if ans is not None:
                 return ans
         if measures:
@@ -233,13 +227,13 @@ class Engine:
                 return ans
             absent = next((c for c in synonyms.FUNCTION_CLASSES if c in q and c not in self.vocab_for(doc).labels), None)
             if absent:  # a 类 the document does not list: say so rather than answer a line of a similar name
-                return self._not_found(question, f"{doc.document.label}的表格没有列出“{absent}”这一类支出（即没有安排）")
+                return self.not_found(question, f"{doc.document.label}的表格没有列出“{absent}”这一类支出（即没有安排）")
             ans = self._partial(question, q, doc)
             if ans is not None:
                 return ans
         if not numeric:
             return self._text(question, q, doc)
-        return self._not_found(question, "表格里没有找到问题提到的科目或项目")
+        return self.not_found(question, "表格里没有找到问题提到的科目或项目")
 
     def _unprinted(self, q: str, doc: ParsedDocument, mentions) -> str | None:
         """A canonical figure the question names (人员经费, 机关运行经费 …) that this document prints nowhere
@@ -278,10 +272,10 @@ class Engine:
                     refs.append(reads[0])
             if not refs:
                 return None
-            values, unit, conv = _common_unit(refs)
+            values, unit, conv = figures.common_unit(refs)
             r = arith.total(values)
             named = "、".join(f"{p.name()} {arith.with_unit(v, unit)}" for p, v in zip(refs, values))
-            return self._computed(question, f"{max(said, key=len)}（表中未单列，按其组成相加）：{named}，合计 "
+            return figures.computed(question, f"{max(said, key=len)}（表中未单列，按其组成相加）：{named}，合计 "
                                             f"{arith.with_unit(r.value, unit)}", r, unit, refs, conversions=conv)
         return None
 
@@ -311,7 +305,7 @@ class Engine:
         return Answer(question, AMBIGUOUS, "表中有多个名称相近的数：" + "；".join(lines) + "。请说明指哪一个。",
                       None, None, None, [c.citation() for c in reads[:6]], readings=lines)
 
-    def _not_found(self, question: str, why: str) -> Answer:
+    def not_found(self, question: str, why: str) -> Answer:
         return Answer(question, NOT_FOUND, f"没有找到答案：{why}。{corpus_summary(self.corpus.docs)}")
 
     # --- table questions -----------------------------------------------------------------------------
@@ -333,25 +327,25 @@ class Engine:
             if ans is not None:
                 return ans
         if missing:
-            return self._not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
+            return self.not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
         if W.MULTIPLE.search(q) and len(measures) >= 2:
-            a, b = self._together(measures[:2], options[:2])
-            (va, vb), _, conv = _common_unit([a, b])
+            a, b = self.together(measures[:2], options[:2])
+            (va, vb), _, conv = figures.common_unit([a, b])
             r = arith.multiple(va, vb)
-            return self._computed(question, f"{a.name()}是{b.name()}的 {arith.fmt(r.value)} 倍", r, "倍", [a, b],
+            return figures.computed(question, f"{a.name()}是{b.name()}的 {arith.fmt(r.value)} 倍", r, "倍", [a, b],
                                   conversions=conv)
         if W.SHARE.search(q):
-            return self._share(question, q, doc, measures, options, hint)
+            return figures.share(self, question, q, doc, measures, options, hint)
         if W.DIFF.search(q) and len(measures) >= 2:
-            a, b = self._together(measures[:2], options[:2])
-            (va, vb), unit, conv = _common_unit([a, b])
+            a, b = self.together(measures[:2], options[:2])
+            (va, vb), unit, conv = figures.common_unit([a, b])
             r = arith.difference(va, vb)
             hi, lo = (a, b) if va >= vb else (b, a)
-            return self._computed(question, f"{hi.name()}比{lo.name()}多 {arith.with_unit(r.value, unit)}", r,
+            return figures.computed(question, f"{hi.name()}比{lo.name()}多 {arith.with_unit(r.value, unit)}", r,
                                   unit, [a, b], conversions=conv)
         if W.COMPARE.search(q) and len(measures) >= 2:
-            refs = self._together(measures, options)
-            vals, _, conv = _common_unit(refs)
+            refs = self.together(measures, options)
+            vals, _, conv = figures.common_unit(refs)
             amount = {id(c): v for c, v in zip(refs, vals)}
             want_less = bool(re.search(r"(少|低|小)", W.COMPARE.search(q).group(0)))
             best = min(refs, key=lambda c: amount[id(c)]) if want_less else max(refs, key=lambda c: amount[id(c)])
@@ -363,11 +357,11 @@ class Engine:
                 f"{c.name()} {arith.with_unit(c.value, unit_of(c))}" for c in refs) + "）"
             return Answer(question, ANSWERED, text, best.value, unit_of(best), calc, [c.citation() for c in refs])
         if len(measures) >= 2 and (W.SUM.search(q) or "和" in q or "、" in q):
-            refs = self._together(measures, options)
+            refs = self.together(measures, options)
             if W.SUM.search(q):
-                vals, unit, conv = _common_unit(refs)
+                vals, unit, conv = figures.common_unit(refs)
                 r = arith.total(vals)
-                return self._computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit)}",
+                return figures.computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit)}",
                                       r, unit, refs, conversions=conv)
             text = "；".join(f"{c.name()}：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs)
             return Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs])
@@ -409,7 +403,7 @@ class Engine:
                                r.cell(c).raw, table_ordinal=table.ordinal, row_ordinal=r.ordinal) for c in cols if r.cell(c)]
         return Answer(question, ANSWERED, "；".join(parts) + f"（{table.title}）", None, None, None, cites)
 
-    def _together(self, measures: list[Measure], options: list[list[CellRef]]) -> list[CellRef]:
+    def together(self, measures: list[Measure], options: list[list[CellRef]]) -> list[CellRef]:
         """Figures for one calculation: from one table where possible, unless the question placed them."""
         if any(m.table or m.prefer for m in measures):
             return [readings(o)[0] for o in options]
@@ -439,7 +433,7 @@ class Engine:
             text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
             return Answer(question, AMBIGUOUS, text, None, None, None, [c.citation() for c in reads], readings=lines)
         ref = reads[0]
-        value, unit, shown, calc = _amount(ref, q)
+        value, unit, shown, calc = figures.amount(ref, q)
         text = f"{ref.name()}：{shown}（{ref.where()}）"
         if ref.cell.blank:
             text += "。表中此格空白，即没有安排（0）"
@@ -451,239 +445,6 @@ class Engine:
         cites = [ref.citation()] + [c.citation() for c in parts] + [c.citation() for c in others]
         return Answer(question, ANSWERED, text, value, unit, calc, cites)
 
-    def _share(self, question, q, doc, measures, options, hint) -> Answer:
-        if len(measures) >= 2:
-            # "A占B的比例": the part is named before 占, the whole after it.
-            zhan = q.find("占")
-            order = sorted(range(len(measures)), key=lambda i: measures[i].position)
-            if zhan >= 0:
-                before = [i for i in order if measures[i].position < zhan]
-                after = [i for i in order if measures[i].position > zhan]
-                if before and after:
-                    order = [before[-1], after[0]]
-            part, whole = self._together([measures[order[0]], measures[order[1]]], [options[order[0]], options[order[1]]])
-        else:
-            part = readings(options[0])[0]
-            whole = self._whole_of(doc, part)
-            if whole is None:
-                return self._not_found(question, f"不知道“{measures[0].text}”占什么的比例，请说明分母")
-        (vp, vw), _, conv = _common_unit([part, whole])
-        r = arith.share(vp, vw)
-        chart = self._chart_for(doc, part)
-        return self._computed(question, f"{part.name()}占{whole.name()}的 {arith.fmt(r.value)}%", r, "%",
-                              [part, whole], chart, conversions=conv)
-
-    def _whole_of(self, doc, part: CellRef) -> CellRef | None:
-        """The natural denominator: the parent subject, else the table's total row, same column."""
-        t = part.table
-        if part.row.parent_code:
-            parent = t.row_by_code(part.row.parent_code)
-            if parent and parent.cell(part.cell.column):
-                return CellRef(doc.document, t, parent, parent.cell(part.cell.column))
-        from .corpus import default_column, total_row
-        tot = total_row(t, part.cell.column)
-        if tot is not None and tot is not part.row and tot.cell(part.cell.column):
-            return CellRef(doc.document, t, tot, tot.cell(part.cell.column))
-        if tot is part.row:  # a column of the total row: share of the row's total column
-            col = default_column(t, part.row.side)
-            if col and col != part.cell.column:
-                return CellRef(doc.document, t, tot, tot.cell(col))
-        return None
-
-    def _chart_for(self, doc, ref: CellRef) -> Chart | None:
-        """The breakdown a share belongs to: a total's sibling columns (人员经费 | 公用经费), else the
-        row's siblings in its column, else the table's top level."""
-        from .tables import children
-        t = ref.table
-        parts = ref.cell.column.split("/")
-        if plain_label(ref.row.label) in ("合计",) and len(parts) > 1:
-            group = [c for c in ref.row.cells if c.column.startswith(parts[0] + "/")
-                     and c.column.split("/")[-1] != "合计" and c.value]
-            if len(group) > 1:
-                return Chart(f"{t.title}：{parts[0]}", unit_of(ref),
-                             tuple(ChartBar(c.column.split("/")[-1], c.value) for c in group))
-        parent = t.row_by_code(ref.row.parent_code) if ref.row.parent_code else None
-        rows = children(t, parent) if parent else [r for r in t.rows if r.level == ref.row.level and r.code]
-        if not rows:  # a share of the total: the top level of the table, never two levels mixed
-            rows = [r for r in t.rows if r.level == "类"] or \
-                   [r for r in t.rows if r.side == ref.row.side and TOP_ITEM.match(r.label)]
-        bars = tuple(ChartBar(plain_label(r.label), r.cell(ref.cell.column).value) for r in rows
-                     if r.cell(ref.cell.column) and r.cell(ref.cell.column).value)
-        return Chart(f"{t.title}：{ref.cell.column}", unit_of(ref), bars) if len(bars) > 1 else None
-
-    def _computed(self, question, text, result: arith.Result, unit, refs: list[CellRef], chart=None,
-                  conversions: list[str] | None = None) -> Answer:
-        if unit == "元" and _ASKS_WAN.search(question):  # "…一共多少万元": the amount converted, exactly, shown
-            c = arith.convert(result.value, "元", "万元")
-            result, unit = arith.Result(c.value, f"{result.formula}；{c.formula}"), "万元"
-            text += f"，即 {arith.fmt(c.value)} 万元"
-        sources = "；".join(c.where() for c in refs)
-        formula = "；".join([*(conversions or []), result.formula])
-        return Answer(question, ANSWERED, f"{text}。计算：{formula}（数据：{sources}）",
-                      result.value, unit, formula, [c.citation() for c in refs], chart=chart)
-
-    # --- sets: rank, count, list ---------------------------------------------------------------------
-
-    def _rank(self, question, q, doc, measures, hint) -> Answer | None:
-        parent = next((m for m in measures if m.rows and not m.dual), None)
-        column = next((m.column for m in measures if m.column), None)
-        rs = row_set(doc, q, parent, column, hint)
-        if rs is None:
-            return None
-        items = [(r, r.cell(rs.column)) for r in rs.rows if r.cell(rs.column) and r.cell(rs.column).value]
-        if not items:
-            return None
-        want_less = bool(re.search(r"最(少|低|小)", q))
-        items.sort(key=lambda x: x[1].value, reverse=not want_less)
-        nth = re.search(r"第([二三四五])", q)
-        k = "一二三四五".index(nth.group(1)) if nth else 0
-        if k >= len(items):
-            return None
-        row, cell = items[k]
-        ref = CellRef(doc.document, rs.table, row, cell)
-        ranking = "；".join(f"{i + 1}. {plain_label(r.label)} {arith.with_unit(c.value, unit_of(ref))}" for i, (r, c) in enumerate(items))
-        place = f"第{k + 1}" if k else ("最少" if want_less else "最多")
-        text = f"{rs.description}中{place}的是{ref.name()}：{arith.with_unit(cell.value, unit_of(ref))}（{ref.where()}）。排序：{ranking}"
-        calc = (" < " if want_less else " > ").join(arith.fmt(c.value) for _, c in items)
-        chart = Chart(f"{rs.description}（{rs.column}）", unit_of(ref),
-                      tuple(ChartBar(plain_label(r.label), c.value) for r, c in items))
-        cites = [ref.citation()] + [CellRef(doc.document, rs.table, r, c).citation() for r, c in items if r is not row]
-        return Answer(question, ANSWERED, text, cell.value, unit_of(ref), calc, cites, chart=chart)
-
-    def _count_or_list(self, question, q, doc, measures, hint) -> Answer | None:
-        listing = bool(W.LIST.search(q))
-        # Items of a fixed-asset row are counted in its 数量 column ("几辆车").
-        if not listing and measures and measures[0].rows:
-            for ref in candidates(doc, Measure(measures[0].rows, "数量", measures[0].text, 0), hint):
-                if not ref.cell.blank:
-                    unit = ref.cell.unit or "个"
-                    unit = unit.split("、")[-1]
-                    text = f"{ref.name()}的数量：{arith.fmt(ref.value)} {unit}（{ref.where()}）"
-                    return Answer(question, ANSWERED, text, ref.value, unit, None, [ref.citation()])
-        if (re.search(r"绩效", q) or ("项目" in q and not any(m.rows for m in measures))) and \
-                (listing or "表" in q or "项目" in q):
-            ans = targets.project_list(question, q, doc, listing)
-            if ans is not None:
-                return ans
-        if hint == model.INSTITUTIONS or re.search(r"单位|机构", q):
-            orgs = next((t for t in doc.tables if t.kind == model.INSTITUTIONS), None)
-            if orgs is not None and orgs.rows:
-                names = [r.label for r in orgs.rows]
-                cites = [Citation(doc.document.label, doc.document.doc_id, orgs.title, r.label, "单位名称", orgs.page,
-                                  r.label, table_ordinal=orgs.ordinal, row_ordinal=r.ordinal) for r in orgs.rows]
-                text = f"共 {len(names)} 个单位：" + "、".join(names) + f"（{orgs.title}）"
-                return Answer(question, ANSWERED, text, None if listing else Decimal(len(names)),
-                              None if listing else "个", None if listing else f"计数 {len(names)}", cites)
-        parent = next((m for m in measures if m.rows and not m.dual), None)
-        column = next((m.column for m in measures if m.column), None)
-        rs = row_set(doc, q, parent, column, hint)
-        if rs is None:
-            return None
-        rows = rs.rows
-        if re.search(r"有预算|有金额|有.{0,4}结转|有钱|安排了", q) or listing and not parent:
-            rows = [r for r in rows if r.cell(rs.column) and r.cell(rs.column).value]
-        if not rows:
-            return None
-        refs = [CellRef(doc.document, rs.table, r, r.cell(rs.column)) for r in rows]
-        listed = "、".join(f"{c.name()}（{arith.with_unit(c.value, unit_of(c))}）" for c in refs)
-        if listing:
-            return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项：{listed}",
-                          None, None, None, [c.citation() for c in refs])
-        unit = "项" if re.search(r"几项|多少项|几类|多少类", q) else "个"
-        return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}：{listed}（{rs.table.title}）",
-                      Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs])
-
-    def _count_items(self, question: str, q: str, doc: ParsedDocument) -> Answer | None:
-        """"部门职责列了几项": the numbered items of the section the question names, counted."""
-        best, best_len = None, 3
-        for section in dict.fromkeys(p.section for p in doc.passages):
-            heading = NUMBERED.sub("", section.split(" / ")[-1]).replace(doc.document.department, "")
-            # Words every heading of a disclosure shares ("2025年部门预算编制说明") name no section.
-            heading = re.sub(r"(?:19|20)\d{2}年度?|部门预算|部门决算|编制说明", "", heading)
-            n = common_run(q, heading)
-            if n > best_len:
-                best, best_len = section, n
-        if best is None:
-            return None
-        items = [p for p in doc.passages if p.section == best and NUMBERED.match(p.text)]
-        if len(items) < 2:
-            return None
-        unit = "项" if re.search(r"几项|几条|多少项|多少条", q) else "个"
-        listed = "；".join(p.text[:40] + ("…" if len(p.text) > 40 else "") for p in items)
-        cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, p.text, section=p.section)
-                 for p in items]
-        text = f"“{best}”一节共列出 {len(items)} {unit}：{listed}"
-        return Answer(question, ANSWERED, text, Decimal(len(items)), unit, f"计数 {len(items)}", cites)
-
-    def _change(self, question, q, doc, measures, hint) -> Answer | None:
-        """Year-on-year: the change the narrative states, and last year's figure computed from it."""
-        matched = self._change_fact(q, doc, measures)
-        if matched is None:
-            return None
-        fact, cands = matched
-        cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, fact.passage.page,
-                        fact.sentence, section=fact.passage.section)
-        direction = "增加" if fact.change > 0 else ("减少" if fact.change < 0 else "无变化")
-        stated = f"文中说明：“{fact.sentence}”"
-        asks_change = bool(re.search(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少", q))
-        asks_rate = bool(re.search(r"百分|幅度|%|比例|几成", q))
-        derived = asks_rate or not asks_change or W.MULTIPLE.search(q) or W.COMPARE.search(q)
-        if not derived:
-            text = f"{fact.subject}比上年{direction}" + (f" {arith.fmt(abs(fact.change))} 万元" if fact.change else "") + f"。{stated}"
-            return Answer(question, ANSWERED, text, abs(fact.change), "万元", None, [cite])
-        current = next((c for c in cands if fact.current is not None and c.value == fact.current
-                        and unit_of(c) == "万元"), None)
-        conv: list[str] = []
-        if current is None and fact.current is not None:
-            # The sentence states this year's figure beside the change: last year is derived from that one
-            # (a table in 元 prints it finer than the change is stated).
-            now_value, cites = fact.current, [cite]
-            now = f"今年 {arith.with_unit(now_value, '万元')}（文中所列）"
-        else:
-            current = current or (cands[0] if cands else None)
-            if current is None:
-                return self._not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
-            now_value, cites = current.value, [current.citation(), cite]
-            if unit_of(current) == "元":  # the change is stated in 万元: this year's figure converted, shown
-                c = arith.convert(current.value, "元", "万元")
-                now_value, conv = c.value, [c.formula]
-            now = f"今年 {arith.with_unit(now_value, '万元')}（{current.where()}）"
-        prior = arith.prior(now_value, fact.change)
-        shown = "；".join([*conv, f"上年 {prior.formula}"])
-        if asks_rate:
-            r = arith.change_rate(fact.change, prior.value)
-            text = f"{fact.subject}比上年{direction} {arith.fmt(r.value)}%：{now}，上年 {prior.formula}。{stated}"
-            return Answer(question, ANSWERED, text, r.value, "%", f"{shown}；{r.formula}", cites)
-        if W.MULTIPLE.search(q):
-            m = arith.multiple(prior.value, now_value)
-            text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍：{now}，上年 {prior.formula}。{stated}"
-            return Answer(question, ANSWERED, text, m.value, "倍", f"{shown}；{m.formula}", cites)
-        if W.COMPARE.search(q):
-            hi = max(prior.value, now_value)
-            which = "上年" if prior.value > now_value else "今年"
-            text = (f"{which}多：上年 {arith.with_unit(prior.value, '万元')}（{prior.formula}），{now}。{stated}")
-            return Answer(question, ANSWERED, text, hi, "万元", shown, cites)
-        text = (f"上年（{doc.document.year - 1}年）{fact.subject}为 {arith.with_unit(prior.value, '万元')}：{now}，"
-                f"{direction} {arith.fmt(abs(fact.change))} 万元。{stated}")
-        return Answer(question, ANSWERED, text, prior.value, "万元", shown, cites)
-
-    def _change_fact(self, q, doc, measures) -> tuple[ChangeFact, list[CellRef]] | None:
-        """The stated change about what the question names; with nothing named, the document's total."""
-        wanted = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
-        total_fact = None
-        for f in self._facts.get(doc.document.doc_id, []):
-            subject = measures_from(normalize(f.subject), self.vocab_for(doc).mentions(normalize(f.subject)))
-            names = set().union(*(m.rows or {m.column} for m in subject)) if subject else {f.subject}
-            cands = [c for m in subject for c in candidates(doc, m, None)]
-            if (wanted & names) or f.subject in q:
-                return f, cands
-            if total_fact is None and names & {"支出总计", "收入总计"}:
-                total_fact = (f, cands)
-        if not measures and total_fact is not None and \
-                re.search(r"预算总|总额|一共|总共|收支|预算(比|较|和)|(今年|本年)(比|较)(去年|上年)|比(去年|上年)(多|少)", q):
-            return total_fact
-        return None
-
     # --- text questions ------------------------------------------------------------------------------
 
     def _text(self, question: str, q: str, doc: ParsedDocument) -> Answer:
@@ -693,7 +454,7 @@ class Engine:
                    key=len, default=""))) or question
         hits = self.retriever(doc).search(query, k=3, doc_ids=[doc.document.doc_id], kind="passage")
         if not hits:
-            return self._not_found(question, "正文里没有找到相关的说明")
+            return self.not_found(question, "正文里没有找到相关的说明")
         top = hits[:3]
         cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, h.metadata.get("page"),
                           _passage_text(doc, h), section=h.metadata.get("section")) for h in top]
@@ -761,38 +522,4 @@ def _passage_text(doc: ParsedDocument, hit) -> str:
 _SOURCE = {model.FISCAL_SUMMARY: "财政拨款", model.FISCAL_EXPENDITURE: "财政拨款",
            model.GPB_EXPENDITURE: "一般公共预算财政拨款", model.GPB_BASIC: "一般公共预算财政拨款",
            model.GOV_FUND: "政府性基金预算财政拨款", model.STATE_CAPITAL: "国有资本经营预算财政拨款"}
-_ASKS_WAN = re.compile(r"万元")
 _ECONOMIC_KINDS = (model.GPB_BASIC, model.ECONOMIC_TABLE, model.BASIC)
-_ASKS_YUAN = re.compile(r"(?<![万亿])元")
-
-
-def _amount(ref: CellRef, q: str) -> tuple[Decimal, str, str, str | None]:
-    """(value, unit, text, calculation) of one figure as the answer gives it: in the unit its table prints,
-    with the 万元 equivalent of an amount in 元 shown exactly; in the other unit when the question asks for it."""
-    unit = unit_of(ref)
-    if unit == "元" and ref.value and not ref.cell.blank:
-        r = arith.convert(ref.value, "元", "万元")
-        if _ASKS_WAN.search(q):
-            return r.value, "万元", f"{arith.fmt(r.value)} 万元（{r.formula}）", r.formula
-        return ref.value, unit, f"{arith.with_unit(ref.value, unit)}（= {arith.fmt(r.value)} 万元）", r.formula
-    if unit == "万元" and _ASKS_YUAN.search(q) and not _ASKS_WAN.search(q) and ref.value:
-        r = arith.convert(ref.value, "万元", "元")
-        return r.value, "元", f"{arith.fmt(r.value)} 元（{r.formula}）", r.formula
-    return ref.value, unit, arith.with_unit(ref.value, unit), None
-
-
-def _common_unit(refs: list[CellRef]) -> tuple[list[Decimal], str, list[str]]:
-    """The figures of one calculation in one unit: where they are printed in 元 and 万元, the 元 amounts are
-    converted to 万元, exactly, and each conversion is shown."""
-    units = {unit_of(c) for c in refs}
-    if len(units) <= 1 or not all(arith.is_money(u) for u in units):
-        return [c.value for c in refs], unit_of(refs[0]) if refs else "", []
-    values, shown = [], []
-    for c in refs:
-        if unit_of(c) == "万元":
-            values.append(c.value)
-        else:
-            r = arith.convert(c.value, unit_of(c), "万元")
-            values.append(r.value)
-            shown.append(r.formula)
-    return values, "万元", shown

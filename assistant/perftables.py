@@ -24,7 +24,7 @@ from ingest.model import Cell, ParsedDocument, Row, Table
 
 from . import wording as W
 from .answer import ANSWERED, Answer, Citation
-from .vocab import common_run, normalize
+from .vocab import common_run
 
 FORM_KINDS = (model.PERFORMANCE, model.OVERALL_PERFORMANCE, model.SELF_EVALUATION)
 

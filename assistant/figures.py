@@ -1,0 +1,119 @@
+"""Figures as an answer gives them: in one unit (元 converted to 万元 exactly, the conversion shown), a
+computed result with its formula and sources, and a share with its natural denominator and chart."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import arith
+from .answer import ANSWERED, Answer, Chart, ChartBar
+from .corpus import CellRef, plain_label, unit_of
+from .tables import TOP_ITEM, readings
+
+ASKS_WAN = re.compile(r"万元")
+ASKS_YUAN = re.compile(r"(?<![万亿])元")
+
+
+def amount(ref: CellRef, q: str) -> tuple[Decimal, str, str, str | None]:
+    """(value, unit, text, calculation) of one figure as the answer gives it: in the unit its table prints,
+    with the 万元 equivalent of an amount in 元 shown exactly; in the other unit when the question asks for it."""
+    unit = unit_of(ref)
+    if unit == "元" and ref.value and not ref.cell.blank:
+        r = arith.convert(ref.value, "元", "万元")
+        if ASKS_WAN.search(q):
+            return r.value, "万元", f"{arith.fmt(r.value)} 万元（{r.formula}）", r.formula
+        return ref.value, unit, f"{arith.with_unit(ref.value, unit)}（= {arith.fmt(r.value)} 万元）", r.formula
+    if unit == "万元" and ASKS_YUAN.search(q) and not ASKS_WAN.search(q) and ref.value:
+        r = arith.convert(ref.value, "万元", "元")
+        return r.value, "元", f"{arith.fmt(r.value)} 元（{r.formula}）", r.formula
+    return ref.value, unit, arith.with_unit(ref.value, unit), None
+
+
+def common_unit(refs: list[CellRef]) -> tuple[list[Decimal], str, list[str]]:
+    """The figures of one calculation in one unit: where they are printed in 元 and 万元, the 元 amounts are
+    converted to 万元, exactly, and each conversion is shown."""
+    units = {unit_of(c) for c in refs}
+    if len(units) <= 1 or not all(arith.is_money(u) for u in units):
+        return [c.value for c in refs], unit_of(refs[0]) if refs else "", []
+    values, shown = [], []
+    for c in refs:
+        if unit_of(c) == "万元":
+            values.append(c.value)
+        else:
+            r = arith.convert(c.value, unit_of(c), "万元")
+            values.append(r.value)
+            shown.append(r.formula)
+    return values, "万元", shown
+
+
+def computed(question, text, result: arith.Result, unit, refs: list[CellRef], chart=None,
+              conversions: list[str] | None = None) -> Answer:
+    if unit == "元" and ASKS_WAN.search(question):  # "…一共多少万元": the amount converted, exactly, shown
+        c = arith.convert(result.value, "元", "万元")
+        result, unit = arith.Result(c.value, f"{result.formula}；{c.formula}"), "万元"
+        text += f"，即 {arith.fmt(c.value)} 万元"
+    sources = "；".join(c.where() for c in refs)
+    formula = "；".join([*(conversions or []), result.formula])
+    return Answer(question, ANSWERED, f"{text}。计算：{formula}（数据：{sources}）",
+                  result.value, unit, formula, [c.citation() for c in refs], chart=chart)
+
+
+def share(eng, question, q, doc, measures, options, hint) -> Answer:
+    if len(measures) >= 2:
+        # "A占B的比例": the part is named before 占, the whole after it.
+        zhan = q.find("占")
+        order = sorted(range(len(measures)), key=lambda i: measures[i].position)
+        if zhan >= 0:
+            before = [i for i in order if measures[i].position < zhan]
+            after = [i for i in order if measures[i].position > zhan]
+            if before and after:
+                order = [before[-1], after[0]]
+        part, whole = eng.together([measures[order[0]], measures[order[1]]], [options[order[0]], options[order[1]]])
+    else:
+        part = readings(options[0])[0]
+        whole = whole_of(doc, part)
+        if whole is None:
+            return eng.not_found(question, f"不知道“{measures[0].text}”占什么的比例，请说明分母")
+    (vp, vw), _, conv = common_unit([part, whole])
+    r = arith.share(vp, vw)
+    chart = chart_for(doc, part)
+    return computed(question, f"{part.name()}占{whole.name()}的 {arith.fmt(r.value)}%", r, "%",
+                          [part, whole], chart, conversions=conv)
+
+def whole_of(doc, part: CellRef) -> CellRef | None:
+    """The natural denominator: the parent subject, else the table's total row, same column."""
+    t = part.table
+    if part.row.parent_code:
+        parent = t.row_by_code(part.row.parent_code)
+        if parent and parent.cell(part.cell.column):
+            return CellRef(doc.document, t, parent, parent.cell(part.cell.column))
+    from .corpus import default_column, total_row
+    tot = total_row(t, part.cell.column)
+    if tot is not None and tot is not part.row and tot.cell(part.cell.column):
+        return CellRef(doc.document, t, tot, tot.cell(part.cell.column))
+    if tot is part.row:  # a column of the total row: share of the row's total column
+        col = default_column(t, part.row.side)
+        if col and col != part.cell.column:
+            return CellRef(doc.document, t, tot, tot.cell(col))
+    return None
+
+def chart_for(doc, ref: CellRef) -> Chart | None:
+    """The breakdown a share belongs to: a total's sibling columns (人员经费 | 公用经费), else the
+    row's siblings in its column, else the table's top level."""
+    from .tables import children
+    t = ref.table
+    parts = ref.cell.column.split("/")
+    if plain_label(ref.row.label) in ("合计",) and len(parts) > 1:
+        group = [c for c in ref.row.cells if c.column.startswith(parts[0] + "/")
+                 and c.column.split("/")[-1] != "合计" and c.value]
+        if len(group) > 1:
+            return Chart(f"{t.title}：{parts[0]}", unit_of(ref),
+                         tuple(ChartBar(c.column.split("/")[-1], c.value) for c in group))
+    parent = t.row_by_code(ref.row.parent_code) if ref.row.parent_code else None
+    rows = children(t, parent) if parent else [r for r in t.rows if r.level == ref.row.level and r.code]
+    if not rows:  # a share of the total: the top level of the table, never two levels mixed
+        rows = [r for r in t.rows if r.level == "类"] or \
+               [r for r in t.rows if r.side == ref.row.side and TOP_ITEM.match(r.label)]
+    bars = tuple(ChartBar(plain_label(r.label), r.cell(ref.cell.column).value) for r in rows
+                 if r.cell(ref.cell.column) and r.cell(ref.cell.column).value)
+    return Chart(f"{t.title}：{ref.cell.column}", unit_of(ref), bars) if len(bars) > 1 else None

@@ -1,0 +1,109 @@
+"""Questions about a set of rows: rank them, count them, list them (the rows of a table, a table's
+units, the numbered items of a narrative section)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest import model
+from ingest.model import ParsedDocument
+from ingest.values import NUMBERED
+
+from . import arith, targets
+from . import wording as W
+from .answer import ANSWERED, Answer, Chart, ChartBar, Citation
+from .corpus import CellRef, plain_label, unit_of
+from .tables import Measure, candidates, row_set
+from .vocab import common_run
+
+
+def rank(eng, question, q, doc, measures, hint) -> Answer | None:
+    parent = next((m for m in measures if m.rows and not m.dual), None)
+    column = next((m.column for m in measures if m.column), None)
+    rs = row_set(doc, q, parent, column, hint)
+    if rs is None:
+        return None
+    items = [(r, r.cell(rs.column)) for r in rs.rows if r.cell(rs.column) and r.cell(rs.column).value]
+    if not items:
+        return None
+    want_less = bool(re.search(r"最(少|低|小)", q))
+    items.sort(key=lambda x: x[1].value, reverse=not want_less)
+    nth = re.search(r"第([二三四五])", q)
+    k = "一二三四五".index(nth.group(1)) if nth else 0
+    if k >= len(items):
+        return None
+    row, cell = items[k]
+    ref = CellRef(doc.document, rs.table, row, cell)
+    ranking = "；".join(f"{i + 1}. {plain_label(r.label)} {arith.with_unit(c.value, unit_of(ref))}" for i, (r, c) in enumerate(items))
+    place = f"第{k + 1}" if k else ("最少" if want_less else "最多")
+    text = f"{rs.description}中{place}的是{ref.name()}：{arith.with_unit(cell.value, unit_of(ref))}（{ref.where()}）。排序：{ranking}"
+    calc = (" < " if want_less else " > ").join(arith.fmt(c.value) for _, c in items)
+    chart = Chart(f"{rs.description}（{rs.column}）", unit_of(ref),
+                  tuple(ChartBar(plain_label(r.label), c.value) for r, c in items))
+    cites = [ref.citation()] + [CellRef(doc.document, rs.table, r, c).citation() for r, c in items if r is not row]
+    return Answer(question, ANSWERED, text, cell.value, unit_of(ref), calc, cites, chart=chart)
+
+def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
+    listing = bool(W.LIST.search(q))
+    # Items of a fixed-asset row are counted in its 数量 column ("几辆车").
+    if not listing and measures and measures[0].rows:
+        for ref in candidates(doc, Measure(measures[0].rows, "数量", measures[0].text, 0), hint):
+            if not ref.cell.blank:
+                unit = ref.cell.unit or "个"
+                unit = unit.split("、")[-1]
+                text = f"{ref.name()}的数量：{arith.fmt(ref.value)} {unit}（{ref.where()}）"
+                return Answer(question, ANSWERED, text, ref.value, unit, None, [ref.citation()])
+    if (re.search(r"绩效", q) or ("项目" in q and not any(m.rows for m in measures))) and \
+            (listing or "表" in q or "项目" in q):
+        ans = targets.project_list(question, q, doc, listing)
+        if ans is not None:
+            return ans
+    if hint == model.INSTITUTIONS or re.search(r"单位|机构", q):
+        orgs = next((t for t in doc.tables if t.kind == model.INSTITUTIONS), None)
+        if orgs is not None and orgs.rows:
+            names = [r.label for r in orgs.rows]
+            cites = [Citation(doc.document.label, doc.document.doc_id, orgs.title, r.label, "单位名称", orgs.page,
+                              r.label, table_ordinal=orgs.ordinal, row_ordinal=r.ordinal) for r in orgs.rows]
+            text = f"共 {len(names)} 个单位：" + "、".join(names) + f"（{orgs.title}）"
+            return Answer(question, ANSWERED, text, None if listing else Decimal(len(names)),
+                          None if listing else "个", None if listing else f"计数 {len(names)}", cites)
+    parent = next((m for m in measures if m.rows and not m.dual), None)
+    column = next((m.column for m in measures if m.column), None)
+    rs = row_set(doc, q, parent, column, hint)
+    if rs is None:
+        return None
+    rows = rs.rows
+    if re.search(r"有预算|有金额|有.{0,4}结转|有钱|安排了", q) or listing and not parent:
+        rows = [r for r in rows if r.cell(rs.column) and r.cell(rs.column).value]
+    if not rows:
+        return None
+    refs = [CellRef(doc.document, rs.table, r, r.cell(rs.column)) for r in rows]
+    listed = "、".join(f"{c.name()}（{arith.with_unit(c.value, unit_of(c))}）" for c in refs)
+    if listing:
+        return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项：{listed}",
+                      None, None, None, [c.citation() for c in refs])
+    unit = "项" if re.search(r"几项|多少项|几类|多少类", q) else "个"
+    return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}：{listed}（{rs.table.title}）",
+                  Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs])
+
+def count_items(eng, question: str, q: str, doc: ParsedDocument) -> Answer | None:
+    """"部门职责列了几项": the numbered items of the section the question names, counted."""
+    best, best_len = None, 3
+    for section in dict.fromkeys(p.section for p in doc.passages):
+        heading = NUMBERED.sub("", section.split(" / ")[-1]).replace(doc.document.department, "")
+        # Words every heading of a disclosure shares ("2025年部门预算编制说明") name no section.
+        heading = re.sub(r"(?:19|20)\d{2}年度?|部门预算|部门决算|编制说明", "", heading)
+        n = common_run(q, heading)
+        if n > best_len:
+            best, best_len = section, n
+    if best is None:
+        return None
+    items = [p for p in doc.passages if p.section == best and NUMBERED.match(p.text)]
+    if len(items) < 2:
+        return None
+    unit = "项" if re.search(r"几项|几条|多少项|多少条", q) else "个"
+    listed = "；".join(p.text[:40] + ("…" if len(p.text) > 40 else "") for p in items)
+    cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, p.text, section=p.section)
+             for p in items]
+    text = f"“{best}”一节共列出 {len(items)} {unit}：{listed}"
+    return Answer(question, ANSWERED, text, Decimal(len(items)), unit, f"计数 {len(items)}", cites)
