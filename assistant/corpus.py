@@ -23,7 +23,7 @@ _UNIT_SUFFIX = re.compile(r"[（(][^）)]*[）)]$")
 TABLE_PRIORITY = [model.EXPENDITURE, model.INCOME, model.SUMMARY, model.BASIC, model.PROJECT, model.GPB_BASIC,
                   model.THREE_PUBLIC, model.OPERATING, model.FIXED_ASSETS, model.FISCAL_SUMMARY,
                   model.FISCAL_EXPENDITURE, model.GPB_EXPENDITURE, model.ECONOMIC_TABLE, model.GOV_FUND,
-                  model.STATE_CAPITAL, model.INSTITUTIONS, model.PROCUREMENT, model.NARRATIVE]
+                  model.STATE_CAPITAL, model.INSTITUTIONS, model.PROCUREMENT, model.SERVICES, model.NARRATIVE]
 TOTAL_LABELS = ("合计", "总计", "资产总额")
 
 
@@ -343,7 +343,7 @@ def default_column(table: Table, side: str | None = None) -> str | None:
             if c.split("/")[-1] == want:
                 return c
     # A total printed under a longer name ("支出总计", "本年支出合计"), else a group's 小计, shallowest first.
-    for pattern in (r".+(总计|合计)", r"小计"):
+    for pattern in (r".+(总计|合计)", r"小计", r".+金额"):  # "预算金额" of a 政府购买服务 list
         hits = sorted((c for c in cols if re.fullmatch(pattern, c.split("/")[-1])), key=lambda c: c.count("/"))
         if hits:
             return hits[0]

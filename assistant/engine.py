@@ -211,7 +211,9 @@ class Engine:
             if ans is not None:
                 return ans
         if measures:
-            return self._table(question, q, doc, measures, hint)
+            from . import named  # a project named in full, a word of which is some subject's name
+            ans = named.answer(question, q, doc, mentions) if numeric or W.COMPARE.search(q) else None
+            return ans or self._table(question, q, doc, measures, hint)
         if hint and numeric:
             ans = self._table_total(question, doc, hint)
             if ans is not None:
@@ -228,6 +230,10 @@ class Engine:
             absent = next((c for c in synonyms.FUNCTION_CLASSES if c in q and c not in self.vocab_for(doc).labels), None)
             if absent:  # a 类 the document does not list: say so rather than answer a line of a similar name
                 return self.not_found(question, f"{doc.document.label}的表格没有列出“{absent}”这一类支出（即没有安排）")
+            from . import named  # projects and programmes by name (assistant/named.py)
+            ans = named.answer(question, q, doc)
+            if ans is not None:
+                return ans
             ans = self._partial(question, q, doc)
             if ans is not None:
                 return ans

@@ -107,7 +107,7 @@ def _names(table: Table, path: str, leaf: str) -> bool:
     """Does column ``path`` hold ``leaf``? "一般公共预算基本支出/合计" holds 基本支出: a group's total column;
     "基本支出/人员支出" holds 人员经费: its canonical meaning."""
     parts = path.split("/")
-    return parts[-1] == leaf or (len(parts) > 1 and parts[-1] == "合计" and parts[0].endswith(leaf)) or \
+    return path == leaf or parts[-1] == leaf or (len(parts) > 1 and parts[-1] == "合计" and parts[0].endswith(leaf)) or \
         column_concept(table, path) == leaf
 
 
@@ -120,10 +120,24 @@ def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
     return cols[0] if cols else None
 
 
+_STAGE_WORDS = ("预算", "预算数", "金额")
+
+
 def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str = "") -> list[CellRef]:
     out = _candidates(doc, measure, measure.table or hint, measure.prefer)
     if not out and measure.alt is not None:
         out = _candidates(doc, measure.alt, measure.alt.table or hint, measure.prefer)
+    if not out and measure.rows and measure.column in _STAGE_WORDS:
+        # "“三公”经费预算": 预算 only says the stage of a budget; the line's own figure, not a 预算 column.
+        out = _candidates(doc, replace(measure, column=None), measure.table or hint, measure.prefer)
+    if not out and measure.rows and measure.column and all(measure.column in r for r in measure.rows):
+        # "机关运行经费财政拨款预算": the column's word is part of the line's own name.
+        out = _candidates(doc, replace(measure, column=None), measure.table or hint, measure.prefer)
+    if not out and measure.within and measure.rows and measure.column is None:
+        # "政府性基金预算中通用航空发展": the source of money names the table to read the line in, not a parent.
+        sources = tuple(re.sub(r"(?:拨款|收入|资金)+$", "", w) for w in measure.within)
+        out = _candidates(doc, replace(measure, within=None), measure.table or hint, measure.prefer + sources)
+        out = [c for c in out if any(s and s in c.table.title for s in sources)]
     # A figure only the narrative states counts when no table has the thing asked for.
     tabled = [c for c in out if c.table.kind != model.NARRATIVE]
     return narrow(tabled or out, measure, q)
@@ -328,6 +342,12 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | N
             col = _column_for(t, rows[0], column) or _column_for(t, rows[0], None) if rows else None
             if col:
                 return RowSet(t, rows, col, t.title.replace("部门", ""))
+    if hint in (model.SERVICES, model.PROCUREMENT):  # a list of items (会计服务 …, A-货物 …): every item
+        t = next((t for t in tables if t.kind == hint), None)
+        rows = [r for r in t.rows if plain_label(r.label) not in ("合计", "小计", "总计")] if t is not None else []
+        col = (_column_for(t, rows[0], column) or _column_for(t, rows[0], None)) if rows else None
+        if col:
+            return RowSet(t, rows, col, t.title)
     economic = "经济分类" in q or hint == model.GPB_BASIC
     kind = model.ECONOMIC if economic else model.FUNCTION
     coded = [t for t in tables if t.kind not in (model.SUMMARY, model.FISCAL_SUMMARY, model.THREE_PUBLIC,
@@ -341,4 +361,13 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | N
             col = _column_for(t, rows[0], column) if strict else _column_for(t, rows[0], None)
             if col:
                 return RowSet(t, rows, col, f"{'经济' if economic else '功能'}分类{level or '类'}级科目")
+    if not economic and level in (None, "类"):
+        # No table prints the 类 with their codes: the 收支总表's spending side lists them ("一、一般公共服务支出").
+        for t in tables:
+            if t.kind in (model.SUMMARY, model.FISCAL_SUMMARY):
+                rows = [r for r in t.rows if r.side == "支出" and TOP_ITEM.match(r.label)
+                        and plain_label(r.label).endswith("支出")]
+                col = default_column(t, "支出")
+                if len(rows) >= 2 and col:
+                    return RowSet(t, rows, col, "功能分类类级科目")
     return None

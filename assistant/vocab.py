@@ -26,7 +26,9 @@ _CANONICAL = re.compile("|".join(sorted({re.escape(w) for c, aliases in synonyms
 _NUMERIC_TABLES = {model.SUMMARY, model.INCOME, model.EXPENDITURE, model.FISCAL_SUMMARY, model.GPB_EXPENDITURE,
                    model.GPB_BASIC, model.GOV_FUND, model.STATE_CAPITAL, model.THREE_PUBLIC, model.FIXED_ASSETS,
                    model.NARRATIVE, model.BASIC, model.PROJECT, model.OPERATING, model.FISCAL_EXPENDITURE,
-                   model.ECONOMIC_TABLE}
+                   model.ECONOMIC_TABLE, model.PROCUREMENT, model.SERVICES}
+# "A-货物", "C-服务": a procurement category printed after its letter is said "货物", "服务类".
+_LETTERED = re.compile(r"^[A-Z][-－.．、]([\u4e00-\u9fff]{2,})$")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,7 @@ class Vocabulary:
         self.codes: dict[str, str] = {}
         labels: set[str] = set()
         leaves: set[str] = set()
+        grouped: set[str] = set()  # column paths of a group's 小计
         concepts: set[str] = set()  # canonical figures some column holds (Column.meaning)
         row_concepts: dict[str, set[str]] = {}  # canonical figure → labels of the rows that print it
         sided: dict[str, set[str]] = {}  # 收入总计 / 支出总计 → the label the grand total row prints
@@ -92,6 +95,12 @@ class Vocabulary:
                         self.codes[r.code] = label
                     if label.endswith("支出") and len(label) >= 6:
                         self._add_row(label[:-2], label)
+                    if "、" in label and len(label) >= 5:
+                        self._add_row(label.replace("、", ""), label)  # "上年结余、结转" said 上年结余结转
+                    lettered = _LETTERED.match(label)
+                    if lettered:
+                        self._add_row(lettered.group(1), label)
+                        self._add_row(lettered.group(1) + "类", label)
                 if t.kind == model.SUMMARY:
                     # The grand total of each side, however printed ("总计", "收入合计"): 收入总计 / 支出总计.
                     for side in ("收入", "支出"):
@@ -100,8 +109,14 @@ class Vocabulary:
                         if closing and closing[-1] != f"{side}总计":
                             sided.setdefault(f"{side}总计", set()).add(closing[-1])
                 leaves.update(c.split("/")[-1] for c in value_columns(t))
+                grouped.update(c for c in value_columns(t) if c.count("/") >= 1 and c.split("/")[-1] == "小计")
         for leaf in leaves - _NOT_NAMES:
             self.columns[leaf] = leaf
+        # A group's total column ("2026年政府采购项目/小计") answers to the group's name: 政府采购项目.
+        for path in grouped:
+            group = re.sub(r"^(?:19|20)\d{2}年度?", "", path.split("/")[-2])
+            if len(group) >= 4 and group not in leaves:
+                self.columns.setdefault(group, path)
         # Canonical figures, whatever a template calls them: their words reach the columns and the rows
         # that hold them (before the older leaf synonyms, which only fill what is left).
         for concept, aliases in synonyms.MEANINGS.items():
@@ -282,10 +297,17 @@ def common_run(a: str, b: str) -> int:
     return best
 
 
+_TOTAL_WORD = re.compile(r"(?:预算)?总额")
+
+
 def _tidy(q: str, mentions: list[Mention]) -> list[Mention]:
     mentions = sorted(mentions, key=lambda m: m.start)
     out: list[Mention] = []
     for m in mentions:
+        if out and out[-1].column and not out[-1].rows and m.start == out[-1].end and \
+                _TOTAL_WORD.fullmatch(m.text):
+            out[-1].end = m.end  # "“三公”经费预算总额": that figure's total, not the budget's 支出总计
+            continue
         if out and m.rows and out[-1].rows and m.rows & out[-1].rows and m.rows != out[-1].rows \
                 and m.start - out[-1].end <= 1:
             out[-1].rows = m.rows & out[-1].rows  # "30108机关事业单位基本养老保险缴费": the code settles it

@@ -1,0 +1,217 @@
+"""Named items the subject vocabulary does not reach: projects and programmes by name.
+
+A 项目支出表's projects ("交通运输专项资金-港航业领域"), the projects heading a 项目支出绩效目标表 (printed with
+their code: "11000022T000000455794-评审工作经费", amount under 项目总额), a transfer programme named in a
+绩效目标表's header ("普惠金融发展专项资金" with its 年度金额 row), and the amounts the narrative states for a
+named project ("深圳市轨道交通 12 号线 PPP 项目运营期管理项目 133,006.31 万元"). A question names them
+loosely ("地铁12号线和13号线PPP项目运营期管理", "评审工作经费项目"): each part of the question is matched to
+the items sharing the longest run of characters with it; only a part that settles on one amount is read.
+Lookup, sum, difference and comparison; every amount a stored cell, cited, the arithmetic exact (Decimal).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import model
+
+from . import arith, figures
+from .answer import ANSWERED, Answer
+from .corpus import CellRef, default_column, plain_label, same_amount, unit_of
+from .vocab import common_run
+
+# Everyday words for what budgets print under another name.
+_SAY = (("地铁", "轨道交通"),)
+# A project's code printed before its name ("11000022T000000455794-评审工作经费").
+_PROJECT_CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")
+_PUNCT = re.compile(r"[\s\-－—_·、，,。.．:：;；“”\"'（）()《》]")
+_ASK = re.compile(r"(?:一共|总共|合计|共|加起来|加在一起|之和|相加)?(?:安排了?|预算|花了?|用了?)?"
+                  r"(?:是|有|为)?(?:多少钱?|多少万元|几何|哪个多|哪个少|哪个更多|哪个更少|谁多|谁少)"
+                  r"|多多少钱?|少多少钱?|[?？。]")
+_SPLIT = re.compile(r"和|与|及|跟|、|比|同")
+_GENERIC_TAIL = re.compile(r"(?:项目|这个项目|这项|的预算|的钱|的|里|中)+$")
+_GENERIC_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|的|里|中|在|年|其中)+")
+_COUNTED = re.compile(r"([两二三四五六七八九十])(?:个|项)")
+_NUM = "  二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str  # the name as compared: no spaces, punctuation or code
+    ref: CellRef
+    name: str = ""  # the name said in the answer, where the row's label is not it (a programme in a header)
+
+
+def _key(name: str) -> str:
+    name = _PROJECT_CODE.sub("", plain_label(name))
+    name = re.sub(r"^\d+[.．、]", "", name)
+    return _PUNCT.sub("", name)
+
+
+def _said(text: str) -> str:
+    for word, printed in _SAY:
+        text = text.replace(word, printed)
+    return _PUNCT.sub("", text)
+
+
+def items(doc) -> list[Item]:
+    out: list[Item] = []
+    for t in doc.tables:
+        if t.kind in (model.PROJECT, model.NARRATIVE, model.SERVICES, model.PROCUREMENT):
+            col = "金额" if t.kind == model.NARRATIVE else default_column(t)
+            for r in t.rows:
+                c = r.cell(col) if col else None
+                if c is not None and c.value is not None and _key(r.label):
+                    out.append(Item(_key(r.label), CellRef(doc.document, t, r, c)))
+        elif t.kind == model.PERFORMANCE:
+            for r in t.rows:
+                if _PROJECT_CODE.match(r.label or ""):  # a project heading its targets, amount first
+                    c = next((c for c in r.cells if c.value is not None), None)
+                    if c is not None:
+                        out.append(Item(_key(r.label), CellRef(doc.document, t, r, c)))
+            # A programme named in the header, its amount on the 年度金额 / 资金总额 row.
+            names = [c.path for c in t.columns if len(c.path) >= 6 and c.path != doc.document.department
+                     and not re.search(r"名称|部门|指标|单位|#|/", c.path)]
+            amount = next((r for r in t.rows if re.search(r"年度金额|资金总额|金额合计", r.label or "")), None)
+            if len(names) == 1 and amount is not None:
+                c = next((c for c in amount.cells if c.value is not None), None)
+                said = re.search(r"[（(](万元|元|亿元)[）)]", "".join([amount.label or ""] + [x.raw for x in amount.cells]))
+                if c is not None and (t.unit or c.unit or said):
+                    out.append(Item(_key(names[0]), CellRef(doc.document, t, amount, c,
+                                                            None if t.unit or c.unit else said.group(1)), names[0]))
+    return out
+
+
+def _parts(q: str) -> list[str]:
+    text = _ASK.sub("|", q)
+    text = re.sub(r"(?:19|20)\d{2}年度?", "", text)
+    parts = []
+    for p in re.split(r"\|", text):
+        for s in _SPLIT.split(p):
+            s = _GENERIC_TAIL.sub("", _GENERIC_HEAD.sub("", s))
+            if s:
+                parts.append(s)
+    return parts
+
+
+def _match(part: str, pool: list[Item]) -> list[Item]:
+    """The items this part of the question names: the longest shared run, at least 4 characters and most of
+    the part (a short part, "12号线", must be in the name whole)."""
+    said = _said(part)
+    if len(said) < 2:
+        return []
+    best, found = 0, []
+    for it in pool:
+        n = common_run(said, it.key)
+        if n > best:
+            best, found = n, [it]
+        elif n == best and n:
+            found.append(it)
+    # The whole printed name said ("会计服务"), else six or more characters and most of what was said: a
+    # shorter stretch ("在职人员" of 在职人员经费) names no project.
+    need = max(6, int(0.7 * len(said) + 0.999))
+    return [it for it in found if best >= need or best == len(it.key)]
+
+
+def _one(found: list[Item]) -> Item | None:
+    """The one amount the matches settle on (a project printed in a table and stated in the text: the table)."""
+    if not found:
+        return None
+    first = found[0]
+    if all(same_amount(first.ref, it.ref) for it in found):
+        return next((it for it in found if it.ref.table.kind != model.NARRATIVE), first)
+    return None
+
+
+def _distribute(parts: list[str]) -> list[str]:
+    """"12号线和13号线PPP项目运营期管理": the first part shares the second's tail."""
+    if len(parts) == 2 and len(parts[0]) < len(parts[1]):
+        a, b = parts
+        lead = re.match(r"^(.*?)(\d+|[A-Za-z]+)([\u4e00-\u9fff]{1,3})$", a)
+        if lead:
+            at = b.find(lead.group(3))
+            if at > 0 and re.search(r"\d|[A-Za-z]", b[:at]):
+                return [a + b[at + len(lead.group(3)):], b]
+    return parts
+
+
+def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
+    """With ``mentions`` (the names the vocabulary found), answer only where each of them is a fragment of a
+    longer name the question says ("交通运输专项资金港航业领域": not the 交通运输支出 line)."""
+    pool = items(doc)
+    if not pool:
+        return None
+    parts = _distribute(_parts(q))
+    early = mentions is not None
+    if early and not (all(any(m.text in p or p in m.text for p in parts) for m in mentions) and
+                      any(m.text in p and len(m.text) < len(p) for m in mentions for p in parts)):
+        return None
+    counted = _COUNTED.search(q)
+    if counted and len(parts) == 1 and re.search(r"加起来|合计|一共|总共|之和|共", q):
+        n = _NUM.index(counted.group(1).replace("两", "二"))
+        core = parts[0].replace(counted.group(0), "")
+        ans = _counted_sum(question, core, n, pool)
+        if ans is not None:
+            return ans
+    if not parts or len(parts) > 4:
+        return None
+    chosen = []
+    for p in parts:
+        it = _one(_match(p, pool))
+        if it is None:
+            return None
+        chosen.append(it)
+    refs = [it.ref for it in chosen]
+    if early and all(r.table.kind == model.NARRATIVE for r in refs):
+        return None
+    if len({(r.table.ordinal, r.row.ordinal) for r in refs}) < len(refs):
+        return None
+    names = [it.name or _key(it.ref.row.label) for it in chosen]
+    if len(refs) == 1:
+        ref = refs[0]
+        text = f"{names[0]}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）"
+        return Answer(question, ANSWERED, text, ref.value, unit_of(ref), None, [ref.citation()])
+    vals, unit, conv = figures.common_unit(refs)
+    if len(refs) == 2 and re.search(r"多多少|少多少|相差|差多少|差额|高多少|低多少", q):
+        r = arith.difference(vals[0], vals[1])
+        hi, lo = (0, 1) if vals[0] >= vals[1] else (1, 0)
+        return figures.computed(question, f"{names[hi]}比{names[lo]}多 {arith.with_unit(r.value, unit)}", r, unit,
+                                refs, conversions=conv)
+    if re.search(r"哪个|哪一个|谁", q) and re.search(r"多|少|高|低|大|小", q):
+        less = bool(re.search(r"哪个(?:更)?[少低小]|谁(?:更)?[少低小]", q))
+        order = sorted(range(len(refs)), key=lambda i: vals[i], reverse=not less)
+        top = order[0]
+        calc = "；".join(conv + [(" < " if less else " > ").join(arith.fmt(vals[i]) for i in order)])
+        text = f"{names[top]}更{'少' if less else '多'}：{arith.with_unit(vals[top], unit)}（" + "；".join(
+            f"{names[i]} {arith.with_unit(vals[i], unit)}（{refs[i].where()}）" for i in range(len(refs))) + "）"
+        return Answer(question, ANSWERED, text, vals[top], unit, calc, [c.citation() for c in refs])
+    r = arith.total(vals)
+    return figures.computed(question, f"{'、'.join(names)}合计 {arith.with_unit(r.value, unit)}", r, unit, refs,
+                            conversions=conv)
+
+
+def _counted_sum(question: str, core: str, n: int, pool: list[Item]) -> Answer | None:
+    """"交通运输专项资金五个领域加起来": the items whose name holds the words said, when exactly n are printed
+    (one table's rows; the narrative restating them is not counted twice)."""
+    said = _said(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", core))
+    for kind in (model.PROJECT, model.SERVICES, model.PROCUREMENT, model.NARRATIVE):
+        found = [it for it in pool if it.ref.table.kind == kind and len(said) >= 4 and
+                 common_run(said, it.key) >= 4 and _prefix_of(said, it.key)]
+        if len(found) == n:
+            refs = [it.ref for it in found]
+            vals, unit, conv = figures.common_unit(refs)
+            r = arith.total(vals)
+            return figures.computed(question, f"{'、'.join(it.key for it in found)}合计 {arith.with_unit(r.value, unit)}",
+                                    r, unit, refs, conversions=conv)
+    return None
+
+
+def _prefix_of(said: str, key: str) -> bool:
+    """The name starts with a stretch of the question of four or more characters ("交通运输专项资金…")."""
+    n = 0
+    while n < min(len(said), len(key)) and said[n] == key[n]:
+        n += 1
+    if n >= 4:
+        return True
+    head = re.match(r"^[\u4e00-\u9fff]{4,}", key)
+    return bool(head and head.group(0) in said and len(head.group(0)) >= 6)

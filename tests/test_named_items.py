@@ -1,0 +1,84 @@
+"""Projects, programmes and item lists of three regional templates, through the real CLI.
+
+北京 (预算10表政府采购预算明细表 A-货物 | C-服务; 预算11表政府购买服务明细表 items; 项目支出绩效目标表 projects
+printed with their code; a 专项转移支付 programme named in its form's header; 类 lines only in the 收支总表),
+深圳 (表5 项目支出总表 projects; projects the narrative states; 支出总表's 政府采购项目/小计 column;
+上年结余、结转) and 广州 (行政经费及“三公”经费预算表). Each figure was read off the PDF page
+(``pdftotext -layout -f N -l N``); the comment beside each case says what the page prints.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import FAST, budgetqa, jsonl, real_pdf
+
+FILES = ["2026-bj-czj-yusuan-shuoming.pdf", "2026-bj-czj-yusuan-baobiao.pdf", "2026-sz-jtysj-yusuan.pdf",
+         "2026-gz-zfbgt-yusuan.pdf"]
+
+# question → (value, unit, a word the answer names)
+ANSWERED = {
+    # 北京 预算11表 p16: 会计服务 636.264000; 合计 9,725.394000; largest 公共信息系统开发与维护服务 4,869.261500
+    "北京市财政局2026年会计服务预算多少？": ("636.264000", "万元", "会计服务"),
+    "北京市财政局2026年财政拨款政府购买服务合计是多少？": ("9725.394000", "万元", "合计"),
+    "北京市财政局2026年政府购买服务里哪一项最多？": ("4869.261500", "万元", "公共信息系统开发与维护服务"),
+    # 预算10表 p15: A-货物 716.974000, C-服务 12,231.513100
+    "北京市财政局2026年政府采购里货物类是多少？": ("716.974000", "万元", "货物"),
+    "北京市财政局2026年政府采购服务比货物多多少？": ("11514.539100", "万元", "服务"),
+    # 预算01表 p1 (支出 side): 一、一般公共服务支出 37,644.195492 — the largest 类
+    "北京市财政局2026年哪一类支出最多？": ("37644.195492", "万元", "一般公共服务支出"),
+    # 预算09表 p14: “三公”经费财政拨款预算总额 223.799250
+    "北京市财政局2026年财政拨款“三公”经费预算总额是多少？": ("223.799250", "万元", "三公"),
+    # 预算12表 p17: 11000022T000000455794-评审工作经费 | 项目总额 839.000000
+    "北京市财政局2026年评审工作经费项目是多少钱？": ("839.000000", "万元", "评审工作经费"),
+    # 预算14表 p48: 普惠金融发展专项资金, 年度金额 资金情况（万元） 5612.000000
+    "北京市财政局2026年普惠金融发展专项资金安排了多少？": ("5612.000000", "万元", "普惠金融发展专项资金"),
+    # 深圳 text p12: 12 号线 PPP 项目运营期管理项目 133,006.31 万元，13 号线 … 23,260.74 万元
+    "深圳交通运输局2026年地铁12号线和13号线PPP项目运营期管理一共安排多少？": ("156267.05", "万元", "12号线"),
+    "深圳交通运输局2026年12号线PPP项目比13号线PPP项目多多少钱？": ("109745.57", "万元", "13号线"),
+    # 表5 项目支出总表 p35: 交通运输专项资金- 低空经济 5,060.00 | 港航业 18,791.27 | 绿色交通建设 1,200.00 |
+    # 民航业 102,420.00 | 现代物流业 27,253.90
+    "深圳交通运输局2026年交通运输专项资金五个领域加起来是多少？": ("154725.17", "万元", "民航业领域"),
+    "深圳交通运输局2026年交通运输专项资金民航业领域和低空经济领域一共多少？": ("107480.00", "万元", "低空经济领域"),
+    "深圳交通运输局2026年交通运输专项资金港航业领域和现代物流业领域哪个多？": ("27253.90", "万元", "现代物流业领域"),
+    # 表1 收支总表 p25: 上年结余、结转 201.78
+    "深圳交通运输局2026年上年结余结转有多少？": ("201.78", "万元", "上年结余"),
+    # 表10 政府性基金预算支出表 p47: 2146907 通用航空发展 4,053.00
+    "深圳交通运输局2026年政府性基金预算中通用航空发展是多少？": ("4053.00", "万元", "通用航空发展"),
+    # text p18: 本单位机关运行经费财政拨款预算 2,484.60 万元
+    "深圳交通运输局2026年机关运行经费财政拨款预算是多少？": ("2484.60", "万元", "机关运行经费"),
+    # 表3 支出总表 p27: 2026年政府采购项目 小计 7,558.99
+    "深圳交通运输局2026年支出总表中政府采购项目小计是多少？": ("7558.99", "万元", "政府采购项目"),
+    # 广州 表8 p17: “三公”经费 226.86
+    "广州市政府办公厅2026年“三公”经费预算是多少？": ("226.86", "万元", "三公"),
+}
+# A count of people is no project's money: "在职人员" is only a part of the narrative's 在职人员经费.
+NOT_MONEY = ["深圳交通运输局2026年有多少在职人员？"]
+
+
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory) -> dict[str, dict]:
+    home = tmp_path_factory.mktemp("named")
+    budgetqa("ingest", *[str(real_pdf(f)) for f in FILES], home=home, env=FAST, timeout=900)
+    questions = [*ANSWERED, *NOT_MONEY]
+    batch = home / "questions.txt"
+    batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
+    out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
+    return {a["question"]: a for a in out}
+
+
+@pytest.mark.parametrize("question", list(ANSWERED))
+def test_named_item_answered_and_cited(answers, question):
+    value, unit, word = ANSWERED[question]
+    a = answers[question]
+    assert a["status"] == "answered", a["answer"]
+    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
+    assert word in a["answer"]
+    assert a["citations"] and all(c.get("page") for c in a["citations"]), a["citations"]
+
+
+@pytest.mark.parametrize("question", NOT_MONEY)
+def test_a_fragment_of_a_name_is_no_project(answers, question):
+    a = answers[question]
+    assert a.get("value") != "7557.83", a["answer"]
