@@ -22,6 +22,7 @@ from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Citation
 from .corpus import CACHED_DOCUMENTS, _LRU, CellRef, Corpus, same_amount, unit_of
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
+from .stated import as_of
 from .tables import (Measure, candidates, measures_from, pick_together, readings,
                      whole_department)
 from .vocab import Vocabulary, common_run, normalize, simplified
@@ -147,7 +148,7 @@ class Engine:
         ans = overview.answer(question, q, doc, measures)
         if ans is not None:
             return ans
-        if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(q)):
+        if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(as_of(q))):
             ans = yearly.change(self, question, q, doc, measures, hint)
             if ans is not None:
                 return ans
@@ -180,11 +181,10 @@ class Engine:
             ans = sets.count_items(self, question, q, doc)
             if ans is not None:
                 return ans
-        if not measures:
-            from . import stated  # a count the narrative states beside the words asked (assistant/stated.py)
-            ans = stated.count(question, q, doc)
-            if ans is not None:
-                return ans
+        from . import counts  # tables published, a detail table's items, counts the narrative states
+        ans = counts.answer(question, q, doc, measures, hint)
+        if ans is not None:
+            return ans
         if perf_strong and re.search(r"什么时候|何时|依据|多久|期限", q):
             return targets.answer_target(question, q, doc, perf)
         if W.TEXT.search(q) and not (numeric and (measures or perf_strong)):

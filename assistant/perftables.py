@@ -642,4 +642,7 @@ def _list_projects(question, q, doc, fs: list[Form], listing: bool) -> Answer | 
     text = f"共 {len(names)} 个项目：" + "、".join(names)
     if listing:
         return Answer(question, ANSWERED, text, None, None, None, cites)
+    if re.search(r"(?:几|多少)张", q):  # "几张绩效目标表": the forms, one per project's table
+        return Answer(question, ANSWERED, f"共 {len(cites)} 张绩效目标表（{text}）", Decimal(len(cites)), "张",
+                      f"计数 {len(cites)}", cites)
     return Answer(question, ANSWERED, text, Decimal(len(names)), "个", f"计数 {len(names)}", cites)

@@ -92,7 +92,7 @@ def count_items(eng, question: str, q: str, doc: ParsedDocument) -> Answer | Non
     for section in dict.fromkeys(p.section for p in doc.passages):
         heading = NUMBERED.sub("", section.split(" / ")[-1]).replace(doc.document.department, "")
         # Words every heading of a disclosure shares ("2025年部门预算编制说明") name no section.
-        heading = re.sub(r"(?:19|20)\d{2}年度?|部门预算|部门决算|编制说明", "", heading)
+        heading = re.sub(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|编制说明", "", heading)
         n = common_run(q, heading)
         if n > best_len:
             best, best_len = section, n

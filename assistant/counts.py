@@ -1,0 +1,99 @@
+"""Count questions about what a disclosure is made of, before the counts the narrative states (stated.py):
+
+- how many tables it publishes (「一共有几张预算表」): the number a sentence gives (「公开 10 张表」) first, else
+  the document's own budget tables counted, each named — never the performance forms or text figures;
+- how many items a detail table lists (「政府购买服务明细表列了多少项服务」, 「项目支出预算表里列了多少个项目」):
+  its rows without the total and without the group rows that only sum the rows printed under them (a unit's
+  line over its projects), each counted row cited.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest import model
+
+from . import stated
+from .answer import ANSWERED, Answer, Citation
+from .corpus import CellRef, default_column, plain_label
+
+_TABLES_ASKED = re.compile(r"(?:几|多少)张[^，。？?]{0,6}表|表[^，。？?]{0,2}(?:几|多少)张")
+_TABLES_STATED = re.compile(r"(?:公开|包括|共|含)[^，。；\d]{0,12}?(\d+)\s*张")
+# Kinds that are no budget table of the disclosure (performance forms, the text's figures, unread layouts).
+_NOT_BUDGET = (model.OTHER, model.NARRATIVE, model.PERFORMANCE, model.OVERALL_PERFORMANCE, model.SELF_EVALUATION)
+# A detail table the question names by its words, and what its rows are.
+ITEM_TABLES: dict[str, tuple[str, ...]] = {
+    model.SERVICES: ("政府购买服务",),
+    model.PROJECT: ("项目支出预算表", "项目支出表", "项目支出明细表"),
+}
+_ITEMS_ASKED = re.compile(r"(?:几|多少)\s*(个|项|条)")
+_TOTAL = re.compile(r"^(合计|总计|小计)$")
+
+
+def answer(question: str, q: str, doc, measures, hint) -> Answer | None:
+    if _TABLES_ASKED.search(q) and not re.search(r"绩效|目标", q):
+        ans = tables(question, q, doc)
+        if ans is not None:
+            return ans
+    ans = table_items(question, q, doc)
+    if ans is not None:
+        return ans
+    return stated.count(question, q, doc, measures)
+
+
+def tables(question: str, q: str, doc) -> Answer | None:
+    for p, sentence in stated._sentences(doc):
+        m = _TABLES_STATED.search(sentence)
+        if m and "表" in sentence[m.end():m.end() + 8]:
+            cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, sentence.strip(),
+                            section=p.section)
+            text = f"文中说明：“{sentence.strip()}”，即 {m.group(1)} 张（{p.section}{f'，第{p.page}页' if p.page else ''}）"
+            return Answer(question, ANSWERED, text, Decimal(m.group(1)), "张", None, [cite])
+    budget = [t for t in doc.tables if t.kind not in _NOT_BUDGET]
+    if not budget:
+        return None
+    cites = [Citation(doc.document.label, doc.document.doc_id, t.title, None, None, t.page, t.title,
+                      table_ordinal=t.ordinal, kind=t.kind) for t in budget]
+    names = "、".join(f"{t.title}（第{t.page}页）" if t.page else t.title for t in budget)
+    text = f"{doc.document.label}公开了 {len(budget)} 张预算表（不含绩效目标表）：{names}"
+    return Answer(question, ANSWERED, text, Decimal(len(budget)), "张", f"计数 {len(budget)}", cites)
+
+
+def table_items(question: str, q: str, doc) -> Answer | None:
+    asked = _ITEMS_ASKED.search(q)
+    if asked is None or "表" not in q:
+        return None
+    kind = next((k for k, words in ITEM_TABLES.items() if any(w in q for w in words)), None)
+    table = next((t for t in doc.tables if t.kind == kind and t.rows), None) if kind else None
+    if table is None:
+        return None
+    column = default_column(table)
+    if column is None:
+        return None
+    rows = leaf_rows(table, column)
+    if not rows:
+        return None
+    unit = asked.group(1)
+    refs = [CellRef(doc.document, table, r, r.cell(column)) for r in rows if r.cell(column)]
+    listed = "、".join(plain_label(r.label) for r in rows)
+    text = f"{table.title}共列出 {len(rows)} {unit}（不计合计行和汇总其下各行的单位行）：{listed}"
+    return Answer(question, ANSWERED, text, Decimal(len(rows)), unit, f"计数 {len(rows)}",
+                  [c.citation() for c in refs])
+
+
+def leaf_rows(table, column: str) -> list:
+    """The rows that are items: not a total, not a row whose figure is the sum of two or more rows printed
+    right under it (a unit's or category's line over its items)."""
+    rows = [r for r in table.rows if not _TOTAL.match(plain_label(r.label))]
+    values = [r.cell(column).value if r.cell(column) and r.cell(column).value is not None else None for r in rows]
+    group = set()
+    for i, v in enumerate(values):
+        if v is None or v == 0:
+            continue
+        total, k = Decimal(0), i + 1
+        while k < len(values) and values[k] is not None and total < v:
+            total += values[k]
+            k += 1
+        if total == v and k - i - 1 >= 2:
+            group.add(i)
+    return [r for i, r in enumerate(rows) if i not in group]
