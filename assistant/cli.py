@@ -133,6 +133,7 @@ def ingest(home: Home, paths: tuple[Path, ...], replace: bool, workers: int | No
             synced = sync_index(home)
         if synced.repaired:
             click.echo(f"文本索引：{synced.summary()}", err=True)
+        _keep_figures(home)
         if as_json:
             _echo_json(report.as_json())
         else:
@@ -164,6 +165,7 @@ def ingest(home: Home, paths: tuple[Path, ...], replace: bool, workers: int | No
         synced = sync_index(home)  # the index is verified, not trusted: missing vectors added, orphans deleted
     if synced.repaired:
         click.echo(f"文本索引：{synced.summary()}")
+    _keep_figures(home)
     counts = home.store.counts()
     current = len(home.store.documents())
     versions = f"（共 {counts['documents']} 个版本）" if counts["documents"] != current else ""
@@ -171,6 +173,15 @@ def ingest(home: Home, paths: tuple[Path, ...], replace: bool, workers: int | No
                f"{counts['cells']} 个单元格，{counts['passages']} 段文字")
     if failures:
         sys.exit(1)
+
+
+def _keep_figures(home: Home) -> None:
+    """The figures questions across departments compare, worked out now for the documents just stored, so
+    such a question reads one row per department (assistant/keyfigures.py)."""
+    from . import keyfigures
+    from .engine import Engine
+    with home.writing():
+        keyfigures.fill(Engine(home))
 
 
 @main.command()

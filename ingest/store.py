@@ -106,6 +106,13 @@ CREATE TABLE IF NOT EXISTS passages (
     ordinal INTEGER NOT NULL, section TEXT NOT NULL, text TEXT NOT NULL, page INTEGER,
     PRIMARY KEY (doc_id, ordinal)
 );
+-- What the answering code derives from a document (a corpus question's figure per department, …), kept
+-- beside it so a question across a thousand departments reads rows, not documents (ingest/derived.py).
+CREATE TABLE IF NOT EXISTS derived (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, key TEXT NOT NULL, version TEXT NOT NULL, payload TEXT NOT NULL,
+    PRIMARY KEY (doc_id, kind, key)
+);
 -- Reading per question and across documents (Store.measure): names → documents, meanings → columns → cells.
 CREATE INDEX IF NOT EXISTS documents_identity ON documents(department, year, kind);
 CREATE INDEX IF NOT EXISTS columns_meaning ON columns(meaning, doc_id, table_ordinal);
