@@ -49,7 +49,12 @@ def stage_of(path: str) -> str | None:
 def column_concept(table: Table, path: str, year: int | None = None) -> str | None:
     """The canonical figure a value column holds ("人员经费", "三公经费", "上年/三公经费" …), or None where
     the reader gave the column no meaning."""
-    return _column_concept(table.kind, path, _meaning(table, path), year)
+    meaning = _meaning(table, path)
+    concept = _column_concept(table.kind, path, meaning, year)
+    if concept is not None and concept == _TABLE_TOTAL.get(table.kind) and meaning != concept and \
+            any(c.meaning == concept for c in table.columns if c.path != path):
+        return "合计"  # the figure has its own column (“三公”经费/小计): this total is of more (会议费、培训费 …)
+    return concept
 
 
 def _meaning(table: Table, path: str) -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, replace
 
 from ingest import model
@@ -70,9 +71,13 @@ def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
             i += 2
             continue
         if m.rows and joined and nxt is not None and nxt.rows:  # "年初财政拨款结转和结余中，一般公共预算拨款"
-            out.append(Measure(frozenset(nxt.rows), None, nxt.text, nxt.start, within=frozenset(m.rows), table=table))
+            after = ms[i + 2] if i + 2 < len(ms) else None  # "城乡社区管理事务行政运行（2120101）的基本支出"
+            col = after.column if after is not None and after.column and not after.rows and not after.table \
+                and _JOIN.match(q[nxt.end:after.start]) else None
+            out.append(Measure(frozenset(nxt.rows), col, nxt.text + (after.text if col else ""), nxt.start,
+                               within=frozenset(m.rows), table=table))
             group, table = [], None
-            i += 2
+            i += 3 if col else 2
             continue
         if m.column and not m.rows and joined and nxt is not None and (nxt.column or nxt.rows):
             context.append(m.text)  # "基本支出里的公用经费": 基本支出 only says where to look
@@ -99,8 +104,17 @@ def ordered_tables(doc: ParsedDocument, hint: str | None, prefer: tuple[str, ...
 
     def key(t: Table):
         preferred = any(p in t.title for p in prefer)
-        return (not preferred, rank[t.kind])
+        # An 一般公共预算支出 table by economic class (basic and project spending) is the whole of which the
+        # 基本支出 table by economic class is a part: read before it.
+        whole_econ = t.kind == model.GPB_EXPENDITURE and economic(t)
+        return (not preferred, rank[model.GPB_BASIC] - 0.5 if whole_econ else rank[t.kind])
     return sorted(tables, key=key)
+
+
+def economic(table: Table) -> bool:
+    """Are the table's coded rows economic classes (301 工资福利支出 …)?"""
+    kinds = [r.code_kind for r in table.rows if r.code and r.code.isdigit()]
+    return bool(kinds) and sum(k == model.ECONOMIC for k in kinds) > len(kinds) / 2
 
 
 def _names(table: Table, path: str, leaf: str) -> bool:
@@ -113,11 +127,22 @@ def _names(table: Table, path: str, leaf: str) -> bool:
 
 def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
     if leaf is None:
-        return default_column(table, row.side)
+        col = default_column(table, row.side)
+        if col is not None and row.cell(col) is None:
+            # A list printed twice side by side under one header (科目 | 决算数 | 科目 | 决算数#2): the row's
+            # figure is in its own half's copy of the column.
+            twins = [c.column for c in row.cells if _unnumbered(c.column) == _unnumbered(col)]
+            if len(twins) == 1:
+                return twins[0]
+        return col
     cols = [c for c in value_columns(table) if _names(table, c, leaf)]
     if row.side:
         cols = [c for c in cols if c.startswith(row.side + "/")] or ([] if len(cols) > 1 else cols)
     return cols[0] if cols else None
+
+
+def _unnumbered(path: str) -> str:
+    return re.sub(r"#\d+$", "", path)
 
 
 _STAGE_WORDS = ("预算", "预算数", "金额")
@@ -138,9 +163,36 @@ def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str =
         sources = tuple(re.sub(r"(?:拨款|收入|资金)+$", "", w) for w in measure.within)
         out = _candidates(doc, replace(measure, within=None), measure.table or hint, measure.prefer + sources)
         out = [c for c in out if any(s and s in c.table.title for s in sources)]
+    if not out and measure.table and measure.rows is not None and \
+            any(t.rows for t in doc.tables if t.kind == measure.table):
+        # "基本支出决算表中的公用经费合计": the table named by a shorter name holds no such line; where it is.
+        out = _candidates(doc, replace(measure, table=None), None, measure.prefer)
+    if not out and measure.within and measure.column is None:
+        out = _within_fallback(doc, measure, measure.table or hint)
+    if not out and measure.rows and measure.column:
+        # "一般公共预算拨款“三公”经费": the line's words qualify the column ("一般公共预算拨款安排的“三公”经费").
+        out = [c for c in _candidates(doc, replace(measure, rows=None, dual=False), measure.table or hint,
+                                      measure.prefer) if any(r in c.cell.column for r in measure.rows)]
     # A figure only the narrative states counts when no table has the thing asked for.
     tabled = [c for c in out if c.table.kind != model.NARRATIVE]
     return narrow(tabled or out, measure, q)
+
+
+def _within_fallback(doc: ParsedDocument, measure: Measure, hint: str | None) -> list[CellRef]:
+    """"A的B" where B is no child line of A: B a column of line A ("机关服务（2014003）的其他收入"), A's own
+    total ("…促进中心的收入合计"), or A a source of money paying for line B ("一般公共预算拨款的其他涉外发展
+    服务支出": B in the tables of that source). Table lines only, never a narrative sentence."""
+    def tabled(m: Measure) -> list[CellRef]:
+        return [c for c in _candidates(doc, m, hint, measure.prefer) if c.table.kind != model.NARRATIVE]
+    out = tabled(Measure(measure.within, measure.text, measure.text, measure.position))
+    if not out and re.search(r"(合计|总计)$", measure.text):
+        out = tabled(Measure(measure.within, None, measure.text, measure.position))
+    stems = {re.sub(r"(拨款)?(收入|资金)$", "", w) for w in measure.within
+             if re.search(r"拨款|财政专户|一般公共预算|政府性基金|国有资本经营", w)}
+    if not out and stems:
+        out = [c for c in tabled(replace(measure, within=None))
+               if any(len(s) >= 4 and s in c.table.title.replace(" ", "") for s in stems)]
+    return out
 
 
 def _keep(cands: list[CellRef], test) -> list[CellRef]:
@@ -169,6 +221,31 @@ def narrow(cands: list[CellRef], measure: Measure, q: str) -> list[CellRef]:
     money carried over (lines under a 结转 heading), unless the question is about it."""
     if len(cands) < 2:
         return cands
+    codes = set(re.findall(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?!\d)", q))
+    if codes:  # a subject code said in the question keeps the rows printed with it (行政运行 under many 款)
+        cands = _keep(cands, lambda c: c.row.code in codes)
+    if not re.search(r"基本支出|经济分类|经济科目|公用经费|商品和服务", q) and re.search(r"预算|决算|实际|花", q) \
+            and any(c.table.kind == model.THREE_PUBLIC for c in cands):
+        # "会议费预算", "培训费决算", "接待实际花了": the table of those figures gives the department's whole
+        # figure; the economic line of a 基本支出 table (30215 会议费) is only its basic-expenditure part.
+        # Said bare ("培训费是多少"), both readings stand.
+        cands = _keep(cands, lambda c: not (c.row.code_kind == model.ECONOMIC and c.table.kind in
+                                            (model.GPB_BASIC, model.BASIC, model.ECONOMIC_TABLE, model.OPERATING)))
+    if re.search(r"(合计|总计)$", measure.text) and \
+            not re.search(r"财政拨款|财政|一般公共预算|政府性基金|国有资本|拨款", q) and \
+            any(c.table.kind in (model.SUMMARY, model.INCOME, model.EXPENDITURE) for c in cands):
+        # "本年收入合计": the department's own total, not the part of it from one source of money
+        # (财政拨款收入支出决算总表) unless that source is asked for.
+        cands = _keep(cands, lambda c: c.table.kind not in FUNDING_SUBSETS)
+    if "本级" in measure.text:
+        # A table by unit that prints the department twice: first as the whole (= the total), then its own
+        # 本级 line. "本级" is the latter.
+        def whole(c: CellRef) -> bool:
+            tot = total_row(c.table, c.cell.column)
+            cell = tot.cell(c.cell.column) if tot is not None and tot is not c.row else None
+            twice = sum(plain_label(r.label) == plain_label(c.row.label) for r in c.table.rows) > 1
+            return twice and cell is not None and cell.value == c.value
+        cands = _keep(cands, lambda c: not whole(c))
     side = measure_side(measure, q)
     if side is None and "收入" not in q and any(c.row.code_kind == model.FUNCTION for c in cands):
         side = "支出"  # a function subject (行政运行 …) is what is spent on it, unless 收入 is asked
@@ -281,11 +358,34 @@ _LEVEL_WORDS = {"项": ("项级", "项科目", "7位", "七位", "哪个项"), "
 TOP_ITEM = re.compile(r"^([一二三四五六七八九十]+|\d+)、")
 
 
+# The 类 of the economic classification (部门预算支出经济分类), as printed where a table gives no codes.
+ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "对企业补助", "资本性支出",
+                    "债务利息及费用支出", "对社会保障基金补助")
+
+
 def children(table: Table, parent: Row) -> list[Row]:
     if parent.code:
         return [r for r in table.rows if r.parent_code == parent.code]
-    # Uncoded tables nest by their printed numbering: "一、…" items, then "其中：…" rows under them.
     idx = table.rows.index(parent)
+    if plain_label(parent.label) in ECONOMIC_CLASSES:
+        # An economic class printed without codes (杭州: 商品和服务支出, 办公费 …): its items follow it up to
+        # the next class or the total.
+        out = []
+        for r in table.rows[idx + 1:]:
+            if r.side != parent.side or plain_label(r.label) in ECONOMIC_CLASSES or r.code or \
+                    re.search(r"合计|总计", r.label):
+                break
+            out.append(r)
+        col = default_column(table, parent.side)
+        total = parent.cell(col) if col else None
+        parts = [r.cell(col) for r in out]
+        # Only items that add up to the class, to the rounding of the figures printed (a table by unit prints
+        # the class under each unit instead).
+        if total is None or total.value is None or not parts or any(c is None or c.value is None for c in parts):
+            return []
+        slack = Decimal(1).scaleb(total.value.as_tuple().exponent) / 2 * len(parts)
+        return out if abs(sum((c.value for c in parts), Decimal(0)) - total.value) <= slack else []
+    # Uncoded tables nest by their printed numbering: "一、…" items, then "其中：…" rows under them.
     out = []
     top = bool(TOP_ITEM.match(parent.label))
     for r in table.rows[idx + 1:]:

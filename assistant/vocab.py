@@ -91,6 +91,8 @@ class Vocabulary:
                         row_concepts.setdefault(rc, set()).add(label)
                     labels.add(label)
                     self._add_row(label, label)
+                    if not r.code:  # a unit's own line in a table by unit (单位名称)
+                        _unit_aliases(self, label, d.document.department, d.document.region)
                     if r.code:
                         self.codes[r.code] = label
                     if label.endswith("支出") and len(label) >= 6:
@@ -174,6 +176,11 @@ class Vocabulary:
                         if label not in self.rows and label not in self.columns and label not in self.tables \
                                 and not printed:
                             self.rows[label] = {label}
+                            # "本部门政府采购预算总额" is asked as "政府采购预算总额".
+                            short = re.sub(r"^(?:本部门|本单位|本局|我局|我部门)", "", label)
+                            if short != label and len(short) >= 6 and short not in self.rows and \
+                                    short not in self.columns and short not in self.tables:
+                                self.rows[short] = {label}
                         if concept and concept not in concepts and concept not in row_concepts:
                             stated.setdefault(concept, set()).add(label)
         # "机关运行经费财政拨款预算 1158.60 万元": the words for that figure reach the sentence that states it,
@@ -236,7 +243,7 @@ class Vocabulary:
             text = "".join(ch if run.start() + k not in covered else "|" for k, ch in enumerate(run.group()))
             for part in re.finditer(r"[^|和与及或、]{4,}", text):
                 seg = part.group()
-                lead = len(seg) - len(seg.lstrip("中的里下"))
+                lead = len(seg) - len(seg.lstrip("中的里下是比"))
                 seg = seg[lead:]
                 if len(seg) < 4 or _CANONICAL.search(seg):
                     continue  # a canonical figure the document does not print is not some other line
@@ -258,9 +265,21 @@ _TITLE_PREFIX = re.compile(r"^(?:(?:公开|预算|决算)?\d+表|表[\d一二三
                            r"^[\u4e00-\u9fff]{2,12}?(?:局|委|办|院|厅|部|处)(?=\d{4}|部门)")
 
 
+def _unit_aliases(vocab: "Vocabulary", label: str, department: str, region: str | None) -> None:
+    """"局本级", "本级" name the department's own line (杭州市气象局 in a table by unit); "气象服务中心" a
+    unit's line printed with the region before it (杭州市气象服务中心)."""
+    if label in (department, f"{department}本级", f"{department}（本级）"):
+        for alias in ("本级", "局本级", "机关本级", "部门本级", "单位本级"):
+            vocab._add_row(alias, label)
+    elif region and label.startswith(region) and len(label) - len(region) >= 4 and \
+            re.search(r"(中心|站|所|院|队|馆|局|处|室|会|校)$", label):
+        vocab._add_row(label[len(region):], label)
+
+
 def _title_names(title: str) -> set[str]:
     """A table's title as a question says it: without its number, year, 市级/部门 and unit."""
     text = normalize(re.sub(r"[（(]单位[:：][^）)]*[）)]", "", title)).replace("“", "").replace("”", "")
+    text = re.sub(r"(?<=表)(?:公开|预算|决算)?\d+表$", "", text)  # "收入决算表公开02表": its number printed after it
     out = set()
     while True:
         if text.endswith("表") and len(text) >= 5:
@@ -315,6 +334,8 @@ def _tidy(q: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if out and m.rows and m.rows == out[-1].rows and m.column == out[-1].column \
                 and not re.search(r"[占比是与和减除]", q[out[-1].end:m.start]):
+            if m.start <= out[-1].end:  # "2011350事业运行": one name, code and label
+                out[-1].end = max(out[-1].end, m.end)
             continue  # the same thing named twice ("看病、医疗这类卫生健康方面"; a code and then its name)
         if out and q[out[-1].end:m.start] in ("（", "(") and (m.rows or m.column):
             if out[-1].rows and m.column and not m.rows:
