@@ -128,6 +128,8 @@ class Engine:
     def _answer(self, question: str, q: str, doc: ParsedDocument, mentions) -> Answer:
         hint = next((m.table for m in mentions if m.table), None)
         measures = measures_from(q, mentions)
+        from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named
+        measures = placed.regroup(q, mentions, doc) or measures
         numeric = bool(W.NUMERIC.search(q))
         from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
         ans = perftables.answer(question, q, doc)
@@ -327,6 +329,11 @@ class Engine:
         if any(m.table for m in measures):
             hint = None  # each measure knows its own table
         options = [candidates(doc, m, hint, q) for m in measures]
+        from . import splits  # a line printed in several rows of a table (one per unit or functional line)
+        ans = splits.answer(question, q, doc, measures, options) if not W.MULTIPLE.search(q) and \
+            not W.SHARE.search(q) else None
+        if ans is not None:
+            return ans
         from . import focus  # "财政拨款支出中的案件审判": the last name, looked up where the others say
         inner = focus.focus(q, measures) if not (W.MULTIPLE.search(q) or W.SHARE.search(q) or W.DIFF.search(q)
                                                  or W.COMPARE.search(q) or W.SUM.search(q)) else None

@@ -163,6 +163,12 @@ def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str =
         sources = tuple(re.sub(r"(?:拨款|收入|资金)+$", "", w) for w in measure.within)
         out = _candidates(doc, replace(measure, within=None), measure.table or hint, measure.prefer + sources)
         out = [c for c in out if any(s and s in c.table.title for s in sources)]
+    if not out and measure.within and measure.rows and measure.column is None:
+        # "信息化建设的维修（护）费": a table crossing functional and economic lines prints the parent in a cell
+        # of the row ("2010607-信息化建设 | 30213 维修（护）费").
+        out = [c for c in _candidates(doc, replace(measure, within=None), measure.table or hint, measure.prefer)
+               if any(x.value is None and re.sub(r"^\d+\s*[-－]\s*", "", x.raw.strip()) in measure.within
+                      for x in c.row.cells)]
     if not out and measure.table and measure.rows is not None and \
             any(t.rows for t in doc.tables if t.kind == measure.table):
         # "基本支出决算表中的公用经费合计": the table named by a shorter name holds no such line; where it is.
