@@ -159,7 +159,10 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         kind = "决算" if final else ("预算" if budget else None)
         if kind is not None:
             pool = [d for d in pool if d.document.kind == kind] or pool
-    if final_only(q) and all(d.document.kind != "决算" for d in pool):
+    # "2025年…执行数" of a 2026 budget: the budget prints last year's execution beside its own figures.
+    prior_execution = "执行数" in q and years and all(d.document.year - 1 in years and d.document.year not in years
+                                                     for d in pool)
+    if final_only(q) and not prior_execution and all(d.document.kind != "决算" for d in pool):
         held = "、".join(d.document.label for d in pool)
         who = pool[0].document.department if named else "所问年份"
         return Choice(None, pool, f"没有{who}的决算（实际执行）数（有：{held}）", said)

@@ -150,7 +150,7 @@ class Engine:
         ans = overview.answer(question, q, doc, measures)
         if ans is not None:
             return ans
-        if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(as_of(q))):
+        if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(as_of(q))) or yearly.implicit(q):
             ans = yearly.change(self, question, q, doc, measures, hint)
             if ans is not None:
                 return ans

@@ -1,80 +1,210 @@
-"""Year-on-year questions: the change the narrative states, and last year's figure derived from it with
-its formula. A figure for another year comes only from a statement that gives it, never a substitute."""
+"""Year-on-year questions: 「X比上年(执行数/预算)增加了多少」「增长了百分之几」「2025年X(的执行数)是多少」.
+
+Two sources give another year's figure, and only they do — never a substitute:
+1. a column printing last year beside this year's (2025年执行数, 上年预算数, 2020年 …; assistant/lastyear.py):
+   change = this year − last year and rate = change ÷ last year × 100, both cells cited;
+2. the narrative's change sentences (ingest/changes.py): the change and rate as stated, last year's figure
+   as stated or this year's figure − the change, with the formula.
+The kind of last-year figure asked (执行数, 年初预算, 预算, 决算) must match the one printed; when the question
+names none, the one printed is used and said.
+"""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-from ingest.narrative import ChangeFact
+from ingest.changes import ChangeFact
 
-from . import arith
+from . import arith, lastyear
 from . import wording as W
 from .answer import ANSWERED, Answer, Citation
 from .corpus import CellRef, unit_of
+from .scope import years_in
 from .tables import candidates, measures_from
 from .vocab import normalize
 
+_RATE = re.compile(r"百分|幅度|%|几成|增长率|增幅|降幅|减幅|下降率")
+_CHANGE = re.compile(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少|降低|上升|提高|压减|节约|变动")
+_WHOLES = ("收入", "支出", "收支")
+
 
 def change(eng, question, q, doc, measures, hint) -> Answer | None:
-    """Year-on-year: the change the narrative states, and last year's figure computed from it."""
-    matched = change_fact(eng, q, doc, measures)
-    if matched is None:
+    """A year-on-year question answered from a last-year column, else from the narrative's statement."""
+    year = doc.document.year
+    own = re.sub(r"(?:上年|年初|以前年度)(?:财政拨款)?(?:结转|结余)(?:和结余|结余)?|上年末", "", q)
+    if not (W.CHANGE.search(own) or implicit(own) or year - 1 in years_in(own)):
+        return None  # "上年结转" is a line of this year's budget, not last year's figure
+    wanted = wanted_basis(q, year)
+    if re.search(r"为什么|为何|什么原因|原因", q):  # why it changed: the statement, with its reason, quoted
+        found = _matching_fact(eng, q, doc, asked_subject(q), wanted, "change", [], least=4)
+        return _why(question, doc, found[0]) if found else None
+    ask = "rate" if _RATE.search(q) else ("change" if _CHANGE.search(_after_subject(q)) else "prior")
+    if W.MULTIPLE.search(q) or W.COMPARE.search(q):
+        ask = "other"
+    cands = [c for m in measures for c in candidates(doc, m, hint, q)]
+    if implicit(q) and not W.CHANGE.search(q) and year - 1 not in years_in(q):
+        # "X减少了多少" with no year named: only a statement of the narrative about X itself answers it
+        subject = asked_subject(q)
+        found = _matching_fact(eng, q, doc, subject, wanted, ask, [], least=4)
+        return _from_fact(eng, question, q, doc, found[0], found[1], ask) if found else None
+    if ask != "other":
+        pair = lastyear.find(cands, q, wanted)
+        if pair is not None and (pair.now is not None or ask == "prior"):
+            return _from_columns(question, q, doc, pair, ask)
+    subject = asked_subject(q)
+    found = _matching_fact(eng, q, doc, subject, wanted, ask, measures)
+    if found is None:
+        other = lastyear.find(cands, q, None) if wanted and ask != "other" else None
+        if other is not None and other.basis and other.basis != wanted:
+            return eng.not_found(question, f"{doc.document.label}只列出了{_basis_word(other.basis)}"
+                                           f"（{other.prior.where()}），没有{_basis_word(wanted)}")
         return None
-    fact, cands = matched
-    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, fact.passage.page,
-                    fact.sentence, section=fact.passage.section)
-    direction = "增加" if fact.change > 0 else ("减少" if fact.change < 0 else "无变化")
-    stated = f"文中说明：“{fact.sentence}”"
-    asks_change = bool(re.search(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少", q))
-    asks_rate = bool(re.search(r"百分|幅度|%|比例|几成", q))
-    derived = asks_rate or not asks_change or W.MULTIPLE.search(q) or W.COMPARE.search(q)
-    if not derived:
-        text = f"{fact.subject}比上年{direction}" + (f" {arith.fmt(abs(fact.change))} 万元" if fact.change else "") + f"。{stated}"
-        return Answer(question, ANSWERED, text, abs(fact.change), "万元", None, [cite])
-    current = next((c for c in cands if fact.current is not None and c.value == fact.current
-                    and unit_of(c) == "万元"), None)
-    conv: list[str] = []
-    if current is None and fact.current is not None:
-        # The sentence states this year's figure beside the change: last year is derived from that one
-        # (a table in 元 prints it finer than the change is stated).
-        now_value, cites = fact.current, [cite]
-        now = f"今年 {arith.with_unit(now_value, '万元')}（文中所列）"
-    else:
-        current = current or (cands[0] if cands else None)
-        if current is None:
-            return eng.not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
-        now_value, cites = current.value, [current.citation(), cite]
-        if unit_of(current) == "元":  # the change is stated in 万元: this year's figure converted, shown
-            c = arith.convert(current.value, "元", "万元")
-            now_value, conv = c.value, [c.formula]
-        now = f"今年 {arith.with_unit(now_value, '万元')}（{current.where()}）"
-    prior = arith.prior(now_value, fact.change)
-    shown = "；".join([*conv, f"上年 {prior.formula}"])
-    if asks_rate:
-        r = arith.change_rate(fact.change, prior.value)
-        text = f"{fact.subject}比上年{direction} {arith.fmt(r.value)}%：{now}，上年 {prior.formula}。{stated}"
-        return Answer(question, ANSWERED, text, r.value, "%", f"{shown}；{r.formula}", cites)
-    if W.MULTIPLE.search(q):
-        m = arith.multiple(prior.value, now_value)
-        text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍：{now}，上年 {prior.formula}。{stated}"
-        return Answer(question, ANSWERED, text, m.value, "倍", f"{shown}；{m.formula}", cites)
-    if W.COMPARE.search(q):
-        hi = max(prior.value, now_value)
-        which = "上年" if prior.value > now_value else "今年"
-        text = (f"{which}多：上年 {arith.with_unit(prior.value, '万元')}（{prior.formula}），{now}。{stated}")
-        return Answer(question, ANSWERED, text, hi, "万元", shown, cites)
-    text = (f"上年（{doc.document.year - 1}年）{fact.subject}为 {arith.with_unit(prior.value, '万元')}：{now}，"
-            f"{direction} {arith.fmt(abs(fact.change))} 万元。{stated}")
-    return Answer(question, ANSWERED, text, prior.value, "万元", shown, cites)
+    fact, fact_cands = found
+    return _from_fact(eng, question, q, doc, fact, fact_cands or cands, ask)
 
-def change_fact(eng, q, doc, measures) -> tuple[ChangeFact, list[CellRef]] | None:
-    """The stated change about what the question names; with nothing named, the document's total."""
-    wanted = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
+
+# --- the question ------------------------------------------------------------------------------------
+
+def implicit(q: str) -> bool:
+    """「交通运输专项资金支出减少了多少」: a change asked with no year named and nothing compared with."""
+    return bool(re.search(r"(?:增加|减少|增长|下降|降低)了?(?:多少|百分之几|几)", q)) and not re.search(r"比|较|与|相比", q)
+
+
+def wanted_basis(q: str, year: int) -> str | None:
+    """What last-year figure the question asks for: 执行数, 年初预算, 决算数, 预算 — None: not said."""
+    prior = rf"(?:上年|去年|上一年|{year - 1}\s*年度?)"
+    if "执行" in q:
+        return "执行数"
+    if "年初预算" in q:
+        return "年初预算"
+    if re.search(prior + r"[^，,比较]{0,14}决算", q):
+        return "决算数"
+    if re.search(prior + r"[^，,比较]{0,14}预算", q):
+        return "预算"
+    return None
+
+
+def _after_subject(q: str) -> str:
+    m = re.search(r"比|较|同比|相比", q)
+    return q[m.start():] if m else q
+
+
+def asked_subject(q: str) -> str:
+    """The thing the question asks about, without years, comparisons and question words."""
+    t = re.sub(r"[（(](?:按|根据|依据)[^）)]*[）)]", "", q)
+    t = re.sub(r"^.*?(?:根据|按照|按|依据)[^，,]*[，,]", "", t)
+    clauses = [c for c in re.split(r"[，,]", t) if c]
+    t = next((c for c in reversed(clauses) if re.search(r"多少|几|是|比|较", c)), t)
+    t = re.split(r"(?:比|较|与)(?=上年|去年|上一年|同期|(?:19|20)\d{2}|年初)|同比|相比|为什么|为何", t)[0]
+    t = re.split(r"(?:和|跟|同)(?=上年|去年|今年|本年|(?:19|20)\d{2})|还是|哪个|哪一|哪年", t)[0]
+    t = re.sub(r"(?:上年|去年|上一年|今年|本年)?[（(]?(?:19|20)\d{2}\s*年度?[）)]?", "", t)
+    t = re.sub(r"^(?:上年|去年|上一年|今年|本年)", "", t)
+    t = re.split(r"是多少|有多少|为多少|多少|是几|是|增加|减少|增长|下降|降低|多了|少了|变化|变动|百分之几|几", t)[0]
+    t = t.strip("的？?。 ")
+    t = re.sub(r"的?(?:当年)?(?:预算执行数|执行数|年初预算数|年初预算|决算数|预算数|预算|决算)$", "", t)
+    return t.strip("的 ")
+
+
+def canon(text: str, drop: tuple[str, ...] = ()) -> str:
+    """A subject in a comparable form: 收入预算 = 预算收入 = 收入总计; 一般公共预算财政拨款 = 一般公共预算拨款."""
+    for d in drop:
+        text = text.replace(d, "")
+    text = re.sub(r"[“”\"‘’\s]", "", text)
+    text = re.sub(r"[（(]\d*[类款项][）)]", "/", text)
+    text = re.sub(r"[（(]\d+[）)]|[（(]本级[）)]", "", text)
+    text = text.replace("收入支出", "收支").replace("收、支", "收支").replace("财政拨款", "拨款")
+    # 合计 and 本年 stay: 本年支出合计 is not 支出总计 (that holds the carry-over too)
+    text = re.sub(r"本部门|本单位|部门|当年|年度|年初|执行数|预算数|决算数|预算|决算|总计|总额|总(?!合)|安排|的", "", text)
+    return text
+
+
+def _stem(c: str) -> tuple[str, str] | None:
+    m = re.fullmatch(r"(.*?)(收入|支出|收支)", c)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def score(asked: str, subject: str, drop: tuple[str, ...] = ()) -> int:
+    """How well a stated subject names what was asked: 5 the same, 4 the same line of a subject path,
+    3 the same whole (收支 for 收入), 2 the same with a qualifier every such figure has; 0 another thing."""
+    quals = re.findall(r"[（(]([^）)]+)[）)]", asked)
+    main = canon(re.sub(r"[（(][^）)]+[）)]", "", asked), drop)
+    if not main and re.search(r"总额|总计|预算|收支", asked):
+        main = "收支"  # "部门预算总额": the whole budget
+    path = [p for p in canon(subject, drop).split("/") if p and p != "支出"]
+    full = "".join(path)
+    if not main or not full:
+        return 0
+    a, b = _stem(main), _stem(full)
+    if a and b and (a[1] == b[1] or "收支" in (a[1], b[1])) and a[0] == b[0]:
+        return 5 if a[1] == b[1] else 3
+    if (a and not a[0]) or (b and not b[0]):
+        return 0  # a whole (收入, 支出) is only ever the same whole
+    if main == full or all(q in full for q in quals) and main == full:
+        return 5
+    leaf = path[-1]
+    strip = (lambda s: s[:-2] if s.endswith("支出") and len(s) > 3 else s)
+    if strip(main) in (strip(leaf), strip(full)) and all(canon(q) in full for q in quals):
+        return 4
+    extra = full.replace(main, "", 1) if main in full else (main.replace(full, "", 1) if full in main else None)
+    if extra is not None and re.fullmatch(r"(?:一般公共|拨款|支出|经费)*", extra):
+        return 2
+    return 0
+
+
+def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1):
+    facts = eng._facts.get(doc.document.doc_id, [])
+    if not subject:  # "2025年年初预算数是多少": the whole budget's
+        whole = next((f for f in facts if (not wanted or lastyear.compatible(wanted, _basis(f, doc))) and
+                      _usable(f, ask) and _stem(canon(f.subject)) and not _stem(canon(f.subject))[0]), None)
+        return (whole, _fact_cells(eng, doc, whole)) if whole is not None else None
+    from .documents import department_names
+    drop = tuple(sorted({doc.document.department, *department_names(doc.document.department, doc.document.region)},
+                        key=len, reverse=True))
+    best, best_score = None, 0
+    for f in facts:
+        if wanted and not lastyear.compatible(wanted, _basis(f, doc)):
+            continue
+        if not _usable(f, ask):
+            continue
+        s = score(subject, f.subject, drop) if subject else 0
+        if s > best_score:
+            best, best_score = f, s
+    if best is not None and best_score >= least:
+        return best, _fact_cells(eng, doc, best)
+    return _by_mentions(eng, q, doc, measures, wanted, ask) if least <= 1 else None
+
+
+def _basis(f: ChangeFact, doc) -> str | None:
+    """What the statement compares with; a 决算's plain "上年" is last year's 决算, a 预算's last year's
+    budget (never its 执行数: a statement that does not say so is not about execution)."""
+    return f.basis or ("决算数" if doc.document.kind == "决算" else "预算")
+
+
+def _usable(f: ChangeFact, ask: str) -> bool:
+    if ask == "rate":
+        return f.rate is not None or f.change is not None
+    if ask == "change":
+        return f.change is not None or (f.prior is not None and f.current is not None)
+    return f.change is not None or f.prior is not None
+
+
+def _fact_cells(eng, doc, f: ChangeFact) -> list[CellRef]:
+    subject = measures_from(normalize(f.subject), eng.vocab_for(doc).mentions(normalize(f.subject)))
+    return [c for m in subject for c in candidates(doc, m, None)]
+
+
+def _by_mentions(eng, q, doc, measures, wanted, ask):
+    """The stated change about what the question names through the vocabulary; with nothing named, the
+    document's total."""
+    names_asked = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
     total_fact = None
     for f in eng._facts.get(doc.document.doc_id, []):
+        if (wanted and not lastyear.compatible(wanted, _basis(f, doc))) or not _usable(f, ask):
+            continue
         subject = measures_from(normalize(f.subject), eng.vocab_for(doc).mentions(normalize(f.subject)))
         names = set().union(*(m.rows or {m.column} for m in subject)) if subject else {f.subject}
         cands = [c for m in subject for c in candidates(doc, m, None)]
-        if (wanted & names) or f.subject in q:
+        if (names_asked & names) or f.subject in q:
             return f, cands
         if total_fact is None and names & {"支出总计", "收入总计"}:
             total_fact = (f, cands)
@@ -82,3 +212,123 @@ def change_fact(eng, q, doc, measures) -> tuple[ChangeFact, list[CellRef]] | Non
             re.search(r"预算总|总额|一共|总共|收支|预算(比|较|和)|(今年|本年)(比|较)(去年|上年)|比(去年|上年)(多|少)", q):
         return total_fact
     return None
+
+
+# --- answers -----------------------------------------------------------------------------------------
+
+def _basis_word(basis: str | None) -> str:
+    return {"执行数": "上年执行数", "年初预算": "上年年初预算", "预算": "上年预算", "决算数": "上年决算数"}.get(basis or "", "上年")
+
+
+def _in_unit(value: Decimal, unit: str, q: str) -> tuple[Decimal, str, list[str]]:
+    """A figure in the unit the question asks for ("多少万元" of a 元 table), converted exactly and shown."""
+    want = "万元" if "万元" in q else ("元" if re.search(r"多少元|几元", q) else None)
+    if want and unit != want and arith.is_money(unit):
+        c = arith.convert(value, unit, want)
+        return c.value, want, [c.formula]
+    return value, unit, []
+
+
+def _direction(d: Decimal) -> str:
+    return "增加" if d > 0 else ("减少" if d < 0 else "持平")
+
+
+def _from_columns(question, q, doc, pair: lastyear.Pair, ask) -> Answer:
+    now, prior = pair.now, pair.prior
+    unit = unit_of(prior)
+    name = (now or prior).name()
+    which = _basis_word(pair.basis)
+    said = "" if wanted_basis(q, doc.document.year) else f"（表中所列的上年数是{which}）"
+    if now is None:  # last year's column named in the question: its cell
+        value, u, conv = _in_unit(prior.value, unit, q)
+        text = f"{name}（{prior.cell.column.split('/')[0]}）为 {arith.with_unit(value, u)}（{prior.where()}）"
+        return Answer(question, ANSWERED, text, value, u, "；".join(conv) or None, [prior.citation()])
+    cites = [now.citation(), prior.citation()] + [c.citation() for c in (pair.change, pair.rate) if c is not None]
+    where = f"今年 {arith.with_unit(now.value, unit)}（{now.where()}），{which} {arith.with_unit(prior.value, unit)}（{prior.where()}）"
+    d = now.value - prior.value
+    diff = f"{arith.fmt(now.value)} − {arith.fmt(prior.value)} = {arith.fmt(d)}"
+    printed = f"；表中增减列为 {pair.change.cell.raw}" if pair.change is not None else ""
+    if ask == "prior":
+        value, u, conv = _in_unit(prior.value, unit, q)
+        text = f"{name}的{which}为 {arith.with_unit(value, u)}（{prior.where()}）{said}"
+        return Answer(question, ANSWERED, text, value, u, "；".join(conv) or None, cites)
+    if ask == "rate":
+        if prior.value == 0:
+            return Answer(question, ANSWERED, f"{name}{which}为 0，无法计算增长率：{where}", None, None, None, cites)
+        r = arith.round2(abs(d) / prior.value * 100)
+        formula = f"({diff}) ÷ {arith.fmt(prior.value)} × 100 = {'−' if d < 0 else ''}{arith.fmt(r)}%"
+        stated = f"；表中增减率为 {pair.rate.cell.raw}" if pair.rate is not None else ""
+        text = f"{name}比{which}{_direction(d)} {arith.fmt(r)}%：{where}{said}{stated}"
+        return Answer(question, ANSWERED, text, r, "%", formula, cites)
+    value, u, conv = _in_unit(abs(d), unit, q)
+    text = f"{name}比{which}{_direction(d)} {arith.with_unit(value, u)}：{where}{said}{printed}"
+    return Answer(question, ANSWERED, text, value, u, "；".join([diff, *conv]), cites)
+
+
+def _why(question, doc, fact: ChangeFact) -> Answer:
+    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, fact.passage.page,
+                    fact.passage.text, section=fact.passage.section)
+    return Answer(question, ANSWERED, f"文中说明：“{fact.passage.text.strip()}”", None, None, None, [cite])
+
+
+def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], ask) -> Answer:
+    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, fact.passage.page,
+                    fact.sentence, section=fact.passage.section)
+    unit = fact.unit
+    stated = f"文中说明：“{fact.sentence}”"
+    which = _basis_word(fact.basis)
+    said = "" if wanted_basis(q, doc.document.year) or fact.basis is None else f"（文中比较的是{which}）"
+    cites = [cite]
+    shown: list[str] = []
+    now_value, now_text = fact.current, "（文中所列）"
+    if now_value is None:
+        current = next((c for c in cands if arith.is_money(unit_of(c))), None)
+        if current is not None:
+            now_value, cites = current.value, [current.citation(), cite]
+            if unit_of(current) != unit:  # the change is stated in 万元: this year's figure converted, shown
+                c = arith.convert(current.value, unit_of(current), unit)
+                now_value = c.value
+                shown.append(c.formula)
+            now_text = f"（{current.where()}）"
+    delta = fact.change
+    if delta is None and fact.prior is not None and now_value is not None:
+        delta = now_value - fact.prior
+        shown.append(f"变化 {arith.fmt(now_value)} − {arith.fmt(fact.prior)} = {arith.fmt(delta)}")
+    prior = fact.prior
+    if prior is None and delta is not None and now_value is not None:
+        p = arith.prior(now_value, delta)
+        prior = p.value
+        shown.append(f"上年 {p.formula}")
+    now = f"今年 {arith.with_unit(now_value, unit)}{now_text}" if now_value is not None else ""
+    direction = _direction(delta if delta is not None else (fact.rate or Decimal(0)))
+    if ask == "rate":
+        if fact.rate is not None:
+            value = abs(fact.rate)
+            if delta is not None and prior:
+                shown.append(f"核算 {arith.change_rate(delta, prior).formula}")
+            text = f"{fact.subject}比{which}{direction} {arith.fmt(value)}%（文中所列）。{stated}"
+            return Answer(question, ANSWERED, text, value, "%", "；".join(shown) or None, cites)
+        if delta is None or not prior:
+            return eng.not_found(question, f"文中说明了“{fact.subject}”的变化，但没有上年数，无法计算增长率")
+        r = arith.change_rate(delta, prior)
+        text = f"{fact.subject}比{which}{direction} {arith.fmt(r.value)}%：{now}，上年 {arith.with_unit(prior, unit)}。{stated}"
+        return Answer(question, ANSWERED, text, r.value, "%", "；".join([*shown, r.formula]), cites)
+    if ask == "change" and delta is not None:
+        value, u, conv = _in_unit(abs(delta), unit, q)
+        text = f"{fact.subject}比{which}{direction} {arith.with_unit(value, u)}{said}。{stated}"
+        return Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites)
+    if prior is None:
+        return eng.not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
+    if ask == "other" and now_value is not None:
+        if W.MULTIPLE.search(q):
+            m = arith.multiple(prior, now_value)
+            text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍：{now}，上年 {arith.with_unit(prior, unit)}。{stated}"
+            return Answer(question, ANSWERED, text, m.value, "倍", "；".join([*shown, m.formula]), cites)
+        hi = max(prior, now_value)
+        more = "上年" if prior > now_value else "今年"
+        text = f"{more}多：上年 {arith.with_unit(prior, unit)}，{now}。{stated}"
+        return Answer(question, ANSWERED, text, hi, unit, "；".join(shown) or None, cites)
+    value, u, conv = _in_unit(prior, unit, q)
+    how = "（文中所列）" if fact.prior is not None else f"：{now}，{direction} {arith.fmt(abs(delta))} {unit}"
+    text = f"{doc.document.year - 1}年{fact.subject}（{which}）为 {arith.with_unit(value, u)}{how}。{stated}"
+    return Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites)

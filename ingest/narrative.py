@@ -12,25 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest import model
+from ingest.changes import ChangeFact, change_facts  # noqa: F401  (year-on-year statements: ingest/changes.py)
 from ingest.model import Cell, Column, Passage, Row, Table
 
-_AMOUNT = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元"
-_CHANGE = re.compile(r"(?P<dir>增加|减少|增长|下降|减)\s*" + _AMOUNT)
-_NO_CHANGE = re.compile(r"(同比|与上年相比|比上年)?无变化|持平")
-# What the change is measured against: 上年, 2025年, 上年预算执行数, 2025年年初预算 … (not a subject).
-_PRIOR = re.compile(r"(较|比|同比)?\s*(上年|去年|上一年|20\d{2}\s*年度?)?\s*(?:年初)?(预算)?\s*(?:执行数|决算数|预算数|数)?")
-_LABEL = re.compile(r"([\u4e00-\u9fff“”（）()]{2,30})\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
-_ASIDE = re.compile(r"（其中[^）]*）|\(其中[^)]*\)")
 _YEAR_PREFIX = re.compile(r"^(\d{4}\s*年?\s*度?\s*)")
-
-
-@dataclass(frozen=True)
-class ChangeFact:
-    subject: str  # what changed, as the narrative names it
-    change: Decimal  # signed: > 0 an increase
-    current: Decimal | None  # this year's figure where the narrative states it beside the change
-    sentence: str
-    passage: Passage
 
 
 def _clean_subject(text: str) -> str:
@@ -39,46 +24,6 @@ def _clean_subject(text: str) -> str:
     text = re.sub(r"(为|共计)$", "", text)
     text = re.sub(r"(较|比|同比)$", "", text)
     return text.strip("，,：: ")
-
-
-def change_facts(passages: list[Passage]) -> list[ChangeFact]:
-    facts: list[ChangeFact] = []
-    for p in passages:
-        text = _ASIDE.sub("", p.text)
-        for sentence in re.split(r"[。；]", text):
-            prev_label, prev_value = None, None
-            for clause in re.split(r"[，,]", sentence):
-                clause = clause.strip()
-                m = _CHANGE.search(clause)
-                no_change = _NO_CHANGE.search(clause)
-                if m or no_change:
-                    head = clause[: (m or no_change).start()]
-                    against = re.match(r"^\s*(较|比|同比|与)", head)  # "比2025年年初预算数44021.20万元增加…"
-                    head = _PRIOR.sub("", head) if not _LABEL.search(head) else head
-                    subject = _clean_subject(re.sub(r"(较|比|同比)\s*(上年|去年|20\d{2}\s*年度?)?\s*(?:年初)?(预算)?"
-                                                    r"\s*(?:执行数|决算数|预算数)?$", "", head))
-                    subject = re.sub(r"各$", "", subject).replace("收、支", "收支")  # "收、支总计各增加…"
-                    if against and prev_label:
-                        subject = ""  # the clause names what it is compared with: the subject came before
-                    current = None
-                    if not subject or len(subject) < 2:
-                        subject, current = prev_label or "", prev_value
-                    if not subject:
-                        continue
-                    if m:
-                        sign = -1 if m.group("dir") in ("减少", "下降", "减") else 1
-                        change = Decimal(m.group("num").replace(",", "")) * sign
-                    else:
-                        change = Decimal(0)
-                    facts.append(ChangeFact(subject, change, current, sentence.strip(), p))
-                    continue
-                lab = None
-                for lab in _LABEL.finditer(clause):
-                    pass
-                if lab:
-                    prev_label = _clean_subject(lab.group(1))
-                    prev_value = Decimal(lab.group(2).replace(",", ""))
-    return facts
 
 
 # A figure whose label speaks of a change or a comparison is not an amount of this year.
