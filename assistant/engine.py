@@ -135,6 +135,10 @@ class Engine:
         ans = perftables.answer(question, q, doc)
         if ans is not None:
             return ans
+        from . import named  # a project's 绩效目标 in a table of 重点项目 (assistant/named.py)
+        ans = named.goal(question, q, doc)
+        if ans is not None:
+            return ans
         from . import lists  # list questions answered with every item's name (assistant/lists.py)
         ans = lists.answer(question, q, doc)
         if ans is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ingest import model
 
@@ -138,6 +139,10 @@ def _distribute(parts: list[str]) -> list[str]:
 def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     """With ``mentions`` (the names the vocabulary found), answer only where each of them is a fragment of a
     longer name the question says ("交通运输专项资金港航业领域": not the 交通运输支出 line)."""
+    if mentions is not None:
+        ans = _in_named_table(question, q, doc, mentions)
+        if ans is not None:
+            return ans
     pool = items(doc)
     if not pool:
         return None
@@ -215,3 +220,82 @@ def _prefix_of(said: str, key: str) -> bool:
         return True
     head = re.match(r"^[\u4e00-\u9fff]{4,}", key)
     return bool(head and head.group(0) in said and len(head.group(0)) >= 6)
+
+
+_GOAL = re.compile(r"绩效目标|目标是|目标包括|目标有")
+
+
+def goal(question: str, q: str, doc) -> Answer | None:
+    """「重点项目管养维护项目的绩效目标是什么」: a table listing projects with a 绩效目标 column (the 重点项目
+    tables of 深圳, 广州) quotes that project's cell."""
+    if not _GOAL.search(q):
+        return None
+    asked = re.search(r"(?:几|多少)([个项次家人场所条台辆本期])([\u4e00-\u9fff]{2,10})", q)
+    if re.search(r"多少|几", q) and not asked:
+        return None
+    pool = []
+    for t in doc.tables:
+        col = next((c.path for c in t.columns if c.path.split("/")[-1] == "绩效目标"), None)
+        if col is None or t.kind == model.PERFORMANCE:
+            continue
+        unit = ""  # the unit heading the rows below it (a row with no 绩效目标 of its own)
+        for r in t.rows:
+            c = r.cell(col)
+            if c is not None and c.raw.strip() and _key(r.label):
+                pool.append(Item(_key(re.sub(r"[（(][^）)]*[）)]$", "", r.label)), CellRef(doc.document, t, r, c), unit))
+            elif plain_label(r.label) not in ("合计", "总计"):
+                unit = plain_label(r.label)
+    if not pool:
+        return None
+    text = re.sub(r"(?:的)?(?:绩效目标|目标).*$", "", q)
+    text = re.sub(r"^.*?(?:19|20)\d{2}年度?", "", text)
+    text = re.sub(r"^(?:重点项目|项目)", "", text)
+    text = re.sub(r"的$", "", re.sub(r"^.*[，,]", "", text))
+    units = sorted({it.name for it in pool if it.name and it.name in text}, key=len, reverse=True)
+    text = text.replace(units[0], "") if units else text
+    found = _match(text, pool) if text else []
+    if "重点项目" in q:  # the 重点项目 table, not the 项目支出表 listing every project (of every unit)
+        found = [it for it in found if it.ref.table.kind != model.PROJECT] or found
+    named_unit = [it for it in found if it.name and it.name in q]
+    if named_unit and len(found) > 1:  # "公文交换站专项工作经费": the unit's own project
+        found = named_unit
+    rows = {(it.ref.table.ordinal, it.ref.row.ordinal): it for it in found}
+    if len(rows) != 1:
+        return None
+    ref = next(iter(rows.values())).ref
+    cite = ref.citation()
+    if asked:  # "要促进几个综合监督单位…": the number the goal states before those words
+        unit, noun = asked.groups()
+        said = [m for m in re.finditer(rf"(\d+(?:\.\d+)?)\s*{unit}([\u4e00-\u9fff]{{2,10}})", ref.cell.raw)
+                if common_run(noun, m.group(2)) >= 3]
+        if len({m.group(1) for m in said}) != 1:
+            return None
+        n = said[0].group(1)
+        return Answer(question, ANSWERED, f"{plain_label(ref.row.label)}的绩效目标写明：「{said[0].group(0)}」，即 {n} {unit}"
+                                          f"（{ref.table.title}，第{ref.page}页）", Decimal(n), unit, None, [cite])
+    return Answer(question, ANSWERED, f"{plain_label(ref.row.label)}的绩效目标：「{ref.cell.raw.strip()}」（{ref.table.title}，"
+                                      f"第{ref.page}页）", None, None, None, [cite])
+
+
+def _in_named_table(question: str, q: str, doc, mentions) -> Answer | None:
+    """「财政拨款收支总表里的其他支出」: a line too generic to be a name on its own (其他支出, 其他收入) is read in the
+    table the question names, where that table prints it once."""
+    if len(mentions) != 1 or not mentions[0].table or mentions[0].rows or mentions[0].column:
+        return None
+    m = mentions[0]
+    rest = re.match(r"^(?:里的|中的|里|中|的)(.{2,12}?)(?:是多少|有多少|多少|为多少|是|[?？])", q[m.end:])
+    if not rest:
+        return None
+    said = rest.group(1)
+    for t in doc.tables:
+        if t.kind != m.table:
+            continue
+        rows = [r for r in t.rows if plain_label(r.label) == said]
+        col = default_column(t, rows[0].side) if len(rows) == 1 else None
+        c = rows[0].cell(col) if col else None
+        if c is not None and c.value is not None:
+            ref = CellRef(doc.document, t, rows[0], c)
+            value, unit, shown, calc = figures.amount(ref, q)
+            return Answer(question, ANSWERED, f"{ref.name()}：{shown}（{ref.where()}）", value, unit, calc,
+                          [ref.citation()])
+    return None

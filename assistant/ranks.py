@@ -13,7 +13,7 @@ from .answer import ANSWERED, Answer, Chart, ChartBar
 from .concepts import column_concept
 from .corpus import CellRef, default_column, plain_label, total_row, unit_of
 
-_PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,4}(?:排|最)")
+_PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,4}(?:排|最)|最(?:大|多|高|少|小|低)的项目")
 _TOTAL = re.compile(r"合计|小计|总计")
 # A table whose total is the sum of named parts printed as columns.
 _PARTS_OF = {model.THREE_PUBLIC: ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")}

@@ -66,8 +66,24 @@ ANSWERED = {
     # 广州 表6 p14 (基本支出): 30201 办公费 30.69, 30216 培训费 18.80; 表7 p16 (项目支出): 办公费 139.32, 培训费 22.29
     "广州市政府办公厅2026年基本支出和项目支出里的办公费加起来是多少？": ("170.01", "万元", "30.69 + 139.32"),
     "广州市政府办公厅2026年基本支出里的培训费和项目支出里的培训费哪个多？": ("22.29", "万元", "18.80"),
+    # 预算04表财政拨款收支总表 p8: 二十三、其他支出 792.644000 (a generic line, read in the table named)
+    "北京市财政局2026年财政拨款收支总表里的其他支出是多少？": ("792.644000", "万元", "其他支出"),
+    # 深圳 表3 支出总表 pp28-29: the largest 项 is 2140112 公路运输管理 184,465.55
+    "深圳交通运输局2026年哪个项级功能科目的支出最大？": ("184465.55", "万元", "公路运输管理"),
+    # 广州 表12 p21: group rows (a unit's 1,361.61 = the projects under it) left out, 专项工作经费 749.25 leads
+    "广州市政府办公厅2026年金额最大的项目是哪个？": ("749.25", "万元", "专项工作经费"),
+    # 表12 p21, 工作经费's 绩效目标: "…力促5个综合监督单位落实全面从严治党主体责任…"
+    "广州市政府办公厅2026年工作经费项目的绩效目标要促进几个综合监督单位落实主体责任？": ("5", "个", "5个综合监督单位"),
     # 广州 表8 p17: “三公”经费 226.86
     "广州市政府办公厅2026年“三公”经费预算是多少？": ("226.86", "万元", "三公"),
+}
+# A project's 绩效目标 quoted from the table that lists it with its goal — (question, words of the goal):
+# 深圳 p17 重点项目 table: 管养维护项目 "保持盐坝高速坝光收费站…"; 广州 p26: 专项工作经费（广州市人民政府办公厅）
+# "项目经费用于督办协调工作支出…"; 广州 表12 p22 under 广州地区公文交换站: 专项工作经费 "…编印《广州市人民政府公报》…"
+GOALS = {
+    "深圳交通运输局2026年重点项目管养维护项目的绩效目标是什么？": "保持盐坝高速坝光收费站",
+    "广州市政府办公厅2026年重点项目专项工作经费的绩效目标包括哪些内容？": "督办协调工作支出",
+    "广州市政府办公厅2026年预算里，广州地区公文交换站专项工作经费的绩效目标是什么？": "公文交换",
 }
 # A count of people is no project's money: "在职人员" is only a part of the narrative's 在职人员经费.
 NOT_MONEY = ["深圳交通运输局2026年有多少在职人员？"]
@@ -80,7 +96,7 @@ AMBIGUOUS = ["北京市财政局2026年一般公共预算支出里行政运行�
 def answers(tmp_path_factory) -> dict[str, dict]:
     home = tmp_path_factory.mktemp("named")
     budgetqa("ingest", *[str(real_pdf(f)) for f in FILES], home=home, env=FAST, timeout=900)
-    questions = [*ANSWERED, *NOT_MONEY, *AMBIGUOUS]
+    questions = [*ANSWERED, *NOT_MONEY, *AMBIGUOUS, *GOALS]
     batch = home / "questions.txt"
     batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
     out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
@@ -106,3 +122,10 @@ def test_a_fragment_of_a_name_is_no_project(answers, question):
 @pytest.mark.parametrize("question", AMBIGUOUS)
 def test_a_line_split_by_unit_is_not_summed_unasked(answers, question):
     assert answers[question]["status"] == "ambiguous", answers[question]["answer"]
+
+
+@pytest.mark.parametrize("question", list(GOALS))
+def test_a_projects_goal_is_quoted(answers, question):
+    a = answers[question]
+    assert a["status"] == "answered" and GOALS[question] in a["answer"], a["answer"]
+    assert a["citations"][0]["page"], a["citations"]
