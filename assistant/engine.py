@@ -131,6 +131,10 @@ class Engine:
         from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named
         measures = placed.regroup(q, mentions, doc) or measures
         numeric = bool(W.NUMERIC.search(q))
+        from . import formfunds  # the published 绩效目标表 projects' funds together: sum, rank, ambiguous
+        ans = formfunds.answer(question, q, doc)
+        if ans is not None:
+            return ans
         from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
         ans = perftables.answer(question, q, doc)
         if ans is not None:
@@ -141,6 +145,10 @@ class Engine:
             return ans
         from . import lists  # list questions answered with every item's name (assistant/lists.py)
         ans = lists.answer(question, q, doc)
+        if ans is not None:
+            return ans
+        from . import blocks  # a project's 实施主体/年度预算安排, a section asked by its heading (assistant/blocks.py)
+        ans = blocks.answer(question, q, doc)
         if ans is not None:
             return ans
         unprinted = self._unprinted(q, doc, mentions) if numeric else None
