@@ -58,7 +58,8 @@ def out_of_scope(q: str, docs: list[ParsedDocument], extra_years: set[int], name
         if not any(n in q for d in docs for n in department_names(d.document.department, d.document.region)):
             return f"没有“{others[0]}”的预算公开文件"
     for m in _PLACE.finditer(q):
-        if m.group(1) not in names and m.group(0) not in named and not re.search(r"[年里的和表]", m.group(1)):
+        if m.group(1) not in names and m.group(0) not in named and not re.search(r"[年里的和表]", m.group(1)) \
+                and not (len(m.group(1)) == 3 and m.group(1)[1:] in names):  # "…表中广州市政府…": 广州市
             return f"没有“{m.group(0)}”的预算公开文件"
     if _COUNTY_WIDE.search(q):
         return "这里只有部门预算，没有全县（全市）的财政预算"

@@ -27,7 +27,7 @@ class Measure:
     prefer: tuple[str, ...] = ()  # context words ("基本支出里的…"): tables whose title holds them come first
 
 
-_JOIN = re.compile(r"^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有)?[，,]?$")
+_JOIN = re.compile(r"^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有|安排的)?[，,]?$")
 _LIST_SEP = re.compile(r"^[、，,和与及跟]$|^(以及|还有)$")
 
 
@@ -175,6 +175,10 @@ def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str =
         out = _candidates(doc, replace(measure, table=None), None, measure.prefer)
     if not out and measure.within and measure.column is None:
         out = _within_fallback(doc, measure, measure.table or hint)
+    if not out and measure.within and measure.rows and measure.column is None and \
+            any(re.fullmatch(r"(?:财政|预算)拨款(?:收入)?", w) for w in measure.within):
+        # "财政拨款安排的行政经费": 财政拨款 pays for every line its tables print; the line itself.
+        out = _candidates(doc, replace(measure, within=None), measure.table or hint, measure.prefer)
     if not out and measure.rows and measure.column:
         # "一般公共预算拨款“三公”经费": the line's words qualify the column ("一般公共预算拨款安排的“三公”经费").
         out = [c for c in _candidates(doc, replace(measure, rows=None, dual=False), measure.table or hint,
