@@ -221,7 +221,8 @@ class Engine:
         if perf_strong and not table_first:
             return targets.answer(question, q, doc, perf)
         if W.RANK.search(q):
-            ans = sets.rank(self, question, q, doc, measures, hint)
+            from . import focus  # "一般公共预算支出中…最大的项级科目": the table whose title the words repeat
+            ans = sets.rank(self, question, q, doc, measures, hint or focus.titled_kind(doc, q))
             if ans is not None:
                 return ans
         if measures:
@@ -251,6 +252,13 @@ class Engine:
             ans = self._partial(question, q, doc)
             if ans is not None:
                 return ans
+            from . import focus  # "离退休的钱有多少": a word several lines' names hold, figures differ
+            shared = focus.shared_word(q, doc, self.vocab_for(doc).labels)
+            if shared:
+                lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{arith.with_unit(c.value, unit_of(c))}"
+                         for c in shared]
+                return Answer(question, AMBIGUOUS, "问题中的说法对应多个科目，数值不同：" + "；".join(lines) +
+                              "。请说明指哪一个。", None, None, None, [c.citation() for c in shared], readings=lines)
         if not numeric:
             return self._text(question, q, doc)
         return self.not_found(question, "表格里没有找到问题提到的科目或项目")
@@ -340,6 +348,10 @@ class Engine:
                 measures = named
         if any(m.table for m in measures):
             hint = None  # each measure knows its own table
+        if W.DIFF.search(q) or W.COMPARE.search(q):
+            from . import focus  # "年末结转和结余比年初多了多少": 年初 names 年初结转和结余
+            other = focus.counterpart(q, measures, self.vocab_for(doc).labels)
+            measures = measures + [other] if other is not None else measures
         options = [candidates(doc, m, hint, q) for m in measures]
         from . import splits  # a line printed in several rows of a table (one per unit or functional line)
         ans = splits.answer(question, q, doc, measures, options) if not W.MULTIPLE.search(q) and \

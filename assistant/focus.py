@@ -79,3 +79,51 @@ def in_context(doc: ParsedDocument, f: Focus, hint: str | None, q: str) -> list[
         cands = candidates(doc, replace(measure, table=None), None, q)
     named = [c for c in cands if any(_plain(p) in _plain(c.table.title) for p in measure.prefer)]
     return named or cands
+
+
+# --- a figure named against its other period, and a short word several lines share ----------------------
+
+def counterpart(q: str, measures: list[Measure], labels: set[str]) -> Measure | None:
+    """"年末结转和结余比年初多了多少": the line of the other period the question names by its period alone."""
+    if len(measures) != 1 or not measures[0].rows:
+        return None
+    m = measures[0]
+    for said, other in (("年末", "年初"), ("年初", "年末")):
+        at = q.find("比" + other)
+        if m.text.startswith(said) and at > q.find(m.text) >= 0:
+            label = other + m.text[len(said):]
+            if label in labels:
+                return Measure(frozenset({label}), None, label, at + 1)
+    return None
+
+
+_GENERIC = re.compile(r"(?:19|20)\d{2}\s*年度?|今年|的钱|的|钱|多少|有|花了|花|是|方面|一共|总共|共|用了|用|安排了|安排|"
+                      r"支出|经费|资金|预算|决算|部门|单位|[？?，,。“”]")
+
+
+def shared_word(q: str, doc: ParsedDocument, labels: set[str]) -> list[CellRef] | None:
+    """"离退休的钱有多少": a word no line is called but several lines' names hold (行政单位离退休, 事业单位离退休
+    …), with different figures: those lines, one reading each (the caller says it is ambiguous)."""
+    from .tables import readings
+    words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,8}", _GENERIC.sub("|", q)) if w not in labels]
+    if len(words) != 1:
+        return None
+    holders = sorted(label for label in labels if words[0] in label)
+    if not 2 <= len(holders) <= 6:
+        return None
+    reads = []
+    for label in holders:
+        got = readings(candidates(doc, Measure(frozenset({label}), None, label, 0), None, q))
+        if got:
+            reads.append(got[0])
+    reads = readings(reads)
+    return reads if len(reads) >= 2 else None
+
+
+def titled_kind(doc: ParsedDocument, q: str) -> str | None:
+    """"一般公共预算支出中金额最大的项级科目": the kind of the table whose title the words before 中/里 repeat."""
+    m = re.search(r"^(.{4,30}?)(?:中的|里的|之中|当中|中|里)", re.sub(r"(?:19|20)\d{2}\s*年度?", "", q))
+    if not m:
+        return None
+    kinds = {t.kind for t in _titled(doc, m.group(1)) if t.rows}
+    return kinds.pop() if len(kinds) == 1 else None

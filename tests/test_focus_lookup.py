@@ -15,7 +15,7 @@ import pytest
 from conftest import FAST, budgetqa, jsonl, real_pdf
 
 FILES = ["2019-js-gaoyuan-yusuan.pdf", "2024-ptq-czj-juesuan.pdf", "2024-gjxfj-juesuan.pdf",
-         "2026-hz-qxj-yusuan.pdf", "2026-fz-swj-yusuan.pdf"]
+         "2026-hz-qxj-yusuan.pdf", "2026-fz-swj-yusuan.pdf", "2026-gjxfj-yusuan.pdf", "2024-ptq-wanlijiedao-yusuan.pdf"]
 
 # question → (value, unit, the cited table's title holds this, its page)
 ANSWERED = {
@@ -57,6 +57,11 @@ ANSWERED = {
     "福州商务局2026年一般公共预算支出经济分类中商品和服务支出是多少？": ("19637.13", "万元", "支出经济分类情况表", 20),
     # p12 收入预算总表：福州市商务局 24658.02 − 福州市商务发展促进中心 337.92
     "福州商务局2026年局本级收入比商务发展促进中心多多少？": ("24320.10", "万元", "收入预算总表", 12),
+    # 普陀区财政局 2024 决算 p7 收入支出决算总表：年末结转和结余 55.34 − 年初结转和结余 49.14 ("比年初")
+    "普陀区财政局2024年年末结转和结余比年初多了多少？": ("6.20", "万元", "收入支出决算总表", 7),
+    # 国家信访局 2026 p10 一般公共预算支出表：2014001 行政运行 5,826.21 the largest 项 (部门支出总表's
+    # 其他信访事务支出 36,230.56 is not of 一般公共预算 alone)
+    "国家信访局2026年一般公共预算支出中金额最大的项级科目是哪个？": ("5826.21", "万元", "一般公共预算支出表", 10),
 }
 
 
@@ -70,7 +75,7 @@ def focus_home(tmp_path_factory):
 @pytest.fixture(scope="session")
 def answers(focus_home) -> dict[str, dict]:
     batch = focus_home / "questions.txt"
-    questions = list(ANSWERED) + ["江苏高院2019年的培训费是多少？"]
+    questions = list(ANSWERED) + ["江苏高院2019年的培训费是多少？", "万里街道2024年离退休的钱有多少？"]
     batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
     out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=focus_home, env=FAST).stdout)
     return dict(zip(questions, out))
@@ -93,3 +98,10 @@ def test_a_figure_two_tables_print_differently_is_ambiguous_when_said_bare(answe
     a = answers["江苏高院2019年的培训费是多少？"]
     assert a["status"] == "ambiguous", a["answer"]
     assert "1597.25" in a["answer"] and "41.37" in a["answer"]
+
+
+def test_a_word_several_lines_names_hold_is_ambiguous(answers):
+    # 万里街道 2024 p18 支出预算总表：2080501 行政单位离退休 | 2080502 事业单位离退休, different amounts
+    a = answers["万里街道2024年离退休的钱有多少？"]
+    assert a["status"] == "ambiguous", a["answer"]
+    assert "行政单位离退休" in a["answer"] and "事业单位离退休" in a["answer"]
