@@ -176,11 +176,16 @@ def ingest(home: Home, paths: tuple[Path, ...], replace: bool, workers: int | No
 
 
 def _keep_figures(home: Home) -> None:
-    """The figures questions across departments compare, worked out now for the documents just stored, so
-    such a question reads one row per department (assistant/keyfigures.py)."""
+    """What questions read instead of whole documents, made now for the documents stored: each one's
+    tables as one record (ingest/snapshot.py; a store written before it gains them here), and the figures
+    questions across departments compare, so such a question reads one row per department
+    (assistant/keyfigures.py)."""
+    from ingest import snapshot
+
     from . import keyfigures
     from .engine import Engine
     with home.writing():
+        snapshot.keep(home.store, [d.doc_id for d in home.store.documents()])
         keyfigures.fill(Engine(home))
 
 

@@ -300,9 +300,20 @@ class Corpus:
         one other so that ``documents.choose`` treats them as several; all of ``docs`` when none is named.
         ``choose`` gives the same answer on this subset as on all documents (it only ever keeps documents
         a name hits), without testing every document's names."""
-        from .documents import department_names
         if len(docs) <= 2:
             return docs
+        chosen = self.named_in(q, docs)
+        if not chosen:
+            return docs
+        if len(chosen) == 1:
+            chosen.append(next(d for d in docs if d is not chosen[0]))
+        return chosen
+
+    def named_in(self, q: str, docs: list) -> list:
+        """Of ``docs``, those whose department the question names (any of its names is in the question),
+        found through an index of names: the question's substrings are looked up, the documents' names are
+        never all tested."""
+        from .documents import department_names
         with self._lock:
             if self._names is None:
                 names: dict[str, list[DocumentRef]] = {}
@@ -317,12 +328,7 @@ class Corpus:
                 for d in self._names.get(q[i:j], ()):
                     if id(d) in within:
                         hit[id(d)] = d
-        if not hit:
-            return docs
-        chosen = [d for d in docs if id(d) in hit]
-        if len(chosen) == 1:
-            chosen.append(next(d for d in docs if id(d) not in hit))
-        return chosen
+        return [d for d in docs if id(d) in hit] if hit else []
 
 
 def value_columns(table: Table) -> list[str]:
@@ -361,5 +367,5 @@ def total_row(table: Table, column: str | None = None) -> Row | None:
             return r
     # Side-by-side tables that close with "收入合计" / "支出合计" (no 总计 row): the last total of the side.
     sided = [r for r in table.rows if r.side and (side is None or r.side in side)]
-    closing = [r for r in sided if re.fullmatch(r"(收入|支出)合计", plain_label(r.label))]
+    closing = [r for r in sided if re.fullmatch(r"(?:本年)?(收入|支出)合计", plain_label(r.label))]
     return closing[-1] if closing else None

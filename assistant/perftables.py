@@ -24,6 +24,7 @@ from ingest.model import Cell, ParsedDocument, Row, Table
 
 from . import wording as W
 from .answer import ANSWERED, Answer, Citation
+from .corpus import CACHED_DOCUMENTS, _LRU
 from .vocab import common_run
 
 FORM_KINDS = (model.PERFORMANCE, model.OVERALL_PERFORMANCE, model.SELF_EVALUATION)
@@ -171,11 +172,20 @@ def _project_of_header(t: Table) -> str | None:
     return None
 
 
+# Read forms of the documents in use: a question re-reads none of them (memory bounded like the corpus LRU).
+_FORMS = _LRU(CACHED_DOCUMENTS)
+
+
 def _plain_project(text: str) -> str:
     return re.sub(r"^[0-9A-Z]{10,}[-－—]", "", text.replace(" ", "")).strip()
 
 
 def forms(doc: ParsedDocument) -> list[Form]:
+    """The document's performance forms, read once per document (kept with the few documents in use)."""
+    return _FORMS.get((doc.document.doc_id, id(doc.tables)), lambda: _forms(doc))
+
+
+def _forms(doc: ParsedDocument) -> list[Form]:
     out = []
     for t in doc.tables:
         if t.kind not in FORM_KINDS or not t.rows:

@@ -179,6 +179,11 @@ def build_home(home: Path, n: int, cache: Path) -> None:
     # and kept (assistant/keyfigures.py), so a corpus question reads one row per department.
     from assistant import keyfigures
     from assistant.engine import Engine
+    from ingest import snapshot
+    t = time.perf_counter()
+    store = Home(home).store
+    made = snapshot.keep(store, [d.doc_id for d in store.documents()])
+    print(f"kept {made} tables records in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     t = time.perf_counter()
     made = keyfigures.fill(Engine(Home(home)))
     print(f"kept {made} figures in {time.perf_counter() - t:.1f} s ({(time.perf_counter() - t) / max(n, 1) * 1000:.0f} ms "

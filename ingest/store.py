@@ -375,6 +375,9 @@ class Store:
             self.db.executemany(
                 "INSERT INTO passages VALUES (?, ?, ?, ?, ?)",
                 [(d.doc_id, p.ordinal, p.section, p.text, p.page) for p in parsed.passages])
+            from . import snapshot  # the tables' compact record, made from the rows just written (read back)
+            self.db.execute("INSERT INTO derived (doc_id, kind, key, version, payload) VALUES (?, ?, '', ?, ?)",
+                            (d.doc_id, snapshot.KIND, snapshot.VERSION, snapshot.dump(self.rows_tables(d.doc_id))))
             for old in replacing:
                 if old != d.doc_id:
                     self.db.execute("DELETE FROM documents WHERE doc_id = ?", (old,))
@@ -431,6 +434,12 @@ class Store:
         return [s for s in row[0].split("\n") if s] if row else []
 
     def tables(self, doc_id: str) -> list[Table]:
+        """The document's tables: from its compact record where there is one (ingest/snapshot.py), else
+        read from its rows and cells (what the record is made from; equal either way)."""
+        from . import snapshot
+        return snapshot.read(self, doc_id) or self.rows_tables(doc_id)
+
+    def rows_tables(self, doc_id: str) -> list[Table]:
         tables = {
             r[0]: Table(ordinal=r[0], title=r[1], kind=r[2], unit=r[3], page=r[4], section=r[5], note=r[6],
                         project=r[7], goal=r[8], target_year=r[9])
