@@ -131,12 +131,26 @@ class Engine:
         from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named
         measures = placed.regroup(q, mentions, doc) or measures
         numeric = bool(W.NUMERIC.search(q))
+        if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
+            from . import ranks
+            ans = ranks.projects(question, q, doc)
+            if ans is not None:
+                return ans
+        from . import units  # a unit of the department named in a table listed by 单位名称 (assistant/units.py)
+        ans = units.answer(question, q, doc, mentions, hint)
+        if ans is not None:
+            return ans
+        from . import stagerows  # 「培训费预算数」 in a 决算 table of 预算数 | 决算数 rows (assistant/stagerows.py)
+        ans = stagerows.answer(question, q, doc, mentions, hint)
+        if ans is not None:
+            return ans
         from . import formfunds  # the published 绩效目标表 projects' funds together: sum, rank, ambiguous
         ans = formfunds.answer(question, q, doc)
         if ans is not None:
             return ans
         from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
-        ans = perftables.answer(question, q, doc)
+        from .perfmask import perf_query  # table lines (30107 绩效工资 …) are no words about the forms
+        ans = perftables.answer(question, perf_query(q, mentions, doc), doc)
         if ans is not None:
             return ans
         from . import named  # a project's 绩效目标 in a table of 重点项目 (assistant/named.py)
@@ -456,6 +470,10 @@ class Engine:
         reads = readings(cands)
         parts: list[CellRef] = []
         econ = [c for c in reads if c.row.code and c.row.code[:1] == "3" and c.table.kind in _ECONOMIC_KINDS]
+        gpb = [c for c in reads if c.table.kind == model.GPB_EXPENDITURE]
+        if len(reads) > 1 and measure.rows and not measure.column and len(readings(gpb)) == 1 and "基本" not in q \
+                and {c.table.kind for c in reads} <= {model.GPB_EXPENDITURE, model.GPB_BASIC}:
+            reads = readings(gpb)  # 一般公共预算支出 (basic and project) is the whole; its 基本支出 a part
         if len(reads) > 1 and measure.rows and not measure.column and econ and len(readings(econ)) == 1 and \
                 all(c.row.code and c.row.code[:1] == "3" for c in reads):
             # An economic-class line (30302 退休费) printed under several functional lines of an expenditure

@@ -13,7 +13,7 @@ from .answer import ANSWERED, Answer, Chart, ChartBar
 from .concepts import column_concept
 from .corpus import CellRef, default_column, plain_label, total_row, unit_of
 
-_PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,4}(?:排|最)|最(?:大|多|高|少|小|低)的项目")
+_PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,6}(?:排|最|第[二三四五]大)|最(?:大|多|高|少|小|低)的项目")
 _TOTAL = re.compile(r"合计|小计|总计")
 # A table whose total is the sum of named parts printed as columns.
 _PARTS_OF = {model.THREE_PUBLIC: ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")}
@@ -54,18 +54,22 @@ def projects(question: str, q: str, doc) -> Answer | None:
     rows = [r for r in table.rows if col and r.cell(col) is not None and r.cell(col).value is not None
             and not _TOTAL.search(r.label)]
     values = [r.cell(col).value for r in rows]
-    leaves = []
-    for i, r in enumerate(rows):
-        running, header = 0, False
-        for v in values[i + 1:]:
-            running += v
-            if running == values[i]:
-                header = True
+    # A group row (a unit, 专用项目 …) adds up the projects below it; read from the bottom, so a group over
+    # groups (单位 → 专用项目 → projects) adds up the projects alone.
+    # One project equal to the next is no group of it, unless the row is a unit's (it prints a code).
+    header = [False] * len(rows)
+    for i in range(len(rows) - 1, -1, -1):
+        running, parts = 0, 0
+        for j in range(i + 1, len(rows)):
+            if header[j]:
+                continue
+            running, parts = running + values[j], parts + 1
+            if running == values[i] and (parts >= 2 or rows[i].code):
+                header[i] = True
                 break
             if running > values[i]:
                 break
-        if not header and values[i]:
-            leaves.append(CellRef(doc.document, table, r, r.cell(col)))
+    leaves = [CellRef(doc.document, table, r, r.cell(col)) for i, r in enumerate(rows) if not header[i] and values[i]]
     if len(leaves) < 2:
         return None
     return _answer(question, q, leaves, f"{table.title}所列项目", lambda c: plain_label(c.row.label))

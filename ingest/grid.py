@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import model, templates
+from .codepairs import paired_name
+from .forms import form_split
 from .model import Cell, Column, Row, Table
 from .values import NUMBERED, clean, indicator, money
 
@@ -438,7 +440,7 @@ def join_wrapped_names(grid: Grid, data: list[int], roles: dict[int, str]) -> No
 
 def build_table(grid: Grid, *, ordinal: int, title: str, kind: str, unit: str | None, doc_year: int | None,
                 split: Split | None = None) -> Table:
-    split = split or split_rows(grid)
+    split = form_split(split or split_rows(grid), kind)  # forms.py
     width = grid.width
     for r in range(len(grid.rows)):  # ragged rows (a cell missing at the right edge) become blank
         while len(grid.rows[r]) < width:
@@ -510,6 +512,7 @@ def _row(grid: Grid, r: int, side, positions, roles, paths, codes: _Codes, money
     words = [c for c in named if money(text[c].replace(" ", "")) is None]
     first_value = min(values, default=len(grid.rows[r]))
     words = [c for c in words if c < first_value] or words
+    words = [c for c in (paired_name(words, positions, roles, text),) if c is not None] or words  # codepairs.py
     label = text[words[-1]] if words else ""
     if not label:  # 合计 printed across the code columns, or in a 行次/序号 column
         label = next((text[c] for c in positions if roles[c] in ("code", "codepart", "number")

@@ -100,6 +100,10 @@ def column_meaning(path: str, doc_year: int | None = None) -> str | None:
     # The leaf says what the column holds; a generic leaf (合计, 小计, 金额) takes its meaning from the
     # nearest group above it that says more ("一般公共预算基本支出/合计" → 基本支出).
     parts = path.split("#")[0].split("/")
+    # Under a change group ("增减变化情况/…/公务接待费") a column holds the change of its figure, not the figure.
+    change = next((m for part in parts[:-1] if (m := match(part)) in ("增减", "增减率")), None)
+    if change is not None:
+        return "增减率" if match(parts[-1]) == "增减率" else change
     meaning = None
     for part in reversed(parts):
         meaning = match(part) or meaning

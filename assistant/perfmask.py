@@ -1,0 +1,22 @@
+"""What the performance forms are asked, once the words naming table lines are set aside: a line whose name
+is no project of the forms ("专项资金列入部门预算的项目" of a 收入总表, 30107 绩效工资) does not make the
+question one about a form whose project shares a word with it (文化产业发展专项资金, 绩效)."""
+from __future__ import annotations
+
+import re
+
+from .vocab import common_run
+
+
+def perf_query(q: str, mentions, doc) -> str:
+    from .perftables import forms
+    projects = [f.project for f in forms(doc) if f.project]
+    masked = []
+    for m in mentions:
+        if not m.rows or len(m.text) < 4:
+            continue
+        salary = "绩效" in m.text and any(r.endswith("工资") for r in m.rows)
+        foreign = len(m.text) >= 6 and projects and all(common_run(m.text, p) < 0.6 * len(m.text) for p in projects)
+        if salary or foreign:
+            masked.append(re.escape(m.text))
+    return re.sub("|".join(masked), "|", q) if masked else q

@@ -1,0 +1,176 @@
+"""A department's own units (单位) as the rows of a table: 收入总表 / 支出总表 / “三公”经费表 listed by
+单位名称 (合计 | the department | 本级 | each 二级预算单位). A question naming a unit (「讲师团的收入」,
+「宣传部本级的支出」, 「局本级比服务中心多多少」) reads that unit's row; 「包括几个预算单位」 counts the unit rows.
+
+Which rows are units is read from the table itself: the 合计 row and a row adding up the others (the
+department as a whole, printed with the same name as its 本级 or with a code the units' codes extend) are
+not units; the unit printed under the department's own name (or 本级/机关) is its 本级.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest import model
+
+from . import arith, figures
+from . import wording as W
+from .answer import ANSWERED, Answer
+from .corpus import CellRef, default_column, plain_label, unit_of
+from .vocab import common_run
+
+_KINDS = (model.INCOME, model.EXPENDITURE, model.THREE_PUBLIC)
+_TOTALS = re.compile(r"^(合计|总计|小计)$")
+_OWN = re.compile(r"本级|机关")
+_COUNT = re.compile(r"(?:几|多少)个(?:下属|直属|所属|二级)?(?:预算)?单位")
+_SUBORDINATE = re.compile(r"下属|直属|所属")
+
+
+@dataclass
+class Units:
+    table: object
+    rows: list  # the unit rows, in printed order
+    own: object | None  # the 本级 row
+
+
+def _unit_table(table) -> bool:
+    return table.kind in _KINDS and table.rows and any(c.path.split("/")[-1] == "单位名称" for c in table.columns)
+
+
+def units_of(table, department: str) -> Units | None:
+    col = default_column(table)
+    if col is None:
+        return None
+    rows = [r for r in table.rows if not _TOTALS.match(plain_label(r.label)) and r.cell(col) is not None
+            and r.cell(col).value is not None]
+    if len(rows) < 2:
+        return None
+    codes = [r.code for r in rows if r.code]
+    total = next((r for r in table.rows if _TOTALS.match(plain_label(r.label))), None)
+    whole = total.cell(col).value if total is not None and total.cell(col) is not None else None
+    units = []
+    for r in rows:
+        extended = r.code and any(c != r.code and c.startswith(r.code) for c in codes)
+        others = sum((o.cell(col).value for o in rows if o is not r), start=0)
+        adds_up = whole is not None and r.cell(col).value == whole and others == whole and len(rows) > 2
+        if extended or adds_up:
+            continue  # the department as a whole, not one of its units
+        units.append(r)
+    if not units:
+        return None
+    named = [r for r in units if _OWN.search(r.label)] or [r for r in units if plain_label(r.label) == department]
+    return Units(table, units, named[-1] if named else None)
+
+
+def _named_units(q: str, us: Units, department: str) -> list:
+    """The units the question names, in the order it names them."""
+    found = []
+    if us.own is not None and (m := re.search("本级", q)):
+        found.append((m.start(), m.end(), us.own))
+    for r in us.rows:
+        if r is us.own:
+            continue
+        label = re.sub(r"（[^）]*）$", "", plain_label(r.label))
+        k = 0
+        while k < min(len(label), len(department)) and label[k] == department[k]:
+            k += 1
+        distinct = label[k:] if len(label) - k >= 2 else label
+        n = common_run(q, label)
+        if n < 3 or n < 0.6 * len(distinct):
+            continue
+        run = next(label[i:i + n] for i in range(len(label) - n + 1) if label[i:i + n] in q)
+        if run in department or common_run(run, distinct) < 0.6 * len(distinct):
+            continue
+        found.append((q.find(run), q.find(run) + len(run), r))
+    found.sort(key=lambda x: x[0])
+    return found
+
+
+def _column_named(table, text: str) -> str | None:
+    """The column a question's word names in a unit table: a leaf, or a group's 小计/合计 ("本年收入")."""
+    paths = [c.path for c in table.columns if c.meaning is not None]
+    leaf = [p for p in paths if p.split("/")[-1] == text]
+    if leaf:
+        return leaf[0]
+    group = [p for p in paths if p.split("/")[0] == text and p.split("/")[-1] in ("小计", "合计")]
+    return group[0] if group else None
+
+
+def _choose_table(q: str, tables: list, hint: str | None):
+    if hint is not None:
+        return next((t for t in tables if t.kind == hint), None)
+    if "三公" in q:
+        return next((t for t in tables if t.kind == model.THREE_PUBLIC), None)
+    want = model.EXPENDITURE if "支出" in q and "收入" not in q else model.INCOME
+    return next((t for t in tables if t.kind == want), None) or next((t for t in tables if t.kind != model.THREE_PUBLIC), None)
+
+
+def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | None:
+    tables = [t for t in doc.tables if _unit_table(t)]
+    if not tables:
+        return None
+    department = doc.document.department
+    if _COUNT.search(q):
+        table = _choose_table(q, tables, hint if hint in _KINDS else None)
+        us = units_of(table, department) if table is not None else None
+        if us is None:
+            return None
+        rows = [r for r in us.rows if r is not us.own] if _SUBORDINATE.search(q) else us.rows
+        names = "、".join(plain_label(r.label) + ("（本级）" if r is us.own and not _OWN.search(r.label) else "")
+                         for r in rows)
+        col = default_column(table)
+        cites = [CellRef(doc.document, table, r, r.cell(col)).citation() for r in rows]
+        text = f"共 {len(rows)} 个：{names}（{table.title}，按单位列示，第{table.page}页）"
+        return Answer(question, ANSWERED, text, Decimal(len(rows)), "个", None, cites)
+    if hint is not None and hint not in _KINDS:
+        return None
+    table = _choose_table(q, tables, hint)
+    us = units_of(table, department) if table is not None else None
+    if us is None:
+        return None
+    found = _named_units(q, us, department)
+    named = []
+    for _, _, r in found:
+        if all(r is not n for n in named):
+            named.append(r)
+    if not named:
+        return None
+    col = default_column(table)
+    for m in mentions:
+        if any(a < m.end and m.start < b for a, b, _ in found):
+            continue  # the unit's own name
+        group = _column_named(table, m.text)
+        if group is not None:
+            col = group  # "本级的本年收入": that column of the unit's row
+        elif m.rows and not (m.rows & {plain_label(r.label) for r in table.rows}):
+            return None  # the question names some other line too ("本级的两个运维项目"): not a unit's total
+    refs = [CellRef(doc.document, table, r, r.cell(col)) for r in named[:2]]
+
+    def name(c: CellRef) -> str:
+        return plain_label(c.row.label) + ("（本级）" if c.row is us.own and not _OWN.search(c.row.label) else "")
+    if len(refs) == 2 and (W.DIFF.search(q) or W.COMPARE.search(q) or W.SUM.search(q) or W.MULTIPLE.search(q)):
+        a, b = refs
+        (va, vb), unit, conv = figures.common_unit([a, b])
+        if W.SUM.search(q):
+            r = arith.total([va, vb])
+            return figures.computed(question, f"{name(a)}、{name(b)}合计 {arith.with_unit(r.value, unit)}", r, unit,
+                                    refs, conversions=conv)
+        if W.MULTIPLE.search(q):
+            r = arith.multiple(va, vb)
+            return figures.computed(question, f"{name(a)}是{name(b)}的 {arith.fmt(r.value)} 倍", r, "倍", refs,
+                                    conversions=conv)
+        if W.DIFF.search(q):
+            hi, lo = (a, b) if va >= vb else (b, a)
+            r = arith.difference(max(va, vb), min(va, vb))
+            return figures.computed(question, f"{name(hi)}比{name(lo)}多 {arith.with_unit(r.value, unit)}", r,
+                                    unit, [hi, lo], conversions=conv)
+        less = bool(re.search(r"少|低|小", W.COMPARE.search(q).group(0)))
+        best = min(refs, key=lambda c: c.value) if less else max(refs, key=lambda c: c.value)
+        text = f"{name(best)}更{'少' if less else '多'}：" + "；".join(
+            f"{name(c)} {arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs)
+        calc = f"{arith.fmt(best.value)} {'<' if less else '>'} {arith.fmt(next(c for c in refs if c is not best).value)}"
+        return Answer(question, ANSWERED, text, best.value, unit_of(best), calc, [c.citation() for c in refs])
+    ref = refs[0]
+    value, unit, shown, calc = figures.amount(ref, q)
+    return Answer(question, ANSWERED, f"{name(ref)}：{shown}（{ref.where()}）", value, unit, calc, [ref.citation()])
