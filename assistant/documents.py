@@ -155,7 +155,9 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         pool = [d for d in pool if d.document.year == latest]
     if len(pool) > 1:
         final = final_only(q)
-        budget = not final and any(w in q for w in synonyms.BUDGET_WORDS)
+        # "一般公共预算拨款收入" names a source of money, not the 预算 stage.
+        staged = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算", "", q)
+        budget = not final and any(w in staged for w in synonyms.BUDGET_WORDS)
         kind = "决算" if final else ("预算" if budget else None)
         if kind is not None:
             pool = [d for d in pool if d.document.kind == kind] or pool

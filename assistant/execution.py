@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingest import model
 from ingest.values import money
 
 from . import arith
@@ -64,6 +65,9 @@ def answer(question: str, q: str, doc, measures: list[Measure], hint: str | None
 
 def _from_table(q, doc, measures, hint):
     """(决算数, 预算数, unit, citations, where, "") from a table that prints both stages of one figure."""
+    # "一般行政管理事务的年初预算和决算数": the table line named, not the total of a stage column it also names.
+    lines = [m for m in measures if m.rows and any(c.table.kind != model.NARRATIVE for c in candidates(doc, m, hint, q))]
+    measures = lines or measures
     for m in measures:
         for ref in candidates(doc, m, hint, q):
             planned = _budget_of(doc, ref)

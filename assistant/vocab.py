@@ -28,7 +28,7 @@ _NUMERIC_TABLES = {model.SUMMARY, model.INCOME, model.EXPENDITURE, model.FISCAL_
                    model.NARRATIVE, model.BASIC, model.PROJECT, model.OPERATING, model.FISCAL_EXPENDITURE,
                    model.ECONOMIC_TABLE, model.PROCUREMENT, model.SERVICES}
 # "A-货物", "C-服务": a procurement category printed after its letter is said "货物", "服务类".
-_LETTERED = re.compile(r"^[A-Z][-－.．、]([\u4e00-\u9fff]{2,})$")
+_LETTERED = re.compile(r"^[A-Z][-－.．、]([\u4e00-\u9fff]{2,})$|^([\u4e00-\u9fff]{2,})\s*[A-Z]$")  # or "一、货物A"
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +101,9 @@ class Vocabulary:
                         self._add_row(label.replace("、", ""), label)  # "上年结余、结转" said 上年结余结转
                     lettered = _LETTERED.match(label)
                     if lettered:
-                        self._add_row(lettered.group(1), label)
-                        self._add_row(lettered.group(1) + "类", label)
+                        word = lettered.group(1) or lettered.group(2)
+                        self._add_row(word, label)
+                        self._add_row(word + "类", label)
                 if t.kind == model.SUMMARY:
                     # The grand total of each side, however printed ("总计", "收入合计"): 收入总计 / 支出总计.
                     for side in ("收入", "支出"):

@@ -62,6 +62,8 @@ ANSWERED = {
     # 国家信访局 2026 p10 一般公共预算支出表：2014001 行政运行 5,826.21 the largest 项 (部门支出总表's
     # 其他信访事务支出 36,230.56 is not of 一般公共预算 alone)
     "国家信访局2026年一般公共预算支出中金额最大的项级科目是哪个？": ("5826.21", "万元", "一般公共预算支出表", 10),
+    # 江苏高院 2019 p16 公开12表政府采购支出预算表：三、服务C 3,059.87 (a category printed with its letter after it)
+    "江苏高院2019年政府采购预算里服务类采购是多少？": ("3059.87", "万元", "公开12表", 16),
 }
 
 
@@ -75,7 +77,9 @@ def focus_home(tmp_path_factory):
 @pytest.fixture(scope="session")
 def answers(focus_home) -> dict[str, dict]:
     batch = focus_home / "questions.txt"
-    questions = list(ANSWERED) + ["江苏高院2019年的培训费是多少？", "万里街道2024年离退休的钱有多少？"]
+    questions = list(ANSWERED) + ["江苏高院2019年的培训费是多少？", "万里街道2024年离退休的钱有多少？",
+                                  "国家信访局2024年一般行政管理事务的年初预算和决算数哪个大？",
+                                  "国家信访局一般公共预算拨款收入是多少？"]
     batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
     out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=focus_home, env=FAST).stdout)
     return dict(zip(questions, out))
@@ -105,3 +109,18 @@ def test_a_word_several_lines_names_hold_is_ambiguous(answers):
     a = answers["万里街道2024年离退休的钱有多少？"]
     assert a["status"] == "ambiguous", a["answer"]
     assert "行政单位离退休" in a["answer"] and "事业单位离退休" in a["answer"]
+
+
+def test_a_lines_budget_and_final_are_compared_from_its_sentence_not_a_stage_columns_total(answers):
+    # 国家信访局 2024 p21: 「…一般行政管理事务（项）。年初预算为 590.53 万元，支出决算为 4.7 万元…」 (the 三公
+    # table's 预算数/决算数 columns are not this line)
+    a = answers["国家信访局2024年一般行政管理事务的年初预算和决算数哪个大？"]
+    assert a["status"] == "answered"
+    assert Decimal(a["value"]) == Decimal("590.53")
+    assert a["citations"][0]["page"] == 21
+
+
+def test_a_source_of_money_named_with_预算_does_not_pick_the_budget_over_the_final_accounts(answers):
+    # 一般公共预算拨款收入, no year: the 2024 决算 and the 2026 预算 both print it
+    a = answers["国家信访局一般公共预算拨款收入是多少？"]
+    assert a["status"] == "ambiguous", a["answer"]
