@@ -489,6 +489,9 @@ class Engine:
             if whole:
                 parts = [c for c in reads if not same_amount(c, whole[0])]
                 reads = whole
+        from .wholes import whole_of  # 「年初结转和结余」: the 收支总表's, its 财政拨款 part said beside it
+        if len(reads) > 1 and measure.rows and (split := whole_of(reads, q)):
+            reads, parts = split
         if len(reads) > 1:
             lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{arith.with_unit(c.value, unit_of(c))}" for c in reads]
             text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
