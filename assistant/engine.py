@@ -130,6 +130,8 @@ class Engine:
         measures = measures_from(q, mentions)
         from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named
         measures = placed.regroup(q, mentions, doc) or measures
+        from .wholes import spent  # 「一共花了多少钱」 of a 决算: its 本年支出合计, not the 支出总计
+        measures = spent(doc, q, measures, self.vocab_for(doc))
         numeric = bool(W.NUMERIC.search(q))
         if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
             from . import ranks

@@ -4,6 +4,7 @@ names no source of money asks the whole; the parts are said beside it, never a r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest import model
 
@@ -25,3 +26,16 @@ def whole_of(reads: list, q: str) -> tuple[list, list] | None:
     if len(readings(whole)) != 1 or not rest or any(c.table.kind not in FUNDING_SUBSETS for c in rest):
         return None
     return readings(whole), rest
+
+
+_SPENT = re.compile(r"花了|花掉|用了|用掉|支出了")
+
+
+def spent(doc, q: str, measures: list, vocab) -> list:
+    """「一共花了多少钱」 of a 决算: what was spent is its 本年支出合计; its 支出总计 adds the money carried to
+    next year (年末结转和结余), which was not spent. A 预算's 支出总计 is what it may spend: unchanged."""
+    if doc.document.kind != "决算" or not _SPENT.search(q) or "本年支出合计" not in vocab.labels:
+        return measures
+    total = set(vocab.rows.get("支出总计") or ()) | {"支出总计"}
+    return [replace(m, rows=frozenset({"本年支出合计"})) if m.rows and not m.column and m.rows <= total else m
+            for m in measures]
