@@ -23,7 +23,7 @@ from ingest import model
 from ingest.model import Cell, ParsedDocument, Row, Table
 
 from . import wording as W
-from .answer import ANSWERED, Answer, Citation
+from .answer import AMBIGUOUS, ANSWERED, Answer, Citation
 from .corpus import CACHED_DOCUMENTS, _LRU
 from .vocab import common_run
 
@@ -460,6 +460,13 @@ def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         s = 2 * hits + fit + 0.5 * len(qb & _bigrams(t.level2)) + (1 if t.project and t.project in q else 0)
         scored.append((s, hits, t, v))
     scored.sort(key=lambda x: -x[0])
+    same = [x for x in scored if x[2].name == scored[0][2].name and x[0] == scored[0][0]] if scored else []
+    if not named and not t_named and len({x[3].shown() for x in same}) > 1 and len({id(x[2].table) for x in same}) > 1:
+        # One indicator in several forms with different values, no project named: each form's value, named.
+        lines = [f"{x[2].project or x[2].table.title}（{x[2].table.title}）：{x[3].shown()}" for x in same]
+        return Answer(question, AMBIGUOUS, f"“{same[0][2].name}”在 {len(same)} 张绩效表中指标值不同：" + "；".join(lines)
+                      + "。请说明指哪个项目。", None, None, None, [_cite_value(x[2], x[3], "指标值") for x in same],
+                      readings=lines)
     if scored and scored[0][1] >= 2 and scored[0][0] >= 4:
         s, _, t, v = scored[0]
         what = "实际完成值" if want_actual else ("得分" if want_score else "指标值")

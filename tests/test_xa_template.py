@@ -97,3 +97,10 @@ def test_ranked_projects_are_the_leaves(home):
     assert "文化产业发展专项资金" in a["answer"].split("排序")[0]
     ranking = a["answer"].split("排序：")[1]
     assert "专用项目" not in ranking and "其他履职尽责专项业务费" not in ranking and "中共西安市委宣传部 " not in ranking
+
+
+def test_one_indicator_in_two_forms_is_ambiguous(home):
+    # p42 表14 其他履职专项业务经费: 按计划完成及时率 ≥90%; p43 表15 部门整体支出: 按计划完成及时率 ≥99%
+    [a] = _ask(home, [XCB + "按计划完成及时率的目标是多少？"])
+    assert a["status"] == "ambiguous" and "≥90%" in a["answer"] and "≥99%" in a["answer"]
+    assert {c["page"] for c in a["citations"]} == {42, 43}
