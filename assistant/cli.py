@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -187,6 +188,21 @@ def _keep_figures(home: Home) -> None:
     with home.writing():
         snapshot.keep(home.store, [d.doc_id for d in home.store.documents()])
         keyfigures.fill(Engine(home))
+
+
+@main.command()
+@click.pass_obj
+def prepare(home: Home) -> None:
+    """Work out what questions read instead of whole documents (each document's tables as one record, the
+    figures compared across departments) where missing or made by older code: run after an upgrade."""
+    from ingest import derived, snapshot
+
+    from . import keyfigures
+    t = time.perf_counter()
+    _keep_figures(home)
+    click.echo(f"已备好：{derived.count(home.store, snapshot.KIND, snapshot.VERSION)} 份文件的表格记录，"
+               f"{derived.count(home.store, keyfigures.KIND, keyfigures.VERSION)} 个跨部门比较用的数"
+               f"（{time.perf_counter() - t:.1f} 秒）")
 
 
 @main.command()

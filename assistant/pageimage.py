@@ -124,3 +124,46 @@ def outlined(png_path: Path, scale: int, boxes: list[Box]) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+def text_boxes(pdf: Path, page: int, text: str) -> list[Box]:
+    """Where a quoted passage is printed on its page: one box per printed line it covers (PDF points,
+    top-left origin), found in the page's own text layer; [] when it is not found there (a passage joined
+    across pages, a page without a text layer). Spaces and line breaks are ignored on both sides, and the
+    page's characters are repaired as the reader repairs them (Kangxi radicals → ideographs)."""
+    import pypdfium2 as pdfium
+
+    from ingest.textnorm import normalise
+
+    wanted = "".join(normalise(text.rstrip("…")).split())
+    if len(wanted) < 4:
+        return []
+    with _LOCK:
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            pg = doc[page - 1]
+            height = pg.get_height()
+            tp = pg.get_textpage()
+            chars: list[tuple[str, int]] = []
+            for i in range(tp.count_chars()):
+                ch = normalise(tp.get_text_range(i, 1))
+                if ch and not ch.isspace():
+                    chars.append((ch[0], i))
+            hay = "".join(c for c, _ in chars)
+            head = wanted[:24]
+            start = hay.find(head)
+            if start < 0:
+                return []
+            tail = wanted[-12:]
+            end = hay.find(tail, start + max(len(wanted) - 24, 0)) if len(wanted) > 24 else -1
+            end = end + len(tail) if end >= 0 else min(len(hay), start + len(wanted))
+            lines: dict[int, list[float]] = {}
+            for _, i in chars[start:end]:
+                left, bottom, right, top = tp.get_charbox(i)
+                key = round((height - top) / 4)  # characters of one printed line share their top
+                box = lines.setdefault(key, [left, height - top, right, height - bottom])
+                box[0], box[1] = min(box[0], left), min(box[1], height - top)
+                box[2], box[3] = max(box[2], right), max(box[3], height - bottom)
+        finally:
+            doc.close()
+    return [tuple(b) for _, b in sorted(lines.items())]

@@ -147,10 +147,13 @@ def render_cited(table: Table, cites: list[Citation]) -> None:
 
 
 def render_passage_page(engine, c: Citation, key: str) -> None:
-    """The whole page a quoted passage is printed on (its text has no cell boxes to outline)."""
+    """The whole page a quoted passage is printed on, its lines outlined where the page's text layer has
+    them (pageimage.text_boxes)."""
     src = source_pdf(engine, c.doc_id, narrative=True)
     if src is None or not c.page:
         return
     png = pageimage.page_png(engine.home.path, src.path, src.path.stem, c.page)
-    view = pageimage.view(png, pageimage.SCALE, [], band=False)
-    st.html(page_html(view, f"原文第{c.page}页整页（{src.name}），引文所在的页", c.page, src.name))
+    boxes = pageimage.text_boxes(src.path, c.page, c.text or "") if src.path.suffix.lower() == ".pdf" else []
+    view = pageimage.view(png, pageimage.SCALE, boxes, band=False)
+    where = "，引文已用红框标出" if boxes else ""
+    st.html(page_html(view, f"原文第{c.page}页整页（{src.name}）{where}", c.page, src.name))
