@@ -17,6 +17,7 @@ from ingest import model
 from . import arith, figures
 from . import wording as W
 from .answer import ANSWERED, Answer
+from .concepts import column_concept
 from .corpus import CellRef, default_column, plain_label, unit_of
 from .vocab import common_run
 
@@ -32,13 +33,28 @@ class Units:
     table: object
     rows: list  # the unit rows, in printed order
     own: object | None  # the 本级 row
+    full: dict  # a unit's code → its name where printed whole (a narrow cell cuts 中共西安市委理论讲师团 short)
+
+    def label(self, row) -> str:
+        name = plain_label(row.label)
+        whole = self.full.get(row.code) if row.code else None
+        return whole if whole and whole.startswith(name) else name
 
 
 def _unit_table(table) -> bool:
     return table.kind in _KINDS and table.rows and any(c.path.split("/")[-1] == "单位名称" for c in table.columns)
 
 
-def units_of(table, department: str) -> Units | None:
+def _full_names(tables) -> dict:
+    full: dict = {}
+    for t in tables:
+        for r in t.rows:
+            if r.code and len(plain_label(r.label)) > len(full.get(r.code, "")):
+                full[r.code] = plain_label(r.label)
+    return full
+
+
+def units_of(table, department: str, full: dict | None = None) -> Units | None:
     col = default_column(table)
     if col is None:
         return None
@@ -59,8 +75,10 @@ def units_of(table, department: str) -> Units | None:
         units.append(r)
     if not units:
         return None
-    named = [r for r in units if _OWN.search(r.label)] or [r for r in units if plain_label(r.label) == department]
-    return Units(table, units, named[-1] if named else None)
+    us = Units(table, units, None, full or {})
+    named = [r for r in units if _OWN.search(r.label)] or [r for r in units if us.label(r) == department]
+    us.own = named[-1] if named else None
+    return us
 
 
 def _named_units(q: str, us: Units, department: str) -> list:
@@ -71,7 +89,7 @@ def _named_units(q: str, us: Units, department: str) -> list:
     for r in us.rows:
         if r is us.own:
             continue
-        label = re.sub(r"（[^）]*）$", "", plain_label(r.label))
+        label = re.sub(r"（[^）]*）$", "", us.label(r))
         k = 0
         while k < min(len(label), len(department)) and label[k] == department[k]:
             k += 1
@@ -87,14 +105,18 @@ def _named_units(q: str, us: Units, department: str) -> list:
     return found
 
 
-def _column_named(table, text: str) -> str | None:
-    """The column a question's word names in a unit table: a leaf, or a group's 小计/合计 ("本年收入")."""
-    paths = [c.path for c in table.columns if c.meaning is not None]
-    leaf = [p for p in paths if p.split("/")[-1] == text]
-    if leaf:
-        return leaf[0]
-    group = [p for p in paths if p.split("/")[0] == text and p.split("/")[-1] in ("小计", "合计")]
-    return group[0] if group else None
+def _column_named(table, m, year: int | None) -> str | None:
+    """The column a question's word names in a unit table: a leaf, a group's 小计/合计 ("本年收入",
+    "一般公共预算拨款"), or the figure the column holds ("三公经费"); this year's, never last year's or the
+    change (2020年 | 2021年 | 增减变化情况)."""
+    cols = [c for c in table.columns if c.meaning is not None and not c.meaning.startswith("上年/")
+            and c.meaning not in ("增减", "增减率")]
+    paths = [c.path for c in cols]
+    leaf = [p for p in paths if p.split("/")[-1] == m.text]
+    group = [p for p in paths if m.text in p.split("/")[:-1] and p.split("/")[-1] in ("小计", "合计")]
+    held = [p for p in paths if m.column and column_concept(table, p, year) == m.column]
+    held.sort(key=lambda p: (p.split("/")[-1] not in ("小计", "合计"), p.count("/")))
+    return next(iter(leaf + group + held), None)
 
 
 def _choose_table(q: str, tables: list, hint: str | None):
@@ -103,7 +125,8 @@ def _choose_table(q: str, tables: list, hint: str | None):
     if "三公" in q:
         return next((t for t in tables if t.kind == model.THREE_PUBLIC), None)
     want = model.EXPENDITURE if "支出" in q and "收入" not in q else model.INCOME
-    return next((t for t in tables if t.kind == want), None) or next((t for t in tables if t.kind != model.THREE_PUBLIC), None)
+    return next((t for t in tables if t.kind == want), None) or \
+        next((t for t in tables if t.kind != model.THREE_PUBLIC), None) or (tables[0] if tables else None)
 
 
 def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | None:
@@ -111,13 +134,14 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
     if not tables:
         return None
     department = doc.document.department
+    full = _full_names(tables)
     if _COUNT.search(q):
         table = _choose_table(q, tables, hint if hint in _KINDS else None)
-        us = units_of(table, department) if table is not None else None
+        us = units_of(table, department, full) if table is not None else None
         if us is None:
             return None
         rows = [r for r in us.rows if r is not us.own] if _SUBORDINATE.search(q) else us.rows
-        names = "、".join(plain_label(r.label) + ("（本级）" if r is us.own and not _OWN.search(r.label) else "")
+        names = "、".join(us.label(r) + ("（本级）" if r is us.own and not _OWN.search(r.label) else "")
                          for r in rows)
         col = default_column(table)
         cites = [CellRef(doc.document, table, r, r.cell(col)).citation() for r in rows]
@@ -125,8 +149,10 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
         return Answer(question, ANSWERED, text, Decimal(len(rows)), "个", None, cites)
     if hint is not None and hint not in _KINDS:
         return None
-    table = _choose_table(q, tables, hint)
-    us = units_of(table, department) if table is not None else None
+    # The unit table holding a column the question names ("本级的培训费": the “三公” table's 培训费).
+    holding = [t for t in tables if any(_column_named(t, m, doc.document.year) for m in mentions)]
+    table = _choose_table(q, holding or tables, hint)
+    us = units_of(table, department, full) if table is not None else None
     if us is None:
         return None
     found = _named_units(q, us, department)
@@ -140,7 +166,7 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
     for m in mentions:
         if any(a < m.end and m.start < b for a, b, _ in found):
             continue  # the unit's own name
-        group = _column_named(table, m.text)
+        group = _column_named(table, m, doc.document.year)
         if group is not None:
             col = group  # "本级的本年收入": that column of the unit's row
         elif m.rows and not (m.rows & {plain_label(r.label) for r in table.rows}):
@@ -148,7 +174,7 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
     refs = [CellRef(doc.document, table, r, r.cell(col)) for r in named[:2]]
 
     def name(c: CellRef) -> str:
-        return plain_label(c.row.label) + ("（本级）" if c.row is us.own and not _OWN.search(c.row.label) else "")
+        return us.label(c.row) + ("（本级）" if c.row is us.own and not _OWN.search(c.row.label) else "")
     if len(refs) == 2 and (W.DIFF.search(q) or W.COMPARE.search(q) or W.SUM.search(q) or W.MULTIPLE.search(q)):
         a, b = refs
         (va, vb), unit, conv = figures.common_unit([a, b])
