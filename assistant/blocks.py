@@ -123,5 +123,41 @@ def section(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     return Answer(question, ANSWERED, f"文件中「{heading}」的内容：\n{quote}", None, None, None, cites)
 
 
+_LIST_ASK = re.compile(r"哪几项|哪几个|哪几方面|哪些方面|哪些工作|哪几类|有哪些|是哪些")
+_LIST_GENERIC = re.compile(r"(?:19|20)\d{2}\s*年度?|哪几项|哪几个|哪几方面|哪些方面|哪几类|有哪些|是哪些|哪些|"
+                           r"的|了|是|有|[？?，,。]")
+
+
+def introduced(question: str, q: str, doc: ParsedDocument) -> Answer | None:
+    """「重点抓好哪几项工作」: the numbered items that follow the passage introducing them
+    (「…重点抓好以下工作：」), each quoted."""
+    if not _LIST_ASK.search(q) or W.NUMERIC.search(q.replace("哪几", "")):
+        return None
+    asked = _LIST_GENERIC.sub("|", q)
+    ps = doc.passages
+    best, score = None, 3
+    for i, p in enumerate(ps):
+        if not p.text.rstrip().endswith(("：", ":")):
+            continue
+        n = max((common_run(part, p.text) for part in asked.split("|") if part), default=0)
+        if n > score:
+            best, score = i, n
+    if best is None:
+        return None
+    items = []
+    for p in ps[best + 1:best + 1 + _MAX_QUOTED]:
+        if p.section != ps[best].section and not p.section.startswith(ps[best].section + " / ") or \
+                not NUMBERED.match(p.text.strip()):
+            break
+        items.append(p)
+    if len(items) < 2:
+        return None
+    intro = ps[best]
+    cites = [_cite(doc, intro)] + [_cite(doc, p) for p in items]
+    listed = "；".join(_bare(p.text) for p in items)
+    text = (f"共 {len(items)} 项：{listed}（{intro.section}，第{intro.page}页：「…{intro.text[-30:]}」）")
+    return Answer(question, ANSWERED, text, None, None, None, cites)
+
+
 def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
-    return project_block(question, q, doc) or section(question, q, doc)
+    return project_block(question, q, doc) or section(question, q, doc) or introduced(question, q, doc)

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import FAST, budgetqa, jsonl, real_pdf
 
-FILES = ["2026-gjxfj-yusuan.pdf", "2026-ptq-sfj-yusuan.pdf", "2026-hz-qxj-yusuan.pdf", "2026-fz-swj-yusuan.pdf"]
+FILES = ["2026-gjxfj-yusuan.pdf", "2026-ptq-sfj-yusuan.pdf", "2026-hz-qxj-yusuan.pdf", "2026-fz-swj-yusuan.pdf",
+         "2024-ptq-wanlijiedao-yusuan.pdf"]
 
 QUESTIONS = [
     "国家信访局2026年信息化运行维护项目由谁实施？",
@@ -22,6 +23,8 @@ QUESTIONS = [
     "国家信访局2026年公开绩效目标的项目里哪个资金最多？",
     "福州商务局2026年物业项目安排了多少钱？",
     "福州商务局2026年房租项目的钱是多少？",
+    "福州商务局2026年重点抓好哪几项工作？",
+    "万里街道办事处有哪些主要职能？",
 ]
 
 
@@ -94,3 +97,20 @@ def test_two_projects_that_fit_the_word_are_ambiguous(answers, question, both):
     a = answers[question]
     assert a["status"] == "ambiguous", a["answer"]
     assert all(p in a["answer"] for p in both)
+
+
+def test_the_items_a_passage_introduces_are_listed_even_when_printed_as_headings(answers):
+    # 福州市商务局 2026 p9: 「…围绕上述任务，重点抓好以下工作：」 then （一）提质创新，开展多场景扩大消费行动 …
+    # （五）担当作为，开展高标准党建引领行动 — five headings with no text of their own
+    a = answers["福州商务局2026年重点抓好哪几项工作？"]
+    assert a["status"] == "answered", a["answer"]
+    for item in ("多场景扩大消费行动", "高质量招商引资行动", "高水平对外开放行动", "全方位产业融合行动", "高标准党建引领行动"):
+        assert item in a["answer"]
+    assert a["answer"].startswith("〔福州市商务局 2026年部门预算〕共 5 项")
+
+
+def test_functions_introduced_by_a_colon_are_listed_whole(answers):
+    # 万里街道 2024 p3: 「主要职能包括：」 then 一、加强党的建设。… 四、实施综合管理。…
+    a = answers["万里街道办事处有哪些主要职能？"]
+    assert a["status"] == "answered"
+    assert "加强党的建设" in a["answer"] and "实施综合管理" in a["answer"]

@@ -54,17 +54,33 @@ def passages_from_paragraphs(paragraphs: list[tuple[str, int | None, bool]]) -> 
     """
     out: list[Passage] = []
     section, sub = "", ""
+    item: tuple[str, int | None] | None = None  # a sub-heading phrased as a clause, no text under it yet
+
+    def keep_item() -> None:
+        # "重点抓好以下工作：（一）提质创新，开展…（二）招大引强，开展…": sub-headings phrased as clauses with
+        # no text of their own are the items of a list, kept as passages of their section.
+        if item is not None:
+            out.append(Passage(ordinal=len(out), section=section or "正文", text=item[0], page=item[1]))
+
     for text, page, set_as_heading in paragraphs:
         text = re.sub(r"^[-•●]\s*", "", text).strip()
         if not text:
             continue
         if is_heading(text) or set_as_heading:
+            keep_item()
+            item = None
             if SUBSECTION.match(text) and section:
                 sub = text
+                item = (text, page) if _CLAUSE_ITEM.match(text) else None
             else:
                 section, sub = text, ""
             continue
+        item = None
         path = f"{section} / {sub}" if sub else section
         for chunk in chunks(text):
             out.append(Passage(ordinal=len(out), section=path or "正文", text=chunk, page=page))
+    keep_item()
     return out
+
+
+_CLAUSE_ITEM = re.compile(r"^（[一二三四五六七八九十]+）[^，。；]{2,12}，[^，。；]{4,}$")
