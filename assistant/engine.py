@@ -146,6 +146,10 @@ class Engine:
         ans = stagerows.answer(question, q, doc, mentions, hint)
         if ans is not None:
             return ans
+        from . import classsum  # 「工资奖金津补贴」: a 政府经济科目 class, the sum of its rows (assistant/classsum.py)
+        ans = classsum.answer(question, q, doc, self.vocab_for(doc))
+        if ans is not None:
+            return ans
         from . import formfunds  # the published 绩效目标表 projects' funds together: sum, rank, ambiguous
         ans = formfunds.answer(question, q, doc)
         if ans is not None:
@@ -473,7 +477,8 @@ class Engine:
         parts: list[CellRef] = []
         econ = [c for c in reads if c.row.code and c.row.code[:1] == "3" and c.table.kind in _ECONOMIC_KINDS]
         gpb = [c for c in reads if c.table.kind == model.GPB_EXPENDITURE]
-        if len(reads) > 1 and measure.rows and not measure.column and len(readings(gpb)) == 1 and "基本" not in q \
+        if len(reads) > 1 and measure.rows and (not measure.column or measure.dual) and len(readings(gpb)) == 1 \
+                and "基本" not in q \
                 and {c.table.kind for c in reads} <= {model.GPB_EXPENDITURE, model.GPB_BASIC}:
             reads = readings(gpb)  # 一般公共预算支出 (basic and project) is the whole; its 基本支出 a part
         if len(reads) > 1 and measure.rows and not measure.column and econ and len(readings(econ)) == 1 and \

@@ -121,6 +121,9 @@ def _names(table: Table, path: str, leaf: str) -> bool:
     """Does column ``path`` hold ``leaf``? "一般公共预算基本支出/合计" holds 基本支出: a group's total column;
     "基本支出/人员支出" holds 人员经费: its canonical meaning."""
     parts = path.split("/")
+    meaning = next((c.meaning for c in table.columns if c.path == path), None) or ""
+    if (meaning.startswith("上年/") or meaning in ("增减", "增减率")) and not re.search(r"上年|增减|变化", leaf):
+        return False  # "2020年/…/公务接待费", "增减变化情况/…/公务接待费": last year's figure, the change
     return path == leaf or parts[-1] == leaf or (len(parts) > 1 and parts[-1] == "合计" and parts[0].endswith(leaf)) or \
         column_concept(table, path) == leaf
 
