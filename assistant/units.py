@@ -26,6 +26,7 @@ _TOTALS = re.compile(r"^(合计|总计|小计)$")
 _OWN = re.compile(r"本级|机关")
 _COUNT = re.compile(r"(?:几|多少)个(?:下属|直属|所属|二级)?(?:预算)?单位")
 _SUBORDINATE = re.compile(r"下属|直属|所属")
+_NOT_MONEY = re.compile(r"(?:多少|几)(?:个人|人|名|辆|台|张|次|间)|人数|编制")
 
 
 @dataclass
@@ -147,8 +148,8 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
         cites = [CellRef(doc.document, table, r, r.cell(col)).citation() for r in rows]
         text = f"共 {len(rows)} 个：{names}（{table.title}，按单位列示，第{table.page}页）"
         return Answer(question, ANSWERED, text, Decimal(len(rows)), "个", None, cites)
-    if hint is not None and hint not in _KINDS:
-        return None
+    if hint is not None and hint not in _KINDS or _NOT_MONEY.search(q):
+        return None  # "讲师团有多少人": no figure of these tables
     # The unit table holding a column the question names ("本级的培训费": the “三公” table's 培训费).
     holding = [t for t in tables if any(_column_named(t, m, doc.document.year) for m in mentions)]
     table = _choose_table(q, holding or tables, hint)

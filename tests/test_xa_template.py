@@ -117,3 +117,8 @@ def test_one_indicator_in_two_forms_is_ambiguous(home):
     [a] = _ask(home, [XCB + "按计划完成及时率的目标是多少？"])
     assert a["status"] == "ambiguous" and "≥90%" in a["answer"] and "≥99%" in a["answer"]
     assert {c["page"] for c in a["citations"]} == {42, 43}
+
+
+def test_a_unit_asked_for_people_gets_no_money_figure(home):
+    [a] = _ask(home, [XCB + "讲师团有多少人？"])
+    assert a["unit"] not in ("元", "万元"), a["answer"]
