@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False
 export BUDGETQA_HOME="${BUDGETQA_HOME:-$PWD/.budgetqa}"
-exec .venv/bin/streamlit run app.py --server.address 127.0.0.1 --server.port "${PORT:-8501}" \
+# scripts/serve.py: `streamlit run app.py` with the app's modules imported before the first visitor comes.
+exec .venv/bin/python scripts/serve.py --server.address 127.0.0.1 --server.port "${PORT:-8501}" \
   --server.headless true --browser.gatherUsageStats false --client.toolbarMode minimal \
   --server.fileWatcherType none

@@ -42,7 +42,7 @@ class Server:
         env = {**os.environ, "BUDGETQA_HOME": str(home), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
                "ANONYMIZED_TELEMETRY": "False"}
         self.proc = subprocess.Popen(
-            [str(BIN / "streamlit"), "run", "app.py", "--server.address", "127.0.0.1",
+            [str(BIN / "python"), "scripts/serve.py", "--server.address", "127.0.0.1",  # scripts/run.sh's launcher
              "--server.port", str(self.port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
