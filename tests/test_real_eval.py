@@ -15,11 +15,11 @@ import pytest
 from conftest import FAST, ROOT, budgetqa
 
 REAL_QUESTIONS = ROOT / "eval" / "real"
-# Measured on the sixteen-document corpus (hash embedder): 70.6 % overall, 35 % the lowest file (西安宣传部);
-# raised as the engine improves. The issue asks
-# for 95 % overall and 90 % per file: these are the figures reached so far, stated honestly.
-MIN_OVERALL = 0.68
-MIN_PER_FILE = 0.33
+# The issue's targets: 95 % overall and 90 % on every file (measured 97.5 %, the lowest file 93.8 %, on the
+# sixteen-document corpus with the hash embedder). The held-out set (eval/holdout, written after the engine was
+# tuned on this one) is reported beside it in the README: it is the figure other documents will see.
+MIN_OVERALL = 0.95
+MIN_PER_FILE = 0.90
 
 
 @pytest.fixture(scope="session")
