@@ -74,6 +74,8 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
         for n in number.finditer(sentence):
             window = re.sub(r"[（）()\s]", "", sentence[max(0, n.start() - 20):n.end() + 12])
             score = max(common_run(k, window) for k in keys) + (1 if stock else 0) + (1 if n.group(2) == word else 0)
+            if not buying and _PURCHASE.search(window):
+                score -= 2  # 「购置公务用车5辆」 counts what was bought, not what the department has
             if score > best_score:
                 best, best_score = (p, sentence, n), score
     if best is None:
