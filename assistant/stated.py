@@ -20,6 +20,7 @@ from .vocab import common_run
 
 _WORDS = "个|家|辆|台|人次|人|名|张|处|所|篇|册|期|批次|次|座"
 _ASK = re.compile(rf"(?:多少|几)\s*({_WORDS})")
+_PEOPLE = re.compile(r"(?:人员|人数)(?:有|是|共有|一共)?(?:多少|几)()(?!钱|经费|万|元)")
 _ALIKE = {"辆": ("辆", "台"), "台": ("台", "辆"), "个": ("个", "家"), "家": ("家", "个"), "人": ("人", "名"),
           "名": ("名", "人"), "次": ("次", "批次"), "批次": ("批次", "次")}
 # Words of a count question that say nothing about what is counted.
@@ -48,10 +49,10 @@ def as_of(q: str) -> str:
 
 
 def count(question: str, q: str, doc, measures=()) -> Answer | None:
-    m = _ASK.search(q)
+    m = _ASK.search(q) or _PEOPLE.search(q)  # 「离退休人员有多少」 counts people without saying 人
     if m is None or _NOT_STATED.search(q):
         return None
-    word = m.group(1)
+    word = m.group(1) or "人"
     if measures and not _narrative_count(q, word, doc, measures):
         return None
     if re.search(r"单位", q) and word in ("个", "家"):
