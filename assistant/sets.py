@@ -101,6 +101,8 @@ def count_items(eng, question: str, q: str, doc: ParsedDocument) -> Answer | Non
     items = [p for p in doc.passages if p.section == best and NUMBERED.match(p.text)]
     if len(items) < 2:
         return None
+    if any(common_run(q, NUMBERED.sub("", p.text).strip("。：: ")) >= best_len for p in items if len(p.text) <= 12):
+        return None  # "（二）内设机构。" heads what is counted (「设24个内设机构」): its text counts, not the headings
     unit = "项" if re.search(r"几项|几条|多少项|多少条", q) else "个"
     listed = "；".join(p.text[:40] + ("…" if len(p.text) > 40 else "") for p in items)
     cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, p.text, section=p.section)
