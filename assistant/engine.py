@@ -138,21 +138,21 @@ class Engine:
             ans = ranks.projects(question, q, doc)
             if ans is not None:
                 return ans
+        from . import narrated  # what one narrative sentence states: a whole and its parts (assistant/narrated.py)
+        if (ans := narrated.answer(question, q, doc, measures)) is not None:
+            return ans
         from . import units  # a unit of the department named in a table listed by 单位名称 (assistant/units.py)
         ans = units.answer(question, q, doc, mentions, hint)
         if ans is not None:
             return ans
         from . import stagerows  # 「培训费预算数」 in a 决算 table of 预算数 | 决算数 rows (assistant/stagerows.py)
-        ans = stagerows.answer(question, q, doc, mentions, hint)
-        if ans is not None:
+        if (ans := stagerows.answer(question, q, doc, mentions, hint)) is not None:
             return ans
         from . import classsum  # 「工资奖金津补贴」: a 政府经济科目 class, the sum of its rows (assistant/classsum.py)
-        ans = classsum.answer(question, q, doc, self.vocab_for(doc))
-        if ans is not None:
+        if (ans := classsum.answer(question, q, doc, self.vocab_for(doc))) is not None:
             return ans
         from . import formfunds  # the published 绩效目标表 projects' funds together: sum, rank, ambiguous
-        ans = formfunds.answer(question, q, doc)
-        if ans is not None:
+        if (ans := formfunds.answer(question, q, doc)) is not None:
             return ans
         from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
         from .perfmask import perf_query  # table lines (30107 绩效工资 …) are no words about the forms
@@ -380,7 +380,7 @@ class Engine:
             return ans
         from . import focus  # "财政拨款支出中的案件审判": the last name, looked up where the others say
         inner = focus.focus(q, measures) if not (W.MULTIPLE.search(q) or W.SHARE.search(q) or W.DIFF.search(q)
-                                                 or W.COMPARE.search(q) or W.SUM.search(q)) else None
+                                                 or W.COMPARE.search(q)) else None  # 「A里B一共」: B's, never A + B
         cands = focus.in_context(doc, inner, hint, q) if inner is not None else []
         if cands:
             return self._lookup(question, q, inner.measure, cands)

@@ -12,6 +12,7 @@ from . import arith
 from .answer import ANSWERED, Answer, Chart, ChartBar
 from .concepts import column_concept
 from .corpus import CellRef, default_column, plain_label, total_row, unit_of
+from .vocab import common_run
 
 _PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,6}(?:排|最|第[二三四五]大)|最(?:大|多|高|少|小|低)的项目")
 _TOTAL = re.compile(r"合计|小计|总计")
@@ -53,6 +54,7 @@ def projects(question: str, q: str, doc) -> Answer | None:
     col = default_column(table)
     rows = [r for r in table.rows if col and r.cell(col) is not None and r.cell(col).value is not None
             and not _TOTAL.search(r.label)]
+    rows, unit = _unit_scope(q, rows, doc.document.department)
     values = [r.cell(col).value for r in rows]
     # A group row (a unit, 专用项目 …) adds up the projects below it; read from the bottom, so a group over
     # groups (单位 → 专用项目 → projects) adds up the projects alone.
@@ -72,7 +74,25 @@ def projects(question: str, q: str, doc) -> Answer | None:
     leaves = [CellRef(doc.document, table, r, r.cell(col)) for i, r in enumerate(rows) if not header[i] and values[i]]
     if len(leaves) < 2:
         return None
-    return _answer(question, q, leaves, f"{table.title}所列项目", lambda c: plain_label(c.row.label))
+    return _answer(question, q, leaves, f"{table.title}所列{unit + '的' if unit else ''}项目",
+                   lambda c: plain_label(c.row.label))
+
+
+def _unit_scope(q: str, rows: list, department: str) -> tuple[list, str]:
+    """「讲师团哪个项目最多」: the projects under the unit the question names (the rows after its coded row,
+    up to the next unit's), not the whole department's."""
+    coded = [r for r in rows if r.code]
+    longest = max((len(r.code) for r in coded), default=0)
+    units = [r for r in coded if len(r.code) == longest and plain_label(r.label) != department]
+    for r in units:
+        label = plain_label(r.label)
+        k = next((i for i, (a, b) in enumerate(zip(label, department)) if a != b), min(len(label), len(department)))
+        distinct = label[k:] if len(label) - k >= 2 else label
+        if common_run(q, distinct) >= max(2, 0.6 * len(distinct)):
+            at = rows.index(r)
+            end = next((j for j in range(at + 1, len(rows)) if rows[j].code and len(rows[j].code) <= longest), len(rows))
+            return rows[at:end], label
+    return rows, ""
 
 
 def parts(question: str, q: str, doc, hint: str | None) -> Answer | None:

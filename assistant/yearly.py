@@ -73,10 +73,11 @@ def implicit(q: str) -> bool:
 def wanted_basis(q: str, year: int) -> str | None:
     """What last-year figure the question asks for: 执行数, 年初预算, 决算数, 预算 — None: not said."""
     prior = rf"(?:上年|去年|上一年|{year - 1}\s*年度?)"
-    if "执行" in q:
+    if re.search(r"执行(?:数|率|进度|情况|了)|预算执行", q):  # 案件执行（项）is a line, not a basis
         return "执行数"
     if "年初预算" in q:
         return "年初预算"
+    q = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", q)  # a kind of budget names no basis
     if re.search(prior + r"[^，,比较]{0,14}决算", q):
         return "决算数"
     if re.search(prior + r"[^，,比较]{0,14}预算", q):
@@ -161,17 +162,41 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1):
     drop = tuple(sorted({doc.document.department, *department_names(doc.document.department, doc.document.region)},
                         key=len, reverse=True))
     best, best_score = None, 0
+    by_code = _coded(doc, subject)
     for f in facts:
         if wanted and not lastyear.compatible(wanted, _basis(f, doc)):
             continue
         if not _usable(f, ask):
             continue
-        s = score(subject, f.subject, drop) if subject else 0
+        s = max(score(subject, f.subject, drop), score(subject, qualified(f), drop)) if subject else 0
+        if by_code:  # 行政单位医疗（2101101）is the line the narrative prints as 行政事业单位医疗（2101101）
+            printed = re.search(rf"[（(]\s*{by_code[0]}\s*[）)]", f.sentence)
+            if printed or any(score(n, f.subject, drop) >= 4 for n in by_code[1:]):
+                s = max(s, 5 if printed else 4)
         if s > best_score:
             best, best_score = f, s
     if best is not None and best_score >= least:
         return best, _fact_cells(eng, doc, best)
     return _by_mentions(eng, q, doc, measures, wanted, ask) if least <= 1 else None
+
+
+def _coded(doc, subject: str) -> list[str]:
+    """A subject asked with its code (「行政单位医疗（2101101）」): the code, then the names the tables print
+    for it — the narrative may call the line otherwise than the question does."""
+    m = re.search(r"(?<!\d)(\d{5}|\d{7})(?!\d)", subject or "")
+    if m is None:
+        return []
+    from .corpus import plain_label
+    names = {plain_label(r.label) for t in doc.tables for r in t.rows if r.code == m.group(1)}
+    return [m.group(1), *sorted(n for n in names if n)]
+
+
+def qualified(f: ChangeFact) -> str:
+    """The subject as its passage first names it: 「一般公共预算财政拨款支出年初预算…。与上年相比，财政拨款支出减少…」
+    states the change of 一般公共预算财政拨款支出, named short the second time."""
+    at = f.passage.text.find(f.sentence[:12])
+    m = re.search(r"([^\s，,。；;：:\d“”]{1,12}?)" + re.escape(f.subject), f.passage.text[:at]) if at > 0 else None
+    return re.sub(r"^年度?", "", m.group(0)) if m else f.subject
 
 
 def _basis(f: ChangeFact, doc) -> str | None:

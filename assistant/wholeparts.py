@@ -1,0 +1,220 @@
+"""A whole and its parts as the narrative states them in one sentence: 「政府采购支出总额1967.42万元，其中：政府采购
+货物支出171.7万元、政府采购工程支出3万元、政府采购服务支出1792.72万元」, 「共有车辆517辆，其中机要通信用车57辆，…
+特种专业技术用车375辆」, 「编报绩效目标的项目…涉及项目预算资金598.46万元。其中：中介机构服务费418.80万元，…」.
+
+A question naming parts of such a sentence by the words that tell them apart (货物, 服务, 特种专业技术用车) is
+answered from the sentence: one part (its amount or count, never the whole's figure printed first), two parts
+against each other (difference, multiple, share, sum), a part's share of the whole, or the whole itself when
+it is asked by its own name (政府采购支出总额 is the procurement total, not the 支出总计). Every figure is the
+sentence's, computed with Decimal, the formula shown and the sentence cited.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest.values import money
+
+from . import arith
+from . import wording as W
+from .answer import ANSWERED, Answer, Citation
+from .scope import years_in
+from .stated import as_of
+from .vocab import common_run
+
+_UNITS = "万元|元|辆|台|个|家|项|人"
+_FIG = rf"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>{_UNITS})"
+_LAST_FIG = re.compile(rf"(?P<label>[^，,；;。：:、]*?)\s*(?:为|共计|合计|共|是|达)?\s*{_FIG}(?!.*\d\s*(?:{_UNITS}))", re.S)
+_PART = re.compile(rf"\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?P<label>[^，,；;。：:、\d]{{2,30}}?)"
+                   rf"\s*(?:为|共计|合计|共|是|达)?\s*{_FIG}\s*(?:[（(][^）)]*[）)])?\s*$")
+_LEAD = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?(?:末|底)?|^[（(][一二三四五六七八九十\d]+[）)]|^\d+[.、．]")
+_VERBS = re.compile(r"(?:本部门|本单位|本级|全部为财政资金)")
+# Words a whole's name has that say nothing about what it is.
+_GENERIC = re.compile(r"总额|总金额|金额|合计|总计|共有|共|现有|实有|涉及|支出|预算|决算|资金|安排|的|为|本部门|本单位|截至|截止|"
+                      r"以合同签订为准|[（()）]")
+_WEAK = re.compile(r"政府|部门|单位|本级|当年|项目")
+_WHOLE_ASK = re.compile(r"总额|总金额|一共|总共|合计|总计|共有|共计|总数|总体")
+_MOVED = re.compile(r"增加|减少|增长|下降|上年|比|较")  # 「预算减少56.06万元，其中：…」 is a change, no whole
+_ALIKE = {"辆": "辆|台", "台": "台|辆", "个": "个|家|项", "家": "家|个", "项": "项|个", "人": "人|名"}
+_SUM = re.compile(r"一共|总共|合计|加起来|之和|共计")
+_SHARE = re.compile(r"占|比例|比重|百分之|%|多大比|几成")
+
+
+@dataclass
+class Part:
+    label: str
+    key: str
+    value: Decimal
+    unit: str
+
+
+@dataclass
+class Stated:
+    whole: Part
+    parts: list[Part]
+    topic: str
+    passage: object
+    sentence: str
+
+
+def _clean(label: str, dept: str) -> str:
+    label = _LEAD.sub("", label.strip())
+    label = label.replace(dept, "")
+    return _VERBS.sub("", label).strip(" ，,")
+
+
+def _affixes(labels: list[str]) -> tuple[str, str]:
+    pre = labels[0]
+    for s in labels[1:]:
+        while not s.startswith(pre):
+            pre = pre[:-1]
+    suf = labels[0]
+    for s in labels[1:]:
+        while not s.endswith(suf):
+            suf = suf[1:]
+    return pre, suf
+
+
+def _keys(parts: list[Part]) -> tuple[str, str]:
+    """Each part's word that tells it from the others (政府采购「货物」支出); the words they share."""
+    if len(parts) < 2:
+        return "", ""
+    pre, suf = _affixes([x.label for x in parts])
+    for x in parts:
+        key = x.label[len(pre):len(x.label) - len(suf)] if len(x.label) > len(pre) + len(suf) else x.label
+        x.key = key.strip("类") or x.label
+    return pre, suf
+
+
+def statements(doc) -> list[Stated]:
+    out = []
+    dept = doc.document.department
+    prev = ""
+    for p in doc.passages:
+        text = p.text
+        for m in re.finditer(r"其中[:：，,]?", text):
+            before = text[:m.start()]
+            head = _LAST_FIG.search(before[-120:]) if before.strip() else None
+            if head is None and not before.strip() and prev:
+                head = _LAST_FIG.search(prev[-120:])  # 「…总金额为 5227.59 万元。」 | 「其中拟采购货物…」
+            tail = re.split(r"[。]", text[m.end():])[0]
+            parts: list[Part] = []
+            for seg in re.split(r"[、，；;]|,(?!\d{3})", tail):
+                pm = _PART.match(seg)
+                unit = head.group("u") if head is not None else (parts[0].unit if parts else pm and pm.group("u"))
+                if pm is None or pm.group("u") != unit or pm.group("label").startswith("其中"):
+                    break
+                label = _clean(pm.group("label"), dept)
+                value = money(pm.group("n"))
+                if value is None or not label:
+                    break
+                parts.append(Part(label, label, value, pm.group("u")))
+            if head is None:  # 「开展绩效自评，其中，一级项目 7 个、二级项目 16 个」: parts counted, no whole
+                if len(parts) >= 2 and not arith.is_money(parts[0].unit):
+                    _keys(parts)
+                    out.append(Stated(Part("", "", Decimal(0), parts[0].unit), parts, "|", p, text))
+                continue
+            whole_value = money(head.group("n"))
+            if not parts or whole_value is None or _MOVED.search(head.group("label")):
+                continue
+            pre, suf = _keys(parts)
+            whole = _clean(head.group("label"), dept)
+            topic = _GENERIC.sub("", whole) + "|" + _GENERIC.sub("", pre + suf)
+            sentence = (before[-120:] if head is not None else "") + text[m.start():m.start() + len(tail) + 4]
+            out.append(Stated(Part(whole, whole, whole_value, head.group("u")), parts, topic, p,
+                              text if len(text) <= 300 else sentence))
+        prev = text
+    return out
+
+
+def _named(q: str, st: Stated) -> list[tuple[int, Part]]:
+    """The parts the question names, in its order: by full label, or by the word telling them apart where
+    the question is about the sentence's topic."""
+    # the topic's own word: 「采购」 of 政府采购 (政府购买服务 is another thing), 「车辆」, 「用车」
+    topics = [_WEAK.sub("", t) for t in st.topic.split("|")]
+    on_topic = max((common_run(t, q) for t in topics if t), default=0) >= 2
+    found = []
+    for x in st.parts:
+        at = q.find(x.label) if len(x.label) >= 4 else -1  # 「事业」 alone is a word of many questions
+        if at < 0 and len(x.key) >= 2 and on_topic:
+            at = q.find(x.key)
+        if at >= 0:
+            found.append((at, x))
+    found.sort(key=lambda f: f[0])
+    # a part's key inside another's named label (用车 in 特种专业技术用车) is that label's
+    return [f for f in found if not any(g is not f and g[0] <= f[0] and f[0] + len(f[1].key) <= g[0] + len(g[1].label)
+                                        and q.find(g[1].label) >= 0 for g in found)]
+
+
+def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
+    """``tabled``: how many things the question names that a table (not the narrative) prints — two such
+    are the tables' to compare, to the precision they print."""
+    if any(y != doc.document.year for y in years_in(as_of(q))):
+        return None  # another year's figure is no figure of this sentence
+    best = None
+    for st in statements(doc):
+        named = _named(q, st)
+        whole_named = len(_GENERIC.sub("", st.whole.label)) >= 2 and st.whole.label in q  # not 「预算支出」 alone
+        score = len(named) * 10 + (5 if whole_named else 0) + common_run(st.whole.label, q) / 100  # 共有 vs 购置车辆
+        if score and (best is None or score > best[0]):
+            best = (score, st, named, whole_named)
+    if best is None:
+        return None
+    _, st, named, whole_named = best
+    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, st.passage.page, st.sentence,
+                    section=st.passage.section)
+    said = f"文中说明：“{st.sentence.strip()}”（{st.passage.section}，第{st.passage.page}页）"
+    unit = st.whole.unit
+    if len(named) >= 2 and tabled < 2:
+        (ia, a), (ib, b) = named[0], named[1]
+        if W.MULTIPLE.search(q):
+            if not b.value:
+                return None
+            r = arith.multiple(a.value, b.value)
+            text = f"{a.label}是{b.label}的 {arith.fmt(r.value)} 倍"
+            return _ans(question, text, said, r.value, "倍", r.formula, cite)
+        if _SHARE.search(q) and "占" in q[ia:ib + 1]:
+            if not b.value:
+                return None
+            r = arith.share(a.value, b.value)
+            return _ans(question, f"{a.label}占{b.label}的 {arith.fmt(r.value)}%", said, r.value, "%", r.formula, cite)
+        if W.DIFF.search(q) or re.search(r"比.{0,12}(?:多|少|高|低)", q):
+            r = arith.difference(a.value, b.value)
+            word = "多" if a.value >= b.value else "少"
+            return _ans(question, f"{a.label}比{b.label}{word} {arith.with_unit(r.value, unit)}", said, r.value,
+                        unit, r.formula, cite)
+        if _SUM.search(q):
+            total = a.value + b.value
+            formula = f"{arith.fmt(a.value)} + {arith.fmt(b.value)} = {arith.fmt(total)}"
+            return _ans(question, f"{a.label}和{b.label}合计 {arith.with_unit(total, unit)}", said, total, unit,
+                        formula, cite)
+        return None
+    if len(named) == 1:
+        part = named[0][1]
+        if _SHARE.search(q):
+            zhan = q.find("占", named[0][0])
+            after = _GENERIC.sub("", re.sub(r"多大|比例|比重|百分之几|多少|几成|是|%|[？?。]", "", q[zhan + 1:])) if zhan >= 0 else ""
+            if not st.whole.value or zhan < 0 or len(st.parts) < 2 or (after and max((common_run(t, after) for t in st.topic.split("|")
+                                                                if t), default=0) < 2):
+                return None  # 「占…的比例」 of another whole than the sentence's
+            r = arith.share(part.value, st.whole.value)
+            return _ans(question, f"{part.label}占{st.whole.label}的 {arith.fmt(r.value)}%", said, r.value, "%",
+                        r.formula, cite)
+        alike = _ALIKE.get(part.unit, part.unit)
+        if W.DIFF.search(q) or W.MULTIPLE.search(q) or W.COMPARE.search(q) or W.RANK.search(q) or \
+                arith.is_money(part.unit) or not re.search(rf"(?:多少|几)\s*(?:{alike})|(?:{alike})(?:数|数量)?(?:是|为|有)?(?:多少|几)", q):
+            return None  # an amount named alone is the tables' (and the narrative figures') to give
+        return _ans(question, f"{part.label}为 {arith.with_unit(part.value, part.unit)}", said, part.value,
+                    part.unit, None, cite)
+    if whole_named and len(st.parts) >= 2 and any(x.key != x.label for x in st.parts) and \
+            (_WHOLE_ASK.search(st.whole.label) or _WHOLE_ASK.search(q.replace(st.whole.label, "|"))) and \
+            not (W.DIFF.search(q) or W.MULTIPLE.search(q) or _SHARE.search(q)):
+        return _ans(question, f"{st.whole.label}为 {arith.with_unit(st.whole.value, unit)}", said, st.whole.value,
+                    unit, None, cite)
+    return None
+
+
+def _ans(question, text, said, value, unit, formula, cite) -> Answer:
+    calc = f"。计算：{formula}" if formula else ""
+    return Answer(question, ANSWERED, f"{text}{calc}。{said}", value, unit, formula, [cite])
