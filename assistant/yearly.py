@@ -318,7 +318,9 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
     delta = fact.change
     if delta is None and fact.prior is not None and now_value is not None:
         delta = now_value - fact.prior
-        shown.append(f"变化 {arith.fmt(now_value)} − {arith.fmt(fact.prior)} = {arith.fmt(delta)}")
+        # The change as a magnitude, each way round (the answer states 减少 18.02, not −18.02)
+        hi, lo = (now_value, fact.prior) if delta >= 0 else (fact.prior, now_value)
+        shown.append(f"{'增加' if delta >= 0 else '减少'} {arith.fmt(hi)} − {arith.fmt(lo)} = {arith.fmt(abs(delta))}")
     prior = fact.prior
     if prior is None and delta is not None and now_value is not None:
         p = arith.prior(now_value, delta)

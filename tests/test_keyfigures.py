@@ -60,8 +60,8 @@ def test_a_figure_kept_by_other_code_is_not_used(corpus):
         d = json.loads(payload)
         if d and d["value"] is not None:
             d["value"] = "999999.99"
-        _rows(corpus, "UPDATE derived SET version = 'older', payload = ? WHERE doc_id = ? AND key = ?",
-              (json.dumps(d, ensure_ascii=False), top, key))
+        _rows(corpus, "UPDATE derived SET version = 'older', payload = ? WHERE doc_id = ? AND kind = ? AND key = ?",
+              (json.dumps(d, ensure_ascii=False), top, keyfigures.KIND, key))
     again = Engine(Home(corpus)).ask(QUESTION)
     assert again.answer == kept.answer
     assert "999999.99" not in again.answer
