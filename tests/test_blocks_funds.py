@@ -8,10 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl, real_pdf
-
-FILES = ["2026-gjxfj-yusuan.pdf", "2026-ptq-sfj-yusuan.pdf", "2026-hz-qxj-yusuan.pdf", "2026-fz-swj-yusuan.pdf",
-         "2024-ptq-wanlijiedao-yusuan.pdf"]
+from conftest import FAST, budgetqa, jsonl
 
 QUESTIONS = [
     "国家信访局2026年信息化运行维护项目由谁实施？",
@@ -29,10 +26,10 @@ QUESTIONS = [
 
 
 @pytest.fixture(scope="session")
-def answers(tmp_path_factory) -> dict[str, dict]:
-    home = tmp_path_factory.mktemp("blocks")
-    budgetqa("ingest", *(str(real_pdf(f)) for f in FILES), home=home, env=FAST, timeout=600)
-    batch = home / "questions.txt"
+def answers(real_home, tmp_path_factory) -> dict[str, dict]:
+    # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
+    home = real_home
+    batch = tmp_path_factory.mktemp("blocks") / "questions.txt"
     batch.write_text("\n".join(QUESTIONS) + "\n", encoding="utf-8")
     out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
     return dict(zip(QUESTIONS, out))

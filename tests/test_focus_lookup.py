@@ -12,10 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl, real_pdf
-
-FILES = ["2019-js-gaoyuan-yusuan.pdf", "2024-ptq-czj-juesuan.pdf", "2024-gjxfj-juesuan.pdf",
-         "2026-hz-qxj-yusuan.pdf", "2026-fz-swj-yusuan.pdf", "2026-gjxfj-yusuan.pdf", "2024-ptq-wanlijiedao-yusuan.pdf"]
+from conftest import FAST, budgetqa, jsonl
 
 # question → (value, unit, the cited table's title holds this, its page)
 ANSWERED = {
@@ -68,15 +65,14 @@ ANSWERED = {
 
 
 @pytest.fixture(scope="session")
-def focus_home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("focus")
-    budgetqa("ingest", *(str(real_pdf(f)) for f in FILES), home=home, env=FAST, timeout=600)
-    return home
+def focus_home(real_home):
+    # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
+    return real_home
 
 
 @pytest.fixture(scope="session")
-def answers(focus_home) -> dict[str, dict]:
-    batch = focus_home / "questions.txt"
+def answers(focus_home, tmp_path_factory) -> dict[str, dict]:
+    batch = tmp_path_factory.mktemp("focus") / "questions.txt"
     questions = list(ANSWERED) + ["江苏高院2019年的培训费是多少？", "万里街道2024年离退休的钱有多少？",
                                   "国家信访局2024年一般行政管理事务的年初预算和决算数哪个大？",
                                   "国家信访局一般公共预算拨款收入是多少？"]

@@ -13,10 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl, real_pdf
-
-FILES = ["2026-bj-czj-yusuan-shuoming.pdf", "2026-bj-czj-yusuan-baobiao.pdf", "2026-sz-jtysj-yusuan.pdf",
-         "2026-gz-zfbgt-yusuan.pdf"]
+from conftest import FAST, budgetqa, jsonl
 
 # question → (value, unit, a word the answer names)
 ANSWERED = {
@@ -97,11 +94,11 @@ AMBIGUOUS = ["北京市财政局2026年一般公共预算支出里行政运行�
 
 
 @pytest.fixture(scope="module")
-def answers(tmp_path_factory) -> dict[str, dict]:
-    home = tmp_path_factory.mktemp("named")
-    budgetqa("ingest", *[str(real_pdf(f)) for f in FILES], home=home, env=FAST, timeout=900)
+def answers(real_home, tmp_path_factory) -> dict[str, dict]:
+    # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
+    home = real_home
     questions = [*ANSWERED, *NOT_MONEY, *AMBIGUOUS, *GOALS]
-    batch = home / "questions.txt"
+    batch = tmp_path_factory.mktemp("named") / "questions.txt"
     batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
     out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
     return {a["question"]: a for a in out}

@@ -16,10 +16,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl, real_pdf
-
-FILES = ["2026-hz-qxj-yusuan.pdf", "2024-gjxfj-juesuan.pdf", "2024-ptq-czj-juesuan.pdf", "2021-xa-xcb-yusuan.pdf",
-         "2019-js-gaoyuan-yusuan.pdf"]
+from conftest import FAST, budgetqa, jsonl
 
 # question → (value, unit, words the answer must show)
 CASES = {
@@ -57,10 +54,10 @@ CASES = {
 
 
 @pytest.fixture(scope="session")
-def answers(tmp_path_factory) -> dict[str, dict]:
-    home = tmp_path_factory.mktemp("narrated")
-    budgetqa("ingest", *[str(real_pdf(name)) for name in FILES], home=home, env=FAST, timeout=900)
-    batch = home / "questions.txt"
+def answers(real_home, tmp_path_factory) -> dict[str, dict]:
+    # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
+    home = real_home
+    batch = tmp_path_factory.mktemp("narrated") / "questions.txt"
     batch.write_text("\n".join(CASES), encoding="utf-8")
     out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
     return dict(zip(CASES, out))

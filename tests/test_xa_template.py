@@ -10,25 +10,27 @@ each case quotes it. The unit questions are asked of Hangzhou's table by unit to
 """
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
-from conftest import FAST, budgetqa, jsonl, real_pdf
+from conftest import FAST, budgetqa, jsonl
 
 XCB = "西安市委宣传部2021年"
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("xa")
-    budgetqa("ingest", str(real_pdf("2021-xa-xcb-yusuan.pdf")), str(real_pdf("2026-hz-qxj-yusuan.pdf")),
-             str(real_pdf("2022-xa-wjw-juesuan.pdf")), home=home, env=FAST)
-    return home
+def home(real_home):
+    # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
+    return real_home
 
 
 def _ask(home, questions: list[str]) -> list[dict]:
-    batch = home / "questions.txt"
-    batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
-    return jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "questions.txt"
+        batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
+        return jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
 
 
 def test_a_row_classified_twice_is_named_by_its_own_code(home):
