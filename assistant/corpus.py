@@ -304,7 +304,8 @@ class Corpus:
             return docs
         chosen = self.named_in(q, docs)
         if not chosen:
-            return docs
+            from .unitdocs import listing  # a unit of a department named, no department (assistant/unitdocs.py)
+            return listing(self, q, docs) or docs
         if len(chosen) == 1:
             chosen.append(next(d for d in docs if d is not chosen[0]))
         return chosen

@@ -16,7 +16,7 @@ from ingest.home import Home
 from ingest.model import ParsedDocument
 
 from . import arith, documents, figures, llm, sets, synonyms, yearly
-from . import targets
+from . import targets, textrank
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Citation
 from .corpus import CACHED_DOCUMENTS, _LRU, CellRef, Corpus, same_amount, unit_of
@@ -523,7 +523,7 @@ class Engine:
         query = re.sub(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|（[^）]*）$", "", documents.without_name(
             q, max((n for n in documents.department_names(doc.document.department, doc.document.region) if n in q),
                    key=len, default=""))) or question
-        hits = self.retriever(doc).search(query, k=3, doc_ids=[doc.document.doc_id], kind="passage")
+        hits = textrank.rerank(query, self.retriever(doc).search(query, k=12, doc_ids=[doc.document.doc_id], kind="passage"))
         if not hits:
             return self.not_found(question, "正文里没有找到相关的说明")
         top = hits[:3]

@@ -48,6 +48,9 @@ def projects(question: str, q: str, doc) -> Answer | None:
     projects below them are left out)."""
     if not _PROJECTS.search(q) or re.search(r"项级|科目|绩效", q):
         return None
+    from .wholeparts import ranked  # 「管养维护项目里哪一块最多」: one project's parts the narrative states
+    if (ans := ranked(question, q, doc)) is not None:
+        return ans
     table = next((t for t in doc.tables if t.kind == model.PROJECT and t.rows), None)
     if table is None:
         return None

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from ingest import model
+
 from . import arith, figures
 from . import wording as W
 from .answer import ANSWERED, Answer
@@ -57,6 +59,8 @@ def _groups(cands: list[CellRef]) -> dict[tuple, list[CellRef]]:
     for c in cands:
         key = (c.table.ordinal, c.row.code, plain_label(c.row.label), c.cell.column)
         if not c.cell.blank and all(x.row.ordinal != c.row.ordinal for x in out.get(key, [])):
+            if c.table.kind == model.NARRATIVE and any(same_amount(c, x) for x in out.get(key, [])):
+                continue  # the narrative stating one figure twice (a summary, then its own paragraph): one
             out.setdefault(key, []).append(c)
     return out
 

@@ -64,6 +64,7 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
     for name in sorted(department_names(doc.document.department, doc.document.region), key=len, reverse=True):
         rest = rest.replace(name, "|")
     keys = [k for k in _GENERIC.sub("|", rest).split("|") if len(k) >= 2]
+    own = [k for k in keys if len(k) >= 3]  # the question's own words for what is counted
     keys += [w for k, words in COUNTED.items() if k in q for w in words]
     if not keys:
         return None
@@ -77,6 +78,9 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
             score = max(common_run(k, window) for k in keys) + (1 if stock else 0) + (1 if n.group(2) == word else 0)
             if not buying and _PURCHASE.search(window):
                 score -= 2  # 「购置公务用车5辆」 counts what was bought, not what the department has
+            elif buying and _PURCHASE.search(window):
+                score += 1  # 「计划购置几辆车」: what the budget buys, not what is held
+            score += _attached(sentence, n, own, q)  # 「执法执勤用车4辆、特种专业技术用车6辆」: the kind asked
             if score > best_score:
                 best, best_score = (p, sentence, n), score
     if best is None:
@@ -87,6 +91,19 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
                     section=p.section)
     text = f"文中说明：“{sentence.strip()}”，即 {n.group(1)} {unit}（{p.section}{f'，第{p.page}页' if p.page else ''}）"
     return Answer(question, ANSWERED, text, value, unit, None, [cite])
+
+
+def _attached(sentence: str, n, own: list[str], q: str) -> int:
+    """The words right before the number (「购置车辆 1 辆」) or right after it (「0 辆公务用车」): +2 where they
+    name what the question counts in its own words, -1 where they name a kind (公务用车, 特种专业技术用车) the
+    question does not ask about. Of two counts in one sentence, the one of the kind asked."""
+    before = re.search(r"[\u4e00-\u9fff]{1,10}$", re.sub(r"\s", "", sentence[:n.start()]))
+    after = re.match(r"\s*([\u4e00-\u9fff]{1,8})", sentence[n.end():])
+    words = [w for w in (before.group() if before else "", after.group(1) if after else "") if w]
+    if any(common_run(k, w) >= 4 for k in own for w in words):
+        return 2
+    kinds = [k for word, ks in COUNTED.items() if word in q for k in ks[1:]]  # ks[0]: the general word
+    return -1 if any(k in w and k not in q for k in kinds for w in words) else 0
 
 
 def _narrative_count(q: str, word: str, doc, measures) -> bool:

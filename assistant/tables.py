@@ -27,7 +27,7 @@ class Measure:
     prefer: tuple[str, ...] = ()  # context words ("基本支出里的…"): tables whose title holds them come first
 
 
-_JOIN = re.compile(r"^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有|安排的)?[，,]?$")
+_JOIN = re.compile(r"^(?:19|20)\d{2}年度?的?$|^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这些|各自|分别)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有|安排的)?[，,]?$")
 _LIST_SEP = re.compile(r"^[、，,和与及跟]$|^(以及|还有)$")
 
 
@@ -38,7 +38,8 @@ def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
     "A和B这两项的C" applies C to both rows; "X表的Y" looks for Y in X only; "A中B" (both rows) looks
     for B among A's children.
     """
-    out: list[Measure] = []
+    from .stageword import drop  # 「预算里说的固定资产金额」: 预算 is the stage, not a column (assistant/stageword.py)
+    out, mentions = [], drop(q, mentions)
     context = [m.text for m in mentions if m.qualifier]
     ms = [m for m in mentions if not m.qualifier]
     group: list[Mention] = []  # consecutive rows named as a list
@@ -170,8 +171,8 @@ def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str =
         # "信息化建设的维修（护）费": a table crossing functional and economic lines prints the parent in a cell
         # of the row ("2010607-信息化建设 | 30213 维修（护）费").
         out = [c for c in _candidates(doc, replace(measure, within=None), measure.table or hint, measure.prefer)
-               if any(x.value is None and re.sub(r"^\d+\s*[-－]\s*", "", x.raw.strip()) in measure.within
-                      for x in c.row.cells)]
+               if any(x.value is None and re.sub(r"^\d+\s*[-－]\s*|[（(][^）)]*[）)]$", "", x.raw.strip())
+                      in measure.within for x in c.row.cells)]  # a unit's name, its other name bracketed
     if not out and measure.table and measure.rows is not None and \
             any(t.rows for t in doc.tables if t.kind == measure.table):
         # "基本支出决算表中的公用经费合计": the table named by a shorter name holds no such line; where it is.
@@ -309,6 +310,9 @@ def _candidates(doc: ParsedDocument, measure: Measure, hint: str | None, prefer:
             rows = [r for r in t.rows if plain_label(r.label) in measure.rows]
             if measure.within:
                 allowed = {id(k) for p in t.rows if plain_label(p.label) in measure.within for k in children(t, p)}
+                if not allowed:  # a table printed without codes nests by order (assistant/nesting.py)
+                    from .nesting import under
+                    allowed = under(t, measure.within, measure.rows)
                 rows = [r for r in rows if id(r) in allowed]
             pairs += [(r, _column_for(t, r, None if measure.dual else measure.column)) for r in rows]
         for r, col in pairs:
@@ -423,7 +427,8 @@ class RowSet:
 
 def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | None, hint: str | None) -> RowSet | None:
     """The rows a ranking/count/list question ranges over."""
-    tables = ordered_tables(doc, hint)
+    from .scoped import tables as scoped  # a part (基本支出/项目支出) or a table named by its title
+    tables = scoped(doc, q, ordered_tables(doc, hint), ordered_tables(doc, None))
     level = next((lv for lv, words in _LEVEL_WORDS.items() if any(w in q for w in words)), None)
     if level is None and re.search(r"哪些科目|哪几个科目|科目有哪些", q):
         level = "项"  # subjects with no level named: the most detailed ones

@@ -324,6 +324,10 @@ def _tidy(q: str, mentions: list[Mention]) -> list[Mention]:
     mentions = sorted(mentions, key=lambda m: m.start)
     out: list[Mention] = []
     for m in mentions:
+        if len(out) >= 2 and out[-1].rows and m.start == out[-1].end and re.fullmatch(r"支出(?:合计|总计|总额)", m.text) \
+                and re.fullmatch(r"[和与及、]", q[out[-2].end:out[-1].start]):
+            out[-1].end += 2  # "A支出和B缴费支出合计": B's 支出, then the sum asked, not the 支出合计 line
+            continue
         if out and out[-1].column and not out[-1].rows and m.start == out[-1].end and \
                 _TOTAL_WORD.fullmatch(m.text):
             out[-1].end = m.end  # "“三公”经费预算总额": that figure's total, not the budget's 支出总计

@@ -26,8 +26,8 @@ from .vocab import common_run
 _UNITS = "万元|元|辆|台|个|家|项|人"
 _FIG = rf"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>{_UNITS})"
 _LAST_FIG = re.compile(rf"(?P<label>[^，,；;。：:、]*?)\s*(?:为|共计|合计|共|是|达)?\s*{_FIG}(?!.*\d\s*(?:{_UNITS}))", re.S)
-_PART = re.compile(rf"\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?P<label>[^，,；;。：:、\d]{{2,30}}?)"
-                   rf"\s*(?:为|共计|合计|共|是|达)?\s*{_FIG}\s*(?:[（(][^）)]*[）)])?\s*$")
+_PART = re.compile(rf"\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?P<label>[^，,；;。：:\d]{{2,30}}?)"
+                   rf"\s*(?:为|共计|合计|共|是|达)?\s*{_FIG}\s*(?:[（(][^）)]*[）)])?\s*(?:等)?\s*$")  # 「…418.75万元等。」
 _LEAD = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?(?:末|底)?|^[（(][一二三四五六七八九十\d]+[）)]|^\d+[.、．]")
 _VERBS = re.compile(r"(?:本部门|本单位|本级|全部为财政资金)")
 # Words a whole's name has that say nothing about what it is.
@@ -100,7 +100,12 @@ def statements(doc) -> list[Stated]:
                 head = _LAST_FIG.search(prev[-120:])  # 「…总金额为 5227.59 万元。」 | 「其中拟采购货物…」
             tail = re.split(r"[。]", text[m.end():])[0]
             parts: list[Part] = []
+            carry = ""  # 「秀峰、横岗、塘背收费站运营管理费用 1,487.40 万元」: names listed in one part's label
             for seg in re.split(r"[、，；;]|,(?!\d{3})", tail):
+                if re.fullmatch(r"[\u4e00-\u9fff]{1,8}", seg.strip()) and re.match(r"、", tail[tail.find(seg) + len(seg):]):
+                    carry += seg.strip() + "、"
+                    continue
+                seg, carry = carry + seg, ""
                 pm = _PART.match(seg)
                 unit = head.group("u") if head is not None else (parts[0].unit if parts else pm and pm.group("u"))
                 if pm is None or pm.group("u") != unit or pm.group("label").startswith("其中"):
@@ -152,6 +157,8 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
     are the tables' to compare, to the precision they print."""
     if any(y != doc.document.year for y in years_in(as_of(q))):
         return None  # another year's figure is no figure of this sentence
+    if (ans := ranked(question, q, doc)) is not None:
+        return ans  # 「交通安全应急管理经费中哪部分最少」: the parts of a whole no table line names
     best = None
     for st in statements(doc):
         named = _named(q, st)
@@ -207,8 +214,10 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
             return None  # an amount named alone is the tables' (and the narrative figures') to give
         return _ans(question, f"{part.label}为 {arith.with_unit(part.value, part.unit)}", said, part.value,
                     part.unit, None, cite)
-    if whole_named and len(st.parts) >= 2 and any(x.key != x.label for x in st.parts) and \
-            (_WHOLE_ASK.search(st.whole.label) or _WHOLE_ASK.search(q.replace(st.whole.label, "|"))) and \
+    core = _GENERIC.sub("", st.whole.label)  # 「政府采购安排了多少钱」: a whole no table prints, asked by its name
+    alone = not tabled and len(core) >= 4 and core in q and re.search(r"多少|金额|几", q)
+    if (whole_named or alone) and len(st.parts) >= 2 and any(x.key != x.label for x in st.parts) and \
+            (alone or _WHOLE_ASK.search(st.whole.label) or _WHOLE_ASK.search(q.replace(st.whole.label, "|"))) and \
             not (W.DIFF.search(q) or W.MULTIPLE.search(q) or _SHARE.search(q)):
         return _ans(question, f"{st.whole.label}为 {arith.with_unit(st.whole.value, unit)}", said, st.whole.value,
                     unit, None, cite)
@@ -218,3 +227,29 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
 def _ans(question, text, said, value, unit, formula, cite) -> Answer:
     calc = f"。计算：{formula}" if formula else ""
     return Answer(question, ANSWERED, f"{text}{calc}。{said}", value, unit, formula, [cite])
+
+
+def ranked(question: str, q: str, doc) -> Answer | None:
+    """「管养维护项目里哪一块费用最多」: the parts of the whole the question names, as its sentence states them,
+    ranked — never the other projects of a table. Only where the question names no part and the parts are
+    money adding up to no more than the whole."""
+    if not W.RANK.search(q):
+        return None
+    for st in statements(doc):
+        core = _GENERIC.sub("", st.whole.label)
+        if len(core) < 4 or st.whole.label not in q or len(st.parts) < 2 or _named(q, st) or \
+                not arith.is_money(st.whole.unit) or sum(x.value for x in st.parts) > st.whole.value:
+            continue
+        less = bool(re.search(r"最(?:少|低|小)", q))
+        order = sorted(st.parts, key=lambda x: x.value, reverse=not less)
+        best = order[0]
+        if len(order) > 1 and order[1].value == best.value:
+            return None
+        cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, st.passage.page, st.sentence,
+                        section=st.passage.section)
+        said = f"文中说明：“{st.sentence.strip()}”（{st.passage.section}，第{st.passage.page}页）"
+        calc = (" < " if less else " > ").join(arith.fmt(x.value) for x in order)
+        text = (f"{st.whole.label}中{'最少' if less else '最多'}的是{best.label}：{arith.with_unit(best.value, best.unit)}"
+                f"（排序：{'；'.join(f'{i + 1}. {x.label} {arith.with_unit(x.value, x.unit)}' for i, x in enumerate(order))}）")
+        return Answer(question, ANSWERED, f"{text}。{said}", best.value, best.unit, calc, [cite])
+    return None

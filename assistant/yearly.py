@@ -166,7 +166,7 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1):
     for f in facts:
         if wanted and not lastyear.compatible(wanted, _basis(f, doc)):
             continue
-        if not _usable(f, ask):
+        if not _usable(f, ask) or _against(q, f):
             continue
         s = max(score(subject, f.subject, drop), score(subject, qualified(f), drop)) if subject else 0
         if by_code:  # 行政单位医疗（2101101）is the line the narrative prints as 行政事业单位医疗（2101101）
@@ -178,6 +178,13 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1):
     if best is not None and best_score >= least:
         return best, _fact_cells(eng, doc, best)
     return _by_mentions(eng, q, doc, measures, wanted, ask) if least <= 1 else None
+
+
+def _against(q: str, f: ChangeFact) -> bool:
+    """「…为什么比2025年执行数减少」: a statement that it increased is about another line (or another year)."""
+    down, up = bool(re.search(r"减少|下降|降低|压减", q)), bool(re.search(r"增加|增长|上升|提高", q))
+    moved = f.change if f.change is not None else f.rate
+    return down != up and moved is not None and moved != 0 and (moved > 0) == down
 
 
 def _coded(doc, subject: str) -> list[str]:
