@@ -40,9 +40,20 @@ def get_engine(path: str):
 
 @st.cache_data(show_spinner="正在核对…", max_entries=32)
 def check_results(path: str, doc_id: str) -> list[dict]:
+    """One document's checks, each finding once (the same check on the same cells, printed twice, is one)."""
     from assistant.check import run_checks
+    from assistant.checks.report import unique
 
-    return [c.as_json() for c in run_checks(get_home(path).store.load(doc_id))]
+    return unique([c.as_json() for c in run_checks(get_home(path).store.load(doc_id))])
+
+
+def check_report_html(path: str, doc_ids: list[str]) -> bytes:
+    """The fact-check report of these documents as one self-contained HTML page (the command line's
+    ``check --all --out``). Called when the button is clicked, maybe on another thread: the home's store is
+    per thread."""
+    from assistant.checks.report import check_corpus, render_html
+
+    return render_html(check_corpus(get_home(path).store, doc_ids)).encode("utf-8")
 
 
 def home_path() -> str:
@@ -85,13 +96,18 @@ def queue_question(question: str) -> None:
 
 
 def sidebar(engine) -> None:
+    """Counts by region, year and kind, and a handful of names: never one line per document."""
     with st.sidebar:
         st.header("已收录的文件", icon=":material/library_books:")
-        docs = [d.document for d in engine.corpus.docs]
-        for d in docs:  # from the documents' metadata: no document's tables are loaded for this
-            st.markdown(f"**{ui.md(d.department)}**  \n{ui.md(d.region or '')} {d.year}年 · 部门{d.kind}")
+        docs = [d.document for d in engine.corpus.docs]  # metadata only: no document's tables are loaded
         if not docs:
             st.info("语料库是空的。")
+            return
+        st.markdown(ui.md(ui_docs.corpus_summary(docs)))
+        for d in ui_docs.latest(docs):
+            st.markdown(f"**{ui.md(d.department)}**  \n{ui.md(d.region or '')} {d.year}年 · 部门{d.kind}")
+        if len(docs) > ui_docs.SIDEBAR_NAMES:
+            st.caption(f"以上为最新的 {ui_docs.SIDEBAR_NAMES} 份。其他文件请在页面上方的“选择地区、部门、年度”中查找。")
 
 
 def visitor(engine) -> Visitor:
@@ -173,12 +189,33 @@ def documents_page(path: str, engine, doc_ids: list[str] | None) -> None:
     upload(path, engine)
 
 
+CHECK_AT_ONCE = 5  # documents the 核对 page checks in one view: with none chosen, only a corpus this small
+
+
 def check_page(path: str, engine, doc_ids: list[str] | None) -> None:
+    """The fact check of the chosen documents (the picker), each finding once, and the report to download.
+    With none chosen it checks the whole corpus only when that is a handful of documents."""
     if not ui.checks_available():
         st.info("核对模块（assistant/check.py）尚未安装。")
         return
     st.caption("逐项核对文件的自洽性：表内合计、科目层级、列合计、不同表之间、文字说明与表格、绩效目标。不一致的排在最前。")
-    for d in engine.corpus.select(doc_ids) if doc_ids else engine.corpus.docs:
+    if doc_ids is None and len(engine.corpus.docs) > CHECK_AT_ONCE:
+        st.info(f"共 {len(engine.corpus.docs)} 份文件。请先在页面上方的“选择地区、部门、年度”中选择要核对的文件"
+                f"（选到部门和年度即为一份），这里就会列出它的核对结果。", icon=":material/filter_list:")
+        return
+    docs = engine.corpus.select(doc_ids) if doc_ids is not None else engine.corpus.docs
+    if not docs:
+        st.info("没有符合所选条件的文件，请在上方重新选择。")
+        return
+    if len(docs) > CHECK_AT_ONCE:
+        st.info(f"所选范围内有 {len(docs)} 份文件；一次最多核对 {CHECK_AT_ONCE} 份，请在上方再选择部门或年度。",
+                icon=":material/filter_list:")
+        return
+    ids = [d.document.doc_id for d in docs]
+    st.download_button("下载核对报告（HTML，可打印、可转发）", lambda: check_report_html(path, ids),
+                       file_name=f"核对报告-{ui_docs.report_name(docs)}.html", mime="text/html",
+                       key="check-report", icon=":material/download:", on_click="ignore")
+    for d in docs:
         st.subheader(ui.md(d.document.label))
         ui.render_checks(check_results(path, d.document.doc_id))
 

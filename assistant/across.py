@@ -217,7 +217,7 @@ def corpus_count(question: str, q: str, docs: list) -> Answer | None:
     departments = "个部门" in q
     n = len({d.document.department for d in pool}) if departments else len(pool)
     unit = "个" if departments else "份"
-    listed = "、".join(d.document.label for d in pool)
+    listed = _few([d.document.label for d in pool], "、", None)
     return Answer(question, ANSWERED, f"共 {n} {unit}：{listed}", Decimal(n), unit, f"计数 {n}", [])
 
 
@@ -298,24 +298,63 @@ def _cite_line(f: Figure, unit: str) -> str:
     return f"{f.who} {shown}" + (f"（{where}）" if where else "")
 
 
+# A long answer's text names this many departments (the top, or the bottom when the least is asked) and
+# says how many there are; every figure stays in the answer's citations and chart (the 数据 view, the CSV).
+SHOWN = 10
+
+
+def _few(items: list[str], sep: str = "；", word: str | None = "个部门") -> str:
+    """``items`` joined, the first ``SHOWN`` only when there are more, then "…共 N 个部门" (just "…" when
+    ``word`` is None: the count is already said)."""
+    if len(items) <= SHOWN:
+        return sep.join(items)
+    return sep.join(items[:SHOWN]) + sep + "…" + (f"共 {len(items)} {word}" if word else "")
+
+
+def _abridged(formula: str | None) -> str | None:
+    """A result formula over many figures (a > b > …, a + b + … = s) cut to its first ``SHOWN`` terms."""
+    if not formula:
+        return formula
+    for op in (" > ", " < ", " + "):
+        tail = ""
+        body = formula
+        if op == " + " and " = " in formula:
+            body, tail = formula.rsplit(" = ", 1)
+            tail = " = " + tail
+        terms = body.split(op)
+        if len(terms) > SHOWN + 1:
+            return op.join(terms[:SHOWN]) + op + "…" + tail
+    return formula
+
+
 def _combine(question: str, q: str, measure: str, have: list[Figure], missing: list[str], unit: str) -> Answer:
     cites = [c for f in have for c in f.answer.citations[:1]]
     conversions = [f.conversion for f in have if f.conversion]
     sub_calcs = [f"{f.who}：{f.answer.calculation}" for f in have
                  if f.answer.calculation and f.answer.calculation not in (f.conversion or "")]
-    lines = "；".join(_cite_line(f, unit) for f in have)
-    absent = ("。没有这个数的：" + "；".join(missing) + "（未计入，不按 0 计）") if missing else ""
+    absent = ("。没有这个数的：" + _few(missing, word="个") + "（未计入，不按 0 计）") if missing else ""
     if not have:
         return Answer(question, NOT_FOUND, f"没有找到答案：各文件都没有给出“{measure}”{absent}。")
+    ordered = sorted(have, key=lambda f: f.value, reverse=True)
+    long = len(have) > SHOWN
 
     def done(text: str, value: Decimal | None, result_formula: str | None, out_unit: str | None = unit,
-             chart: Chart | None = None) -> Answer:
+             chart: Chart | None = None, shown: list[Figure] | None = None) -> Answer:
         formula = "；".join([*conversions, *sub_calcs, *([result_formula] if result_formula else [])]) or None
-        calc = f"。计算：{formula}" if formula else ""
+        lines = "；".join(_cite_line(f, unit) for f in have)
+        said = formula
+        if long:  # the text names the figures it shows; the formula (calculation) and citations hold them all
+            keep = {id(f) for f in (ordered[:SHOWN] if shown is None else shown)}
+            kept = [f for f in (ordered if shown is None else shown) if id(f) in keep]
+            said = "；".join([*(f.conversion for f in kept if f.conversion),
+                              *(f"{f.who}：{f.answer.calculation}" for f in kept
+                                if f.answer.calculation and f.answer.calculation not in (f.conversion or "")),
+                              *([_abridged(result_formula)] if result_formula else [])]) or None
+            lines = "；".join([*(_cite_line(f, unit) for f in kept), f"…共 {len(have)} 个部门，每个数的出处见来源"])
+        calc = f"。计算：{said}" if said else ""
         return Answer(question, ANSWERED, f"{text}{calc}（数据：{lines}）{absent}", value, out_unit, formula, cites,
                       chart=chart)
 
-    ordered = sorted(have, key=lambda f: f.value, reverse=True)
     limit = _THRESHOLD.search(q)
     if limit and re.search(r"几个|多少个|几家|几份", q) and (limit.group(1) or limit.group(4)):
         bound = Decimal(limit.group(2))
@@ -327,9 +366,10 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
             return (v < bound or inclusive and v == bound) if below else (v > bound or inclusive and v == bound)
         hits = [f for f in ordered if fits(f.value)]
         rel = ("≤" if inclusive else "<") if below else ("≥" if inclusive else ">")
-        text = (f"{measure}{limit.group(0)}的有 {len(hits)} 个：" + ("、".join(f"{f.who} {arith.with_unit(f.value, unit)}"
-                                                                      for f in hits) or "无"))
-        return done(text, Decimal(len(hits)), f"计数 {len(hits)}（{rel} {arith.fmt(bound)} {unit}）", "个")
+        text = (f"{measure}{limit.group(0)}的有 {len(hits)} 个：" + (_few([f"{f.who} {arith.with_unit(f.value, unit)}"
+                                                                       for f in hits], "、", None) or "无"))
+        return done(text, Decimal(len(hits)), f"计数 {len(hits)}（{rel} {arith.fmt(bound)} {unit}）", "个",
+                    shown=hits[:SHOWN])
     chart = Chart(f"{measure}（按文件）", unit, tuple(ChartBar(f.who, f.value) for f in ordered)) if len(have) > 1 else None
     less = bool(re.search(r"最(少|低|小)|哪.{0,6}(少|低|小)|谁.{0,3}(少|低|小)", q))
     if len(have) == 1 and not missing:
@@ -353,16 +393,16 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
         return done(f"{hi.who}的{measure}比{lo.who}多 {arith.with_unit(r.value, unit)}", r.value, r.formula)
     if re.search(r"一共|合计|加起来|总共|总和|之和|共计", q):
         r = arith.total([f.value for f in have])
-        return done(f"{'、'.join(f.who for f in have)}的{measure}合计 {arith.with_unit(r.value, unit)}", r.value,
-                    r.formula, chart=chart)
+        return done(f"{_few([f.who for f in have], '、')}的{measure}合计 {arith.with_unit(r.value, unit)}", r.value,
+                    r.formula, chart=chart, shown=have[:SHOWN])
     if re.search(r"分别|各自|列出|列一下", q) and not re.search(r"最|排", q):
-        return done(f"{measure}：" + "；".join(f"{f.who} {arith.with_unit(f.value, unit)}" for f in have), None, None,
-                    None, chart=chart)
+        return done(f"{measure}：" + _few([f"{f.who} {arith.with_unit(f.value, unit)}" for f in have]), None, None,
+                    None, chart=chart, shown=have[:SHOWN])
     # Rank, compare ("比一比", "哪个多"): the top one (the least when asked), with the full order.
     pick = ordered[-1] if less else ordered[0]
     order = ordered[::-1] if less else ordered
     rel = " < " if less else " > "
     place = "最少" if less else "最多"
-    ranking = "；".join(f"{i + 1}. {f.who} {arith.with_unit(f.value, unit)}" for i, f in enumerate(order))
+    ranking = _few([f"{i + 1}. {f.who} {arith.with_unit(f.value, unit)}" for i, f in enumerate(order)])
     text = f"{measure}{place}的是{pick.who}：{arith.with_unit(pick.value, unit)}。排序：{ranking}"
-    return done(text, pick.value, rel.join(arith.fmt(f.value) for f in order), chart=chart)
+    return done(text, pick.value, rel.join(arith.fmt(f.value) for f in order), chart=chart, shown=order[:SHOWN])

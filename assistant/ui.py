@@ -35,6 +35,13 @@ VERDICT_ORDER = ["fail", "rounding", "unchecked", "pass", "not_applicable"]
 CHECK_KINDS = {"table_sum": "表内合计", "subject_tree": "科目层级", "columns": "列合计", "cross_table": "跨表一致",
                "narrative": "文字与表格", "performance": "绩效目标"}
 
+# An answer over many documents (a ranking of every department) shows this much on the page: the first
+# tables it cites with their pages, the first sources listed, the calculation's start; every citation stays
+# in the 全部来源 table, the chart's 数据 view and the CSV.
+LONG_CALCULATION = 600
+SHOWN_TABLES = 10
+SHOWN_SOURCES = 10
+
 CITED_CELL = "background-color: #ffd54f; font-weight: 700; color: #000"
 CITED_ROW = "background-color: #fff8e1"
 
@@ -288,7 +295,13 @@ def render_answer(answer: Answer, engine, key: str = "a") -> None:
         st.metric("答案", fmt_value(answer.value, answer.unit))
     st.markdown(md(lead_sentence(answer.answer)))
     if answer.calculation:
-        st.markdown(f"**计算过程**：{md(answer.calculation)}")
+        calc = answer.calculation
+        if len(calc) <= LONG_CALCULATION:
+            st.markdown(f"**计算过程**：{md(calc)}")
+        else:  # a ranking of hundreds of departments: its start, the whole on demand
+            st.markdown(f"**计算过程**：{md(calc[:LONG_CALCULATION])}…")
+            with st.expander("完整计算过程", icon=":material/functions:"):
+                st.markdown(md(calc))
     render_citations(answer, engine, key)
 
 
@@ -316,7 +329,7 @@ def render_citations(answer: Answer, engine, key: str = "a") -> None:
         else:
             passages.append(c)
     tables = {}
-    for k, ((doc_id, ordinal), cites) in enumerate(groups.items()):
+    for k, ((doc_id, ordinal), cites) in enumerate(list(groups.items())[:SHOWN_TABLES]):
         table = tables[(doc_id, ordinal)] = find_table(engine, doc_id, ordinal)
         page = f"（第{cites[0].page}页）" if cites[0].page else ""
         if table is None:
@@ -333,8 +346,14 @@ def render_citations(answer: Answer, engine, key: str = "a") -> None:
             with st.expander(f"完整表格：{md(cites[0].table)}", icon=":material/table_chart:"):
                 st.caption(f"{md(cites[0].document)} · 黄色为答案用到的单元格")
                 render_table(table, [(c.row_ordinal, c.column) for c in cites])
-    st.markdown("**来源**：\n" + "\n".join(f"{k}. {md(citation_line(c))}" for k, c in enumerate(citations, 1)))
-    for n, c in enumerate(passages):
+    if len(groups) > SHOWN_TABLES:
+        st.caption(f"另有 {len(groups) - SHOWN_TABLES} 张表的出处见下方来源。")
+    st.markdown("**来源**：\n" + "\n".join(f"{k}. {md(citation_line(c))}"
+                                           for k, c in enumerate(citations[:SHOWN_SOURCES], 1)))
+    if len(citations) > SHOWN_SOURCES:
+        with st.expander(f"全部 {len(citations)} 处来源", icon=":material/list:"):
+            st.dataframe(citations_frame(citations), hide_index=True, width="stretch")
+    for n, c in enumerate(passages[:SHOWN_SOURCES]):  # the rest in 全部来源
         with st.expander(f"原文：{md(c.section or '正文')}" + (f"（第{c.page}页）" if c.page else ""), icon=":material/article:"):
             st.caption(md(c.document))
             st.markdown("\n".join(f"> {md(line)}" for line in (c.text or "").splitlines() if line.strip()))
@@ -347,6 +366,13 @@ def render_citations(answer: Answer, engine, key: str = "a") -> None:
         ui_charts.render(chart, key=f"{key}-chart-{n}")
     st.download_button("导出本答案的数据 CSV", answer_csv(answer), file_name="budgetqa-answer.csv", mime="text/csv",
                        key=f"{key}-answer-csv", icon=":material/download:", on_click="ignore")
+
+
+def citations_frame(citations: list[Citation]) -> pd.DataFrame:
+    """Every source of an answer, one row each: the document, table (or section), row, column, page and
+    the figure as printed."""
+    return pd.DataFrame([{"文件": c.document, "表": c.table or c.section or "正文", "行": c.row or "",
+                          "列": c.column or "", "页": c.page or "", "原文数值": c.text or ""} for c in citations])
 
 
 def answer_csv(answer: Answer) -> bytes:

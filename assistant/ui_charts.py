@@ -81,12 +81,32 @@ def _find(tables: list[Table], label: str, value: Decimal) -> str:
     return ""
 
 
+_WHO = re.compile(r"^(?P<dept>.+)（(?P<year>\d{4})年(?P<kind>预算|决算)）$")
+
+
+def _cited(by_document: dict, label: str) -> str:
+    """A bar of a cross-department answer ("北京市财政局（2026年预算）"): where its figure is printed, from
+    the answer's citation of that document (no table need be loaded)."""
+    m = _WHO.match(label)
+    if m is None:
+        return ""
+    c = by_document.get(f"{m['dept']} {m['year']}年部门{m['kind']}")
+    if c is None or not c.table:
+        return ""
+    where = " × ".join(x for x in (c.row, c.column) if x)
+    return f"《{c.table}》" + (f"第{c.page}页" if c.page else "") + (f" · {where}" if where else "")
+
+
 def from_answer(answer: Answer, tables: list[Table]) -> ChartData | None:
     """The engine's breakdown as a composition (for a share) or a ranking (top N with 其他)."""
     chart: Chart | None = answer.chart
     if chart is None or len(chart.bars) < 2:
         return None
-    items = [Item(b.label, b.value, source=_find(tables, b.label, b.value)) for b in chart.bars]
+    by_document: dict = {}
+    for c in answer.citations:
+        by_document.setdefault(c.document, c)
+    items = [Item(b.label, b.value, source=_find(tables, b.label, b.value) or _cited(by_document, b.label))
+             for b in chart.bars]
     kind = COMPOSITION if answer.unit == "%" else RANKING
     items.sort(key=lambda i: i.value, reverse=True)
     return ChartData(chart.title, chart.unit or "", kind, items)

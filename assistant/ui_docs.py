@@ -2,6 +2,8 @@
 is, the source file, where the money goes (charts), its fact-check summary and its tables."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 
 import streamlit as st
@@ -22,6 +24,39 @@ def region_of(d: Document) -> str:
 
 def doc_choice(d: Document) -> str:
     return f"{d.year}年 部门{d.kind}"
+
+
+SIDEBAR_NAMES = 5  # documents named in the sidebar; the rest are counted
+SUMMARY_GROUPS = 6  # regions (and years) counted one by one in the summary; the rest as 其他
+
+
+def _counted(counts: Counter, what: str, order=None) -> str:
+    """"上海市 120 份、北京市 80 份、其他 37 个地区 300 份"."""
+    items = sorted(counts.items(), key=order or (lambda kv: (-kv[1], kv[0])))
+    cut = SUMMARY_GROUPS if len(items) > SUMMARY_GROUPS + 1 else len(items)  # "其他 1 个" says no less
+    shown = "、".join(f"{k} {n} 份" for k, n in items[:cut])
+    rest = items[cut:]
+    return shown + (f"、其他 {len(rest)} 个{what} {sum(n for _, n in rest)} 份" if rest else "")
+
+
+def corpus_summary(docs: list[Document]) -> str:
+    """Counts from the documents' metadata: how many, by year, by kind, by region (the largest first)."""
+    depts = len({(d.region, d.department) for d in docs})
+    years = _counted(Counter(f"{d.year}年" for d in docs), "年度", order=lambda kv: -int(kv[0][:-1]))
+    kinds = "、".join(f"{k} {n} 份" for k, n in sorted(Counter(f"部门{d.kind}" for d in docs).items()))
+    regions = _counted(Counter(region_of(d) for d in docs), "地区")
+    return f"共 {len(docs)} 份文件、{depts} 个部门\n\n按年度：{years}\n\n按类型：{kinds}\n\n按地区：{regions}"
+
+
+def latest(docs: list[Document], n: int = SIDEBAR_NAMES) -> list[Document]:
+    """The ``n`` newest documents (latest year first), for a short list of names."""
+    return sorted(docs, key=lambda d: (-d.year, d.department))[:n]
+
+
+def report_name(docs: list[ParsedDocument]) -> str:
+    """A file name for the chosen documents' report: the one document's label, else how many."""
+    name = docs[0].document.label if len(docs) == 1 else f"{len(docs)}份文件"
+    return re.sub(r"[\\/:*?\"<>|\s]+", "_", name)[:60]
 
 
 def picker(docs: list[ParsedDocument]) -> list[str] | None:

@@ -392,6 +392,12 @@ def test_cited_pages_on_a_phone_and_a_desk(browser, start_app, real_copy):
         page.get_by_role("tab", name="核对").click()
         page.get_by_text("全部核对项").wait_for(timeout=60_000)
         assert "perf:" not in page.inner_text("body")  # no internal check ids
+        if device == "desktop":  # the chosen document's report, generated when the button is clicked
+            with page.expect_download(timeout=60_000) as got:
+                page.get_by_role("button", name="下载核对报告（HTML，可打印、可转发）").click()
+            report = Path(got.value.path()).read_text(encoding="utf-8")
+            assert report.startswith("<!DOCTYPE html>") and "杭州市气象局 2026年部门预算" in report
+            assert report.count("<h2 ") == 1 and got.value.suggested_filename.endswith(".html")
         shot(page, f"{device}-check.png", tall=True)
         problems += accessibility(page, f"{device} check")
         context.close()

@@ -82,6 +82,36 @@ KIND_WORDS = {"table_sum": "表内合计", "subject_tree": "科目层级", "colu
               "narrative": "文字与表格", "performance": "绩效目标"}
 
 
+def same_key(c: dict) -> tuple:
+    """What a person sees of a check (its id aside): the same check on the same cells with the same figures
+    is the same finding, however many forms print it (a 绩效目标表 printed for the department and again for
+    its unit)."""
+    cells = tuple((x.get("table"), x.get("row"), x.get("column"), x.get("value"), x.get("unit")) for x in c["cells"])
+    return (c["kind"], c["verdict"], c["description"], cells, c["expected"], c["found"], c["difference"],
+            c["unit"], c["passage"])
+
+
+def _once(items: list, key) -> list:
+    seen: set[tuple] = set()
+    out = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def unique(checks: list[dict]) -> list[dict]:
+    """The checks (as JSON) with each finding once, in their order."""
+    return _once(checks, same_key)
+
+
+def unique_checks(checks: list[Check]) -> list[Check]:
+    """The checks with each finding once, in their order."""
+    return _once(checks, lambda c: same_key(c.as_json()))
+
+
 def finding(c: Check) -> dict:
     """One finding as the report states it: the check, and every cell involved (cells[0] is where the
     printed figure was read, when it was read from a cell)."""
@@ -89,6 +119,7 @@ def finding(c: Check) -> dict:
 
 
 def document_report(document: model.Document, checks: list[Check]) -> dict:
+    checks = unique_checks(checks)  # a finding printed twice is reported once, and counted once
     findings = [finding(c) for v in FINDING_VERDICTS for c in checks if c.verdict == v]
     counts = {v: sum(c.verdict == v for c in checks) for v in VERDICTS}
     return {"document": document.doc_id, "label": document.label, "source": document.source,
@@ -108,7 +139,11 @@ def check_corpus(store, doc_ids: list[str] | None = None) -> dict:
     """Run every check on every ready document of a store (or those named) and build the corpus report.
     The app's 核对 page calls this, as ``budgetqa check --all`` does."""
     from . import run_checks
-    docs = [d for d in store.documents() if doc_ids is None or d.doc_id in doc_ids]
+    if doc_ids is None:
+        docs = store.documents()
+    else:  # the documents named, read one by one: never the whole corpus's list for a few
+        docs = [d for d in (store.document(i) for i in dict.fromkeys(doc_ids))
+                if d is not None and store.is_current(d.doc_id)]
     return corpus_report([(d, run_checks(store.load(d.doc_id))) for d in docs])
 
 
@@ -184,7 +219,7 @@ def render_html(report: dict, title: str = "预算公开文件核对报告") -> 
     body = []
     for i, d in enumerate(report["documents"]):
         body.append(f"<h2 id=\"doc-{i}\">{_e(d['label'])}</h2>")
-        body.append(f"<p class=\"note\">文件：{_e(d['source'])}（编号 {_e(d['document'])}）。{_e(_counts_line(d['counts'], d['total']))}</p>")
+        body.append(f"<p class=\"note\">文件：{_e(d['source'])}。{_e(_counts_line(d['counts'], d['total']))}</p>")
         if not d["findings"]:
             body.append("<p class=\"ok\">没有不一致，也没有舍入差异。</p>")
             continue
