@@ -121,6 +121,8 @@ class Engine:
             q = documents.without_name(q, choice.named)
             mentions = self.vocab_for(doc).mentions(q)
         answer = self._answer(question, q, doc, mentions)
+        from . import guard  # money given for days, beds or people: not an answer (assistant/guard.py)
+        answer = guard.mismatch(q, answer) or answer
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer

@@ -378,7 +378,10 @@ def test_cited_pages_on_a_phone_and_a_desk(browser, start_app, real_copy):
         for label, option in (("地区", "杭州市"), ("部门", "杭州市气象局"), ("年度（预算/决算）", "2026年 部门预算")):
             page.get_by_label(label).click()
             page.keyboard.type(option)  # filters the list: a long one shows only its first options on a phone
-            page.get_by_role("option", name=option).click()
+            # The filtered list's first option is the one typed: Enter takes it (a click could land on an
+            # option element being redrawn while a loaded machine re-renders the list).
+            page.get_by_role("option", name=option).wait_for(timeout=30_000)
+            page.keyboard.press("Enter")
             page.wait_for_timeout(400)
         page.get_by_text("在 杭州市气象局 2026年部门预算 中查找").first.wait_for(timeout=30_000)
         page.get_by_role("tab", name="文件").click()
