@@ -3,6 +3,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,16 @@ def budgetqa(*args: str, home: Path, check: bool = True, env: dict | None = None
 
 def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def ask_batch(home: Path, questions: list[str], env: dict | None = None) -> dict[str, dict]:
+    """Every question asked through the real CLI in one process (`ask --batch --json`): question → answer."""
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "questions.txt"
+        batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
+        out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=env).stdout)
+    assert len(out) == len(questions), f"{len(out)} answers to {len(questions)} questions"
+    return dict(zip(questions, out))
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl
+from conftest import FAST, ask_batch
 
 QUESTIONS = [
     "国家信访局2026年信息化运行维护项目由谁实施？",
@@ -26,13 +26,9 @@ QUESTIONS = [
 
 
 @pytest.fixture(scope="session")
-def answers(real_home, tmp_path_factory) -> dict[str, dict]:
+def answers(real_home) -> dict[str, dict]:
     # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
-    home = real_home
-    batch = tmp_path_factory.mktemp("blocks") / "questions.txt"
-    batch.write_text("\n".join(QUESTIONS) + "\n", encoding="utf-8")
-    out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
-    return dict(zip(QUESTIONS, out))
+    return ask_batch(real_home, QUESTIONS, env=FAST)
 
 
 def test_a_projects_implementer_is_quoted_from_under_its_heading(answers):

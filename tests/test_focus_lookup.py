@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl
+from conftest import FAST, ask_batch
 
 # question → (value, unit, the cited table's title holds this, its page)
 ANSWERED = {
@@ -71,14 +71,11 @@ def focus_home(real_home):
 
 
 @pytest.fixture(scope="session")
-def answers(focus_home, tmp_path_factory) -> dict[str, dict]:
-    batch = tmp_path_factory.mktemp("focus") / "questions.txt"
+def answers(focus_home) -> dict[str, dict]:
     questions = list(ANSWERED) + ["江苏高院2019年的培训费是多少？", "万里街道2024年离退休的钱有多少？",
                                   "国家信访局2024年一般行政管理事务的年初预算和决算数哪个大？",
                                   "国家信访局一般公共预算拨款收入是多少？"]
-    batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
-    out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=focus_home, env=FAST).stdout)
-    return dict(zip(questions, out))
+    return ask_batch(focus_home, questions, env=FAST)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl
+from conftest import FAST, ask_batch
 
 REFUSED = ["西安市卫健委2022年市属公立医院的床位数是多少？",  # the tables print only the hospitals' money
            "西安市卫健委2022年公立医院的诊疗人次是多少？",
@@ -14,12 +14,8 @@ ANSWERED = {"西安市卫健委2022年公立医院支出多少？": ("1295897.69
 
 
 @pytest.fixture(scope="module")
-def answers(real_home, tmp_path_factory) -> dict[str, dict]:
-    questions = [*REFUSED, *ANSWERED]
-    batch = tmp_path_factory.mktemp("guard") / "questions.txt"
-    batch.write_text("\n".join(questions), encoding="utf-8")
-    out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=real_home, env=FAST).stdout)
-    return dict(zip(questions, out))
+def answers(real_home) -> dict[str, dict]:
+    return ask_batch(real_home, [*REFUSED, *ANSWERED], env=FAST)
 
 
 @pytest.mark.parametrize("question", REFUSED)

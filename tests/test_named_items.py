@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl
+from conftest import FAST, ask_batch
 
 # question → (value, unit, a word the answer names)
 ANSWERED = {
@@ -94,14 +94,9 @@ AMBIGUOUS = ["北京市财政局2026年一般公共预算支出里行政运行�
 
 
 @pytest.fixture(scope="module")
-def answers(real_home, tmp_path_factory) -> dict[str, dict]:
+def answers(real_home) -> dict[str, dict]:
     # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
-    home = real_home
-    questions = [*ANSWERED, *NOT_MONEY, *AMBIGUOUS, *GOALS]
-    batch = tmp_path_factory.mktemp("named") / "questions.txt"
-    batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
-    out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
-    return {a["question"]: a for a in out}
+    return ask_batch(real_home, [*ANSWERED, *NOT_MONEY, *AMBIGUOUS, *GOALS], env=FAST)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

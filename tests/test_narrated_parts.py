@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl
+from conftest import FAST, ask_batch
 
 # question → (value, unit, words the answer must show)
 CASES = {
@@ -54,13 +54,9 @@ CASES = {
 
 
 @pytest.fixture(scope="session")
-def answers(real_home, tmp_path_factory) -> dict[str, dict]:
+def answers(real_home) -> dict[str, dict]:
     # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
-    home = real_home
-    batch = tmp_path_factory.mktemp("narrated") / "questions.txt"
-    batch.write_text("\n".join(CASES), encoding="utf-8")
-    out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
-    return dict(zip(CASES, out))
+    return ask_batch(real_home, list(CASES), env=FAST)
 
 
 @pytest.mark.parametrize("question", list(CASES))

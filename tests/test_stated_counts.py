@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl
+from conftest import FAST, ask_batch
 
 # question → (value, unit, page of the first citation, words the answer quotes or names)
 COUNTS = {
@@ -61,12 +61,8 @@ def home(real_home):
 
 
 @pytest.fixture(scope="session")
-def answers(home, tmp_path_factory) -> dict[str, dict]:
-    questions = [*COUNTS, *COLLOQUIAL, "国家信访局2024年公务接待费是多少？"]
-    batch = tmp_path_factory.mktemp("counts") / "questions.txt"
-    batch.write_text("\n".join(questions), encoding="utf-8")
-    out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
-    return dict(zip(questions, out))
+def answers(home) -> dict[str, dict]:
+    return ask_batch(home, [*COUNTS, *COLLOQUIAL, "国家信访局2024年公务接待费是多少？"], env=FAST)
 
 
 @pytest.mark.parametrize("question", list(COUNTS))

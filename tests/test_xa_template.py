@@ -10,12 +10,9 @@ each case quotes it. The unit questions are asked of Hangzhou's table by unit to
 """
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 
-from conftest import FAST, budgetqa, jsonl
+from conftest import FAST, ask_batch, budgetqa, jsonl
 
 XCB = "西安市委宣传部2021年"
 
@@ -27,10 +24,8 @@ def home(real_home):
 
 
 def _ask(home, questions: list[str]) -> list[dict]:
-    with tempfile.TemporaryDirectory() as tmp:
-        batch = Path(tmp) / "questions.txt"
-        batch.write_text("\n".join(questions) + "\n", encoding="utf-8")
-        return jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
+    answers = ask_batch(home, questions, env=FAST)
+    return [answers[q] for q in questions]
 
 
 def test_a_row_classified_twice_is_named_by_its_own_code(home):

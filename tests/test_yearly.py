@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, budgetqa, jsonl
+from conftest import FAST, ask_batch
 from ingest.changes import change_facts
 from ingest.model import Passage
 
@@ -46,12 +46,8 @@ def home(real_home):
 
 
 @pytest.fixture(scope="module")
-def answers(home, tmp_path_factory):
-    questions = list(CASES) + REFUSED
-    batch = tmp_path_factory.mktemp("q") / "q.txt"
-    batch.write_text("\n".join(questions), encoding="utf-8")
-    out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=FAST).stdout)
-    return dict(zip(questions, out))
+def answers(home):
+    return ask_batch(home, list(CASES) + REFUSED, env=FAST)
 
 
 @pytest.mark.parametrize("question", list(CASES))
