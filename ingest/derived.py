@@ -10,16 +10,31 @@ SQL runs on SQLite and, through ingest/backend.py, on PostgreSQL.
 from __future__ import annotations
 
 
-def read(store, kind: str, key: str, version: str, doc_ids: list[str]) -> dict[str, str]:
-    """doc_id → payload of the current rows for ``key`` (batched: one query per 500 documents)."""
-    out: dict[str, str] = {}
+def _chunks(doc_ids: list[str]):
+    """The documents in batches of 500, each with its IN list's placeholders (one query per batch)."""
     for i in range(0, len(doc_ids), 500):
         chunk = doc_ids[i:i + 500]
-        marks = ", ".join("?" * len(chunk))
+        yield chunk, ", ".join("?" * len(chunk))
+
+
+def read(store, kind: str, key: str, version: str, doc_ids: list[str]) -> dict[str, str]:
+    """doc_id → payload of the current rows for ``key``."""
+    out: dict[str, str] = {}
+    for chunk, marks in _chunks(doc_ids):
         for doc_id, payload in store.db.execute(
                 f"SELECT doc_id, payload FROM derived WHERE kind = ? AND key = ? AND version = ? "
                 f"AND doc_id IN ({marks})", [kind, key, version, *chunk]):
             out[doc_id] = payload
+    return out
+
+
+def present(store, kind: str, version: str, doc_ids: list[str]) -> set[str]:
+    """The documents that have a current row of ``kind`` (their payloads are not read)."""
+    out: set[str] = set()
+    for chunk, marks in _chunks(doc_ids):
+        out |= {r[0] for r in store.db.execute(
+            f"SELECT doc_id FROM derived WHERE kind = ? AND version = ? AND doc_id IN ({marks})",
+            [kind, version, *chunk])}
     return out
 
 

@@ -61,12 +61,7 @@ def keep(store, doc_ids: list[str]) -> int:
     """Make the record of each document that has none of this version (from its rows as read back)."""
     if not doc_ids:
         return 0
-    have = set()
-    for i in range(0, len(doc_ids), 500):
-        chunk = doc_ids[i:i + 500]
-        have |= {r[0] for r in store.db.execute(
-            f"SELECT doc_id FROM derived WHERE kind = ? AND version = ? AND doc_id IN ({', '.join('?' * len(chunk))})",
-            [KIND, VERSION, *chunk])}
+    have = derived.present(store, KIND, VERSION, doc_ids)
     made = 0
     for doc_id in doc_ids:
         if doc_id not in have:
