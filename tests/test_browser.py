@@ -326,6 +326,25 @@ def settle(page, timeout_s: float = 8) -> None:
         page.wait_for_timeout(400)
 
 
+def choose_option(page, label: str, option: str, tries: int = 3) -> None:
+    """Pick ``option`` in the select ``label``: typing filters the list (a long one shows only its first options
+    on a phone) and Enter takes the first match — a click could land on an option being redrawn. A select
+    opened while the page was still re-running may not list it: closed and opened again, up to ``tries``."""
+    for attempt in range(tries):
+        page.get_by_label(label).click()
+        page.keyboard.type(option)
+        try:
+            page.get_by_role("option", name=option).wait_for(timeout=15_000)
+        except Exception:  # noqa: BLE001 — playwright's TimeoutError: close the list and open it again
+            if attempt == tries - 1:
+                raise
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(1000)
+            continue
+        page.keyboard.press("Enter")
+        return
+
+
 def test_cited_pages_on_a_phone_and_a_desk(browser, start_app, real_copy):
     """Real PDFs of two templates: the answer's page image with the outline on the cited cell (read back
     from the PDF under the outline), on a phone the figure and the outline inside the viewport with no
@@ -376,12 +395,7 @@ def test_cited_pages_on_a_phone_and_a_desk(browser, start_app, real_copy):
         # The document picker (地区 → 部门 → 年度) in the main column, then that document's own page.
         page.get_by_text("点此选择地区、部门、年度").click()
         for label, option in (("地区", "杭州市"), ("部门", "杭州市气象局"), ("年度（预算/决算）", "2026年 部门预算")):
-            page.get_by_label(label).click()
-            page.keyboard.type(option)  # filters the list: a long one shows only its first options on a phone
-            # The filtered list's first option is the one typed: Enter takes it (a click could land on an
-            # option element being redrawn while a loaded machine re-renders the list).
-            page.get_by_role("option", name=option).wait_for(timeout=30_000)
-            page.keyboard.press("Enter")
+            choose_option(page, label, option)
             page.wait_for_timeout(400)
         page.get_by_text("在 杭州市气象局 2026年部门预算 中查找").first.wait_for(timeout=30_000)
         page.get_by_role("tab", name="文件").click()
