@@ -11,7 +11,7 @@ import re
 import time
 from decimal import Decimal
 
-from ingest import model
+from ingest import derived, model
 from ingest.home import Home
 from ingest.model import ParsedDocument
 
@@ -31,6 +31,8 @@ _INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位�
                       "经费保障形式": ("经费", "保障")}
 
 
+VOCAB = "vocab"  # the derived record of a document's vocabulary
+
 # Above this many documents, text questions search the chosen document's items alone (see retriever).
 LARGE_CORPUS = 64
 
@@ -48,6 +50,7 @@ class Engine:
         # question is about it, and a few are kept (LRU), so memory and answer time stay flat (issue 14).
         self.corpus = Corpus.load(self.home.store)
         self._vocabs = _LRU(CACHED_DOCUMENTS)
+        self._indexes = _LRU(CACHED_DOCUMENTS)
         self._facts = self.corpus.facts  # .get(doc_id, default), computed on first use
         self._checked = time.monotonic()
 
@@ -60,7 +63,33 @@ class Engine:
 
     def vocab_for(self, doc: ParsedDocument) -> Vocabulary:
         """The names one document's tables use (a question about it is read with its own words only)."""
-        return self._vocabs.get(doc.document.doc_id, lambda: Vocabulary([doc]))
+        return self._vocabs.get(doc.document.doc_id, lambda: self._kept_vocab(doc))
+
+    def _kept_vocab(self, doc: ParsedDocument) -> Vocabulary:
+        return self._kept(doc, VOCAB, lambda: Vocabulary([doc]), Vocabulary.load)
+
+    def form_index(self, doc: ParsedDocument):
+        """What the document's performance forms are called (assistant/formindex.py)."""
+        from . import formindex
+        return self._indexes.get(doc.document.doc_id, lambda: self._kept(
+            doc, formindex.KIND, lambda: formindex.build(doc), formindex.FormIndex.load))
+
+    def _kept(self, doc: ParsedDocument, kind: str, build, load):
+        """What this code derives from a document, kept beside it by the code's version (ingest/derived.py),
+        else derived from its tables and kept (a read-only or busy store only makes the next question derive
+        it again)."""
+        doc_id, store, version = doc.document.doc_id, self.home.store, derived.code_version()
+        with self.corpus._lock:  # one connection, one reader at a time
+            payload = derived.read(store, kind, "", version, [doc_id]).get(doc_id)
+        if payload is not None:
+            return load(payload)
+        made = build()
+        try:
+            with self.corpus._lock:
+                derived.write(store, kind, version, [(doc_id, "", made.dump())])
+        except Exception:  # noqa: BLE001 — a record not kept is not an error of the answer
+            pass
+        return made
 
     def _scope_mentions(self, q: str, docs) -> list:
         """The names a question uses, read with the words of the documents it can be about (the one chosen,
@@ -158,7 +187,8 @@ class Engine:
             return ans
         from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
         from .perfmask import perf_query  # table lines (30107 绩效工资 …) are no words about the forms
-        ans = perftables.answer(question, perf_query(q, mentions, doc), doc)
+        index = self.form_index(doc)
+        ans = perftables.answer(question, perf_query(q, mentions, index.projects), doc, index)
         if ans is not None:
             return ans
         from . import named  # a project's 绩效目标 in a table of 重点项目 (assistant/named.py)

@@ -57,6 +57,9 @@ def _has_project_table(doc: ParsedDocument) -> bool:
 
 
 def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
+    if not ((W.SUM.search(q) and "绩效目标" in q) or (W.RANK.search(q) and "项目" in q) or
+            ("项目" in q and _MONEY.search(q))):
+        return None  # what every reading below asks first: the forms are not read for other questions
     items = _target_forms(doc)
     if len(items) < 2 or len({u for _, _, u in items}) != 1:
         return None

@@ -16,11 +16,9 @@ an answer never comes from code that no longer runs.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict
 from decimal import Decimal
-from pathlib import Path
 
 from ingest import derived
 
@@ -33,19 +31,7 @@ COMMON = ("支出总计", "收入总计", "三公经费", "人员经费", "公�
           "机关运行经费", "一般公共预算财政拨款支出")
 
 
-def _code_version() -> str:
-    """A hash of the code that reads a figure (the engine and the reader's narrative rules)."""
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha1()
-    for folder in ("assistant", "ingest"):
-        for p in sorted((root / folder).rglob("*.py")):
-            if not p.name.startswith("ui"):
-                h.update(p.name.encode())
-                h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
-VERSION = _code_version()
+VERSION = derived.code_version()
 
 
 def key(measure: str) -> str:

@@ -8,9 +8,8 @@ import re
 from .vocab import common_run
 
 
-def perf_query(q: str, mentions, doc) -> str:
-    from .perftables import forms
-    projects = [f.project for f in forms(doc) if f.project]
+def perf_query(q: str, mentions, projects: list[str]) -> str:
+    """``projects``: the forms' projects (assistant/formindex.py)."""
     masked = []
     for m in mentions:
         if not m.rows or len(m.text) < 4:

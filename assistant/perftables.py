@@ -384,10 +384,17 @@ def _cite_cell(doc: ParsedDocument, table: Table, row: Row, cell: Cell) -> Citat
                     table_ordinal=table.ordinal, row_ordinal=row.ordinal, kind=table.kind, unit=cell.unit)
 
 
-def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
-    """An answer from the document's performance forms, or None when the question is not about them."""
+def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | None:
+    """An answer from the document's performance forms, or None when the question is not about them.
+    ``index`` (assistant/formindex.py): the forms' names, to leave them unread for a question naming none."""
     if any(t.kind == model.PERFORMANCE and any(c.path == "绩效指标描述" for c in t.columns) for t in doc.tables):
         return None  # the text form's targets: assistant/targets.py
+    if index is not None and index.content and not _CUES.search(q.replace("项目支出", "")) and "整体" not in q:
+        # No cue (项目支出 is a table's figure, no word about forms), and no project named — the department's
+        # own name, which its projects' names often begin with, names none of them.
+        rest = q.replace(doc.document.department, "|")
+        if all(_project_fit(rest, p) < 4 for p in (*index.projects, *index.target_projects)):
+            return None
     fs = forms(doc)
     stated_cue = bool(_STATED_CUE.search(q))
     # The project the question names: the longest run it shares with a form's project (≥ 3 characters).

@@ -34,9 +34,6 @@ def _column(table, concept: str, year: int) -> str | None:
 def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | None:
     if doc.document.kind != "决算":
         return None
-    tables = [(t, rows) for t in doc.tables if (rows := _stage_rows(t))]
-    if not tables:
-        return None
     named = [m for m in mentions if (m.rows or m.column) and not _STAGE.fullmatch(m.text)]
     if len(named) != 1:
         return None  # several figures ("会议费和培训费决算加起来"): the table questions read them together
@@ -44,6 +41,8 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
         stage = _STAGE.match(q, m.end) if m.column else None
         if stage is None:
             continue
+        # Only now the tables: a question with no stage word after its figure leaves them unread.
+        tables = [(t, rows) for t in doc.tables if (rows := _stage_rows(t))]
         found = next(((t, rows, col) for t, rows in tables if (col := _column(t, m.column, doc.document.year))), None)
         if found is None:
             continue

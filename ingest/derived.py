@@ -9,6 +9,24 @@ SQL runs on SQLite and, through ingest/backend.py, on PostgreSQL.
 """
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the code that derives these results (the engine and the reader): an upgrade makes every
+    row derived by the older code stale, so it is never read (``budgetqa prepare`` derives them again)."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha1()
+    for folder in ("assistant", "ingest"):
+        for p in sorted((root / folder).rglob("*.py")):
+            if not p.name.startswith("ui"):
+                h.update(p.name.encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
 
 def _chunks(doc_ids: list[str]):
     """The documents in batches of 500, each with its IN list's placeholders (one query per batch)."""

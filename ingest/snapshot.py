@@ -14,6 +14,7 @@ import base64
 import dataclasses
 import hashlib
 import marshal
+import threading
 import zlib
 from decimal import Decimal
 
@@ -22,32 +23,64 @@ from .model import Cell, Column, Row, Table
 
 KIND = "tables"
 # The record's layout follows the model's fields: a change to them makes every record stale.
-VERSION = "1-" + hashlib.sha1(repr([[f.name for f in dataclasses.fields(k)] for k in (Table, Column, Row, Cell)])
+VERSION = "2-" + hashlib.sha1(repr([[f.name for f in dataclasses.fields(k)] for k in (Table, Column, Row, Cell)])
                               .encode()).hexdigest()[:12]
 
 
+def _rows(t: Table) -> bytes:
+    return marshal.dumps([(r.ordinal, r.label, r.number, r.code, r.code_kind, r.level, r.parent_code, r.side, r.page,
+                           r.line, r.printed_page, r.indicator,
+                           [(c.column, c.raw, None if c.value is None else str(c.value), c.blank, c.unit, c.comparator,
+                             c.bbox) for c in r.cells]) for r in t.rows])
+
+
 def dump(tables: list[Table]) -> str:
+    # Each table's rows are a record of their own inside the record: a question reads the rows of the tables
+    # it looks into, and a disclosure's 80 performance forms are decoded only when asked about.
     data = [(t.ordinal, t.title, t.kind, t.unit, t.page, t.section, t.note, t.project, t.goal, t.target_year,
-             [(c.ordinal, c.path, c.number, c.meaning) for c in t.columns],
-             [(r.ordinal, r.label, r.number, r.code, r.code_kind, r.level, r.parent_code, r.side, r.page, r.line,
-               r.printed_page, r.indicator,
-               [(c.column, c.raw, None if c.value is None else str(c.value), c.blank, c.unit, c.comparator, c.bbox)
-                for c in r.cells]) for r in t.rows]) for t in tables]
+             [(c.ordinal, c.path, c.number, c.meaning) for c in t.columns], _rows(t)) for t in tables]
     return base64.b64encode(zlib.compress(marshal.dumps(data), 1)).decode("ascii")
+
+
+_DECODING = threading.Lock()
+
+
+class KeptTable(Table):
+    """A table whose rows are decoded from the record on first use (then held like any table's)."""
+
+    def __getattr__(self, name: str):
+        # Called only for an attribute the instance lacks: ``rows`` before its first use.
+        if name == "rows":
+            with _DECODING:  # two threads asking at once: one decodes, the other finds the rows set
+                if "rows" not in self.__dict__:
+                    self.__dict__["rows"] = self._decode(self.__dict__.pop("_blob"))
+            return self.__dict__["rows"]
+        raise AttributeError(name)
+
+    @staticmethod
+    def _decode(blob: bytes) -> list[Row]:
+        return [Row(ordinal=ro, label=label, number=num, code=code, code_kind=ck, level=lv, parent_code=pc,
+                    side=side, page=pg, line=line, printed_page=pp, indicator=ind,
+                    cells=[Cell(col, raw, None if v is None else Decimal(v), blank, cu, cmp, box)
+                           for col, raw, v, blank, cu, cmp, box in cells])
+                for ro, label, num, code, ck, lv, pc, side, pg, line, pp, ind, cells in marshal.loads(blob)]
+
+    def __eq__(self, other):  # equal to the same table read row by row (a plain Table)
+        if not isinstance(other, Table):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in dataclasses.fields(Table))
+
+    __hash__ = None
 
 
 def load(payload: str) -> list[Table]:
     out = []
-    for (o, title, kind, unit, page, section, note, project, goal, year, cols, rows) in \
+    for (o, title, kind, unit, page, section, note, project, goal, year, cols, blob) in \
             marshal.loads(zlib.decompress(base64.b64decode(payload))):
-        t = Table(ordinal=o, title=title, kind=kind, unit=unit, page=page, section=section, note=note,
-                  project=project, goal=goal, target_year=year)
-        t.columns = [Column(ordinal=a, path=p, number=n, meaning=m) for a, p, n, m in cols]
-        t.rows = [Row(ordinal=ro, label=label, number=num, code=code, code_kind=ck, level=lv, parent_code=pc,
-                      side=side, page=pg, line=line, printed_page=pp, indicator=ind,
-                      cells=[Cell(col, raw, None if v is None else Decimal(v), blank, cu, cmp, box)
-                             for col, raw, v, blank, cu, cmp, box in cells])
-                  for ro, label, num, code, ck, lv, pc, side, pg, line, pp, ind, cells in rows]
+        t = KeptTable.__new__(KeptTable)
+        t.__dict__.update(ordinal=o, title=title, kind=kind, unit=unit, page=page, section=section, note=note,
+                          project=project, goal=goal, target_year=year, _blob=blob,
+                          columns=[Column(ordinal=a, path=p, number=n, meaning=m) for a, p, n, m in cols])
         out.append(t)
     return out
 
