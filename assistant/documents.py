@@ -188,7 +188,7 @@ _PRIOR_EXECUTION = re.compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}\s*年�
 
 
 def final_only(q: str) -> bool:
-    q = _PRIOR_EXECUTION.sub("", q)
+    q = synonyms.SETTLEMENT.sub("", _PRIOR_EXECUTION.sub("", q))
     return any(w in q for w in synonyms.FINAL_ACCOUNTS)
 
 

@@ -46,7 +46,8 @@ def out_of_scope(q: str, docs: list[ParsedDocument], extra_years: set[int], name
         if y not in held_years:
             return f"没有 {y} 年的数据"
     kinds = {d.document.kind for d in docs}
-    if any(w in q for w in _FINAL_ACCOUNTS) and "决算" not in kinds:
+    from .synonyms import SETTLEMENT  # 竣工决算审计: a project's settlement, no 决算 document
+    if any(w in SETTLEMENT.sub("", q) for w in _FINAL_ACCOUNTS) and "决算" not in kinds:
         return "只有预算数，没有决算（实际执行）数"
     for word in _UNDISCLOSED:
         if word in q and word not in named:  # "电话费" names a budget line; "电话" alone does not

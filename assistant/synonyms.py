@@ -5,6 +5,7 @@ list can name rows of other departments' disclosures too. Everything else in the
 the ingested tables themselves (every row label, code and column), so a new disclosure is understood
 without code changes.
 """
+import re
 
 ROWS: dict[str, list[str]] = {
     "支出总计": ["一共能花", "总共能花", "一共花", "总共花", "能花多少", "总支出", "支出总额", "全部支出",
@@ -186,4 +187,6 @@ NAME_ABBREVIATIONS: dict[str, list[str]] = {
 # Words that pick the year or the kind of disclosure.
 LATEST_YEAR = ["今年", "本年度", "本年", "当年", "最新", "这一年"]
 FINAL_ACCOUNTS = ["决算", "实际支出", "实际花", "实际用", "执行数", "执行情况", "花完了没"]
+# 决算 as a word of a construction project's settlement (竣工决算, 工程决算, 决算审计): no 决算 document asked for.
+SETTLEMENT = re.compile(r"(?:竣工|工程|基建|基本建设)(?:财务)?决算|决算(?:审计|评审|批复|审核)")
 BUDGET_WORDS = ["预算"]
