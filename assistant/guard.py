@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import arith
-from .answer import ANSWERED, NOT_FOUND, Answer
+from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer
 
 # What the question asks to be measured in, when that is not money (the word itself, or its unit).
 _QUANTITY = re.compile(r"住院日|天数|多少天|几天|床位|床数|人数|多少人|几个人|几人|编制数?|人员编制|面积|平方米|公里|"
@@ -26,6 +26,12 @@ _PEOPLE = re.compile(r"编制|人数|多少人|几个人|几人")
 def mismatch(q: str, answer: Answer) -> Answer | None:
     """A not-found answer in place of a money figure given for a non-money quantity, or of a count of trips
     given for a count of people; else None."""
+    if answer.status == AMBIGUOUS and answer.citations and all(arith.is_money(c.unit) for c in answer.citations):
+        asked = _QUANTITY.search(q)  # 「房屋有多少平方米」: amounts to choose from are no area either
+        if asked is not None and not _MONEY.search(q):
+            return Answer(answer.question, NOT_FOUND, f"没有找到答案：问题问的是“{asked.group(0)}”，文件没有说明这一项的数"
+                                                      f"（相近的说法只对应金额，不是所问的数，因此不作回答）。")
+        return None
     if answer.status != ANSWERED or answer.value is None:
         return None
     if answer.unit in ("人", "人次") and _PEOPLE.search(q) and "人次" not in q and \

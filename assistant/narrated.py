@@ -1,5 +1,7 @@
 """Figures one narrative sentence states that no table line answers, dispatched in order:
 - numbered items a passage introduces, counted (``numbered``): 「主要职责一共有几条」;
+- one figure printed right after the label the question names (``labelled``): 「授予小微企业合同金额 1015.5 万元」,
+  「房屋70,193.21平方米」 — an amount only where no table line names the item as well;
 - a whole and its parts (``wholeparts``): 政府采购 by 货物/工程/服务, vehicles by kind, a project fund's parts.
 """
 from __future__ import annotations
@@ -10,10 +12,12 @@ from .answer import Answer
 def answer(question: str, q: str, doc, measures) -> Answer | None:
     from ingest import model
 
-    from . import numbered, wholeparts
+    from . import labelled, numbered, wholeparts
     from .tables import candidates
     ans = numbered.answer(question, q, doc)
     if ans is not None:
+        return ans
+    if (ans := labelled.lookup(question, q, doc)) is not None:
         return ans
     tabled = sum(1 for m in measures if any(c.table.kind != model.NARRATIVE for c in candidates(doc, m, None, q)))
     return wholeparts.answer(question, q, doc, tabled)

@@ -58,6 +58,9 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
         if other is not None and other.basis and other.basis != wanted:
             return eng.not_found(question, f"{doc.document.label}只列出了{_basis_word(other.basis)}"
                                            f"（{other.prior.where()}），没有{_basis_word(wanted)}")
+        if ask == "rate":  # 「…与上年同期相比，增加144.81%」: a rate printed after the words asked (labelled.py)
+            from . import labelled
+            return labelled.rate(question, q, doc)
         return None
     fact, fact_cands = found
     return _from_fact(eng, question, q, doc, fact, fact_cands or cands, ask)
@@ -132,6 +135,8 @@ def score(asked: str, subject: str, drop: tuple[str, ...] = ()) -> int:
     if not main and re.search(r"总额|总计|预算|收支", asked):
         main = "收支"  # "部门预算总额": the whole budget
     path = [p for p in canon(subject, drop).split("/") if p and p != "支出"]
+    if not path and canon(subject, drop) in _WHOLES:
+        path = [canon(subject, drop)]  # 「安排支出预算」: the whole 支出, asked as 「支出预算」
     full = "".join(path)
     if not main or not full:
         return 0

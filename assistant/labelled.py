@@ -1,0 +1,239 @@
+"""A figure the narrative prints right after the label a question names: 「授予小微企业合同金额 1015.5 万元」,
+「面向中小企业预留政府采购项目预算金额664.98万元」, 「房屋70,193.21平方米」, 「建安工程投资费用3000.00万元及以下的…
+竣工决算审计由区财政局负责」, 「政府性基金预算财政拨款收入与上年同期相比，增加144.81%」.
+
+The question is read as an item and an ask: the words before 「多少 / 几 / 百分之几」 (and, where the question goes
+on — 「投资多少以下的基本建设项目由…负责」 — the words after it) against every figure of every passage: the words
+printed between the figure and the figure before it in its sentence (its label), then the sentence and passage
+before it (context, half weight), and, where the question goes on after its ask, the words printed after the
+figure. A figure is taken only with the unit the question asks (平方米 is never money, % never an amount), its
+label naming the item (most of the question's words, four characters or more of them in the label itself), and
+no change word in its label unless a change is asked. No list of items: the question's own words are matched.
+The figure is the passage's as printed (Decimal), quoted and cited with its section and page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .answer import ANSWERED, Answer, Citation
+
+_NUM = r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_MONEY = ("万元", "亿元", "千元", "元")
+_MEASURES = ("平方米", "平方公里", "公里", "公顷", "立方米", "千米", "米", "吨", "亩", "千瓦")
+_COUNTS = ("人次", "批次", "辆", "台", "套", "个", "家", "项", "人", "名", "户", "次", "件", "所", "座", "张", "天")
+_UNIT = "|".join(sorted((*_MONEY, *_MEASURES, *_COUNTS, "%", "％"), key=len, reverse=True))
+_FIGURE = re.compile(rf"{_NUM}\s*(?P<u>{_UNIT})")
+_SAY = {"平米": "平方米", "㎡": "平方米", "公斤": "千克", "％": "%"}
+# The ask: where the figure stands in the question.
+_ASK = re.compile(r"(?:是|为|有|达到?|共|一共|总共|合计)?(?:多少|几)(?P<u>平方米|平米|平方公里|公里|公顷|立方米|吨|亩|万元|亿元|元|钱)?"
+                  r"|百分之几|百分之多少|多少个百分点|几个百分点")
+_COUNT_ASK = re.compile(rf"(?:多少|几)\s*({'|'.join(_COUNTS)})")
+_MONEYISH = re.compile(r"金额|支出|经费|费用|资金|预算|收入|投资|钱|万元|元|拨款|成本|价|额")
+_RATE_ASK = re.compile(r"百分之|百分点|%|增长率|增幅|降幅|减幅|下降率")
+# What a question says that names no item: where it reads (说明里), its year, question words.
+_FRAME = re.compile(r"^[^，,]*?(?:按|根据|按照|依据)[^，,]*[，,]|[，,；;：:]|(?:19|20)\d{2}\s*年度?|(?:部门)?(?:预算|决算)?(?:说明|公开)(?:里|中|显示)?|"
+                    r"文中|正文(?:里|中)?|文件(?:里|中)?|请问|[？?。！!“”\"'\s]")
+_WEAK = set("的了里中在是有为和与及其")
+_CHANGE = re.compile(r"增加|减少|增长|下降|降低|上升|提高|压减|节约|增幅|减幅|降幅|比上年|较上年|上年|同比|相比")
+_WHY = re.compile(r"为什么|为何|原因|用于|用途|依据")
+_UP, _DOWN = re.compile(r"增加|增长|上升|提高|多"), re.compile(r"减少|下降|降低|压减|节约|少")
+
+
+@dataclass
+class Hit:
+    value: Decimal
+    number: str  # as printed
+    unit: str
+    label: str  # the words printed before it (back to the figure before it in its sentence)
+    sentence: str
+    passage: object
+    near: int  # the question's characters the label (and, asked after the ask, the words after it) cover
+    far: float  # … the sentence before the label covers (half weight) and the passage before it (quarter)
+    covered: int  # … all of these cover
+    wanted: int  # the question's item characters
+    missing: str = ""  # the longest run of the question's words printed nowhere near it (「大型」 of 大型企业)
+
+    @property
+    def weight(self) -> float:
+        return self.near + self.far
+
+
+def asked_unit(q: str) -> str | None:
+    """「多少平方米」 → 平方米; 「百分之几」 → %; 「几辆」 → 辆; an amount (多少钱, 金额, 支出, 投资) → 万元 (money of
+    any unit); None: nothing said of what is measured."""
+    if _RATE_ASK.search(q):
+        return "%"
+    counted = _COUNT_ASK.search(q)
+    if counted:
+        return counted.group(1)
+    m = _ASK.search(q)
+    said = m.group("u") if m else None
+    if said and said not in ("万元", "亿元", "元", "钱"):
+        return _SAY.get(said, said)
+    return "万元" if said or _MONEYISH.search(q) else None
+
+
+def _same_unit(asked: str, printed: str) -> bool:
+    printed = _SAY.get(printed, printed)
+    if asked in _MONEY:
+        return printed in _MONEY
+    return printed == asked
+
+
+def cover(said: str, text: str) -> tuple[int, str]:
+    """How many of ``said``'s characters ``text`` prints in runs of two or more (longest first, each run of the
+    text used once); and what of ``said`` is left uncovered ("|" where a run was)."""
+    n, left, text = 0, said, text
+    while True:
+        best = ""
+        for i in range(len(left)):
+            for j in range(len(left), i + len(best), -1):
+                piece = left[i:j]
+                if "|" not in piece and piece in text:
+                    best = piece
+                    break
+        if len(best) < 2:
+            return n, left
+        n += _weight(best)
+        left = left.replace(best, "|", 1)
+        text = text.replace(best, "|", 1)
+
+
+def item(q: str) -> tuple[str, str, re.Match | None]:
+    """The question's words before its ask and after it, without its frame."""
+    q = _FRAME.sub("", q)
+    m = None
+    for m in _ASK.finditer(q):
+        pass  # the last ask: 「…是多少」
+    if m is None:
+        return q, "", None
+    after = re.sub(r"^(?:的|呢|吗)+|(?:是多少|多少|呢|吗)$", "", q[m.end():])
+    return q[:m.start()], after, m
+
+
+def _missing(left: str) -> str:
+    runs = ["".join(ch for ch in run if ch not in _WEAK) for run in re.split(r"[|的了里中在是有为和与及其]", left)]
+    return max(runs, key=_weight, default="")
+
+
+def _weight(text: str) -> int:
+    return sum(1 for ch in text if ch not in _WEAK and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", ch))
+
+
+def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> list[Hit]:
+    """Every figure of the narrative in the unit asked, scored against the question's item; best first.
+    ``change``: a change is asked (its label must say one), not asked (its label must not), None: either."""
+    before, after, _ = item(q)
+    unit = unit or asked_unit(q)
+    wanted = _weight(before) + _weight(after)
+    if wanted < 2:
+        return []
+    up, down = bool(_UP.search(before)), bool(_DOWN.search(before))
+    said = before + "|" + after
+    grams = {said[i:i + 2] for i in range(len(said) - 1) if _weight(said[i:i + 2]) == 2}
+    out = []
+    for p in doc.passages:
+        text = p.text
+        prev = 0
+        for f in _FIGURE.finditer(text):
+            start, prev_end = f.start(), prev
+            prev = f.end()
+            if not _same_unit(unit, f.group("u")):
+                continue
+            left = max(text.rfind(ch, 0, start) for ch in "。！？!?") + 1
+            if not any(g in text[max(0, left - 150):f.end() + 60] for g in grams):
+                continue  # no word of the question anywhere near: it scores nothing
+            label = text[max(left, prev_end):start]
+            moved = bool(_CHANGE.search(label))
+            if change is not None and moved != change:
+                continue
+            if change and up != down and (bool(_UP.search(label)) != up and bool(_DOWN.search(label)) != down):
+                continue  # 「增长了百分之几」 of a figure the text says fell
+            near, rest = cover(before, label)
+            own, rest = cover(rest, text[left:max(left, prev_end)])
+            far, rest = cover(rest, text[max(0, left - 150):left])
+            tail, rest_after = 0, ""
+            if after:
+                end = min((i for i in (text.find(ch, f.end()) for ch in "。；;") if i >= 0), default=len(text))
+                tail, rest_after = cover(after, text[f.end():end][:60])
+                back, rest_after = cover(rest_after, text[left:start])  # 「…项目由…负责」 said before the figure
+                own += back
+            right = text.find("。", f.end())
+            sentence = text[left:(right + 1 if right >= 0 else len(text))].strip()
+            out.append(Hit(Decimal(f.group("n").replace(",", "")), f.group("n"), _SAY.get(f.group("u"), f.group("u")),
+                           label.strip(" ，,：:;；"), sentence, p, near + tail, own / 2 + far / 4,
+                           near + own + far + tail, wanted, _missing(rest + "|" + rest_after)))
+    out.sort(key=lambda h: (-h.weight, -h.near))
+    return out
+
+
+def best(q: str, doc, unit: str | None = None, change: bool | None = None, least: float = 0.75) -> Hit | None:
+    """The one figure whose label names the item: most of the question's words (``least``), four or more
+    characters of them in the label itself, ahead of the next figure (a tie of two values is no answer)."""
+    found = hits(q, doc, unit, change)
+    if not found:
+        return None
+    top = found[0]
+    if top.near < min(4, top.wanted) or top.covered < least * top.wanted or _weight(top.missing) >= 2:
+        return None  # 「授予大型企业…」 of a text that prints 授予小微企业 and 授予中小企业 only
+    if len(found) > 1 and found[1].weight == top.weight and found[1].value != top.value:
+        return None
+    return top
+
+
+def table_cover(q: str, doc) -> int:
+    """How many of the question's item characters the best table line names (its table's title, its row or
+    column): a stated figure is preferred only where its label names the item better than any table line."""
+    from ingest import model
+    before, after, _ = item(q)
+    said = before + after
+    best_n = 0
+    for t in doc.tables:
+        if t.kind == model.NARRATIVE or not t.rows:
+            continue
+        title = t.title or ""
+        names = {f"{r.code or ''}{r.label}" for r in t.rows if r.label} | {c.path for c in t.columns}
+        for name in names:
+            n, _ = cover(said, title + "|" + name)
+            best_n = max(best_n, n)
+    return best_n
+
+
+def lookup(question: str, q: str, doc) -> Answer | None:
+    """「政府采购授予小微企业的合同金额是多少」, 「房屋有多少平方米」: one figure asked by the narrative's label for it
+    — an amount only where that label names the item better than any table line does. Changes (yearly.py),
+    counts (stated.py), shares and calculations (wholeparts.py, the tables) are other families'."""
+    from . import wording as W
+    from .scope import years_in
+    from .stated import as_of
+    unit = asked_unit(q)
+    if unit is None or unit == "%" or unit in _COUNTS or W.CHANGE.search(q) or _WHY.search(q) or \
+            any(w.search(q) for w in (W.DIFF, W.MULTIPLE, W.COMPARE, W.RANK, W.SUM, W.SHARE)):
+        return None
+    if any(y != doc.document.year for y in years_in(as_of(q))):
+        return None  # another year's figure is no figure of this document's sentences
+    hit = best(q, doc, unit, change=False)
+    if hit is None or (unit in _MONEY and hit.covered <= table_cover(q, doc)):
+        return None
+    return quoted(question, doc, hit)
+
+
+def rate(question: str, q: str, doc) -> Answer | None:
+    """「…比上年增长了百分之几」 where no stated change (ingest/changes.py) names the item: the rate printed after
+    the words the question uses, in the direction it asks."""
+    hit = best(q, doc, "%", change=True)
+    return quoted(question, doc, hit) if hit is not None else None
+
+
+def quoted(question: str, doc, hit: Hit, said: str = "") -> Answer:
+    p = hit.passage
+    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, hit.sentence,
+                    section=p.section, unit=hit.unit)
+    where = f"{p.section}{f'，第{p.page}页' if p.page else ''}"
+    label = re.split(r"[，,：:；;]", hit.label)[-1].strip()  # the label's last clause: 「分布构成情况为：房屋」
+    label = re.sub(r"^(?:其中|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))", "", label)
+    text = (f"文中说明：“{hit.sentence}”，即{label or '所问的数'}{said} {hit.number}{hit.unit}"
+            f"（{where}）")
+    return Answer(question, ANSWERED, text, hit.value, hit.unit, None, [cite])

@@ -1,0 +1,62 @@
+"""A figure the narrative prints right after the label a question names (assistant/labelled.py), asked through
+the real CLI on real PDFs of five templates (central 决算, Xi'an 决算, Jiangsu 预算, Shanghai district 预算,
+Guangzhou 预算, Fuzhou 预算).
+
+Each expected figure was read off the page cited: the figure after the label the question uses (never the
+first figure of its sentence, never a table total the words do not name), in the unit asked (平方米 is no
+money), a threshold asked in the middle of a sentence (「投资多少以下的…由区财政局负责」), a rate the text states
+(「与上年同期相比，增加144.81%」); 竣工决算审计 in a question is no request for a 决算 document.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import FAST, ask_batch
+
+# question → (value, unit, page, words the answer quotes)
+CASES = {
+    # gjxfj 决算 p26 「授予中小企业合同金额 1820.69 万元，…其中：授予小微企业合同金额 1015.5 万元」: not the first figure
+    "国家信访局2024年政府采购授予小微企业的合同金额是多少？": ("1015.5", "万元", 26, "授予小微企业合同金额 1015.5"),
+    # xa-wjw 决算 p22 「（二）政府采购授予中小企业合同金额24,498.01万元」: not a 绩效自评表's figure
+    "西安市卫生健康委员会2022年政府采购授予中小企业的合同金额是多少？": ("24498.01", "万元", 22, "24,498.01"),
+    # js 预算 p24 「…总金额为 5227.59 万元。其中拟采购货物支出 1637.72 万元」: not the table's total
+    "江苏省高级人民法院2019年政府采购预算里拟采购货物的支出是多少？": ("1637.72", "万元", 24, "拟采购货物支出"),
+    # gz 预算 p26 「固定资产金额91,973.02万元，分布构成情况为：房屋70,193.21平方米」: the area, not money
+    "广州市政府办公厅2026年预算说明里，房屋有多少平方米？": ("70193.21", "平方米", 26, "房屋70,193.21平方米"),
+    # ptq-czj 预算 p23 「建安工程投资费用3000.00万元及以下的财务竣工决算审计由区财政局负责」
+    "按普陀区财政局2025年预算说明，建安工程投资多少以下的基本建设项目由区财政局负责竣工决算审计？":
+        ("3000.00", "万元", 23, "3000.00万元及以下"),
+    # xa-wjw 决算 p10 「故政府性基金预算财政拨款收入与上年同期相比，增加144.81%」
+    "西安市卫健委2022年政府性基金预算财政拨款收入比上年增长了百分之几？": ("144.81", "%", 10, "144.81%"),
+    # fz 预算 「相应安排支出预算24995.94万元，比上年增加608.71万元，增长2.50%」 (the 支出 sentence, not 收入's)
+    "福州市商务局2026年支出预算比上年增长了百分之几？": ("2.50", "%", None, "安排支出预算"),
+}
+
+
+@pytest.fixture(scope="session")
+def answers(real_home) -> dict[str, dict]:
+    return ask_batch(real_home, list(CASES), env=FAST)
+
+
+@pytest.mark.parametrize("question", list(CASES))
+def test_the_figure_after_the_label_asked_is_read_and_cited(answers, question):
+    value, unit, page, shown = CASES[question]
+    a = answers[question]
+    assert a["status"] == "answered", a["answer"]
+    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
+    assert shown in a["answer"], a["answer"]
+    assert a["citations"] and all(c["page"] for c in a["citations"]), "every figure cites its page"
+    if page is not None:
+        assert a["citations"][0]["page"] == page, a["citations"]
+
+
+def test_a_label_no_sentence_prints_is_not_guessed(real_home):
+    """The same wordings about what the narrative does not state: no figure of another label is given."""
+    asked = ["广州市政府办公厅2026年预算说明里，土地有多少平方米？",
+             "国家信访局2024年政府采购授予大型企业的合同金额是多少？"]
+    got = ask_batch(real_home, asked, env=FAST)
+    assert Decimal(got[asked[0]].get("value") or 0) != Decimal("70193.21"), got[asked[0]]["answer"]
+    assert Decimal(got[asked[1]].get("value") or 0) not in (Decimal("1015.5"), Decimal("1820.69")), \
+        got[asked[1]]["answer"]
