@@ -96,7 +96,7 @@ def cover(said: str, text: str) -> tuple[int, str]:
                     break
         if len(best) < 2:
             return n, left
-        n += _weight(best)
+        n += weight(best)
         left = left.replace(best, "|", 1)
         text = text.replace(best, "|", 1)
 
@@ -113,12 +113,12 @@ def item(q: str) -> tuple[str, str, re.Match | None]:
     return q[:m.start()], after, m
 
 
-def _missing(left: str) -> str:
+def missing(left: str) -> str:
     runs = ["".join(ch for ch in run if ch not in _WEAK) for run in re.split(r"[|的了里中在是有为和与及其]", left)]
-    return max(runs, key=_weight, default="")
+    return max(runs, key=weight, default="")
 
 
-def _weight(text: str) -> int:
+def weight(text: str) -> int:
     return sum(1 for ch in text if ch not in _WEAK and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", ch))
 
 
@@ -127,12 +127,12 @@ def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> li
     ``change``: a change is asked (its label must say one), not asked (its label must not), None: either."""
     before, after, _ = item(q)
     unit = unit or asked_unit(q)
-    wanted = _weight(before) + _weight(after)
+    wanted = weight(before) + weight(after)
     if wanted < 2:
         return []
     up, down = bool(_UP.search(before)), bool(_DOWN.search(before))
     said = before + "|" + after
-    grams = {said[i:i + 2] for i in range(len(said) - 1) if _weight(said[i:i + 2]) == 2}
+    grams = {said[i:i + 2] for i in range(len(said) - 1) if weight(said[i:i + 2]) == 2}
     out = []
     for p in doc.passages:
         text = p.text
@@ -164,7 +164,7 @@ def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> li
             sentence = text[left:(right + 1 if right >= 0 else len(text))].strip()
             out.append(Hit(Decimal(f.group("n").replace(",", "")), f.group("n"), _SAY.get(f.group("u"), f.group("u")),
                            label.strip(" ，,：:;；"), sentence, p, near + tail, own / 2 + far / 4,
-                           near + own + far + tail, wanted, _missing(rest + "|" + rest_after)))
+                           near + own + far + tail, wanted, missing(rest + "|" + rest_after)))
     out.sort(key=lambda h: (-h.weight, -h.near))
     return out
 
@@ -176,7 +176,7 @@ def best(q: str, doc, unit: str | None = None, change: bool | None = None, least
     if not found:
         return None
     top = found[0]
-    if top.near < min(4, top.wanted) or top.covered < least * top.wanted or _weight(top.missing) >= 2:
+    if top.near < min(4, top.wanted) or top.covered < least * top.wanted or weight(top.missing) >= 2:
         return None  # 「授予大型企业…」 of a text that prints 授予小微企业 and 授予中小企业 only
     if len(found) > 1 and found[1].weight == top.weight and found[1].value != top.value:
         return None
@@ -209,6 +209,8 @@ def lookup(question: str, q: str, doc) -> Answer | None:
     from .scope import years_in
     from .stated import as_of
     unit = asked_unit(q)
+    if item(q)[2] is None:
+        return None  # 「实行什么样的编制管理」: no figure asked
     if unit is None or unit == "%" or unit in _COUNTS or W.CHANGE.search(q) or _WHY.search(q) or \
             any(w.search(q) for w in (W.DIFF, W.MULTIPLE, W.COMPARE, W.RANK, W.SUM, W.SHARE)):
         return None
@@ -234,6 +236,7 @@ def quoted(question: str, doc, hit: Hit, said: str = "") -> Answer:
     where = f"{p.section}{f'，第{p.page}页' if p.page else ''}"
     label = re.split(r"[，,：:；;]", hit.label)[-1].strip()  # the label's last clause: 「分布构成情况为：房屋」
     label = re.sub(r"^(?:其中|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))", "", label)
+    label = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?|本部门|本单位)+", "", label.replace(doc.document.department, "")).strip()
     text = (f"文中说明：“{hit.sentence}”，即{label or '所问的数'}{said} {hit.number}{hit.unit}"
             f"（{where}）")
     return Answer(question, ANSWERED, text, hit.value, hit.unit, None, [cite])

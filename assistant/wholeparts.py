@@ -215,13 +215,23 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
         return _ans(question, f"{part.label}为 {arith.with_unit(part.value, part.unit)}", said, part.value,
                     part.unit, None, cite)
     core = _GENERIC.sub("", st.whole.label)  # 「政府采购安排了多少钱」: a whole no table prints, asked by its name
-    alone = not tabled and len(core) >= 4 and core in q and re.search(r"多少|金额|几", q)
+    alone = not tabled and len(core) >= 4 and core in q and re.search(r"多少|金额|几", q) and not _beyond(q, st.whole)
     if (whole_named or alone) and len(st.parts) >= 2 and any(x.key != x.label for x in st.parts) and \
             (alone or _WHOLE_ASK.search(st.whole.label) or _WHOLE_ASK.search(q.replace(st.whole.label, "|"))) and \
             not (W.DIFF.search(q) or W.MULTIPLE.search(q) or _SHARE.search(q)):
         return _ans(question, f"{st.whole.label}为 {arith.with_unit(st.whole.value, unit)}", said, st.whole.value,
                     unit, None, cite)
     return None
+
+
+def _beyond(q: str, whole: Part) -> str:
+    """The question's words the whole's name does not hold (「授予大型企业」 of 「政府采购授予大型企业的合同金额」): a
+    question naming more than the whole is about something else, never answered with the whole's figure."""
+    from . import labelled
+    before, after, _ = labelled.item(q)
+    _, left = labelled.cover(before + "|" + after, whole.label)
+    missing = labelled.missing(_GENERIC.sub("", re.sub(r"实际|执行数?|一共|总共", "", left)))
+    return missing if labelled.weight(missing) >= 2 else ""
 
 
 def _ans(question, text, said, value, unit, formula, cite) -> Answer:

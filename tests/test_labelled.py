@@ -53,10 +53,10 @@ def test_the_figure_after_the_label_asked_is_read_and_cited(answers, question):
 
 
 def test_a_label_no_sentence_prints_is_not_guessed(real_home):
-    """The same wordings about what the narrative does not state: no figure of another label is given."""
+    """The same wordings about what the narrative does not state: not found — no area of another label, no
+    amount offered for an area, no contract amount of another kind of firm, no procurement total instead."""
     asked = ["广州市政府办公厅2026年预算说明里，土地有多少平方米？",
              "国家信访局2024年政府采购授予大型企业的合同金额是多少？"]
     got = ask_batch(real_home, asked, env=FAST)
-    assert Decimal(got[asked[0]].get("value") or 0) != Decimal("70193.21"), got[asked[0]]["answer"]
-    assert Decimal(got[asked[1]].get("value") or 0) not in (Decimal("1015.5"), Decimal("1820.69")), \
-        got[asked[1]]["answer"]
+    for q in asked:
+        assert got[q]["status"] == "not_found", got[q]["answer"]
