@@ -193,14 +193,17 @@ def _keep_figures(home: Home) -> None:
 @main.command()
 @click.pass_obj
 def prepare(home: Home) -> None:
-    """Work out what questions read instead of whole documents (each document's tables as one record, the
-    figures compared across departments) where missing or made by older code: run after an upgrade."""
+    """Work out what questions read instead of whole documents (each document's tables as one record, its
+    vocabulary and its forms' names, the figures compared across departments) where missing or made by older
+    code: run after an upgrade."""
     from ingest import derived, snapshot
 
     from . import keyfigures
+    from .engine import VOCAB
     t = time.perf_counter()
     _keep_figures(home)
     click.echo(f"已备好：{derived.count(home.store, snapshot.KIND, snapshot.VERSION)} 份文件的表格记录，"
+               f"{derived.count(home.store, VOCAB, derived.code_version())} 份词表，"
                f"{derived.count(home.store, keyfigures.KIND, keyfigures.VERSION)} 个跨部门比较用的数"
                f"（{time.perf_counter() - t:.1f} 秒）")
 

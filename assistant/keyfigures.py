@@ -93,5 +93,7 @@ def fill(engine, doc_ids: list[str] | None = None, measures: tuple[str, ...] = C
     docs = engine.corpus.select(doc_ids) if doc_ids else engine.corpus.docs
     before = derived.count(engine.home.store, KIND, VERSION)
     for doc in docs:  # one document at a time: its tables are read once for all its figures
+        engine.vocab_for(doc)  # and the records a question about it reads first (engine._kept)
+        engine.form_index(doc)
         answers(engine, [(doc, key(m)) for m in measures])
     return derived.count(engine.home.store, KIND, VERSION) - before
