@@ -201,13 +201,16 @@ def table_cover(q: str, doc) -> int:
     return best_n
 
 
-def lookup(question: str, q: str, doc) -> Answer | None:
+def lookup(question: str, q: str, doc, lines=()) -> Answer | None:
     """「政府采购授予小微企业的合同金额是多少」, 「房屋有多少平方米」: one figure asked by the narrative's label for it
     — an amount only where that label names the item better than any table line does. Changes (yearly.py),
     counts (stated.py), shares and calculations (wholeparts.py, the tables) are other families'."""
     from . import wording as W
     from .scope import years_in
     from .stated import as_of
+    # The department's name chose the document: it names no item (and, printed in every passage, it would
+    # make every figure look near the question's words).
+    q = q.replace(doc.document.department, "")
     unit = asked_unit(q)
     if item(q)[2] is None:
         return None  # 「实行什么样的编制管理」: no figure asked
@@ -217,8 +220,17 @@ def lookup(question: str, q: str, doc) -> Answer | None:
     if any(y != doc.document.year for y in years_in(as_of(q))):
         return None  # another year's figure is no figure of this document's sentences
     hit = best(q, doc, unit, change=False)
-    if hit is None or (unit in _MONEY and hit.covered <= table_cover(q, doc)):
+    if hit is None:
         return None
+    if unit in _MONEY:
+        # ``lines``: the table cells the question's names already found — when one of them names the item as
+        # well as the sentence does, every table need not be read to know the table wins.
+        said = "".join(item(q)[:2])
+        found = max((cover(said, f"{c.table.title or ''}|{name}")[0] for c in lines
+                     for name in ((f"{c.row.code or ''}{c.row.label}",) if c.row.label else ()) + (c.cell.column,)),
+                    default=0)
+        if hit.covered <= found or hit.covered <= table_cover(q, doc):
+            return None
     return quoted(question, doc, hit)
 
 

@@ -17,7 +17,8 @@ def answer(question: str, q: str, doc, measures) -> Answer | None:
     ans = numbered.answer(question, q, doc)
     if ans is not None:
         return ans
-    if (ans := labelled.lookup(question, q, doc)) is not None:
+    lines = [[c for c in candidates(doc, m, None, q) if c.table.kind != model.NARRATIVE] for m in measures]
+    if (ans := labelled.lookup(question, q, doc, [c for found in lines for c in found])) is not None:
         return ans
-    tabled = sum(1 for m in measures if any(c.table.kind != model.NARRATIVE for c in candidates(doc, m, None, q)))
+    tabled = sum(1 for found in lines if found)
     return wholeparts.answer(question, q, doc, tabled)
