@@ -13,7 +13,7 @@ from ingest.model import ParsedDocument
 from . import arith
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, Answer, Citation
-from .perftables import Form, forms
+from .perfforms import Form, forms
 
 # Everyday words for a kind of project, as the forms' titles print it.
 _SAID = {"房租": ("租金", "房租"), "租房": ("租金",), "物业": ("物业",), "保洁": ("保洁", "物业")}

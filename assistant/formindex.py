@@ -1,7 +1,7 @@
 """The names a document's performance forms answer to, kept beside the document: enough to tell whether a
 question is about its forms at all without reading them.
 
-Reading a disclosure's forms (assistant/perftables.py) costs ~120 ms on a 决算 that prints 80 of them, and
+Reading a disclosure's forms (assistant/perfforms.py) costs ~120 ms on a 决算 that prints 80 of them, and
 every table question used to pay it only to learn that 「…的人员经费是多少？」 names no form's project. The
 index holds what that test looks at — the forms' projects, the projects their targets name, whether any form
 has targets, funds or a total — made from the forms themselves, kept in the store by the code's version
@@ -30,7 +30,7 @@ class FormIndex:
 
 
 def build(doc) -> FormIndex:
-    from .perftables import forms
+    from .perfforms import forms
     fs = forms(doc)
     return FormIndex([f.project for f in fs if f.project],
                      sorted({t.project for f in fs for t in f.targets if t.project and t.project != f.project}),
