@@ -423,6 +423,8 @@ class Engine:
                 return ans
         if missing:
             return self.not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
+        from . import operands  # the operands of one calculation from one table where one prints them all
+        options = operands.together(doc, measures, options, hint) if not W.SHARE.search(q) else options
         if W.MULTIPLE.search(q) and len(measures) >= 2:
             a, b = self.together(measures[:2], options[:2])
             (va, vb), _, conv = figures.common_unit([a, b])

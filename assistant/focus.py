@@ -17,8 +17,8 @@ from .tables import Measure, candidates
 # What may stand between a context and the figure inside it: the stage, the table, then 中/里/下 (or
 # nothing: "城乡社区管理事务行政运行", a line and then its child).
 _CONTEXT_GAP = re.compile(r"^[”」）)]*(?:的)?(?:支出|收入)?(?:预算|决算)?(?:数)?(?:总表|表)?"
-                          r"(?:中|里|中的|里的|下的|项下|之中|当中)?[，,]?$|"
-                          r"^[^和与及、比占减加除，,]{1,12}?(?:中|里|中的|里的|下的|之中|当中)[，,]?$")
+                          r"(?:中|里|中的|里的|下的|项下|之中|当中)?[，,]?[“「‘\"]?$|"
+                          r"^[^和与及、比占减加除，,]{1,12}?(?:中|里|中的|里的|下的|之中|当中)[，,]?[“「‘\"]?$")
 _SPLIT = re.compile(r"[，,]|中的|里的|下的|之中|当中|中|里")
 
 

@@ -3,6 +3,8 @@
 row, on its side, whose figures are no larger than the parent's (行政运行 appears under many 款)."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ingest.model import Row, Table
 
 
@@ -41,3 +43,71 @@ def under(table: Table, parents: frozenset[str], labels: frozenset[str]) -> set[
                     out.add(id(r))
                 break
     return out
+
+
+# --- a line's children read from the sums, where no code or numbering prints the tree -------------------
+
+_BUDGET = 4000  # parses tried before giving up on a table (a long list of equal figures)
+
+
+def _stop(r: Row) -> bool:
+    from .tables import TOP_ITEM
+    return bool(r.code) or bool(TOP_ITEM.match(r.label)) or any(w in r.label for w in ("合计", "总计"))
+
+
+def summed(table: Table, parent: Row) -> list[Row]:
+    """The lines right under ``parent`` in a table printed without codes or numbering (社会保障和就业支出 /
+    行政事业单位养老支出 / 行政单位离退休 …, one name a row): the run of lines after it, on its side, whose
+    figures add up to the parent's in every column both print (to the rounding of the figures printed), each
+    line's own run of children skipped over the same way. A line whose run closes on nothing is a leaf; the
+    first reading that closes is taken, children tried before leaves. No closing run: no children."""
+    rows = [r for r in table.rows if r.side == parent.side]
+    if parent not in rows or _stop(parent):
+        return []
+    cols = [c.column for c in parent.cells if c.value is not None]
+    from .corpus import default_column
+    main = default_column(table, parent.side)
+    if not cols or main not in cols:
+        return []
+    budget = [_BUDGET]
+
+    def vec(r: Row) -> list:
+        return [(r.cell(c).value if r.cell(c) is not None and r.cell(c).value is not None else None) for c in cols]
+
+    target_of = {id(r): vec(r) for r in rows}
+    at_main = cols.index(main)
+
+    def closes(acc: list, kids: list[Row], target: list) -> bool:
+        for k, t in enumerate(target):
+            if t is None:
+                continue
+            vals = [target_of[id(r)][k] for r in kids]
+            exp = min([t.as_tuple().exponent] + [v.as_tuple().exponent for v in vals if v is not None])
+            if abs(acc[k] - t) > Decimal(1).scaleb(exp) / 2 * len(kids):
+                return False
+        return True
+
+    def runs(j: int, target: list, acc: list, kids: list[Row]):
+        if kids and closes(acc, kids, target):
+            yield j, kids
+            return
+        budget[0] -= 1
+        if budget[0] <= 0 or j >= len(rows) or _stop(rows[j]) or target_of[id(rows[j])][at_main] is None:
+            return
+        if target[at_main] >= 0 and acc[at_main] > target[at_main]:
+            return
+        v = target_of[id(rows[j])]
+        nxt = [a + (x or 0) for a, x in zip(acc, v)]
+        for end in ends(j):
+            yield from runs(end, target, nxt, kids + [rows[j]])
+
+    def ends(i: int):
+        """Where the subtree of rows[i] can end: after a closing run of children, else right after it."""
+        for end, _ in runs(i + 1, target_of[id(rows[i])], [Decimal(0)] * len(cols), []):
+            yield end
+        yield i + 1
+
+    start = rows.index(parent)
+    for _, kids in runs(start + 1, target_of[id(parent)], [Decimal(0)] * len(cols), []):
+        return kids if budget[0] > 0 else []
+    return []

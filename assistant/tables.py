@@ -402,6 +402,11 @@ def children(table: Table, parent: Row) -> list[Row]:
             return []
         slack = Decimal(1).scaleb(total.value.as_tuple().exponent) / 2 * len(parts)
         return out if abs(sum((c.value for c in parts), Decimal(0)) - total.value) <= slack else []
+    if not TOP_ITEM.match(parent.label) and not any(r.code for r in table.rows):
+        from .nesting import summed  # no codes, no numbering: the lines whose figures add up to it
+        kids = summed(table, parent)
+        if kids:
+            return kids
     # Uncoded tables nest by their printed numbering: "一、…" items, then "其中：…" rows under them.
     out = []
     top = bool(TOP_ITEM.match(parent.label))

@@ -72,7 +72,7 @@ class Vocabulary:
         self.rows: dict[str, set[str]] = {}
         self.columns: dict[str, str] = {}
         self.tables: dict[str, str] = {}
-        self.codes: dict[str, str] = {}
+        self.codes: dict[str, dict[str, int]] = {}  # code → the labels printed beside it, how often
         labels: set[str] = set()
         leaves: set[str] = set()
         grouped: set[str] = set()  # column paths of a group's 小计
@@ -97,7 +97,8 @@ class Vocabulary:
                     if not r.code:  # a unit's own line in a table by unit (单位名称)
                         _unit_aliases(self, label, d.document.department, d.document.region)
                     if r.code:
-                        self.codes[r.code] = label
+                        named = self.codes.setdefault(r.code, {})
+                        named[label] = named.get(label, 0) + 1
                     if label.endswith("支出") and len(label) >= 6:
                         self._add_row(label[:-2], label)
                     if "、" in label and len(label) >= 5:
@@ -237,7 +238,7 @@ class Vocabulary:
         for m in _CODE.finditer(q):
             code = m.group(1)
             if code in self.codes:
-                spans.append(Mention(m.start(), m.end(), code, {self.codes[code]}))
+                spans.append(Mention(m.start(), m.end(), code, set(self.codes[code])))
         spans.sort(key=lambda m: (-(m.end - m.start), m.start))
         # A canonical name the question says in full ("公务用车购置及运行费") is not a shorter name inside it
         # ("公务用车购置"): where the document has no such figure, nothing is read there.
@@ -249,7 +250,13 @@ class Vocabulary:
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
                 chosen.append(m)
         chosen.sort(key=lambda m: m.start)
-        return _tidy(q, chosen + self._fuzzy(q, chosen))
+        out = _tidy(q, chosen + self._fuzzy(q, chosen))
+        for m in out:  # a code said alone: the name printed beside it most often (not a table's other use of it)
+            if m.text in self.codes and len(m.rows) > 1:
+                named = self.codes[m.text]
+                top = max(named[n] for n in m.rows if n in named)
+                m.rows = {n for n in m.rows if named.get(n) == top}
+        return out
 
     def _fuzzy(self, q: str, taken: list[Mention]) -> list[Mention]:
         """Names said almost as printed ("职工医疗保险缴费" for 职工基本医疗保险缴费): the labels sharing the

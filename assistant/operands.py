@@ -1,0 +1,39 @@
+"""The operands of one calculation (A和B加起来, A比B多, A是B的几倍), read from one table where one table prints
+them all: a rule that narrows one name's readings by the question's words (「公务用车运行维护费预算」: the
+“三公” table's figure) yields when the other operand is printed only in a table that also prints this one
+(其他交通费用 in the basic-expenditure economic table, in 元): both are then read there, in one unit."""
+from __future__ import annotations
+
+from ingest.model import ParsedDocument
+
+from .corpus import CellRef
+from .tables import Measure, candidates
+
+
+def _in(options: list[CellRef], table) -> CellRef | None:
+    here = [c for c in options if c.table is table]
+    return next((c for c in here if not c.cell.blank), None) or (here[0] if here else None)
+
+
+def shared(options: list[list[CellRef]]) -> list[CellRef] | None:
+    """One reading of each operand from the first table (in the first operand's order) holding them all."""
+    if not options or any(not o for o in options):
+        return None
+    for first in options[0]:
+        chosen = [_in(o, first.table) for o in options]
+        if all(chosen):
+            return chosen
+    return None
+
+
+def together(doc: ParsedDocument, measures: list[Measure], options: list[list[CellRef]],
+             hint: str | None) -> list[list[CellRef]]:
+    """The operands' readings with one table's first where the question's narrowing left them in different
+    tables and, read without it, one table prints them all; else the readings as they were."""
+    if len(measures) < 2 or any(m.table or m.prefer for m in measures) or shared(options):
+        return options
+    wide = [candidates(doc, m, hint) for m in measures]
+    refs = shared(wide)
+    if refs is None:
+        return options
+    return [[r] + [c for c in o if c is not r] for r, o in zip(refs, wide)]
