@@ -169,6 +169,9 @@ class Engine:
             ans = ranks.projects(question, q, doc)
             if ans is not None:
                 return ans
+        from . import itemparts  # an item's parts: counted, one's share of it (assistant/itemparts.py)
+        if (ans := itemparts.answer(question, q, doc, mentions)) is not None:
+            return ans
         from . import narrated  # what one narrative sentence states: a whole and its parts (assistant/narrated.py)
         if (ans := narrated.answer(question, q, doc, measures)) is not None:
             return ans
