@@ -165,10 +165,13 @@ class Engine:
         measures = spent(doc, q, measures, self.vocab_for(doc))
         numeric = bool(W.NUMERIC.search(q))
         if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
-            from . import ranks
-            ans = ranks.projects(question, q, doc)
+            from . import groups, ranks  # a group's parts named 「G-X」 (assistant/groups.py) first
+            ans = groups.prefixed(question, q, doc) or ranks.projects(question, q, doc)
             if ans is not None:
                 return ans
+        from . import quantity  # a quantity asked (数量, 几场): a 数量 column, not money (assistant/quantity.py)
+        if (ans := quantity.answer(question, q, doc)) is not None:
+            return ans
         from . import itemparts  # an item's parts: counted, one's share of it (assistant/itemparts.py)
         if (ans := itemparts.answer(question, q, doc, mentions)) is not None:
             return ans
@@ -372,6 +375,8 @@ class Engine:
         if longest < 4:
             return None
         names = [n for n, run in runs.items() if run == longest]
+        from .columns import whole_first  # a group's total column, not its 其中 parts (assistant/columns.py)
+        names = whole_first(names, q)
         cands = []
         for n in names:
             m = Measure(frozenset({n}), None, n, 0) if n in vocab.labels else Measure(None, n, n, 0)

@@ -126,6 +126,7 @@ def _names(table: Table, path: str, leaf: str) -> bool:
     if (meaning.startswith("上年/") or meaning in ("增减", "增减率")) and not re.search(r"上年|增减|变化", leaf):
         return False  # "2020年/…/公务接待费", "增减变化情况/…/公务接待费": last year's figure, the change
     return path == leaf or parts[-1] == leaf or (len(parts) > 1 and parts[-1] == "合计" and parts[0].endswith(leaf)) or \
+        (len(parts) == 2 and parts[-1] == "小计" and parts[0].endswith(leaf)) or \
         column_concept(table, path) == leaf
 
 
@@ -434,7 +435,8 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | N
     """The rows a ranking/count/list question ranges over."""
     from .scoped import tables as scoped  # a part (基本支出/项目支出) or a table named by its title
     tables = scoped(doc, q, ordered_tables(doc, hint), ordered_tables(doc, None))
-    level = next((lv for lv, words in _LEVEL_WORDS.items() if any(w in q for w in words)), None)
+    said = q.replace("分类", "")  # 按经济分类 names the classification, not its 类
+    level = next((lv for lv, words in _LEVEL_WORDS.items() if any(w in said for w in words)), None)
     if level is None and re.search(r"哪些科目|哪几个科目|科目有哪些", q):
         level = "项"  # subjects with no level named: the most detailed ones
     if parent is not None and parent.rows:
@@ -468,22 +470,27 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | N
     if hint in (model.SERVICES, model.PROCUREMENT):  # a list of items (会计服务 …, A-货物 …): every item
         t = next((t for t in tables if t.kind == hint), None)
         rows = [r for r in t.rows if plain_label(r.label) not in ("合计", "小计", "总计")] if t is not None else []
+        from .groups import in_group  # 「政府履职辅助性服务哪一项」: the items of the group a cell names
+        rows, group = in_group(rows, q)
         col = (_column_for(t, rows[0], column) or _column_for(t, rows[0], None)) if rows else None
         if col:
-            return RowSet(t, rows, col, t.title)
+            return RowSet(t, rows, col, f"{t.title}中{group}" if group else t.title)
     economic = "经济分类" in q or hint == model.GPB_BASIC
     kind = model.ECONOMIC if economic else model.FUNCTION
     coded = [t for t in tables if t.kind not in (model.SUMMARY, model.FISCAL_SUMMARY, model.THREE_PUBLIC,
                                                   model.FIXED_ASSETS)]
     # A table that has the column asked for comes first ("哪一类的上年结转最多": 收入总表).
+    from .groups import leaves, wants_leaves  # 「哪一项」: the lines with no line under them
+    leafy = level is None and wants_leaves(q)
     for strict in (True, False):
         for t in coded:
-            rows = [r for r in t.rows if r.code_kind == kind and r.level == (level or "类")]
+            rows = leaves(t, kind) if leafy else [r for r in t.rows if r.code_kind == kind and r.level == (level or "类")]
             if not rows:
                 continue
             col = _column_for(t, rows[0], column) if strict else _column_for(t, rows[0], None)
             if col:
-                return RowSet(t, rows, col, f"{'经济' if economic else '功能'}分类{level or '类'}级科目")
+                return RowSet(t, rows, col, f"{'经济' if economic else '功能'}分类" +
+                              ("明细科目" if leafy else f"{level or '类'}级科目"))
     if not economic and level in (None, "类"):
         # No table prints the 类 with their codes: the 收支总表's spending side lists them ("一、一般公共服务支出").
         for t in tables:
