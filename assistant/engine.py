@@ -406,6 +406,8 @@ class Engine:
             named = [m for m in measures if m.text in self.vocab_for(doc).labels or m.text.isdigit()]
             if len(named) == n:
                 measures = named
+        from . import operands  # 「A中B和C一共」: A says where B and C are read (assistant/operands.py)
+        measures = operands.in_context(q, measures)
         if any(m.table for m in measures):
             hint = None  # each measure knows its own table
         if W.DIFF.search(q) or W.COMPARE.search(q):

@@ -4,6 +4,9 @@ them all: a rule that narrows one name's readings by the question's words (「�
 (其他交通费用 in the basic-expenditure economic table, in 元): both are then read there, in one unit."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ingest.model import ParsedDocument
 
 from .corpus import CellRef
@@ -37,3 +40,21 @@ def together(doc: ParsedDocument, measures: list[Measure], options: list[list[Ce
     if refs is None:
         return options
     return [[r] + [c for c in o if c is not r] for r, o in zip(refs, wide)]
+
+
+_JOINED = re.compile(r"^[”」]?[和与及、][“「]?$")
+_CONTEXT = re.compile(r"^[”」）)]?(?:的)?(?:支出|收入)?(?:预算|决算)?(?:数)?(?:总表|表)?(?:中|里|中的|里的|当中|之中)[，,]?[“「]?$")
+
+
+def in_context(q: str, measures: list[Measure]) -> list[Measure]:
+    """「基本支出决算中办公费和邮电费一共多少」: the first name, followed by 中/里, only says where the names
+    joined after it are read (a preferred table); they are the operands, never it as a third."""
+    if len(measures) < 3:
+        return measures
+    ends = [q.find(m.text, m.position) + len(m.text) for m in measures]
+    if not _CONTEXT.match(q[ends[0]:measures[1].position]) or \
+            not all(_JOINED.match(q[e:b.position]) for e, b in zip(ends[1:], measures[2:])):
+        return measures
+    context = measures[0]
+    return [replace(m, table=m.table or context.table, prefer=tuple(dict.fromkeys(m.prefer + (context.text,))))
+            for m in measures[1:]]
