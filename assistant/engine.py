@@ -141,6 +141,10 @@ class Engine:
         if choice.doc is None:
             if choice.reason:
                 return Answer(question, NOT_FOUND, f"无法回答：{choice.reason}。{corpus_summary(self.corpus.docs)}")
+            from . import qualifiers  # a unit with no document of its own (assistant/qualifiers.py)
+            unit = qualifiers.unit_document(q, [self.corpus.select([d.document.doc_id])[0] for d in choice.candidates])
+            if unit:
+                return Answer(question, NOT_FOUND, f"没有找到答案：{unit}。")
             names = "、".join(d.document.label for d in choice.candidates)
             why = f"问题可能指多份文件（{names}），请在问题里说明是哪个部门、哪一年、预算还是决算，或在侧栏选择文件。"
             return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in choice.candidates])
@@ -152,6 +156,8 @@ class Engine:
         answer = self._answer(question, q, doc, mentions)
         from . import guard  # money given for days, beds or people: not an answer (assistant/guard.py)
         answer = guard.mismatch(q, answer) or answer
+        from . import qualifiers  # the part asked, not its whole or a neighbour (assistant/qualifiers.py)
+        answer = qualifiers.check(q, answer, doc) or answer
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer
