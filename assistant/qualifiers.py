@@ -206,25 +206,6 @@ def _neutral(doc) -> str:
     return _flat("|".join(p for p in parts if p))
 
 
-def _uncovered_runs(q: str, answer: Answer, doc) -> list[str]:
-    """Runs of the question (two characters or more) that neither the citations print nor are wording,
-    next to a piece the citations do print: a more specific part of the line cited."""
-    flat = _flat(q)
-    mask = _covered_mask(flat, _cover(answer, doc), _neutral(doc))
-    runs, i = [], 0
-    while i < len(flat):
-        if mask[i] != 0:
-            i += 1
-            continue
-        j = i
-        while j < len(flat) and mask[j] == 0:
-            j += 1
-        if j - i >= 2 and ((i > 0 and mask[i - 1] == 2) or (j < len(flat) and mask[j] == 2)):
-            runs.append(flat[i:j])
-        i = j
-    return runs
-
-
 # Names people use for a line printed under another name (the synonym list holds the budget tables' own).
 _ALIASES = {"地铁": "轨道交通", "轨道": "轨道交通", "公交": "公共交通"}
 _LABEL_NOISE = re.compile(r"^[\dA-Za-z\-\s.、]+|其他|[（(][^）)]*[）)]|项目$|经费$|资金$|费$|支出$")
