@@ -160,6 +160,13 @@ def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> li
                 tail, rest_after = cover(after, text[f.end():end][:60])
                 back, rest_after = cover(rest_after, text[left:start])  # 「…项目由…负责」 said before the figure
                 own += back
+                # A question going on after its ask mirrors a figure inside its clause: the item's head may be
+                # printed after it (「申请400.00万元以上基本建设项目…的可行性研究报告评审经费」), up to the clause's
+                # end or the next figure.
+                clause = re.split(r"[，,。；;：:]", text[f.end():end])[0]
+                nxt = _FIGURE.search(clause)
+                head, rest = cover(rest, clause[:nxt.start()] if nxt else clause)
+                tail += head
             right = text.find("。", f.end())
             sentence = text[left:(right + 1 if right >= 0 else len(text))].strip()
             out.append(Hit(Decimal(f.group("n").replace(",", "")), f.group("n"), _SAY.get(f.group("u"), f.group("u")),
