@@ -127,7 +127,7 @@ def _stem(c: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def score(asked: str, subject: str, drop: tuple[str, ...] = ()) -> int:
+def score(asked: str, subject: str, drop: tuple[str, ...] = (), short: bool = True) -> int:
     """How well a stated subject names what was asked: 5 the same, 4 the same line of a subject path,
     3 the same whole (收支 for 收入), 2 the same with a qualifier every such figure has; 0 another thing."""
     quals = re.findall(r"[（(]([^）)]+)[）)]", asked)
@@ -151,6 +151,9 @@ def score(asked: str, subject: str, drop: tuple[str, ...] = ()) -> int:
     strip = (lambda s: s[:-2] if s.endswith("支出") and len(s) > 3 else s)
     if strip(main) in (strip(leaf), strip(full)) and all(canon(q) in full for q in quals):
         return 4
+    if short and len(strip(main)) >= 4 and strip(leaf).endswith(strip(main)) and not leaf.startswith("其他") and \
+            all(canon(q) in full for q in quals):
+        return 3  # a line named short: 职业年金缴费支出 of 机关事业单位职业年金缴费支出（项）
     extra = full.replace(main, "", 1) if main in full else (main.replace(full, "", 1) if full in main else None)
     if extra is not None and re.fullmatch(r"(?:一般公共|拨款|支出|经费)*", extra):
         return 2
@@ -168,12 +171,18 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1):
                         key=len, reverse=True))
     best, best_score = None, 0
     by_code = _coded(doc, subject)
+    short = None  # a name a table line prints as it is (事业单位医疗) is that line, never a longer one shortened
     for f in facts:
         if wanted and not lastyear.compatible(wanted, _basis(f, doc)):
             continue
         if not _usable(f, ask) or _against(q, f):
             continue
         s = max(score(subject, f.subject, drop), score(subject, qualified(f), drop)) if subject else 0
+        if s == 3 and (plain := max(score(subject, f.subject, drop, False), score(subject, qualified(f), drop, False))) < 3:
+            if short is None:
+                asked = canon(re.sub(r"[（(][^）)]+[）)]", "", subject), drop)
+                short = not any(canon(r.label) == asked for t in doc.tables for r in t.rows if r.label)
+            s = s if short else plain
         if by_code:  # 行政单位医疗（2101101）is the line the narrative prints as 行政事业单位医疗（2101101）
             printed = re.search(rf"[（(]\s*{by_code[0]}\s*[）)]", f.sentence)
             if printed or any(score(n, f.subject, drop) >= 4 for n in by_code[1:]):

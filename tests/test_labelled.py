@@ -60,3 +60,40 @@ def test_a_label_no_sentence_prints_is_not_guessed(real_home):
     got = ask_batch(real_home, asked, env=FAST)
     for q in asked:
         assert got[q]["status"] == "not_found", got[q]["answer"]
+
+
+# The item's head printed after the figure, inside its clause (「购置单价100万元以上的设备221台」): the purchase
+# sentence the question names, not the holdings sentence before it nor a figure of another label.
+HEAD_AFTER = {
+    # xa-wjw 决算 p23 「2022年当年购置车辆5辆；购置单价100万元以上的设备221台（套）」
+    "西安市卫健委2022年当年购置的设备是单价多少万元以上的？": ("100", 23, "购置单价100万元以上的设备"),
+    # hz-qxj 预算 p10 「2026 年部门预算安排购置单位价值 100 万元以上设备 0 台（套）」 (p9 prints the holdings)
+    "杭州市气象局2026年部门预算安排购置的设备是单位价值多少万元以上的？": ("100", 10, "安排购置单位价值 100 万元以上设备"),
+}
+
+
+def test_an_items_head_printed_after_the_figure_is_read(real_home):
+    got = ask_batch(real_home, list(HEAD_AFTER), env=FAST)
+    for q, (value, page, shown) in HEAD_AFTER.items():
+        a = got[q]
+        assert a["status"] == "answered" and Decimal(a["value"]) == Decimal(value), a["answer"]
+        assert shown in a["answer"] and a["citations"][0]["page"] == page, (a["answer"], a["citations"])
+
+
+# A line the question names short (基本养老保险缴费支出 of 机关事业单位基本养老保险缴费支出（项）): its stated
+# change is read (ingest/changes.py, assistant/yearly.py); a name a table line prints as it is (事业单位医疗) is
+# that line, never the longer 行政单位医疗 or 行政事业单位医疗.
+SHORT_NAMED = {
+    # hz-qxj 预算 p6 「机关事业单位基本养老保险缴费支出（项）135.62 万元…比上年执行数增加 3.06 万元」
+    "杭州市气象局2026年基本养老保险缴费支出比上年执行数增加了多少？": ("3.06", "养老保险缴费基数调整", 6),
+    # hz-qxj 预算 p7 「事业单位医疗（项）19.35 万元…比上年执行数增加 0.87 万元」 (行政单位医疗: 8.97)
+    "杭州市气象局2026年事业单位医疗比上年执行数增加了多少？": ("0.87", "）事业单位医疗（项）", 7),
+}
+
+
+def test_a_line_named_short_reads_its_stated_change(real_home):
+    got = ask_batch(real_home, list(SHORT_NAMED), env=FAST)
+    for q, (value, shown, page) in SHORT_NAMED.items():
+        a = got[q]
+        assert a["status"] == "answered" and Decimal(a["value"]) == Decimal(value), a["answer"]
+        assert shown in a["answer"] and a["citations"] and a["citations"][0]["page"] == page, (a["answer"], a["citations"])
