@@ -298,7 +298,7 @@ def ask(home: Home, question: str | None, batch, documents: tuple[str, ...], as_
         raise click.UsageError("请给出一个问题，或用 --batch 给出问题文件（每行一个问题）。")
     if not batch and (message := refusal(questions[0])) is not None:
         raise Failure(message.answer)  # one question too long: said, exit 1, the engine never loaded
-    engine = Engine(home)
+    engine = Engine(home, follow=False)  # one run answers from one state of the store
     for q in questions:
         answer = refusal(q) or engine.ask(q, list(documents) or None)
         if as_json:
@@ -320,7 +320,7 @@ def evaluate(home: Home, questions: Path | None, as_json: bool, out: Path | None
     from .engine import Engine
 
     qs = ev.load_questions(questions or ev.DEFAULT_QUESTIONS)
-    report = ev.run(Engine(home), qs)
+    report = ev.run(Engine(home, follow=False), qs)
     if as_json:
         _echo_json(report.as_json())
     else:

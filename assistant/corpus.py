@@ -271,6 +271,13 @@ class Corpus:
         with self._lock:
             return self.store.signature() != self.signature
 
+    def lost(self) -> bool:
+        """Is a document this corpus answers from no longer ready (replaced or deleted by another process)?"""
+        ids = list(self._by_id)
+        with self._lock:
+            held = sum(self.store.ready_count(ids[i:i + 500]) for i in range(0, len(ids), 500))
+        return held != len(ids)
+
     def select(self, doc_ids: list[str] | None) -> list[DocumentRef]:
         if not doc_ids:
             return self.docs

@@ -38,8 +38,12 @@ LARGE_CORPUS = 64
 
 
 class Engine:
-    def __init__(self, home: Home | str | None = None):
+    def __init__(self, home: Home | str | None = None, *, follow: bool = True):
+        """``follow``: pick up what other processes ingest (the app). A batch of questions or an evaluation
+        passes False: it answers from the documents ready when it began, so one run never mixes versions —
+        it reloads only when a document it answers from was replaced or deleted."""
         self.home = home if isinstance(home, Home) else Home(home)
+        self._follow = follow
         self._retriever = None
         self._retriever_docs: list[str] = []
         self._llm = llm.configured()
@@ -106,7 +110,7 @@ class Engine:
         now = time.monotonic()
         if now - self._checked >= 1.0:
             self._checked = now
-            if self.corpus.stale():
+            if self.corpus.stale() and (self._follow or self.corpus.lost()):
                 self.reload()
 
     # --- entry point ---------------------------------------------------------------------------------
@@ -376,7 +380,9 @@ class Engine:
         "财政拨款") are the readings; more than one value is named as ambiguous, never picked."""
         vocab = self.vocab_for(doc)
         words = re.sub(r"(?:19|20)\d{2}年度?|\d+", "|", q)  # a shared year ("2026年") names nothing
-        runs = {n: common_run(words, n) for n in (*vocab.labels, *vocab.columns)}
+        # Sorted: the vocabulary's sets iterate in an order that changes per process, and every replica
+        # must name the same readings in the same order.
+        runs = {n: common_run(words, n) for n in sorted({*vocab.labels, *vocab.columns})}
         longest = max(runs.values(), default=0)
         if longest < 4:
             return None
@@ -389,6 +395,7 @@ class Engine:
             cands += candidates(doc, m, None)
         if not cands:
             return None
+        cands.sort(key=lambda c: (c.table.ordinal, c.row.ordinal))  # document order, the first printing first
         reads = readings(cands)
         if len(reads) == 1:
             ref = reads[0]

@@ -238,6 +238,11 @@ def lookup(question: str, q: str, doc, lines=()) -> Answer | None:
                     default=0)
         if hit.covered <= found or hit.covered <= table_cover(q, doc):
             return None
+        # The sentence restates a cell the question's names found (行政经费（机关运行经费） 1,443.41 in both):
+        # the table's cell is the figure to cite, the sentence says which of the cells found is meant.
+        same = [c for c in lines if c.cell.value == hit.value and (c.unit or "") == hit.unit]
+        if same:
+            return restated(question, doc, hit, same[0])
     return quoted(question, doc, hit)
 
 
@@ -246,6 +251,17 @@ def rate(question: str, q: str, doc) -> Answer | None:
     the words the question uses, in the direction it asks."""
     hit = best(q, doc, "%", change=True)
     return quoted(question, doc, hit) if hit is not None else None
+
+
+def restated(question: str, doc, hit: Hit, ref) -> Answer:
+    """A stated figure a table cell prints too: the cell answers, the sentence is quoted beside it."""
+    from . import arith
+    p = hit.passage
+    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, hit.sentence,
+                    section=p.section, unit=hit.unit)
+    text = (f"{ref.name()}：{arith.with_unit(ref.value, ref.unit or '')}（{ref.where()}）；"
+            f"文中亦说明：“{hit.sentence}”（{p.section}{f'，第{p.page}页' if p.page else ''}）")
+    return Answer(question, ANSWERED, text, ref.value, ref.unit, None, [ref.citation(), cite])
 
 
 def quoted(question: str, doc, hit: Hit, said: str = "") -> Answer:

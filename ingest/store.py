@@ -524,6 +524,14 @@ class Store:
             "SELECT count(*), coalesce(max(ingested_at), ''), coalesce(min(doc_id), ''), coalesce(max(doc_id), ''), "
             "coalesce(sum(indexed), 0) FROM documents WHERE status = 'ready'").fetchone())
 
+    def ready_count(self, doc_ids: list[str]) -> int:
+        """How many of these documents are ready (a pinned engine checks the ones it answers from)."""
+        if not doc_ids:
+            return 0
+        marks = ", ".join("?" * len(doc_ids))
+        return self.db.execute(f"SELECT count(*) FROM documents WHERE status = 'ready' AND doc_id IN ({marks})",
+                               doc_ids).fetchone()[0]
+
     def measure(self, meaning: str | None = None, *, label: str | None = None, code: str | None = None,
                 table_kind: str | None = None, year: int | None = None, doc_kind: str | None = None,
                 doc_ids: list[str] | None = None, totals: bool = False) -> list[MeasureCell]:

@@ -86,7 +86,7 @@ def test_the_figure_inside_the_named_context_is_read_and_cited(answers, question
     assert Decimal(a["value"]) == Decimal(value), a["answer"]
     assert a["unit"] == unit
     first = a["citations"][0]
-    assert table in first["table"].replace("“", "").replace("”", "") or table in (first.get("section") or ""), first
+    assert table in (first["table"] or "").replace("“", "").replace("”", "") or table in (first.get("section") or ""), first
     assert first["page"] == page, first
 
 
