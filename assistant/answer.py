@@ -26,7 +26,7 @@ class Citation:
 
     def as_json(self) -> dict:
         return {"document": self.document, "table": self.table, "row": self.row, "column": self.column,
-                "page": self.page, "text": self.text, "kind": self.kind, "unit": self.unit}
+                "page": self.page, "text": self.text, "kind": self.kind, "unit": self.unit, "section": self.section}
 
 
 @dataclass(frozen=True)

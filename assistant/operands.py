@@ -38,8 +38,25 @@ def together(doc: ParsedDocument, measures: list[Measure], options: list[list[Ce
     wide = [candidates(doc, m, hint) for m in measures]
     refs = shared(wide)
     if refs is None:
+        # 「基本养老保险缴费支出是职业年金缴费支出的几倍」: 职业年金缴费 is printed whole in the economic table, and
+        # inside 机关事业单位职业年金缴费支出 in the functional table that prints the other operand too.
+        wide = [o + candidates(doc, m, hint) for o, m in zip(wide, map(_containing(doc), measures))]
+        refs = shared(wide)
+    if refs is None:
         return options
     return [[r] + [c for c in o if c is not r] for r, o in zip(refs, wide)]
+
+
+def _containing(doc: ParsedDocument):
+    """A measure's reading as any line whose name holds its words (four or more characters)."""
+    from .corpus import plain_label
+    labels = {plain_label(r.label) for t in doc.tables for r in t.rows if r.label}
+
+    def widen(m: Measure) -> Measure:
+        if not m.rows or len(m.text) < 4:
+            return replace(m, rows=frozenset())
+        return replace(m, rows=frozenset(x for x in labels if m.text in x and x not in m.rows))
+    return widen
 
 
 _JOINED = re.compile(r"^[”」]?[和与及、][“「]?$")

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.check import FAIL, KINDS, NOT_APPLICABLE, PASS, UNCHECKED, Check, run_checks, summarize
-from conftest import SAMPLE, budgetqa
+from conftest import FAST, SAMPLE, budgetqa
 from ingest import model
 from ingest.readers.text import parse_text
 
@@ -232,7 +232,7 @@ def test_cli_reports_fails_in_text_and_json_and_exits_zero(tmp_path):
     copy.write_text(changed("4→2013201→行政运行→285.32→285.32→→→→", "4→2013201→行政运行→285.33→285.32→→→→"),
                     encoding="utf-8")
     home = tmp_path / "home"
-    budgetqa("ingest", str(copy), home=home)
+    budgetqa("ingest", str(copy), home=home, env=FAST)  # the check reads the store only: no model needed
     doc = json.loads(budgetqa("check", "--json", home=home).stdout)
     fails = [c for c in doc["checks"] if c["verdict"] == FAIL and c["kind"] != "performance"]
     assert fails and doc["summary"]["verdicts"][FAIL] == len(fails) + 9

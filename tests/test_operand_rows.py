@@ -6,7 +6,9 @@ counts them); the comment beside each case quotes it.
 - 「X中哪一项最多」 in a table printed without codes or numbering: X's lines found by their sums;
 - a code said with its name (「一般行政管理事务（2013302）」): the rows printing that name under that code, not
   another table's use of the code;
-- two operands one table prints both of: read there, in one unit; a name before 中/里 and the operands
+- two operands one table prints both of: read there, in one unit — also where one is printed whole only in
+  another table and inside a longer line of this one (职业年金缴费 / 机关事业单位职业年金缴费支出);
+  a name before 中/里 and the operands
   joined after it (「基本支出决算中办公费和邮电费一共」) only says where they are read;
 - an item's parts stated in the narrative's 「其中，…」: counted, and one part's share of the item.
 """
@@ -36,6 +38,10 @@ ANSWERED = {
     # 国家信访局 2024 决算 p12 公开06表：30201 办公费 83.92 + 30207 邮电费 90.88 (基本支出 only says where:
     # not a third operand)
     "国家信访局2024年基本支出决算中办公费和邮电费一共多少？": ("174.80", "万元", "基本支出决算表", 12),
+    # 国家信访局 2024 决算 p11 公开05表：2080505 机关事业单位基本养老保险缴费支出 659.05 ÷ 2080506 机关事业单位
+    # 职业年金缴费支出 329.53 (公开06表 prints 30109 职业年金缴费 whole: the name said, but not this table's line)
+    "国家信访局2024年一般公共预算财政拨款中，基本养老保险缴费支出是职业年金缴费支出的几倍？":
+        ("2.00", "倍", "一般公共预算财政拨款支出决算表", 11),
     # 深圳市交通运输局 2026 p14: 「18.静态交通管理 454.45 万元…。其中，深圳市经营性停车场（不含住宅停车场）
     # 充电桩安全巡查项目 302.45 万元，…57.00 万元，…95.00 万元。」 302.45 ÷ 454.45
     "深圳交通运输局2026年充电桩安全巡查项目占静态交通管理经费的百分之几？": ("66.55", "%", "正文", 14),
@@ -65,7 +71,8 @@ def test_the_row_and_operands_the_question_means(answers, question):
 def test_both_operands_come_from_one_table(answers):
     for q in ("西安市委宣传部2021年一般行政管理事务（2013302）比行政运行（2013301）多多少钱？",
               "万里街道2024年其他交通费用和公务用车运行维护费加起来预算多少？",
-              "国家信访局2024年基本支出决算中办公费和邮电费一共多少？"):
+              "国家信访局2024年基本支出决算中办公费和邮电费一共多少？",
+              "国家信访局2024年一般公共预算财政拨款中，基本养老保险缴费支出是职业年金缴费支出的几倍？"):
         tables = {c["table"] for c in answers[q]["citations"][:2]}
         assert len(tables) == 1, answers[q]["answer"]
 

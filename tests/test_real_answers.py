@@ -1,7 +1,7 @@
 """Questions a citizen asks, answered from real disclosures of five templates through the real CLI.
 
-Five published PDFs (Shanghai 预算 in 元, Hangzhou, Fuzhou, a central 决算, Guangzhou) are ingested once;
-every question goes through ``budgetqa ask --json``. Each expected figure, its unit and the page it is
+Five published PDFs (Shanghai 预算 in 元, Hangzhou, Fuzhou, a central 决算, Guangzhou), asked about among every
+real disclosure ingested once for the session; every question goes through ``budgetqa ask --json``. Each expected figure, its unit and the page it is
 printed on were read off the PDF page by hand (``pdftotext -layout -f N -l N``; pages as the PDF counts
 them); the comment beside each case quotes what the page prints.
 """
@@ -23,18 +23,18 @@ ANSWERED = {
     # p11 2025年部门收入预算总表 (单位：元)：合计 … 财政拨款收入 31,214,205.80
     "上海市普陀区财政局2025年的财政拨款收入是多少？": ("31214205.80", "元", "收入总表", 11),
     # p9 2025年部门财务收支预算总表 (单位：元)：支出总计 31,214,205.80 — asked in 万元: converted exactly
-    "普陀区财政局支出总计是多少万元？": ("3121.42058", "万元", "收支总表", 9),
+    "普陀区财政局2025年支出总计是多少万元？": ("3121.42058", "万元", "收支总表", 9),
     # p13 2025年部门支出预算总表：合计 31,214,205.80 | 基本支出 25,121,091.00 | 项目支出 6,093,114.80
-    "普陀区财政局的基本支出是多少？": ("25121091.00", "元", "支出总表", 13),
+    "普陀区财政局2025年的基本支出是多少？": ("25121091.00", "元", "支出总表", 13),
     # p20 一般公共预算基本支出…预算表：合计 25,121,091.00 | 人员经费 22,826,756.00 | 公用经费 2,294,335.00
-    "普陀区财政局人员经费占基本支出的比例是多少？": ("90.87", "%", "一般公共预算财政拨款基本支出表", 20),
+    "普陀区财政局2025年人员经费占基本支出的比例是多少？": ("90.87", "%", "一般公共预算财政拨款基本支出表", 20),
     # p21 “三公”经费和机关运行经费预算表 (单位:万元)：合计 0.95，公务接待费 0.95，机关运行经费预算数 229.43
-    "普陀区财政局三公经费是多少？": ("0.95", "万元", "三公经费支出表", 21),
-    "普陀区财政局机关运行经费是多少？": ("229.43", "万元", "三公经费支出表", 21),
+    "普陀区财政局2025年三公经费是多少？": ("0.95", "万元", "三公经费支出表", 21),
+    "普陀区财政局2025年机关运行经费是多少？": ("229.43", "万元", "三公经费支出表", 21),
     # p13 支出预算总表：221 住房保障支出 4,736,957.00 (元)
-    "普陀区财政局住房保障支出是多少？": ("4736957.00", "元", "支出总表", 13),
+    "普陀区财政局2025年住房保障支出是多少？": ("4736957.00", "元", "支出总表", 13),
     # 0.95 万元 (p21) ÷ 31,214,205.80 元 (p9) = 0.95 ÷ 3121.42058 万元
-    "普陀区财政局三公经费占支出总计的比例是多少？": ("0.03", "%", "三公经费支出表", 21),
+    "普陀区财政局2025年三公经费占支出总计的比例是多少？": ("0.03", "%", "三公经费支出表", 21),
     # 杭州市气象局 2026 (Hangzhou 表1–表11, 万元)
     # p17 表3 支出预算总表：合计 5,876.67 | 基本支出/人员支出 2,906.80 | 日常公用支出 838.27 | 项目支出 2,131.61
     "杭州市气象局人员经费是多少": ("2906.80", "万元", "支出总表", 17),
@@ -58,11 +58,11 @@ ANSWERED = {
     # p9 公开03表 支出决算表：201 一般公共服务支出 本年支出合计 10,685.56 (p10 公开04表: 财政拨款 9,846.82)
     "国家信访局2024年一般公共服务支出决算是多少": ("10685.56", "万元", "支出总表", 9),
     # p15 公开09表：预算数 合计 76.43 … 决算数 合计 46.21 — a 决算 document answers with its 决算数
-    "信访局三公经费是多少": ("46.21", "万元", "三公经费支出表", 15),
+    "信访局2024年决算三公经费是多少": ("46.21", "万元", "三公经费支出表", 15),
     # p12 公开06表：人员经费合计 7,967.72
-    "信访局人员经费是多少": ("7967.72", "万元", "一般公共预算财政拨款基本支出表", 12),
+    "信访局2024年决算人员经费是多少": ("7967.72", "万元", "一般公共预算财政拨款基本支出表", 12),
     # p7 公开01表 收入支出决算总表：总计 22,066.59
-    "国家信访局收入总计是多少": ("22066.59", "万元", "收支总表", 7),
+    "国家信访局2024年决算收入总计是多少": ("22066.59", "万元", "收支总表", 7),
     # 广州市人民政府办公厅 2026 (Guangzhou “…情况表”)
     # p17 表8 行政经费及“三公”经费预算表：行政经费 1,443.41；“三公”经费 226.86 (narrative: 行政经费（机关运行经费）)
     "广州市政府办公厅三公经费是多少": ("226.86", "万元", "三公经费支出表", 17),
@@ -79,11 +79,12 @@ NOT_HELD = {
 
 
 @pytest.fixture(scope="session")
-def real5(tmp_path_factory):
-    paths = [str(real_pdf(name)) for name in FILES]
-    home = tmp_path_factory.mktemp("real5")
-    budgetqa("ingest", *paths, home=home, env=FAST, timeout=900)
-    return home
+def real5(real_home):
+    """The five among every real disclosure (the session's one ingest of them: a question must find its
+    document in the whole corpus, not in a corpus made for it)."""
+    for name in FILES:
+        real_pdf(name)
+    return real_home
 
 
 @pytest.fixture(scope="session")
@@ -112,12 +113,12 @@ def test_an_amount_printed_in_yuan_is_given_in_yuan_with_its_exact_wan_yuan_equi
     assert a["citations"][0]["unit"] == "元" and a["citations"][0]["text"] == "31,214,205.80"
     assert "31214205.80 元" in a["answer"] and "3121.42058 万元" in a["answer"]
     assert a["calculation"] == "31214205.80 元 = 3121.42058 万元"
-    wan = answers["普陀区财政局支出总计是多少万元？"]
+    wan = answers["普陀区财政局2025年支出总计是多少万元？"]
     assert wan["calculation"] == "31214205.80 元 = 3121.42058 万元"
 
 
 def test_figures_in_different_units_are_converted_before_they_are_combined(answers):
-    a = answers["普陀区财政局三公经费占支出总计的比例是多少？"]
+    a = answers["普陀区财政局2025年三公经费占支出总计的比例是多少？"]
     assert a["calculation"] == "31214205.80 元 = 3121.42058 万元；0.95 ÷ 3121.42058 = 0.03%"
     assert {c["unit"] for c in a["citations"]} == {"元", "万元"}
 

@@ -40,6 +40,19 @@ def real_report(corpus_home) -> dict:
 
 
 @pytest.fixture(scope="session")
+def later_report(corpus_home, tmp_path_factory) -> dict:
+    """The sets written after the engine was tuned on eval/real (holdout, fresh, fresh2), in one run."""
+    sets = tmp_path_factory.mktemp("later")
+    for name in ("holdout", "fresh", "fresh2"):
+        for f in (ROOT / "eval" / name).glob("*.jsonl"):
+            shutil.copy(f, sets / f"{name}-{f.name}")
+    if not any(sets.iterdir()):
+        pytest.skip("no held-out question sets")
+    out = budgetqa("eval", "--questions", str(sets), "--json", home=corpus_home, env=FAST, timeout=600)
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="session")
 def sample_report(sample_home) -> dict:
     """The sample's own 350 questions on its own corpus (tests/test_eval.py holds them to 96 %)."""
     out = budgetqa("eval", "--json", home=sample_home, timeout=300)
@@ -111,7 +124,10 @@ def _checked_formula(formula: str, known: set[Decimal]) -> tuple[set[Decimal], l
 
     computed: set[Decimal] = set()
     bad: list[str] = []
-    for step in re.split(r"[；;]", formula or ""):
+    # A growth rate written in one line, "(605.40 − 570.60 = 34.80) ÷ 570.60 × 100 = 6.10%": its two steps.
+    formula = re.sub(r"\(([^()=]+?)\s*=\s*(-?[\d,.]+)\)\s*÷\s*([\d,.]+)\s*×\s*100\s*=",
+                     r"\1 = \2；\2 ÷ \3 =", formula or "")
+    for step in re.split(r"[；;]", formula):
         step = re.sub(r"^[^：:]*[：:]", "", step) if "：" in step or ":" in step else step  # "上年 …" labels
         for part in re.split(r"\s*[<>]\s*", step) if "=" not in step else [step]:
             if "=" not in part:
@@ -168,10 +184,18 @@ def _counts(a: dict) -> set[Decimal]:
     return {Decimal(m.group(1))} if m else set()
 
 
-def test_every_number_is_stored_or_computed_by_a_shown_formula(corpus_home, real_report, sample_report):
+def test_the_later_sets_keep_what_they_reached(later_report):
+    # Their first runs (78 %, 77 %, 83 %) are the README's figures for unseen questions; tuned on since, they
+    # guard against a change that wins on eval/real and loses elsewhere.
+    print(f"\nholdout+fresh+fresh2: {later_report['accuracy']:.2%} ({later_report['passed']}/{later_report['total']})")
+    assert later_report["accuracy"] >= MIN_OVERALL
+
+
+def test_every_number_is_stored_or_computed_by_a_shown_formula(corpus_home, real_report, sample_report,
+                                                              later_report):
     known = _stored_numbers(corpus_home)
     problems = []
-    for report in (real_report, sample_report):
+    for report in (real_report, sample_report, later_report):
         for r in report["results"]:
             for why in _ungrounded(r, known):
                 problems.append(f"[{r['id']}] {r['question']}: {why}")
@@ -188,4 +212,14 @@ def test_the_grounding_check_catches_a_made_up_number():
     assert not _ungrounded(shown, known)
     wrong = {"answer": {"status": "answered", "answer": "上年为 8871.84 万元", "value": "8871.84",
                         "calculation": "8815.77 + 56.06 = 8871.84", "citations": []}}
+    assert _ungrounded(wrong, known)
+
+
+def test_the_grounding_check_recomputes_a_growth_rate_written_in_one_line():
+    known = {Decimal("605.40"), Decimal("570.60")}
+    right = {"answer": {"status": "answered", "answer": "增长 6.10%", "value": "6.10", "citations": [],
+                        "calculation": "(605.40 − 570.60 = 34.80) ÷ 570.60 × 100 = 6.10%"}}
+    assert not _ungrounded(right, known)
+    wrong = {"answer": {"status": "answered", "answer": "增长 6.20%", "value": "6.20", "citations": [],
+                        "calculation": "(605.40 − 570.60 = 34.80) ÷ 570.60 × 100 = 6.20%"}}
     assert _ungrounded(wrong, known)
