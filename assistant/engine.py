@@ -122,7 +122,8 @@ class Engine:
         return llm.rephrase(answer, self._llm) if self._llm is not None else answer
 
     def _ask(self, question: str, doc_ids: list[str] | None) -> Answer:
-        q = normalize(simplified(question))
+        from .scope import full_years
+        q = full_years(normalize(simplified(question)))
         docs = self.corpus.select(doc_ids)
         if not q:
             return Answer(question, NOT_FOUND, "请输入一个问题。")

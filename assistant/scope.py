@@ -33,6 +33,15 @@ def corpus_summary(docs: list[ParsedDocument]) -> str:
     return f"语料库目前收录：{names}。"
 
 
+# 「24年」「22年的决算」 as people type a year: 2024, 2022. Not a number of years (近10年, 满20年, 第3年, 10多年).
+_SHORT_YEAR = re.compile(r"(?<![\d.．近满第每共约余多过])(?<!连续)(?<!过去)(?<!未来)([1-4]\d)(?=年(?!以上|以下|以来|左右|多|间|内|来|半|期))")
+
+
+def full_years(q: str) -> str:
+    """A two-digit year written out in full (「24年」 → 「2024年」), so the year chooses the document."""
+    return _SHORT_YEAR.sub(lambda m: "20" + m.group(1), q)
+
+
 def years_in(q: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(q)]
 

@@ -79,7 +79,8 @@ class Visitor:
         return self.public
 
     def _about_upload(self, question: str) -> bool:
-        q = normalize(simplified(question))
+        from .scope import full_years
+        q = full_years(normalize(simplified(question)))
         own = documents.choose(q, self.engine.corpus.docs)
         if own.named:  # the question names the uploaded department
             return True

@@ -24,7 +24,7 @@ from .tables import candidates, measures_from
 from .vocab import normalize
 
 _RATE = re.compile(r"百分|幅度|%|几成|增长率|增幅|降幅|减幅|下降率")
-_CHANGE = re.compile(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少|降低|上升|提高|压减|节约|变动")
+_CHANGE = re.compile(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少|降低|上升|提高|压减|节约|变动|涨|降了|减了")
 _WHOLES = ("收入", "支出", "收支")
 
 

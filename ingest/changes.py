@@ -74,7 +74,7 @@ def clean_subject(text: str) -> str:
         head = _YEAR.match(text)
         before, rest = re.sub(r"20\d{2}年(?:度)?$", "", head.group()), text[head.end():]
         # 「公务用车运行维护费2026年预算数」: the thing named before the year, the year's stage word after it
-        named = re.fullmatch(r"[\u4e00-\u9fff（）()“”]{2,30}", before.strip()) and \
+        named = re.fullmatch(r"[\u4e00-\u9fff（）()“”]{2,60}", before.strip()) and \
             not re.search(r"(?:局|厅|委员会|委|办公室|部|院|中心|街道办事处|政府|本级|部门|单位|截至|截止|[省市区县])$", before.strip())
         text = before if named and _GENERIC.match(_TAIL.sub("", _LEAD.sub("", rest))) else rest
     text = re.sub(r"^[^，。；]*?(?:局|厅|委员会|委|办公室|部|院|中心|街道办事处|政府)(?=\d{4}|本级|（本级）)", "", text)
