@@ -138,6 +138,8 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
     named, said = _named(q, docs)
     if not named and _names_elsewhere(q, docs):
         return Choice(None, [], "语料库里没有问题所说部门的预算公开文件", "")
+    if not named:
+        named, said = _by_stem(q, docs)
     pool = named or docs
     years = set(years_in(q))
     if years:
@@ -171,6 +173,27 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
     if len(pool) == 1:
         return Choice(pool[0], pool, named=said)
     return Choice(None, pool, "", said)
+
+
+_ORGAN = re.compile(r"(?:委员会|办公室|办事处|局|厅|委|办|部|署)$")
+
+
+def _by_stem(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str]:
+    """With no department named whole: one whose region and the stem of its name begin a name of the question
+    (杭州气象科普体验馆 → 杭州 + 气象 of 杭州气象局), the region being one of its own. The documents and the
+    words used."""
+    best, chosen, said = 0, [], ""
+    for d in docs:
+        shorts = {s for level in _levels(d.document.region, d.document.department) for s in _short(level)}
+        for n in department_names(d.document.department, d.document.region):
+            stem = _ORGAN.sub("", n)
+            if stem == n or stem not in q or not any(stem.startswith(s) and len(stem) - len(s) >= 2 for s in shorts):
+                continue
+            if len(stem) > best:
+                best, chosen, said = len(stem), [d], stem
+            elif len(stem) == best and d not in chosen:
+                chosen.append(d)
+    return chosen, said
 
 
 def _names_elsewhere(q: str, docs: list[ParsedDocument]) -> bool:

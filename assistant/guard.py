@@ -26,9 +26,6 @@ _PEOPLE = re.compile(r"编制|人数|多少人|几个人|几人")
 def mismatch(q: str, answer: Answer) -> Answer | None:
     """A not-found answer in place of a money figure given for a non-money quantity, or of a count of trips
     given for a count of people; else None."""
-    from .labelled import unrated  # 「人均每月补多少钱」: a line's total is no rate
-    if (refused := unrated(q, answer)) is not None:
-        return refused
     if answer.status == AMBIGUOUS and answer.citations and all(arith.is_money(c.unit) for c in answer.citations):
         asked = _QUANTITY.search(q)  # 「房屋有多少平方米」: amounts to choose from are no area either
         if asked is not None and not _MONEY.search(q):
@@ -41,6 +38,9 @@ def mismatch(q: str, answer: Answer) -> Answer | None:
             any("人次" in (c.text or "") for c in answer.citations):
         return Answer(answer.question, NOT_FOUND, "没有找到答案：问题问的是人数，文件里与之相近的是人次（出行或接待的次数），"
                                                   "不是人数，因此不作回答。")
+    counted = _counted(q, answer)
+    if counted is not None:
+        return counted
     if not arith.is_money(answer.unit):
         return None
     asked = _QUANTITY.search(q)
@@ -49,3 +49,65 @@ def mismatch(q: str, answer: Answer) -> Answer | None:
     return Answer(answer.question, NOT_FOUND,
                   f"没有找到答案：问题问的是“{asked.group(0)}”，文件的表格只给出金额，没有这一项的数"
                   f"（最接近的是一笔金额：{arith.with_unit(answer.value, answer.unit)}，不是所问的数，因此不作回答）。")
+
+
+# A count asked by its counter word: 「多少批次」, 「几名干部」, 「几辆公务车」, 「几台打印机」 (never 「多少项目支出」,
+# 「几个百分点」, 「多少人民币」: a word that only starts with a counter).
+_COUNT = re.compile(r"(?:几|多少)\s*(批次|人次|台套|台（套）|名(?!称)|位(?!于)|个(?!百分点|人所得)|辆|台(?!账)|套|次(?!性)|"
+                    r"批|家(?!庭)|户|所(?!属|得|需|占)|座|件|项(?!目)|条(?!件|例)|册|本(?!级|年|部)|架|艘|间|张|"
+                    r"处(?!室|置|理)|场(?!所|地)|人(?!民|员经费|均)|(?=(?:市民|群众|干部|游客|学生|观众|患者|职工|居民|"
+                    r"企业|单位|机构)(?!经费|工资|支出|补助|的)))")
+# The question asks money as well (「几个项目，合计多少万元」): a money figure may answer it.
+_MONEY_ASK = re.compile(r"多少钱|多少万|多少元|多少资金|多少经费|金额|预算数|决算数|花了?多少(?![批名位个辆台套次家户件项人])")
+# What the question counts, after its counter: 「几台打印机」 → 打印机.
+_STOP = "去来在参的是了吗呢和与及或，。？?！!、（(）)"
+# Buying or adding something in the year ahead: 「打算买几辆公务车」, 「计划新增几台」.
+_PLAN = re.compile(r"(?:打算|计划|预计|准备|拟|将要?|要)\s*(?:新?购买?|购置|采购|新增|添置|配备|更新|买)")
+# A stock at a date: 「截至2025年底共有车辆27台」.
+_STOCK = re.compile(r"截至|截止|共有|实有|现有|占有|拥有|保有")
+_ACQUIRE = re.compile(r"购置|购买|新增|采购|更新|添置|配备")
+
+
+def _counted(q: str, answer: Answer) -> Answer | None:
+    """A count asked by its counter (批次, 名, 辆, 台 …) is not answered by money, by a count of something else
+    (类级科目 for 打印机), nor — when it asks what will be bought — by what is held at a date."""
+    m = _COUNT.search(q)
+    if m is None or answer.value is None or answer.unit in ("%", "％", "倍", "个百分点", "百分点"):
+        return None
+    said = m.group(0)
+    rest = q[m.end():]
+    noun = re.match(rf"[^{_STOP}\s\d]{{1,8}}", rest)
+    noun = noun.group(0) if noun else ""
+    asked = said + noun
+    if arith.is_money(answer.unit):
+        if _MONEY_ASK.search(q):
+            return None
+        return Answer(answer.question, NOT_FOUND,
+                      f"没有找到答案：问题问的是“{asked}”（一个数目），文件没有说明这个数；最接近的是一笔金额："
+                      f"{arith.with_unit(answer.value, answer.unit)}，金额不是所问的数目，因此不作回答。")
+    cover = re.sub(r"\s+", "", "|".join(x for c in answer.citations for x in (c.table, c.row, c.column, c.text) if x)
+                   + "|" + (answer.answer or ""))
+    texts = "|".join(c.text or "" for c in answer.citations)
+    if _PLAN.search(q) and _STOCK.search(texts) and not _ACQUIRE.search(texts):
+        return Answer(answer.question, NOT_FOUND,
+                      f"没有找到答案：问题问的是计划购置的数目（“{asked}”），文件没有说明；文件说的是现有的数"
+                      f"（{arith.with_unit(answer.value, answer.unit)}：“{texts[:60]}”），不是要买的数，因此不作回答。")
+    # 「几台打印机」 answered by 「类级科目共 5 个」: another counter, counting something the question does not name.
+    # The same counter (「几个处室」 → 内设机构 16 个) or one of its kind (辆, 台) counts what was asked.
+    # (「几辆公务车」 counted as 「车辆 27 台」 is the same thing: its head 车 printed).
+    other = bool(m.group(1)) and bool(answer.unit) and m.group(1) != answer.unit
+    same_kind = _kind(m.group(1)) is not None and _kind(m.group(1)) == _kind(answer.unit or "")
+    if other and len(noun) >= 2 and not any(noun[i:i + 2] in cover for i in range(len(noun) - 1)) and \
+            not (same_kind and noun[-1] in cover):
+        return Answer(answer.question, NOT_FOUND,
+                      f"没有找到答案：问题问的是“{asked}”，文件没有说明这个数；找到的 "
+                      f"{arith.with_unit(answer.value, answer.unit)} 数的不是“{noun}”，因此不作回答。")
+    return None
+
+
+# Counters that count the same kind of thing.
+_KINDS = ({"辆", "台"}, {"台", "套", "台套", "台（套）"}, {"名", "人", "位"}, {"批次", "批"}, {"家", "户", "所"})
+
+
+def _kind(counter: str) -> int | None:
+    return next((i for i, k in enumerate(_KINDS) if counter in k), None)

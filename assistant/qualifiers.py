@@ -88,6 +88,9 @@ def _missing(q: str, answer: Answer, doc) -> str | None:
     for m in _NUMBERED.finditer(flat):
         if m.group(0) not in cover:
             return f"文件没有单列“{_item_around(flat, m.start(), m.end())}”这一项"
+    titled = _titled(flat, cover, doc)
+    if titled:
+        return f"文件没有单列“{titled}”这一项"
     item = _sibling(q, answer, doc)
     if item:
         return f"文件没有单列“{item}”这一项"
@@ -103,6 +106,28 @@ def _missing(q: str, answer: Answer, doc) -> str | None:
             continue  # 「朝阳区」 as the start of a name the document may print some other way
         return f"问题问的是分到“{w}”的数，文件没有按地区分列"
     return None
+
+
+# An item the question names by its title or in quotes: 「编印《人民信访》的印刷费」. A law, rule or table named
+# as where a figure is from is no item.
+_TITLED = re.compile(r"《([^》]{2,30})》|[“「]([^”」]{2,30})[”」]")
+_SOURCE = re.compile(r"(?:表|法|条例|规定|办法|通知|意见|决定|纲要|准则|制度|细则|公开|说明|预算|决算)$")
+
+
+def _titled(flat: str, cover: str, doc) -> str | None:
+    """A title or quoted name of the question that the answer's citations do not print (as 《X》), else None."""
+    bare = _bare(cover)
+    for m in _TITLED.finditer(flat):
+        name = m.group(1) or m.group(2)
+        if _bare(name) in bare or _SOURCE.search(name) or name in _own_names(doc) or name in _neutral(doc):
+            continue
+        return m.group(0)
+    return None
+
+
+def _bare(text: str) -> str:
+    """Only the letters, digits and characters: 「老少牵手,关爱」 as printed 「老少牵手，关爱」."""
+    return re.sub(r"[^\w]", "", text)
 
 
 def _phrase(flat: str, run: str) -> str:
