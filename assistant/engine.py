@@ -19,7 +19,7 @@ from . import arith, documents, figures, llm, sets, synonyms, yearly
 from . import targets, textrank
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Citation
-from .corpus import CACHED_DOCUMENTS, _LRU, CellRef, Corpus, same_amount, unit_of
+from .corpus import CACHED_DOCUMENTS, _LRU, CellRef, Corpus, plain_label, same_amount, unit_of
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
 from .stated import as_of
@@ -557,6 +557,8 @@ class Engine:
         from .wholes import whole_of  # 「年初结转和结余」: the 收支总表's, its 财政拨款 part said beside it
         if len(reads) > 1 and measure.rows and (split := whole_of(reads, q)):
             reads, parts = split
+        if len(reads) > 1 and (ans := self._units_summed(question, q, reads)) is not None:
+            return ans
         if len(reads) > 1:
             lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{arith.with_unit(c.value, unit_of(c))}" for c in reads]
             text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
@@ -573,6 +575,22 @@ class Engine:
                   and c not in parts][:2]
         cites = [ref.citation()] + [c.citation() for c in parts] + [c.citation() for c in others]
         return Answer(question, ANSWERED, text, value, unit, calc, cites)
+
+    def _units_summed(self, question: str, q: str, reads: list[CellRef]) -> Answer | None:
+        """「三个单位的购置经费加一起」: one line printed once per unit (the same name, table and column), asked
+        as a sum: their total, each cited — the number of units said, if any, must be the number printed."""
+        if not W.SUM.search(q) or len({(id(c.table), plain_label(c.row.label), c.cell.column) for c in reads}) != 1:
+            return None
+        said = re.search(r"([两二三四五六七八九十\d]+)个(?:单位|部门|下属单位)", q)
+        if said:
+            n = said.group(1)
+            count = int(n) if n.isdigit() else dict(zip("两二三四五六七八九十", (2, 2, 3, 4, 5, 6, 7, 8, 9, 10))).get(n)
+            if count != len(reads):
+                return None
+        vals, unit, conv = figures.common_unit(reads)
+        r = arith.total(vals)
+        return figures.computed(question, f"{len(reads)} 处“{plain_label(reads[0].row.label)}”合计 "
+                                f"{arith.with_unit(r.value, unit)}", r, unit, reads, conversions=conv)
 
     # --- text questions ------------------------------------------------------------------------------
 

@@ -26,6 +26,9 @@ _PEOPLE = re.compile(r"编制|人数|多少人|几个人|几人")
 def mismatch(q: str, answer: Answer) -> Answer | None:
     """A not-found answer in place of a money figure given for a non-money quantity, or of a count of trips
     given for a count of people; else None."""
+    from .labelled import unrated  # 「人均每月补多少钱」: a line's total is no rate
+    if (refused := unrated(q, answer)) is not None:
+        return refused
     if answer.status == AMBIGUOUS and answer.citations and all(arith.is_money(c.unit) for c in answer.citations):
         asked = _QUANTITY.search(q)  # 「房屋有多少平方米」: amounts to choose from are no area either
         if asked is not None and not _MONEY.search(q):

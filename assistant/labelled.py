@@ -21,19 +21,31 @@ from .answer import ANSWERED, Answer, Citation
 
 _NUM = r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _MONEY = ("万元", "亿元", "千元", "元")
-_MEASURES = ("平方米", "平方公里", "公里", "公顷", "立方米", "千米", "米", "吨", "亩", "千瓦")
-_COUNTS = ("人次", "批次", "辆", "台", "套", "个", "家", "项", "人", "名", "户", "次", "件", "所", "座", "张", "天")
+_MEASURES = ("平方米", "平方公里", "公里", "公顷", "立方米", "千米", "米", "吨", "亩", "千瓦", "分")
+# Counts the narrative's count sentences answer (stated.py) — asked in these units, a count is theirs.
+_STATED = ("人次", "批次", "辆", "台", "套", "个", "家", "项", "人", "名", "户", "次", "件", "所", "座", "张", "天")
+_COUNTS = (*_STATED, "条", "头", "艘", "架", "标箱")
+_AREAS = ("平方米", "平方公里", "公顷", "亩")
 _UNIT = "|".join(sorted((*_MONEY, *_MEASURES, *_COUNTS, "%", "％"), key=len, reverse=True))
-_FIGURE = re.compile(rf"{_NUM}\s*(?P<u>{_UNIT})")
+# 「6600 万人次」, 「10.8 万头」: a count or measure printed in 万 or 亿 of its unit (never money: 万元 is a unit).
+_FIGURE = re.compile(rf"{_NUM}\s*(?P<u>(?:[万亿](?!元))?(?:{_UNIT}))")
+# A rate, not a total: 「人均月补贴90元」, 「30 元/月/平」 — what a question asks with 人均, 每人, 每月, 每平米.
+_PER = re.compile(r"人均|每人|每名|每位|每户|每月|每年每|月均|每平方?米?|每平|单价|/月|/人|/平|/年")
+_RATE_SAID = re.compile(r"人均|每|月均|单价|标准")
+# A target a narrative sets (主要工作目标): 「力争…达 6600 万人次」; the words name no item.
+_TARGET = re.compile(r"力争|争取|计划|打算|预计|目标是?|要求|今年|本年度?|当年|全年|一年|(?<![主重需只必])要(?![求素点])")
 _SAY = {"平米": "平方米", "㎡": "平方米", "公斤": "千克", "％": "%"}
 # The ask: where the figure stands in the question.
-_ASK = re.compile(r"(?:是|为|有|达到?|共|一共|总共|合计)?(?:多少|几)(?P<u>平方米|平米|平方公里|公里|公顷|立方米|吨|亩|万元|亿元|元|钱)?"
-                  r"|百分之几|百分之多少|多少个百分点|几个百分点")
-_COUNT_ASK = re.compile(rf"(?:多少|几)\s*({'|'.join(_COUNTS)})")
+_ASK = re.compile(r"(?:是|为|有|达到?|共|一共|总共|合计)?(?:多少|几)(?P<u>平方米|平米|平方公里|公里|公顷|立方米|吨|亩|万元|亿元|元|钱"
+                  rf"|万?(?:{'|'.join(sorted(_COUNTS, key=len, reverse=True))}))?"
+                  r"|(?:是|有|达到?)?多(?:大|长|高|重|宽|深)|百分之几|百分之多少|多少个百分点|几个百分点")
+_COUNT_ASK = re.compile(rf"(?:多少|几)\s*(万?(?:{'|'.join(sorted(_COUNTS, key=len, reverse=True))}))")
+_SIZE_ASK = re.compile(r"多(?:大|长|高|重|宽|深)")
 _MONEYISH = re.compile(r"金额|支出|经费|费用|资金|预算|收入|投资|钱|万元|元|拨款|成本|价|额")
 _RATE_ASK = re.compile(r"百分之|百分点|%|增长率|增幅|降幅|减幅|下降率")
 # What a question says that names no item: where it reads (说明里), its year, question words.
 _FRAME = re.compile(r"^[^，,]*?(?:按|根据|按照|依据)[^，,]*[，,]|[，,；;：:]|(?:19|20)\d{2}\s*年度?|(?:部门)?(?:预算|决算)?(?:说明|公开)(?:里|中|显示)?|"
+                    r"(?:预算|决算)?(?:里|中)(?:讲|说|提到?)的|(?:预算|决算)(?:里|中)|"
                     r"文中|正文(?:里|中)?|文件(?:里|中)?|请问|[？?。！!“”\"'\s]")
 _WEAK = set("的了里中在是有为和与及其")
 _CHANGE = re.compile(r"增加|减少|增长|下降|降低|上升|提高|压减|节约|增幅|减幅|降幅|比上年|较上年|上年|同比|相比")
@@ -54,6 +66,7 @@ class Hit:
     covered: int  # … all of these cover
     wanted: int  # the question's item characters
     missing: str = ""  # the longest run of the question's words printed nowhere near it (「大型」 of 大型企业)
+    follows: str = ""  # what is printed right after it (「/月/平」)
 
     @property
     def weight(self) -> float:
@@ -72,14 +85,43 @@ def asked_unit(q: str) -> str | None:
     said = m.group("u") if m else None
     if said and said not in ("万元", "亿元", "元", "钱"):
         return _SAY.get(said, said)
+    if not said and _SIZE_ASK.search(q) and "面积" in q:
+        return "面积"  # 「建筑面积多大」: an area in whatever unit the text prints it
     return "万元" if said or _MONEYISH.search(q) else None
+
+
+def _base(u: str) -> str:
+    u = _SAY.get(u, u)
+    return u[1:] if u[:1] in "万亿" and u not in _MONEY else u  # 6600 万人次 is a count of 人次
 
 
 def _same_unit(asked: str, printed: str) -> bool:
     printed = _SAY.get(printed, printed)
     if asked in _MONEY:
         return printed in _MONEY
-    return printed == asked
+    if asked == "面积":
+        return printed in _AREAS
+    if asked == "*":  # nothing said of what is measured: any figure but money and rates
+        return printed not in _MONEY and printed != "%"
+    return _base(printed) == _base(asked)
+
+
+def _head(q: str) -> str:
+    """The last two characters of what the question measures (建筑面积 → 面积, 「几条断头路」 → 头路)."""
+    before, after, _ = item(q)
+    said = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", after or before)
+    said = re.sub(r"(?:是|为|有|达到?|的|呢|吗)+$", "", said)
+    return said[-2:] if len(said) >= 2 else said or "|"
+
+
+def per_asked(q: str) -> bool:
+    """「人均每月补多少钱」, 「每平米每月租金」: a rate is asked, never a line's total."""
+    return bool(_PER.search(q))
+
+
+def rated(h: "Hit") -> bool:
+    """The figure is printed as a rate: 「人均月补贴90元」, 「30 元/月/平」, 「补贴标准为每人每月…」."""
+    return bool(_RATE_SAID.search(h.label[-30:])) or h.follows.lstrip().startswith("/")
 
 
 def cover(said: str, text: str) -> tuple[int, str]:
@@ -146,7 +188,8 @@ def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> li
             if not any(g in text[max(0, left - 150):f.end() + 60] for g in grams):
                 continue  # no word of the question anywhere near: it scores nothing
             label = text[max(left, prev_end):start]
-            moved = bool(_CHANGE.search(label))
+            # A change is said in the figure's own clause (「提高发放的补贴，…人均月补贴90元」 states no change).
+            moved = bool(_CHANGE.search(re.split(r"[，,；;]", label)[-1] if change is False else label))
             if change is not None and moved != change:
                 continue
             if change and up != down and (bool(_UP.search(label)) != up and bool(_DOWN.search(label)) != down):
@@ -158,8 +201,12 @@ def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> li
             if after:
                 end = min((i for i in (text.find(ch, f.end()) for ch in "。；;") if i >= 0), default=len(text))
                 tail, rest_after = cover(after, text[f.end():end][:60])
-                back, rest_after = cover(rest_after, text[left:start])  # 「…项目由…负责」 said before the figure
+                # 「…项目由…负责」, 「新改建多少公里自行车道」 (「新改建自行车道超 800 公里」): said before the figure —
+                # in its label it names the figure as the label does.
+                named, rest_after = cover(rest_after, label)
+                back, rest_after = cover(rest_after, text[left:start])
                 own += back
+                tail += named
                 # A question going on after its ask mirrors a figure inside its clause: the item's head may be
                 # printed after it (「申请400.00万元以上基本建设项目…的可行性研究报告评审经费」), up to the clause's
                 # end or the next figure.
@@ -171,18 +218,28 @@ def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> li
             sentence = text[left:(right + 1 if right >= 0 else len(text))].strip()
             out.append(Hit(Decimal(f.group("n").replace(",", "")), f.group("n"), _SAY.get(f.group("u"), f.group("u")),
                            label.strip(" ，,：:;；"), sentence, p, near + tail, own / 2 + far / 4,
-                           near + own + far + tail, wanted, missing(rest + "|" + rest_after)))
+                           near + own + far + tail, wanted, missing(rest + "|" + rest_after), text[f.end():f.end() + 6]))
     out.sort(key=lambda h: (-h.weight, -h.near))
     return out
 
 
-def best(q: str, doc, unit: str | None = None, change: bool | None = None, least: float = 0.75) -> Hit | None:
+def best(q: str, doc, unit: str | None = None, change: bool | None = None, least: float = 0.75,
+         per: bool | None = None) -> Hit | None:
     """The one figure whose label names the item: most of the question's words (``least``), four or more
     characters of them in the label itself, ahead of the next figure (a tie of two values is no answer)."""
     found = hits(q, doc, unit, change)
+    if per_asked(q) if per is None else per:
+        found = [h for h in found if rated(h)]  # a rate asked: a total printed beside it is no answer
+    # A figure whose words leave out one the question says (用地面积 for 建筑面积) gives way to one that names
+    # them all, its sentence or the one before it naming the rest (「本工程规划建筑面积约为13459平方米」).
+    if found and weight(found[0].missing) >= 2:
+        head = _head(q)
+        found = [h for h in found if weight(h.missing) < 2 and head in h.label] or found
     if not found:
         return None
     top = found[0]
+    if unit == "*" and _head(q) not in top.label:
+        return None  # nothing said of the unit: the thing measured is named right before its figure
     if top.near < min(4, top.wanted) or top.covered < least * top.wanted or weight(top.missing) >= 2:
         return None  # 「授予大型企业…」 of a text that prints 授予小微企业 and 授予中小企业 only
     if len(found) > 1 and found[1].weight == top.weight and found[1].value != top.value:
@@ -221,15 +278,21 @@ def lookup(question: str, q: str, doc, lines=()) -> Answer | None:
     unit = asked_unit(q)
     if item(q)[2] is None:
         return None  # 「实行什么样的编制管理」: no figure asked
-    if unit is None or unit == "%" or unit in _COUNTS or W.CHANGE.search(q) or _WHY.search(q) or \
+    if unit == "%" or unit in _STATED or W.CHANGE.search(q) or _WHY.search(q) or \
             any(w.search(q) for w in (W.DIFF, W.MULTIPLE, W.COMPARE, W.RANK, W.SUM, W.SHARE)):
         return None
     if any(y != doc.document.year for y in years_in(as_of(q))):
         return None  # another year's figure is no figure of this document's sentences
-    hit = best(q, doc, unit, change=False)
+    # A count or measure in its own unit (几条, 多少公里, 多少万头), or nothing said of the unit (「力争机场旅客吞
+    # 吐量达到多少」): a figure of that unit, or of any unit but money, whose label names the item. The words of a
+    # target (力争, 计划, 今年 …) name no item.
+    # A rate asked (人均每月): the figure must be printed as one (rated), its words 「人均标准 90 元/月」 need not
+    # repeat the question's 每月.
+    per = per_asked(q)
+    hit = best(_PER.sub("", _TARGET.sub("", q)) if per else _TARGET.sub("", q), doc, unit or "*", change=False, per=per)
     if hit is None:
         return None
-    if unit in _MONEY:
+    if unit in _MONEY and not (per_asked(q) and rated(hit)):  # no table line prints a rate
         # ``lines``: the table cells the question's names already found — when one of them names the item as
         # well as the sentence does, every table need not be read to know the table wins.
         said = "".join(item(q)[:2])
@@ -275,3 +338,22 @@ def quoted(question: str, doc, hit: Hit, said: str = "") -> Answer:
     text = (f"文中说明：“{hit.sentence}”，即{label or '所问的数'}{said} {hit.number}{hit.unit}"
             f"（{where}）")
     return Answer(question, ANSWERED, text, hit.value, hit.unit, None, [cite])
+
+
+def unrated(q: str, answer: Answer) -> Answer | None:
+    """「人均每月补多少钱」 answered with a line's total (提租补贴 68.70 万元): a total is no rate. Not found, unless
+    a sentence cited prints the rate (人均, 每…, 元/月)."""
+    from .answer import AMBIGUOUS, NOT_FOUND
+    from . import arith
+    if not per_asked(q) or answer.status not in (ANSWERED, AMBIGUOUS) or not answer.citations:
+        return None
+    if answer.status == ANSWERED and (answer.value is None or not arith.is_money(answer.unit)):
+        return None
+    if answer.status == AMBIGUOUS and not all(arith.is_money(c.unit) for c in answer.citations):
+        return None
+    if any(_RATE_SAID.search("|".join(w or "" for w in (c.table, c.row, c.column, c.text))) for c in answer.citations):
+        return None  # a table of rates (人均补贴标准), a sentence that prints one
+    said = _PER.search(q).group(0)
+    shown = f"（表中的{arith.with_unit(answer.value, answer.unit)}是这一项的合计）" if answer.value is not None else ""
+    return Answer(answer.question, NOT_FOUND, f"没有找到答案：问题问的是“{said}”的标准，文件没有说明这一标准{shown}，"
+                                              f"合计金额不是所问的数，因此不作回答。")
