@@ -173,7 +173,9 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
         return None
     names = [it.name or _key(it.ref.row.label) for it in chosen]
     if len(refs) == 1:
-        ref = refs[0]
+        ref = _in_column_said(refs[0], mentions)
+        if ref is not refs[0]:
+            names[0] += f"（{ref.cell.column.split('/')[-1]}）"
         text = f"{names[0]}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）"
         return Answer(question, ANSWERED, text, ref.value, unit_of(ref), None, [ref.citation()])
     vals, unit, conv = figures.common_unit(refs)
@@ -299,3 +301,15 @@ def _in_named_table(question: str, q: str, doc, mentions) -> Answer | None:
             return Answer(question, ANSWERED, f"{ref.name()}：{shown}（{ref.where()}）", value, unit, calc,
                           [ref.citation()])
     return None
+
+
+def _in_column_said(ref: CellRef, mentions) -> CellRef:
+    """「气象业务建设项目里单位资金有多少」: the item's row, read in the column the question names (a column of
+    its own table), not its default column."""
+    from dataclasses import replace
+    said = [m.column for m in mentions or () if m.column and not m.rows]
+    for col in said:
+        cell = next((c for c in ref.row.cells if c.column == col or c.column.split("/")[-1] == col), None)
+        if cell is not None and cell.column != ref.cell.column:
+            return replace(ref, cell=cell)
+    return ref
