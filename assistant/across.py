@@ -17,7 +17,7 @@ from decimal import Decimal
 from ingest import model
 from ingest.values import money
 
-from . import arith, keyfigures
+from . import arith, execution, keyfigures
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar
 from .documents import department_names
 from .scope import years_in
@@ -51,6 +51,22 @@ def _whole_reading(a: Answer) -> Answer | None:
         return None
     c = whole[0]
     return Answer(a.question, ANSWERED, f"按部门全部资金口径（{c.table}）", money(c.text), c.unit, None, [c])
+
+
+# The “三公” items: named, each is read in the “三公” table (its 决算数 in a 决算), not an economic line of the
+# same name (30217 公务接待费 of the 基本支出表 holds the basic spending only).
+_SANGONG = re.compile(r"三公|因公出国|公务接待|公务用车")
+
+
+def _sangong_reading(a: Answer, measure: str) -> Answer | None:
+    """An ambiguous answer's reading from the “三公” table, when the figure is a “三公” item and exactly one is."""
+    if not _SANGONG.search(measure):
+        return None
+    own = [c for c in a.citations if c.kind == model.THREE_PUBLIC and c.text and money(c.text) is not None]
+    if len({money(c.text) for c in own}) != 1:
+        return None
+    c = own[0]
+    return Answer(a.question, ANSWERED, f"按“三公”经费表口径（{c.table}）", money(c.text), c.unit, None, [c])
 
 
 @dataclass
@@ -123,7 +139,7 @@ def _pick(docs: list, q: str) -> tuple[list, list[str]]:
     is missing. Several departments: each one's document of the year (and kind) asked, else its latest.
     One department: its documents of the years asked."""
     years = sorted(set(years_in(q)))
-    kind = "决算" if "决算" in q else ("预算" if "预算" in q else None)
+    kind = "决算" if "决算" in q or execution.ASKS.search(q) else ("预算" if "预算" in q else None)
     named = _named_departments(q, docs)
     missing: list[str] = []
     if _ALL.search(q) and not named:
@@ -185,12 +201,15 @@ _THRESHOLD = re.compile(r"(超过|高于|多于|大于|不少于|低于|少于|�
 def measure_words(q: str, docs: list) -> str:
     """What figure is asked, with the departments, years, kinds and the operation taken out."""
     rest = _THRESHOLD.sub("|", q)
+    # An execution rate asked (完成预算的比例) and what was spent said plainly (实际花的): the stage, not the figure.
+    rest = execution.ASKS.sub("|", rest)
+    rest = re.sub(execution.SPENT, "|", rest)
     for n in _names_said(q, docs):
         rest = rest.replace(n, "|")
     rest = _KIND.sub("|", rest)
     rest = _YEAR.sub("|", rest)
     rest = _OPERATION.sub("|", rest)
-    parts = [p for p in rest.split("|") if len(p) >= 2]
+    parts = [p for p in rest.split("|") if len(p) >= 2 and not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
     words = max(parts, key=len) if parts else ""
     if words not in _TOTALS and words.endswith("合计") and len(words) >= 4:
         words = words[:-2]  # "三公经费合计": the figure, added up by the table
@@ -238,10 +257,14 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     # Each department's figure as a question about it alone reads it: kept in the store once worked out
     # (assistant/keyfigures.py), so a question over a thousand departments reads rows, not documents.
     own = {y: _own_measure(q, y, docs) for y in {d.document.year for d in chosen}}  # per year, not per document
-    asked = keyfigures.answers(engine, [(d, keyfigures.key(own[d.document.year] or measure)) for d in chosen])
+    rate = bool(execution.ASKS.search(q))  # each one's 决算数 ÷ 预算数, then those compared
+
+    def sub(m: str) -> str:
+        return f"{m}的预算执行率是多少" if rate else keyfigures.key(m)
+    asked = keyfigures.answers(engine, [(d, sub(own[d.document.year] or measure)) for d in chosen])
     for d, a in zip(chosen, asked):
         if a is not None and a.status == AMBIGUOUS:
-            a = _whole_reading(a) or a
+            a = _sangong_reading(a, own[d.document.year] or measure) or _whole_reading(a) or a
         figures.append(Figure(d, a))
     have = [f for f in figures if f.answer is not None and f.answer.status == ANSWERED and f.answer.value is not None]
     answered = {id(f) for f in have}
@@ -263,7 +286,7 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         return Answer(question, NOT_FOUND, f"没有找到答案：问题所比较的“{measure}”，" + "；".join(missing) +
                       "。缺少的数不按 0 计，无法比较。" + ("已有：" + "；".join(_cite_line(f, common or "") for f in have)
                                                      if have else ""), citations=[c for f in have for c in f.answer.citations[:1]])
-    return _combine(question, q, measure, have, missing, common or "")
+    return _combine(question, q, f"{measure}预算执行率" if rate else measure, have, missing, common or "")
 
 
 def _own_measure(q: str, year: int, docs: list) -> str:
@@ -379,7 +402,8 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
         a, b = have
         r = arith.multiple(a.value, b.value)
         return done(f"{a.who}的{measure}是{b.who}的 {arith.fmt(r.value)} 倍", r.value, r.formula, "倍")
-    if re.search(r"百分之几|百分比|增幅|增长率|幅度|%|比例", q) and len(have) == 2:
+    rates = unit == "%" and execution.ASKS.search(q)  # execution rates compared: no rate of change between them
+    if re.search(r"百分之几|百分比|增幅|增长率|幅度|%|比例", q) and len(have) == 2 and not rates:
         old, new = sorted(have, key=lambda f: (f.doc.document.year, f.doc.document.kind == "预算"))
         change = new.value - old.value
         r = arith.change_rate(change, old.value)
@@ -390,6 +414,8 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
         a, b = have
         r = arith.difference(a.value, b.value)
         hi, lo = (a, b) if a.value >= b.value else (b, a)
+        if rates:
+            return done(f"{hi.who}的{measure}比{lo.who}高 {arith.fmt(r.value)} 个百分点", r.value, r.formula)
         return done(f"{hi.who}的{measure}比{lo.who}多 {arith.with_unit(r.value, unit)}", r.value, r.formula)
     if re.search(r"一共|合计|加起来|总共|总和|之和|共计", q):
         r = arith.total([f.value for f in have])
@@ -402,7 +428,7 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
     pick = ordered[-1] if less else ordered[0]
     order = ordered[::-1] if less else ordered
     rel = " < " if less else " > "
-    place = "最少" if less else "最多"
+    place = ("最低" if less else "最高") if rates else ("最少" if less else "最多")
     ranking = _few([f"{i + 1}. {f.who} {arith.with_unit(f.value, unit)}" for i, f in enumerate(order)])
     text = f"{measure}{place}的是{pick.who}：{arith.with_unit(pick.value, unit)}。排序：{ranking}"
     return done(text, pick.value, rel.join(arith.fmt(f.value) for f in order), chart=chart, shown=order[:SHOWN])

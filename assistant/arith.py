@@ -13,6 +13,15 @@ class Result:
     formula: str
 
 
+class ZeroBase(ZeroDivisionError):
+    """A share, multiple or rate whose divisor is 0: it cannot be computed (the engine says so, citing
+    nothing it did not read); never an answer, never a crash."""
+
+    def __init__(self, formula: str):
+        super().__init__(formula)
+        self.formula = formula
+
+
 def fmt(d: Decimal) -> str:
     """A stored value as printed: keep its own precision, no exponent."""
     return format(d, "f")
@@ -41,14 +50,14 @@ def difference(a: Decimal, b: Decimal) -> Result:
 def share(part: Decimal, whole: Decimal) -> Result:
     """part as a percentage of whole, rounded half-up to 2 places."""
     if whole == 0:
-        raise ZeroDivisionError
+        raise ZeroBase(f"{fmt(part)} ÷ {fmt(whole)}")
     p = round2(part / whole * 100)
     return Result(p, f"{fmt(part)} ÷ {fmt(whole)} = {fmt(p)}%")
 
 
 def multiple(a: Decimal, b: Decimal) -> Result:
     if b == 0:
-        raise ZeroDivisionError
+        raise ZeroBase(f"{fmt(a)} ÷ {fmt(b)}")
     m = round2(a / b)
     return Result(m, f"{fmt(a)} ÷ {fmt(b)} = {fmt(m)} 倍")
 
@@ -63,7 +72,7 @@ def prior(current: Decimal, change: Decimal) -> Result:
 def change_rate(change: Decimal, base: Decimal) -> Result:
     """Change as a percentage of last year's figure, as a magnitude."""
     if base == 0:
-        raise ZeroDivisionError
+        raise ZeroBase(f"{fmt(abs(change))} ÷ {fmt(base)}")
     p = round2(abs(change) / base * 100)
     return Result(p, f"{fmt(abs(change))} ÷ {fmt(base)} = {fmt(p)}%")
 

@@ -118,7 +118,12 @@ class Engine:
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         """Answer a question; with a language model configured (BUDGETQA_LLM), it may reword the answer."""
         self._refresh()
-        answer = self._ask(question, doc_ids)
+        try:
+            answer = self._ask(question, doc_ids)
+        except ZeroDivisionError as e:  # a share or rate over a figure of 0 (arith.ZeroBase): cannot be computed
+            said = f"（{e}）" if str(e) else ""
+            answer = Answer(question, NOT_FOUND, f"无法计算：作为除数（预算数、基数或整体）的数是 0{said}，"
+                                                 "比例、倍数或完成率没有意义。")
         return llm.rephrase(answer, self._llm) if self._llm is not None else answer
 
     def _ask(self, question: str, doc_ids: list[str] | None) -> Answer:

@@ -15,18 +15,23 @@ from ingest import model
 from ingest.values import money
 
 from . import arith
-from .answer import ANSWERED, Answer, Citation
+from .answer import ANSWERED, NOT_FOUND, Answer, Citation
 from .concepts import PERIOD_ROW, column_concept, concept_label, stage_of
 from .corpus import CellRef, unit_of
 from .tables import Measure, candidates
 from .vocab import common_run
 
-ASKS = re.compile(r"执行率|执行进度|完成(?:了)?(?:年初)?预算的?(?:百分之几|多少|比例|%)|完成率|"
+ASKS = re.compile(r"执行率|执行进度|完成(?:了)?(?:年初)?预算数?的?(?:百分之几|百分之多少|多少|比例|比率|几成|%)|完成率|"
                   r"决算数?.{0,6}占.{0,6}(?:年初)?预算数?.{0,4}(?:比例|百分|多少|%)|决算数?(?:与|和)预算数?之比")
 # The 预算数 of a 决算, asked for itself or against the 决算数.
 _BUDGET = re.compile(r"年初预算数?(?:是|为|有)?多少|预算数(?:是|为|有)?多少|年初预算是|的年初预算")
-_DIFF = re.compile(r"决算数?.{0,3}(?:比|较).{0,3}(?:年初)?预算数?.{0,2}(?:多|少|高|低)(?:出|花|用)?了?多少|"
-                   r"(?:年初)?预算数?.{0,3}(?:比|较).{0,3}决算数?.{0,2}(?:多|少|高|低)(?:出|花|用)?了?多少|决算.{0,6}预算.{0,4}(?:相差|差额|差距)")
+# What was spent, as people say it: the 决算数 ("实际花的", "实际支出").
+SPENT = r"(?:决算数?|实际(?:花费?|支出|使用|用|开支)(?:了|的|掉)?)"
+_DIFF = re.compile(rf"{SPENT}.{{0,3}}(?:比|较).{{0,3}}(?:年初)?预算数?.{{0,2}}(?:多|少|高|低)(?:出|花|用)?了?多少|"
+                   rf"(?:年初)?预算数?.{{0,3}}(?:比|较).{{0,3}}{SPENT}.{{0,2}}(?:多|少|高|低)(?:出|花|用)?了?多少|"
+                   rf"{SPENT}.{{0,6}}预算.{{0,4}}(?:相差|差额|差距)")
+# Why the 决算 differs from the 预算: the narrative's reason ("决算数大于年初预算数的主要原因是：…").
+_WHY = re.compile(r"为啥|为什么|为何|什么原因|原因是什么|原因是?啥|怎么回事")
 _WHICH = re.compile(r"(?:年初)?预算数?(?:和|与)决算数?.{0,4}哪个|决算数?(?:和|与)(?:年初)?预算数?.{0,4}哪个")
 _SENTENCE = re.compile(r"(?P<subject>[^。；]*?)年初预算(?:数)?(?:为)?\s*(?P<budget>[\d,]+(?:\.\d+)?)\s*万元[^。；]*?"
                        r"(?:支出)?决算(?:数)?(?:为)?\s*(?P<final>[\d,]+(?:\.\d+)?)\s*万元(?P<rest>[^。]*)")
@@ -38,6 +43,8 @@ _GENERIC = re.compile(r"(?:19|20)\d{2}年度?|预算执行率|执行率|执行�
 def answer(question: str, q: str, doc, measures: list[Measure], hint: str | None) -> Answer | None:
     if doc.document.kind != "决算":
         return None
+    if _WHY.search(q) and re.search(SPENT, q) and "预算" in re.sub(SPENT, "", q):
+        return _why(question, q, doc)
     op = "rate" if ASKS.search(q) else "diff" if _DIFF.search(q) else "which" if _WHICH.search(q) else \
         "budget" if _BUDGET.search(q) else None
     if op is None:
@@ -47,6 +54,9 @@ def answer(question: str, q: str, doc, measures: list[Measure], hint: str | None
         return None
     final, budget, unit, cites, shown, said = pair
     f, b = arith.with_unit(final, unit), arith.with_unit(budget, unit)
+    if op == "rate" and budget == 0:  # 「年初预算0万元，支出决算56万元」: no rate, said as such
+        return Answer(question, NOT_FOUND, f"无法计算完成率：预算数为 0（{b}），决算数 {f}，不能用 0 作除数：{shown}",
+                      None, None, None, cites)
     if op == "rate":
         r = arith.share(final, budget)
         text = f"预算执行率（决算数 ÷ 预算数）为 {arith.fmt(r.value)}%{said}：{shown}。计算：{r.formula}"
@@ -98,6 +108,15 @@ def _budget_of(doc, ref: CellRef) -> CellRef | None:
     return None
 
 
+def _why(question, q, doc) -> Answer | None:
+    """The narrative's item about what the question names, quoted with the reason it gives."""
+    found = _from_narrative(q, doc)
+    if found is None or "原因" not in found[3][0].text:
+        return None
+    cite = found[3][0]
+    return Answer(question, ANSWERED, f"文中说明：“{cite.text}”", None, None, None, [cite])
+
+
 def _from_narrative(q, doc):
     """(决算数, 预算数, 万元, citation, the sentence, the rate it states) from the narrative's sentence about
     what the question names."""
@@ -115,7 +134,7 @@ def _from_narrative(q, doc):
         return None
     p, m = best
     budget, final = money(m.group("budget")), money(m.group("final"))
-    if budget is None or final is None or not budget:
+    if budget is None or final is None:
         return None
     stated = _STATED.search(m.group("rest"))
     said = f"（文中写明：完成年初预算的 {stated.group(1)}%）" if stated else ""
