@@ -17,7 +17,7 @@ from decimal import Decimal
 from ingest import model
 from ingest.values import money
 
-from . import arith, execution, keyfigures
+from . import acrossparts, arith, execution, keyfigures
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar
 from .documents import department_names
 from .scope import years_in
@@ -200,7 +200,10 @@ _THRESHOLD = re.compile(r"(超过|高于|多于|大于|不少于|低于|少于|�
 
 def measure_words(q: str, docs: list) -> str:
     """What figure is asked, with the departments, years, kinds and the operation taken out."""
-    rest = _THRESHOLD.sub("|", q)
+    whole = acrossparts.whole_measure(q)
+    if whole:
+        return whole
+    rest = _THRESHOLD.sub("|", acrossparts.procurement_part(q))
     # An execution rate asked (完成预算的比例) and what was spent said plainly (实际花的): the stage, not the figure.
     rest = execution.ASKS.sub("|", rest)
     rest = re.sub(execution.SPENT, "|", rest)
@@ -219,7 +222,7 @@ def measure_words(q: str, docs: list) -> str:
 def corpus_count(question: str, q: str, docs: list) -> Answer | None:
     """"有几个部门公布了2026年预算？", "语料里有几份部门决算？": documents counted from their metadata."""
     if not _CORPUS_COUNT.search(q) or not re.search(r"语料|公布|公开|收录|有几个部门|有几份|多少份", q) or \
-            re.search(r"超过|以上|以下|低于|高于|不到", q):
+            re.search(r"超过|以上|以下|低于|高于|不到", q) or acrossparts.counts_nonzero(q):
         return None
     years = set(years_in(q))
     pool = [d for d in docs if not years or d.document.year in years]
@@ -260,11 +263,14 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     rate = bool(execution.ASKS.search(q))  # each one's 决算数 ÷ 预算数, then those compared
 
     def sub(m: str) -> str:
-        return f"{m}的预算执行率是多少" if rate else keyfigures.key(m)
+        return f"{m}的预算执行率是多少" if rate else (acrossparts.sub_question(q, m) or keyfigures.key(m))
     asked = keyfigures.answers(engine, [(d, sub(own[d.document.year] or measure)) for d in chosen])
     for d, a in zip(chosen, asked):
         if a is not None and a.status == AMBIGUOUS:
             a = _sangong_reading(a, own[d.document.year] or measure) or _whole_reading(a) or a
+        off = acrossparts.off_part(own[d.document.year] or measure, a) if a is not None and a.status == ANSWERED else None
+        if off:
+            a = Answer(a.question, NOT_FOUND, off, citations=a.citations[:1])
         figures.append(Figure(d, a))
     have = [f for f in figures if f.answer is not None and f.answer.status == ANSWERED and f.answer.value is not None]
     answered = {id(f) for f in have}
@@ -281,12 +287,32 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         else:
             f.value = f.answer.value
     missing = [f"{f.who}：{_why(f.answer)}" for f in lacking] + missing_docs
-    if missing and not (_ALL.search(q) and not _named_departments(q, docs)):
+    if acrossparts.counts_nonzero(q) and _ALL.search(q):
+        return _nonzero(question, measure, have, missing, common or "")
+    among = bool(missing) and len(have) >= 2 and acrossparts.ranks_only(q)  # a ranking among those that print it
+    if missing and not (_ALL.search(q) and not _named_departments(q, docs)) and not among:
         # The departments or years the question names are each needed: without one, no comparison.
         return Answer(question, NOT_FOUND, f"没有找到答案：问题所比较的“{measure}”，" + "；".join(missing) +
                       "。缺少的数不按 0 计，无法比较。" + ("已有：" + "；".join(_cite_line(f, common or "") for f in have)
                                                      if have else ""), citations=[c for f in have for c in f.answer.citations[:1]])
-    return _combine(question, q, f"{measure}预算执行率" if rate else measure, have, missing, common or "")
+    out = _combine(question, q, f"{measure}预算执行率" if rate else measure, have, missing, common or "")
+    if among and out.status == ANSWERED:
+        out.answer += f"。以上结果只在给出“{measure}”的 {len(have)} 个部门中成立"
+    return out
+
+
+def _nonzero(question: str, measure: str, have: list, missing: list[str], unit: str) -> Answer:
+    """「有几个部门安排了X」: the departments whose X is printed and not zero, each named and cited."""
+    hits = [f for f in have if f.value]
+    zero = [f for f in have if not f.value]
+    listed = "；".join(_cite_line(f, unit) for f in hits) or "无"
+    text = f"{measure}不为 0 的有 {len(hits)} 个部门：{listed}"
+    if zero:
+        text += "。为 0 的：" + "；".join(_cite_line(f, unit) for f in zero)
+    if missing:
+        text += "。没有这个数的：" + _few(missing, word="个") + "（未计入，计数只在给出这个数的部门中成立）"
+    cites = [c for f in hits + zero for c in f.answer.citations[:1]]
+    return Answer(question, ANSWERED, text, Decimal(len(hits)), "个", f"计数 {len(hits)}（{measure} ≠ 0）", cites)
 
 
 def _own_measure(q: str, year: int, docs: list) -> str:
@@ -379,7 +405,7 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
                       chart=chart)
 
     limit = _THRESHOLD.search(q)
-    if limit and re.search(r"几个|多少个|几家|几份", q) and (limit.group(1) or limit.group(4)):
+    if limit and not acrossparts.whole_measure(q) and re.search(r"几个|多少个|几家|几份", q) and (limit.group(1) or limit.group(4)):
         bound = Decimal(limit.group(2))
         if limit.group(3) != unit and arith.is_money(limit.group(3)) and arith.is_money(unit):
             bound = arith.convert(bound, limit.group(3), unit).value
@@ -410,7 +436,7 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
         word = "增加" if change > 0 else "减少"
         return done(f"{new.who}的{measure}比{old.who}{word} {arith.fmt(r.value)}%", r.value,
                     f"{arith.fmt(new.value)} − {arith.fmt(old.value)} = {arith.fmt(change)}；{r.formula}", "%")
-    if re.search(r"相差|差距|差额|差多少|多了?多少|少了?多少|高了?多少|低了?多少|增加了?多少|减少了?多少|变化", q) and len(have) == 2:
+    if re.search(r"相差|差距|差额|差多少|多了?多少|少了?多少|多几|少几|高了?多少|低了?多少|增加了?多少|减少了?多少|变化", q) and len(have) == 2:
         a, b = have
         r = arith.difference(a.value, b.value)
         hi, lo = (a, b) if a.value >= b.value else (b, a)

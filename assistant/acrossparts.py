@@ -1,0 +1,81 @@
+"""Parts of a question across departments that ``across.py`` reads before it picks the figure.
+
+- A class of assets named by its unit value (「单价100万元以上的设备」「单位价值 100 万元以上的设备」) is the
+  figure's name, not a threshold on the figure: the narrative's 国有资产占用情况 counts it (N 台（套）), so each
+  department's count is read by its counter (台), never the money.
+- A part of 政府采购 said as people say it (「政府采购里买货物的钱」「政府采购预算里安排了工程类采购」) is the
+  政府采购 table's (or the narrative's) 货物 / 工程 / 服务 line, not the 政府采购 total.
+- 「有几个部门…安排了X」 counts the departments whose X is printed and not zero (a blank or 0 is not 安排了).
+- A ranking (最多, 谁…多, 排序) among named departments answers among those that print the figure and names
+  the ones that do not; a sum or a difference that needs the missing one stays refused (across.py).
+"""
+from __future__ import annotations
+
+import re
+
+# 单价/单位价值 N 万元（含）以上的设备: the asset class the narrative counts.
+_ASSET = re.compile(r"(?:单价|单位价值|单台价值|价值)\s*(\d+(?:\.\d+)?)\s*(万元|万|元)\s*(?:（含）|\(含\))?\s*(?:以上|及以上)的?"
+                    r"(设备|资产|车辆)")
+_COUNTER = re.compile(r"(?:几|多少)\s*(台|套|辆|件|个)")
+_DEFAULT_COUNTER = {"设备": "台", "资产": "台", "车辆": "辆"}
+
+# 政府采购 (预算) 里 买/安排了 货物/工程/服务 (类) (采购) (的钱)
+_PROCUREMENT_PART = re.compile(
+    r"政府采购(?:预算)?(?:里|中|当中|中的|里的|的)?(?:安排了?|买的?|购买的?|采购的?|用于|花在)?(货物|工程|服务)类?"
+    r"(?:采购)?(?:预算)?(?:的钱|的金额|的部分|的支出|方面)?")
+
+# 「有几个部门…安排了X」: how many departments have X at all.
+_NONZERO = re.compile(r"(?:几个|多少个|几家)(?:部门|单位).{0,16}(?:安排了?|列支了?|编列了?|有(?!几|多少))")
+
+_SUM_OR_DIFF = re.compile(r"一共|合计|加起来|总共|总和|之和|共计|加一起|相差|差距|差额|差多少|多了?多少|少了?多少|多几|少几|"
+                          r"高了?多少|低了?多少|几倍|多少倍|倍数|百分之几|百分比|增幅|增长率|幅度|分别|各自|列出|列一下")
+_RANKS = re.compile(r"最(?:多|少|高|低|大|小)|排名|排序|排一下|从高到低|从多到少|从低到高|谁.{0,8}(?:多|少|高|低|大|小)|"
+                    r"哪.{0,10}(?:多|少|高|低|大|小)")
+
+
+def whole_measure(q: str) -> str | None:
+    """The figure's name when the question names an asset class by its unit value."""
+    m = _ASSET.search(q)
+    if not m:
+        return None
+    unit = "万元" if m.group(2) in ("万元", "万") else "元"
+    return f"单价{m.group(1)}{unit}以上的{m.group(3)}"
+
+
+def sub_question(q: str, measure: str) -> str | None:
+    """The question put to each department for a counted figure: asked by its counter (台), so a count is
+    never answered by money."""
+    m = _ASSET.search(q)
+    if not m or measure != whole_measure(q):
+        return None
+    c = _COUNTER.search(q)
+    return f"{measure}有多少{c.group(1) if c else _DEFAULT_COUNTER[m.group(3)]}"
+
+
+def procurement_part(q: str) -> str:
+    """「政府采购里买货物的钱」 → 「政府采购货物」, so the part is the figure asked, not the total."""
+    return _PROCUREMENT_PART.sub(lambda m: f"|政府采购{m.group(1)}|", q)
+
+
+def counts_nonzero(q: str) -> bool:
+    return bool(_NONZERO.search(q))
+
+
+def ranks_only(q: str) -> bool:
+    """A ranking (最多, 谁的…多) and no sum, difference, ratio or listing: it can answer among the departments
+    that print the figure."""
+    return bool(_RANKS.search(q)) and not _SUM_OR_DIFF.search(q)
+
+
+def off_part(measure: str, a) -> str | None:
+    """Why an answer for a part of 政府采购 (货物, 工程, 服务) is not that part: its cited line does not name the
+    part (the 政府采购 total, a 小计 column) — then that department is missing, never read as the part."""
+    m = re.fullmatch(r"政府采购(货物|工程|服务)", measure)
+    if not m or a is None or not a.citations or a.value is None:
+        return None
+    c = a.citations[0]
+    said = "".join(x for x in (c.row, c.column, c.table if c.row is None else None) if x)
+    if m.group(1) in said:
+        return None
+    where = "，".join(x for x in (c.table, c.row and f"{c.row}行", c.column and f"{c.column}列", c.page and f"第{c.page}页") if x)
+    return f"只读到政府采购的合计（{where}），没有单列“{m.group(1)}”"
