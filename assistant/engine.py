@@ -180,9 +180,12 @@ class Engine:
         from .wholes import spent  # 「一共花了多少钱」 of a 决算: its 本年支出合计, not the 支出总计
         measures = spent(doc, q, measures, self.vocab_for(doc))
         numeric = bool(W.NUMERIC.search(q))
+        from . import unitblocks  # a unit's own rows of a table printed unit by unit (assistant/unitblocks.py)
+        if (ans := unitblocks.answer(question, q, doc)) is not None:
+            return ans
         if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
             from . import groups, ranks  # a group's parts named 「G-X」 (assistant/groups.py) first
-            ans = groups.prefixed(question, q, doc) or ranks.projects(question, q, doc)
+            ans = groups.prefixed(question, q, doc) or groups.by_column(question, q, doc) or ranks.projects(question, q, doc)
             if ans is not None:
                 return ans
         from . import quantity  # a quantity asked (数量, 几场): a 数量 column, not money (assistant/quantity.py)

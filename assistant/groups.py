@@ -86,3 +86,40 @@ def prefixed(question: str, q: str, doc):
             names = {id(c): part for part, c in items.items()}
             return _answer(question, q, list(items.values()), f"{'正文' if t.kind == model.NARRATIVE else t.title}所列{group}", lambda c: names[id(c)])
     return None
+
+
+def by_column(question: str, q: str, doc):
+    """「基本支出的公用经费里哪一项最多」: a group printed as columns beside another (人员经费 | 公用经费, each
+    with its own lines, or one line a row with its 人员经费 and 公用经费 figures): the most detailed coded lines
+    holding a figure in the group's columns, ranked by that figure; a line whose figure is all in another
+    group's column (0 in this one) is not the group's."""
+    from ingest import model
+
+    from .corpus import CellRef, plain_label
+    from .ranks import _answer
+    if not re.search(r"哪", q):
+        return None
+    tables = [t for t in doc.tables if t.rows and t.kind != model.NARRATIVE]
+    tables.sort(key=lambda t: "基本支出" not in (t.kind or "") if "基本支出" in q else 0)
+    for t in tables:
+        parts = {p for c in t.columns if c.meaning is not None for p in c.path.split("/")[:-1] + [c.meaning]}
+        named = sorted((p for p in parts if len(p) >= 4 and p in q and p.endswith("经费")), key=len, reverse=True)
+        if not named:
+            continue
+        group = named[0]
+        cols = [c.path for c in t.columns if c.meaning is not None and (group in c.path.split("/") or c.meaning == group)]
+        if len(cols) == len([c for c in t.columns if c.meaning is not None]):
+            continue  # every money column is the group's: no group of lines
+        items = []
+        for r in leaves(t, model.ECONOMIC):
+            cell = next((r.cell(c) for c in cols if r.cell(c) is not None and r.cell(c).value is not None), None)
+            if cell is None:
+                continue
+            other = any(c.value for c in r.cells if c.value is not None and c.column not in cols)
+            if cell.value == 0 and other:
+                continue
+            items.append(CellRef(doc.document, t, r, cell))
+        if len(items) >= 2:
+            return _answer(question, q, items, f"{t.title}的{group}",
+                           lambda c: f"{c.row.code} {plain_label(c.row.label)}")
+    return None
