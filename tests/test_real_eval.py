@@ -53,6 +53,16 @@ def later_report(corpus_home, tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="session")
+def fresh3_report(corpus_home) -> dict:
+    """eval/fresh3, written blind after the others (first run 56/110), tuned on by families since."""
+    if not any((ROOT / "eval" / "fresh3").glob("*.jsonl")):
+        pytest.skip("eval/fresh3 is not here")
+    out = budgetqa("eval", "--questions", str(ROOT / "eval" / "fresh3"), "--json", home=corpus_home, env=FAST,
+                   timeout=600)
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="session")
 def sample_report(sample_home) -> dict:
     """The sample's own 350 questions on its own corpus (tests/test_eval.py holds them to 96 %)."""
     out = budgetqa("eval", "--json", home=sample_home, timeout=300)
@@ -83,7 +93,7 @@ def test_eval_prints_a_per_file_table(corpus_home, tmp_path):
 # --- every number an answer states is stored, or computed by the formula it shows ---------------------
 
 _NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?")
-_STEP = re.compile(r"^\s*(?P<lhs>.+?)\s*=\s*(?P<rhs>-?[\d,]+(?:\.\d+)?)\s*(?P<unit>%|倍|万元|元)?\s*$")
+_STEP = re.compile(r"^\s*(?P<lhs>.+?)\s*=\s*(?P<rhs>[-−]?[\d,]+(?:\.\d+)?)\s*(?P<unit>%|倍|万元|元)?\s*$")
 
 
 def _numbers(text: str) -> set[Decimal]:
@@ -125,7 +135,7 @@ def _checked_formula(formula: str, known: set[Decimal]) -> tuple[set[Decimal], l
     computed: set[Decimal] = set()
     bad: list[str] = []
     # A growth rate written in one line, "(605.40 − 570.60 = 34.80) ÷ 570.60 × 100 = 6.10%": its two steps.
-    formula = re.sub(r"\(([^()=]+?)\s*=\s*(-?[\d,.]+)\)\s*÷\s*([\d,.]+)\s*×\s*100\s*=",
+    formula = re.sub(r"\(([^()=]+?)\s*=\s*([-−]?[\d,.]+)\)\s*÷\s*([\d,.]+)\s*×\s*100\s*=",
                      r"\1 = \2；\2 ÷ \3 =", formula or "")
     for step in re.split(r"[；;]", formula):
         step = re.sub(r"^[^：:]*[：:]", "", step) if "：" in step or ":" in step else step  # "上年 …" labels
@@ -138,7 +148,7 @@ def _checked_formula(formula: str, known: set[Decimal]) -> tuple[set[Decimal], l
         m = _STEP.match(step)
         if not m:
             continue
-        lhs, rhs = m.group("lhs"), Decimal(m.group("rhs").replace(",", ""))
+        lhs, rhs = m.group("lhs"), Decimal(m.group("rhs").replace(",", "").replace("−", "-"))
         operands = [Decimal(x.replace(",", "")) for x in _NUMBER.findall(lhs)]
         unknown = [x for x in operands if x.normalize() not in known | computed]
         if unknown:
@@ -157,9 +167,11 @@ def _checked_formula(formula: str, known: set[Decimal]) -> tuple[set[Decimal], l
             expect = operands[0] - operands[1]
         elif "−" in lhs and "+" not in lhs:
             expect = operands[0] - sum(operands[1:], Decimal(0))
+        if expect is not None and "÷" in lhs:
+            expect = expect.copy_sign(rhs)  # a rate's sign is the change's, shown in the step before it
         if expect is not None and expect.normalize() != rhs.normalize():
             bad.append(f"{step} (re-computed: {expect})")
-        computed.add(rhs.normalize())
+        computed |= {rhs.normalize(), abs(rhs).normalize()}  # 「减少 30.74%」 of a step ending = −30.74%
     return computed, bad
 
 
@@ -191,11 +203,17 @@ def test_the_later_sets_keep_what_they_reached(later_report):
     assert later_report["accuracy"] >= MIN_OVERALL
 
 
+def test_fresh3_keeps_what_it_reached(fresh3_report):
+    # 89/110 when this was written: the floor catches a change that loses several of its questions at once.
+    print(f"\nfresh3: {fresh3_report['accuracy']:.2%} ({fresh3_report['passed']}/{fresh3_report['total']})")
+    assert fresh3_report["accuracy"] >= 0.78
+
+
 def test_every_number_is_stored_or_computed_by_a_shown_formula(corpus_home, real_report, sample_report,
-                                                              later_report):
+                                                              later_report, fresh3_report):
     known = _stored_numbers(corpus_home)
     problems = []
-    for report in (real_report, sample_report, later_report):
+    for report in (real_report, sample_report, later_report, fresh3_report):
         for r in report["results"]:
             for why in _ungrounded(r, known):
                 problems.append(f"[{r['id']}] {r['question']}: {why}")
