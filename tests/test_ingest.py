@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, budgetqa, jsonl
+from conftest import FAST, SAMPLE, budgetqa, jsonl
 from ingest.home import Home
 from ingest.model import IngestError
 from ingest.readers.text import parse_file
@@ -271,17 +271,21 @@ def _snapshot(home: Path) -> str:
     return hashlib.sha256(dump.encode()).hexdigest()
 
 
-def test_reingest_changes_nothing_and_a_second_disclosure_adds(home_copy, tmp_path):
+def test_reingest_changes_nothing_and_a_second_disclosure_adds(tmp_path, monkeypatch):
+    # The store and the index are what is checked: the hashing embedder (here and in the CLI) spares the model.
+    monkeypatch.setenv("BUDGETQA_EMBED", "hash")
+    home_copy = tmp_path / "home"
+    budgetqa("ingest", str(SAMPLE), home=home_copy, env=FAST)
     home = Home(home_copy)
     before = (home.store.counts(), home.index.count())
-    out = budgetqa("ingest", str(SAMPLE), home=home_copy)
+    out = budgetqa("ingest", str(SAMPLE), home=home_copy, env=FAST)
     assert "未变化" in out.stdout
     home2 = Home(home_copy)
     assert (home2.store.counts(), home2.index.count()) == before
     other = tmp_path / "other.txt"
     other.write_text(SAMPLE.read_text(encoding="utf-8").replace("203 中共青龙满族自治县委员会组织部", "204 青龙满族自治县财政局"),
                      encoding="utf-8")
-    budgetqa("ingest", str(other), home=home_copy)
+    budgetqa("ingest", str(other), home=home_copy, env=FAST)
     home3 = Home(home_copy)
     counts = home3.store.counts()
     assert counts["documents"] == 2 and counts["cells"] == 2 * before[0]["cells"]
