@@ -61,8 +61,8 @@ def _cover(answer: Answer, doc) -> str:
 
 
 def _words(q: str) -> list[str]:
-    from .retrieve import _jieba
-    return list(_jieba().cut(q))
+    from .segment import jieba_tokenizer
+    return list(jieba_tokenizer().cut(q))
 
 
 def _own_names(doc) -> str:

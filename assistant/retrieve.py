@@ -2,17 +2,14 @@
 fused by reciprocal rank (ranks, not scores, because BM25 and cosine scales do not compare)."""
 from __future__ import annotations
 
-import logging
-import os
-import tempfile
-import threading
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rank_bm25 import BM25Okapi
 
 from ingest.index import IndexItem, TextIndex
+
+from .segment import jieba_tokenizer as _jieba  # the one jieba of the process (assistant/segment.py)
 
 RRF_K = 60  # the usual constant: damps the difference between rank 1 and rank 2
 # How deep each ranking is read before fusion; past this a hit adds almost nothing.
@@ -24,39 +21,6 @@ STOPWORDS = set(
     "的 了 是 在 和 与 及 或 有 吗 呢 吧 啊 么 什么 为什么 为何 怎么 怎样 如何 哪些 哪个 多少 几 "
     "是否 请问 我们 我 你 他 它 这 那 这个 那个 哪 一下 主要".split()
 )
-# Domain terms jieba would otherwise cut apart ("三公" → "三" "公"); cut_for_search still emits
-# their sub-words, so a question that says only "三公" matches "三公经费" too.
-USER_WORDS = (
-    "三公", "三公经费", "因公出国", "公务接待费", "公务用车", "运行维护费", "机关运行经费", "机关运行费",
-    "基本支出", "项目支出", "人员经费", "公用经费", "政府采购", "国有资产", "固定资产", "上年结转",
-    "结转结余", "一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "绩效目标", "选调生",
-    "离退休", "老干部", "部门职责", "机构设置", "增减", "比上年", "专项资金", "事业收入",
-)
-
-_JIEBA = None
-_JIEBA_LOCK = threading.Lock()
-
-
-def _jieba():
-    """jieba, initialised once per process, quietly, with its cache file in our cache dir.
-
-    Its dictionary ships inside the package; the cache only saves ~1 s on later starts.
-    """
-    global _JIEBA
-    with _JIEBA_LOCK:
-        if _JIEBA is None:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-            home = os.environ.get("BUDGETQA_HOME")
-            cache = Path(home) / "cache" if home else Path(tempfile.gettempdir()) / "budgetqa"
-            cache.mkdir(parents=True, exist_ok=True)
-            jieba.dt.tmp_dir = str(cache)
-            jieba.initialize()
-            for w in USER_WORDS:
-                jieba.add_word(w)
-            _JIEBA = jieba
-        return _JIEBA
 
 
 def _is_punct_or_space(tok: str) -> bool:

@@ -173,3 +173,15 @@ def test_several_documents_are_told_apart(tmp_path):
 
 def _doc_id(home, name: str) -> str:
     return next(d.doc_id for d in Home(home).store.documents() if name in d.department)
+
+
+def test_a_table_question_does_not_load_the_text_index(sample_home):
+    """A table question's process never imports the text index's libraries (llama-index, chromadb: ~1.7 s of a
+    cold `budgetqa ask`); only a text question needs them."""
+    import subprocess
+    import sys
+    code = ("import sys\nfrom assistant.engine import Engine\n"
+            f"a = Engine({str(sample_home)!r}).ask('三公经费是多少？')\n"
+            "print(a.status, sorted(m for m in ('chromadb', 'llama_index.core') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["answered", "[]"], out.stdout + out.stderr
