@@ -422,9 +422,9 @@ class Engine:
 
     def _table(self, question: str, q: str, doc: ParsedDocument, measures: list[Measure], hint) -> Answer:
         said = re.search(r"([两二三四五六七八九])项", q)
-        if said and len(measures) > "  二三四五六七八九".index(said.group(1).replace("两", "二")):
+        if said and len(measures) > W.small_count(said.group(1)):
             # "三项社保缴费合计" names three items; a colloquial word beside them ("社保") is no fourth one.
-            n = "  二三四五六七八九".index(said.group(1).replace("两", "二"))
+            n = W.small_count(said.group(1))
             named = [m for m in measures if m.text in self.vocab_for(doc).labels or m.text.isdigit()]
             if len(named) == n:
                 measures = named
@@ -590,11 +590,8 @@ class Engine:
         if not W.SUM.search(q) or len({(id(c.table), plain_label(c.row.label), c.cell.column) for c in reads}) != 1:
             return None
         said = re.search(r"([两二三四五六七八九十\d]+)个(?:单位|部门|下属单位)", q)
-        if said:
-            n = said.group(1)
-            count = int(n) if n.isdigit() else dict(zip("两二三四五六七八九十", (2, 2, 3, 4, 5, 6, 7, 8, 9, 10))).get(n)
-            if count != len(reads):
-                return None
+        if said and W.small_count(said.group(1)) != len(reads):
+            return None
         vals, unit, conv = figures.common_unit(reads)
         r = arith.total(vals)
         return figures.computed(question, f"{len(reads)} 处“{plain_label(reads[0].row.label)}”合计 "

@@ -292,7 +292,7 @@ def lookup(question: str, q: str, doc, lines=()) -> Answer | None:
     hit = best(_PER.sub("", _TARGET.sub("", q)) if per else _TARGET.sub("", q), doc, unit or "*", change=False, per=per)
     if hit is None:
         return None
-    if unit in _MONEY and not (per_asked(q) and rated(hit)):  # no table line prints a rate
+    if unit in _MONEY and not (per and rated(hit)):  # no table line prints a rate
         # ``lines``: the table cells the question's names already found — when one of them names the item as
         # well as the sentence does, every table need not be read to know the table wins.
         said = "".join(item(q)[:2])
@@ -316,22 +316,25 @@ def rate(question: str, q: str, doc) -> Answer | None:
     return quoted(question, doc, hit) if hit is not None else None
 
 
-def restated(question: str, doc, hit: Hit, ref) -> Answer:
-    """A stated figure a table cell prints too: the cell answers, the sentence is quoted beside it."""
-    from . import arith
+def _cited(doc, hit: Hit) -> tuple[Citation, str]:
+    """The sentence's citation, and where it stands as an answer's text says it (section, page)."""
     p = hit.passage
     cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, hit.sentence,
                     section=p.section, unit=hit.unit)
+    return cite, f"{p.section}{f'，第{p.page}页' if p.page else ''}"
+
+
+def restated(question: str, doc, hit: Hit, ref) -> Answer:
+    """A stated figure a table cell prints too: the cell answers, the sentence is quoted beside it."""
+    from . import arith
+    cite, where = _cited(doc, hit)
     text = (f"{ref.name()}：{arith.with_unit(ref.value, ref.unit or '')}（{ref.where()}）；"
-            f"文中亦说明：“{hit.sentence}”（{p.section}{f'，第{p.page}页' if p.page else ''}）")
+            f"文中亦说明：“{hit.sentence}”（{where}）")
     return Answer(question, ANSWERED, text, ref.value, ref.unit, None, [ref.citation(), cite])
 
 
 def quoted(question: str, doc, hit: Hit, said: str = "") -> Answer:
-    p = hit.passage
-    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, hit.sentence,
-                    section=p.section, unit=hit.unit)
-    where = f"{p.section}{f'，第{p.page}页' if p.page else ''}"
+    cite, where = _cited(doc, hit)
     label = re.split(r"[，,：:；;]", hit.label)[-1].strip()  # the label's last clause: 「分布构成情况为：房屋」
     label = re.sub(r"^(?:其中|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))", "", label)
     label = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?|本部门|本单位)+", "", label.replace(doc.document.department, "")).strip()

@@ -17,6 +17,7 @@ from decimal import Decimal
 from ingest import model
 
 from . import arith, figures
+from . import wording as W
 from .answer import ANSWERED, Answer
 from .corpus import CellRef, default_column, plain_label, same_amount, unit_of
 from .vocab import common_run
@@ -33,7 +34,6 @@ _SPLIT = re.compile(r"和|与|及|跟|、|比|同")
 _GENERIC_TAIL = re.compile(r"(?:项目|这个项目|这项|的预算|的钱|的|里|中)+$")
 _GENERIC_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|的|里|中|在|年|其中)+")
 _COUNTED = re.compile(r"([两二三四五六七八九十])(?:个|项)")
-_NUM = "  二三四五六七八九十"
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
         return None
     counted = _COUNTED.search(q)
     if counted and len(parts) == 1 and re.search(r"加起来|合计|一共|总共|之和|共", q):
-        n = _NUM.index(counted.group(1).replace("两", "二"))
+        n = W.small_count(counted.group(1))
         core = parts[0].replace(counted.group(0), "")
         ans = _counted_sum(question, core, n, pool)
         if ans is not None:
@@ -307,9 +307,11 @@ def _in_column_said(ref: CellRef, mentions) -> CellRef:
     """「气象业务建设项目里单位资金有多少」: the item's row, read in the column the question names (a column of
     its own table), not its default column."""
     from dataclasses import replace
-    said = [m.column for m in mentions or () if m.column and not m.rows]
-    for col in said:
-        cell = next((c for c in ref.row.cells if c.column == col or c.column.split("/")[-1] == col), None)
+
+    from .tables import _column_for  # the one way a column's name is resolved in a table
+    for leaf in (m.column for m in mentions or () if m.column and not m.rows):
+        col = _column_for(ref.table, ref.row, leaf)
+        cell = ref.row.cell(col) if col else None
         if cell is not None and cell.column != ref.cell.column:
             return replace(ref, cell=cell)
     return ref

@@ -22,3 +22,11 @@ SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一
 PERF_WORDS = re.compile(r"目标|指标|标准|绩效|满意度|完成率|达标率|覆盖率|合格率|出勤率|及时率|每人|人均|每名|每个|每队|"
                          r"多少人|多少次|多少张|几次|几期|多少期|多少本|多少台次|多少所|多少组|多少平方米")
 MIN_PERF_SCORE = 4
+
+
+_SMALL = dict(zip("两二三四五六七八九十", (2, 2, 3, 4, 5, 6, 7, 8, 9, 10)))
+
+
+def small_count(word: str) -> int | None:
+    """A count as a question says it: 「三」, 「两」, 「10」 → 3, 2, 10; anything else None."""
+    return int(word) if word.isdigit() else _SMALL.get(word)
