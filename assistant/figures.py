@@ -68,7 +68,8 @@ def share(eng, question, q, doc, measures, options, hint) -> Answer:
             after = [i for i in order if measures[i].position > zhan]
             if before and after:
                 order = [before[-1], after[0]]
-        part, whole = eng.together([measures[order[0]], measures[order[1]]], [options[order[0]], options[order[1]]])
+        from .tableanswer import together  # (tableanswer imports this module)
+        part, whole = together([measures[order[0]], measures[order[1]]], [options[order[0]], options[order[1]]])
         if measures[order[1]].table and part.table is not whole.table:
             # "A占一般公共预算基本支出的比例": the whole names a table; its part is read from that table too
             inside = [c for c in options[order[0]] if c.table is whole.table]
