@@ -24,6 +24,9 @@ _INSTITUTION_WORDS = {"单位性质": ("性质", "行政还是事业"), "单位�
 _SOURCE = {model.FISCAL_SUMMARY: "财政拨款", model.FISCAL_EXPENDITURE: "财政拨款",
            model.GPB_EXPENDITURE: "一般公共预算财政拨款", model.GPB_BASIC: "一般公共预算财政拨款",
            model.GOV_FUND: "政府性基金预算财政拨款", model.STATE_CAPITAL: "国有资本经营预算财政拨款"}
+# A question that says which money it means: the whole (一共 …) or one source's part.
+_SOURCE_SAID = re.compile(r"一共|总共|全部|合计|总计|所有|各项|财政拨款|一般公共|基金|国有资本|本级|拨款")
+_TOTAL_ROW = re.compile(r"合计|总计|小计|结转|结余")  # a total or balance: the whole is what is asked
 _ECONOMIC_KINDS = (model.GPB_BASIC, model.ECONOMIC_TABLE, model.BASIC)
 
 
@@ -214,6 +217,7 @@ def together(measures: list[Measure], options: list[list[CellRef]]) -> list[Cell
 def lookup(question: str, q: str, measure: Measure, cands: list[CellRef]) -> Answer:
     reads = readings(cands)
     parts: list[CellRef] = []
+    by_source = False  # parts are the same line in tables of one source of money (not 其中 parts of a total)
     econ = [c for c in reads if c.row.code and c.row.code[:1] == "3" and c.table.kind in _ECONOMIC_KINDS]
     gpb = [c for c in reads if c.table.kind == model.GPB_EXPENDITURE]
     if len(reads) > 1 and measure.rows and (not measure.column or measure.dual) and len(readings(gpb)) == 1 \
@@ -235,6 +239,7 @@ def lookup(question: str, q: str, measure: Measure, cands: list[CellRef]) -> Ans
         if whole:
             parts = [c for c in reads if not same_amount(c, whole[0])]
             reads = whole
+            by_source = bool(parts)
     from .wholes import whole_of  # 「年初结转和结余」: the 收支总表's, its 财政拨款 part said beside it
     if len(reads) > 1 and measure.rows and (split := whole_of(reads, q)):
         reads, parts = split
@@ -255,6 +260,15 @@ def lookup(question: str, q: str, measure: Measure, cands: list[CellRef]) -> Ans
     others = [c for c in cands if c is not ref and c.table is not ref.table and not c.cell.blank
               and c not in parts][:2]
     cites = [ref.citation()] + [c.citation() for c in parts] + [c.citation() for c in others]
+    if by_source and not _TOTAL_ROW.search(ref.row.label) and not _SOURCE_SAID.search(q):
+        # A budget subject printed for all the department's money and again for one source of it (214 交通运输
+        # 支出 357,233.33 | its 一般公共预算 part 353,068.33): a question naming neither has two readings, both
+        # named — the whole is not silently chosen over the part a reader of the 财政拨款 tables means.
+        lines = [f"全部资金：{ref.name()} {arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）"] + \
+                [f"{_SOURCE.get(c.table.kind, c.table.title)}安排的：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）"
+                 for c in parts]
+        return Answer(question, AMBIGUOUS, f"“{measure.text}”有 {len(lines)} 种口径，数值不同：" + "；".join(lines) +
+                      "。请说明指全部资金还是财政拨款安排的部分。", None, None, None, cites, readings=lines)
     return Answer(question, ANSWERED, text, value, unit, calc, cites)
 
 
