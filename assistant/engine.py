@@ -151,13 +151,19 @@ class Engine:
             unit = qualifiers.unit_document(q, [self.corpus.select([d.document.doc_id])[0] for d in choice.candidates])
             if unit:
                 return Answer(question, NOT_FOUND, f"没有找到答案：{unit}。")
+            from . import samedept  # one department's documents of several years: asked of each (assistant/samedept.py)
+            if (ans := samedept.answer(self, question, q, choice)) is not None:
+                return ans
             names = "、".join(d.document.label for d in choice.candidates)
             why = f"问题可能指多份文件（{names}），请在问题里说明是哪个部门、哪一年、预算还是决算，或在侧栏选择文件。"
             return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in choice.candidates])
-        doc = choice.doc
-        if len(self.corpus.docs) > 1 or choice.named:
+        return self.on(question, q, choice.doc, choice.named, mentions)
+
+    def on(self, question: str, q: str, doc: ParsedDocument, named: str, mentions=None) -> Answer:
+        """The question answered from one chosen document (``named``: the department's words the question used)."""
+        if len(self.corpus.docs) > 1 or named or mentions is None:
             # The department's name says which document; its words are no budget line ("杭州市气象局").
-            q = documents.without_name(q, choice.named)
+            q = documents.without_name(q, named)
             mentions = self.vocab_for(doc).mentions(q)
         answer = self._answer(question, q, doc, mentions)
         from . import guard  # money given for days, beds or people: not an answer (assistant/guard.py)
