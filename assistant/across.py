@@ -24,7 +24,7 @@ from .scope import years_in
 
 # The question is about every department the corpus holds (of a year, of a kind).
 _ALL = re.compile(r"哪个部门|哪些部门|哪一个部门|哪家单位|哪个单位|哪些单位|各部门|各个部门|所有部门|全部部门|几个部门|"
-                  r"部门之间|各单位|哪个局|各家|公开(?:了)?(?:预算|决算)的部门|部门里|部门中")
+                  r"部门之间|各单位|哪个局|各家|谁家|[这那]几家|几家单位|公开(?:了)?(?:预算|决算)的部门|部门里|部门中")
 # Questions about the corpus itself: how many documents or departments (of a year, a kind, a region).
 _CORPUS_COUNT = re.compile(r"(?:几|多少)(?:个部门|份|家)")
 _SPLIT = re.compile(r"和|与|跟|同|及|、|以及|对比|相比|比较|vs|VS|还是|比")
@@ -33,7 +33,7 @@ _KIND = re.compile(r"(?:19|20)\d{2}\s*年度?(?:部门)?(?:预算|决算)数?|�
                    r"(?:预算|决算)数?(?=的|和|与|比|及|、|$|[^\u4e00-\u9fff])")
 # Words that say what to do with the figures, not which figure.
 _OPERATION = re.compile(
-    r"哪一个|哪个|哪家|哪|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
+    r"哪一个|哪个|哪家|哪|谁家|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
     r"对比|比较一下|比较|相比|相差|差距|差额|差多少|多了?多少|少了?多少|高了?多少|低了?多少|增加了?|减少了?|增长了?|下降了?|变化|"
     r"一共|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
     r"[和与跟同及、，,。？?！!]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在")
@@ -67,6 +67,23 @@ def _sangong_reading(a: Answer, measure: str) -> Answer | None:
         return None
     c = own[0]
     return Answer(a.question, ANSWERED, f"按“三公”经费表口径（{c.table}）", money(c.text), c.unit, None, [c])
+
+
+# A source of money's own spending (政府性基金预算支出): its own table's total, not its column in the 基本支出表
+# and the 项目支出表 (each one part of it), when those two disagree.
+_FUND = re.compile(r"(政府性基金|国有资本经营)(?:预算)?(?:财政拨款)?支出")
+
+
+def _fund_reading(engine, doc, measure: str) -> Answer | None:
+    """An ambiguous answer for a fund's spending: the total of that fund's 支出表, asked of the document."""
+    m = _FUND.search(measure)
+    if not m:
+        return None
+    a = keyfigures.answers(engine, [(doc, f"{m.group(1)}预算支出表的合计是多少")])[0]
+    if a is None or a.status != ANSWERED or a.value is None or not a.citations or \
+            m.group(1) not in (a.citations[0].table or ""):
+        return None
+    return a
 
 
 @dataclass
@@ -224,6 +241,9 @@ def corpus_count(question: str, q: str, docs: list) -> Answer | None:
     if not _CORPUS_COUNT.search(q) or not re.search(r"语料|公布|公开|收录|有几个部门|有几份|多少份", q) or \
             re.search(r"超过|以上|以下|低于|高于|不到", q) or acrossparts.counts_nonzero(q):
         return None
+    if re.search(r"谁|哪", q) and re.search(r"最(?:多|少|高|低|大|小)", q):
+        return None  # 「那几家单位里，谁家…最少」: a ranking among the documents counted, not a count
+
     years = set(years_in(q))
     pool = [d for d in docs if not years or d.document.year in years]
     final, budget = "决算" in q.replace("预决算", ""), "预算" in q
@@ -267,7 +287,8 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     asked = keyfigures.answers(engine, [(d, sub(own[d.document.year] or measure)) for d in chosen])
     for d, a in zip(chosen, asked):
         if a is not None and a.status == AMBIGUOUS:
-            a = _sangong_reading(a, own[d.document.year] or measure) or _whole_reading(a) or a
+            a = _sangong_reading(a, own[d.document.year] or measure) or _fund_reading(engine, d, own[d.document.year] or measure) \
+                or _whole_reading(a) or a
         off = acrossparts.off_part(own[d.document.year] or measure, a) if a is not None and a.status == ANSWERED else None
         if off:
             a = Answer(a.question, NOT_FOUND, off, citations=a.citations[:1])

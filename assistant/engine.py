@@ -187,7 +187,9 @@ class Engine:
             return ans
         if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
             from . import groups, ranks  # a group's parts named 「G-X」 (assistant/groups.py) first
-            ans = groups.prefixed(question, q, doc) or groups.by_column(question, q, doc) or ranks.projects(question, q, doc)
+            from . import unitranks  # 「哪个单位的基本支出最少」: the department's units ranked (assistant/unitranks.py)
+            ans = unitranks.answer(question, q, doc, mentions, hint) or groups.prefixed(question, q, doc) or \
+                groups.by_column(question, q, doc) or ranks.projects(question, q, doc)
             if ans is not None:
                 return ans
         from . import quantity  # a quantity asked (数量, 几场): a 数量 column, not money (assistant/quantity.py)
@@ -214,6 +216,9 @@ class Engine:
             return ans
         from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
         from .perfmask import perf_query  # table lines (30107 绩效工资 …) are no words about the forms
+        from . import perfnamed  # 「报了绩效目标的项目有哪些」: the projects the narrative names (assistant/perfnamed.py)
+        if (ans := perfnamed.answer(question, q, doc)) is not None:
+            return ans
         index = self.form_index(doc)
         ans = perftables.answer(question, perf_query(q, mentions, index.projects), doc, index)
         if ans is not None:

@@ -16,6 +16,18 @@ from .scope import years_in
 from .vocab import common_run
 
 
+def _projects_of(table) -> list[str]:
+    if table.project:
+        return [table.project]
+    if any(c.path.split("/")[-1] == "项目名称" for c in table.columns):
+        from .corpus import TOTAL_LABELS, plain_label
+        names = [plain_label(r.label) for r in table.rows if r.label and plain_label(r.label) not in TOTAL_LABELS
+                 and not r.label.startswith("合计")]
+        if names:
+            return names
+    return [table.title]
+
+
 def project_list(question, q, doc, listing) -> Answer | None:
     perf = [t for t in doc.tables if t.kind == model.PERFORMANCE]
     if not perf:
@@ -24,13 +36,17 @@ def project_list(question, q, doc, listing) -> Answer | None:
     focus = [t for t in perf for w in words for k in range(len(w) - 3)
              if w[k:k + 4] in (t.project or "")]
     chosen = list({id(t): t for t in focus}.values()) if focus else perf
-    projects = list(dict.fromkeys(t.project or t.title for t in chosen))  # a table with no project line: its title
+    # A table with no project line: its rows where it lists projects by 项目名称 (表11 项目支出绩效表), else its title.
+    projects = list(dict.fromkeys(p for t in chosen for p in _projects_of(t)))
     cites = [Citation(doc.document.label, doc.document.doc_id, t.title, None, None, t.page,
                       t.goal, table_ordinal=t.ordinal) for t in chosen]
     if listing:
         return Answer(question, ANSWERED, f"共 {len(projects)} 个项目：" + "、".join(projects), None, None, None, cites)
     if focus and len(chosen) == len(perf):
         return None
+    if not any(t.project for t in chosen) and len(projects) > len(chosen):  # forms listing projects by row
+        return Answer(question, ANSWERED, f"共 {len(projects)} 个项目：" + "、".join(projects), Decimal(len(projects)),
+                      "个", f"计数 {len(projects)}", cites)
     n = len(chosen)
     text = (f"共有 {n} 张绩效目标表（{len(projects)} 个项目，有的项目同时列出 2022 和 2023 年两版）："
             + "、".join(f"{t.project}（{t.target_year or '年份未注明'}）" for t in chosen))

@@ -26,6 +26,8 @@ _TOTALS = re.compile(r"^(合计|总计|小计)$")
 _OWN = re.compile(r"本级|机关")
 _COUNT = re.compile(r"(?:几|多少)个(?:下属|直属|所属|二级)?(?:预算)?单位")
 _SUBORDINATE = re.compile(r"下属|直属|所属")
+# The words naming the whole of a unit table's figure (收入预算 of the 收入总表), no line of it.
+_TABLE_WORD = re.compile(r"(?:本年)?(?:收入|支出)(?:预算|总额|合计|总计)?(?:数)?")
 _NOT_MONEY = re.compile(r"(?:多少|几)(?:个人|人|名|辆|台|张|次|间)|人数|编制")
 
 
@@ -167,6 +169,8 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
     for m in mentions:
         if any(a < m.end and m.start < b for a, b, _ in found):
             continue  # the unit's own name
+        if _TABLE_WORD.fullmatch(m.text) and ("收入" in m.text) == (table.kind == model.INCOME):
+            continue  # 「…的收入预算」: the unit's row of the 收入总表 itself, its total
         group = _column_named(table, m, doc.document.year)
         if group is not None:
             col = group  # "本级的本年收入": that column of the unit's row
