@@ -187,6 +187,7 @@ NAME_ABBREVIATIONS: dict[str, list[str]] = {
 # Words that pick the year or the kind of disclosure.
 LATEST_YEAR = ["今年", "本年度", "本年", "当年", "最新", "这一年"]
 FINAL_ACCOUNTS = ["决算", "实际支出", "实际花", "实际用", "执行数", "执行情况", "花完了没"]
-# 决算 as a word of a construction project's settlement (竣工决算, 工程决算, 决算审计): no 决算 document asked for.
-SETTLEMENT = re.compile(r"(?:竣工|工程|基建|基本建设)(?:财务)?决算|决算(?:审计|评审|批复|审核)")
+# 决算 as a word of a construction project's settlement (竣工决算, 工程决算, 决算审计) or of work on 决算s (a project
+# named 决算管理工作服务, 会审): no 决算 document asked for.
+SETTLEMENT = re.compile(r"(?:竣工|工程|基建|基本建设)(?:财务)?决算|决算(?:审计|评审|批复|审核|管理|会审|编制|工作|服务)")
 BUDGET_WORDS = ["预算"]

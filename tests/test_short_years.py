@@ -19,6 +19,9 @@ CASES = {
     # 国家信访局 2026 预算 p22 item 11 (above): the stated change; the 2024 决算 of the department is not meant
     "国家信访局26年职业年金缴费支出比25年执行数涨了多少万元": ("17.04", "万元", "国家信访局 2026年部门预算"),
     "国家信访局26年职业年金缴费支出比25年执行数增长了百分之几": ("4.75", "%", "国家信访局 2026年部门预算"),
+    # No year said, and 决算 only as a word of a project's name (决算管理工作服务): the 2026 预算 that prints its
+    # targets is meant, not a 决算 document (北京 baobiao p19 预算12表：会审次数 ≥ 2 次)
+    "北京市财政局决算管理工作服务的会审次数目标是几次？": ("2", "次", "北京市财政局 2026年部门预算"),
 }
 
 
