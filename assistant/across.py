@@ -201,7 +201,7 @@ def applies(q: str, docs: list) -> bool:
         return True
     if len(named) >= 2:
         return True
-    if len(named) == 1 and len(set(years_in(q))) >= 2 and not re.search(r"上年|去年|上一年|说明", q):
+    if len(named) == 1 and len(set(years_in(q))) >= 2 and not re.search(r"上年|去年|上一年|说明|为啥|为什么|为何|什么原因", q):
         ds = next(iter(named.values()))
         held = {d.document.year for d in ds}
         return len(held & set(years_in(q))) >= 2  # 2025年预算的上年 column is the one document's own

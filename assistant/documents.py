@@ -152,6 +152,10 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
             who = pool[0].document.department if named else "语料库"
             return Choice(None, pool, f"没有{who} {'、'.join(str(y) for y in sorted(years))} 年的文件（有：{held}）", said)
         pool = same
+        # 「2025年X为什么比2024年多了」: the year compared with is the other document's; the later one says it.
+        compared = {int(y) for y in re.findall(r"(?:比|较|与|跟|和)((?:19|20)\d{2})\s*年", q)}
+        if len(years) >= 2 and compared and len({d.document.year for d in pool}) > 1:
+            pool = [d for d in pool if d.document.year not in compared] or pool
     elif any(w in q for w in synonyms.LATEST_YEAR) and len({d.document.year for d in pool}) > 1:
         latest = max(d.document.year for d in pool)
         pool = [d for d in pool if d.document.year == latest]

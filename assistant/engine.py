@@ -182,6 +182,9 @@ class Engine:
         from .wholes import spent  # 「一共花了多少钱」 of a 决算: its 本年支出合计, not the 支出总计
         measures = spent(doc, q, measures, self.vocab_for(doc))
         numeric = bool(W.NUMERIC.search(q))
+        from . import reasons  # 「X为啥比去年少了」: the narrative's reason, quoted (assistant/reasons.py)
+        if (ans := reasons.answer(self, question, q, doc)) is not None:
+            return ans
         from . import unitblocks  # a unit's own rows of a table printed unit by unit (assistant/unitblocks.py)
         if (ans := unitblocks.answer(question, q, doc)) is not None:
             return ans

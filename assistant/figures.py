@@ -10,7 +10,8 @@ from .answer import ANSWERED, Answer, Chart, ChartBar
 from .corpus import CellRef, plain_label, unit_of
 from .tables import TOP_ITEM, readings
 
-ASKS_WAN = re.compile(r"万元")
+# 「多少万元」, and 「多了多少万？」 said short: an amount in 万元 (never 「多少万人次」, a count).
+ASKS_WAN = re.compile(r"万元|(?:多少|几)万(?=$|[？?。，,！!吗呢啊呀])")
 ASKS_YUAN = re.compile(r"(?<![万亿])元")
 
 

@@ -268,7 +268,8 @@ def _basis_word(basis: str | None) -> str:
 
 def _in_unit(value: Decimal, unit: str, q: str) -> tuple[Decimal, str, list[str]]:
     """A figure in the unit the question asks for ("多少万元" of a 元 table), converted exactly and shown."""
-    want = "万元" if "万元" in q else ("元" if re.search(r"多少元|几元", q) else None)
+    from .figures import ASKS_WAN
+    want = "万元" if ASKS_WAN.search(q) else ("元" if re.search(r"多少元|几元", q) else None)
     if want and unit != want and arith.is_money(unit):
         c = arith.convert(value, unit, want)
         return c.value, want, [c.formula]
