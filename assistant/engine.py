@@ -175,6 +175,8 @@ class Engine:
         return answer
 
     def _answer(self, question: str, q: str, doc: ParsedDocument, mentions) -> Answer:
+        from . import operands  # 「A加上B一共多少钱」: the sum's wording, no third name (assistant/operands.py)
+        mentions = operands.spoken_sum(q, mentions)
         hint = next((m.table for m in mentions if m.table), None)
         measures = measures_from(q, mentions)
         from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named

@@ -59,6 +59,9 @@ def computed(question, text, result: arith.Result, unit, refs: list[CellRef], ch
                   result.value, unit, formula, [c.citation() for c in refs], chart=chart)
 
 
+_INSIDE = re.compile(r"^[”」]?(?:的)?(?:支出|收入)?(?:预算|决算)?(?:总额|总数)?(?:中|里|当中|之中|中的|里的|里面)[，,]?[“「]?$")
+
+
 def share(eng, question, q, doc, measures, options, hint) -> Answer:
     if len(measures) >= 2:
         # "A占B的比例": the part is named before 占, the whole after it.
@@ -69,6 +72,10 @@ def share(eng, question, q, doc, measures, options, hint) -> Answer:
             after = [i for i in order if measures[i].position > zhan]
             if before and after:
                 order = [before[-1], after[0]]
+            elif len(before) >= 2 and not after and _INSIDE.match(
+                    q[q.find(measures[before[-2]].text, measures[before[-2]].position) + len(measures[before[-2]].text):
+                      measures[before[-1]].position]):
+                order = [before[-1], before[-2]]  # 「A里B占多大比例」: B of A, A the whole
         from .tableanswer import together  # (tableanswer imports this module)
         part, whole = together([measures[order[0]], measures[order[1]]], [options[order[0]], options[order[1]]])
         if measures[order[1]].table and part.table is not whole.table:
@@ -79,6 +86,8 @@ def share(eng, question, q, doc, measures, options, hint) -> Answer:
     else:
         part = readings(options[0])[0]
         whole = whole_of(doc, part)
+        if whole is None and measures[0].table == part.table.kind and (ans := _of_sides(question, doc, part)):
+            return ans
         if whole is None:
             return eng.not_found(question, f"不知道“{measures[0].text}”占什么的比例，请说明分母")
     (vp, vw), _, conv = common_unit([part, whole])
@@ -86,6 +95,34 @@ def share(eng, question, q, doc, measures, options, hint) -> Answer:
     chart = chart_for(doc, part)
     return computed(question, f"{part.name()}占{whole.name()}的 {arith.fmt(r.value)}%", r, "%",
                           [part, whole], chart, conversions=conv)
+
+def _of_sides(question, doc, part: CellRef) -> Answer | None:
+    """「一般公共预算基本支出中，公用经费占多大比例」 where the table the question names prints no total row, only
+    each side's own (人员经费合计 | 公用经费合计, a 决算's basic-expenditure table): the whole is their sum."""
+    from .corpus import default_column
+    t = part.table
+    if any(plain_label(r.label or "") in ("合计", "总计") for r in t.rows):
+        return None
+    sides = []
+    for r in t.rows:
+        label = plain_label(r.label or "")
+        if not label.endswith("合计") or len(label) <= 2:
+            continue
+        col = default_column(t, r.side)
+        valued = [c for c in r.cells if c.value is not None]
+        # a side printed in columns of its own (决算数 | 决算数#2) while the rows share one side name
+        c = (r.cell(col) if col else None) or (valued[0] if len(valued) == 1 else None)
+        if c is not None and c.value is not None:
+            sides.append(CellRef(doc.document, t, r, c))
+    if len(sides) < 2 or not any(c.row is part.row and c.cell.column == part.cell.column for c in sides) or \
+            len({unit_of(c) for c in sides}) != 1:
+        return None
+    whole = arith.total([c.value for c in sides])
+    r = arith.share(part.value, whole.value)
+    names = " + ".join(c.name() for c in sides)
+    return computed(question, f"{part.name()}占{t.title}（{names}）的 {arith.fmt(r.value)}%",
+                    arith.Result(r.value, f"{whole.formula}；{r.formula}"), "%", sides)
+
 
 def whole_of(doc, part: CellRef) -> CellRef | None:
     """The natural denominator: the parent subject, else the table's total row, same column."""

@@ -29,7 +29,7 @@ _PROJECT_CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")
 _PUNCT = re.compile(r"[\s\-－—_·、，,。.．:：;；“”\"'（）()《》]")
 _ASK = re.compile(r"(?:一共|总共|合计|共|加起来|加在一起|之和|相加)?(?:安排了?|预算|花了?|用了?)?"
                   r"(?:是|有|为)?(?:多少钱?|多少万元|几何|哪个多|哪个少|哪个更多|哪个更少|谁多|谁少)"
-                  r"|多多少钱?|少多少钱?|[?？。]")
+                  r"|多多少钱?|少多少钱?|(?:的)?(?:几倍|多少倍)|[?？。]")
 _SPLIT = re.compile(r"和|与|及|跟|、|比|同")
 _GENERIC_TAIL = re.compile(r"(?:项目|这个项目|这项|的预算|的钱|的|里|中)+$")
 _GENERIC_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|的|里|中|在|年|其中)+")
@@ -146,7 +146,11 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     pool = items(doc)
     if not pool:
         return None
-    parts = _distribute(_parts(q))
+    # 「A是B的几倍」: A and B the two parts, as 「A比B」
+    parts = _distribute(_parts(re.sub(r"(?<=[\u4e00-\u9fff])(?:的钱|的预算)?是(?=.{2,}?的?(?:几倍|多少倍))", "比", q, count=1)
+                                if W.MULTIPLE.search(q) else q))
+    # 「交通运输专项资金里，民航业领域比现代物流业领域」: the words before 里/中 lead every part's name
+    lead = re.match(r"^(.{4,}?)(?:里面|当中|之中|里|中)[，,]?(.{2,})$", parts[0]) if len(parts) >= 2 else None
     early = mentions is not None
     if early and not (all(any(m.text in p or p in m.text for p in parts) for m in mentions) and
                       any(m.text in p and len(m.text) < len(p) for m in mentions for p in parts)):
@@ -161,8 +165,9 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     if not parts or len(parts) > 4:
         return None
     chosen = []
-    for p in parts:
-        it = _one(_match(p, pool))
+    for k, p in enumerate(parts):
+        rest = lead.group(2) if lead and k == 0 else p
+        it = _one(_match(p, pool)) or (_one(_match(lead.group(1) + rest, pool)) if lead else None)
         if it is None:
             return None
         chosen.append(it)
@@ -179,7 +184,11 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
         text = f"{names[0]}：{arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}）"
         return Answer(question, ANSWERED, text, ref.value, unit_of(ref), None, [ref.citation()])
     vals, unit, conv = figures.common_unit(refs)
-    if len(refs) == 2 and re.search(r"多多少|少多少|相差|差多少|差额|高多少|低多少", q):
+    if len(refs) == 2 and W.MULTIPLE.search(q):
+        r = arith.multiple(vals[0], vals[1])
+        return figures.computed(question, f"{names[0]}是{names[1]}的 {arith.fmt(r.value)} 倍", r, "倍", refs,
+                                conversions=conv)
+    if len(refs) == 2 and (re.search(r"多多少|少多少|相差|差多少|差额|高多少|低多少", q) or W.DIFF.search(q)):
         r = arith.difference(vals[0], vals[1])
         hi, lo = (0, 1) if vals[0] >= vals[1] else (1, 0)
         return figures.computed(question, f"{names[hi]}比{names[lo]}多 {arith.with_unit(r.value, unit)}", r, unit,

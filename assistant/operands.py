@@ -75,3 +75,12 @@ def in_context(q: str, measures: list[Measure]) -> list[Measure]:
     context = measures[0]
     return [replace(m, table=m.table or context.table, prefer=tuple(dict.fromkeys(m.prefer + (context.text,))))
             for m in measures[1:]]
+
+
+def spoken_sum(q: str, mentions: list) -> list:
+    """「普法宣传加上公共法律服务一共多少钱」: 「一共多少钱」 after two named lines asks for their sum; it is no third
+    name (the whole budget, 支出总计, it means when nothing else is named)."""
+    from . import wording as W
+    named = [m for m in mentions if not m.qualifier and (m.rows or m.column) and not W.SUM.search(m.text)]
+    return [m for m in mentions if not (W.SUM.search(m.text) and re.search(r"多少|几", m.text) and
+                                        sum(x.end <= m.start for x in named) >= 2)]

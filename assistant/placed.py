@@ -30,6 +30,10 @@ def regroup(q: str, mentions, doc) -> list[Measure] | None:
             pairs += [(p, ms[j + 1]) for p in parts]
             i = j + 2
             continue
+        if ms[i].rows and not ms[i].column and not ms[i].table and (after := _after(q, ms, i)):
+            pairs += [(p, ms[i]) for p in after]  # 「差旅费，基本支出和项目支出两块加在一起」: the line in each part
+            i += len(after) + 1
+            continue
         i += 1
     if len(pairs) < 2 or len(pairs) != len({(p.start, r.start) for p, r in pairs}):
         return None
@@ -42,6 +46,19 @@ def regroup(q: str, mentions, doc) -> list[Measure] | None:
         else:
             out.append(Measure(frozenset(line.rows), part.column, f"{part.text}{line.text}", part.start))
     return out
+
+
+_LEAD = re.compile(r"^(?:[，,]|的|在)$")
+
+
+def _after(q: str, ms, i: int) -> list:
+    """The parts named after a line, two or more joined (「差旅费，基本支出和项目支出」, 「办公费在基本支出和项目支出里」)."""
+    parts, j = [], i + 1
+    while j < len(ms) and _part(ms[j]) and \
+            (_LEAD if not parts else _AND).match(q[ms[j - 1].end:ms[j].start]):
+        parts.append(ms[j])
+        j += 1
+    return parts if len(parts) >= 2 else []
 
 
 def _part(m) -> bool:

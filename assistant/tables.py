@@ -357,16 +357,22 @@ def pick_together(options: list[list[CellRef]]) -> list[CellRef]:
         return []
     # The first candidate's table leads: candidates come in preference order.
     kinds = list(dict.fromkeys([options[0][0].table.kind] + TABLE_PRIORITY))
-    for kind in kinds:
-        chosen = []
-        for o in options:
-            hit = next((c for c in o if c.table.kind == kind and not c.cell.blank), None) or \
-                next((c for c in o if c.table.kind == kind), None)
-            if hit is None:
-                break
-            chosen.append(hit)
-        if len(chosen) == len(options):
-            return chosen
+    # 「因公出国（境）费是公务接待费的几倍」: a table where an operand is blank or 0 while another printing of it
+    # gives a figure (the basic-expenditure table's part; the “三公” table's whole) leads no more: a table
+    # printing every operand as a figure first.
+    printed = [any(c.value for c in o) for o in options]
+    for strict in (True, False):
+        for kind in kinds:
+            chosen = []
+            for o in options:
+                hit = next((c for c in o if c.table.kind == kind and not c.cell.blank), None) or \
+                    next((c for c in o if c.table.kind == kind), None)
+                if hit is None:
+                    break
+                chosen.append(hit)
+            if len(chosen) == len(options) and \
+                    (not strict or all(c.value or not p for c, p in zip(chosen, printed))):
+                return chosen
     return [readings(o)[0] for o in options]
 
 
