@@ -187,6 +187,9 @@ class Engine:
         from . import reasons  # 「X为啥比去年少了」: the narrative's reason, quoted (assistant/reasons.py)
         if (ans := reasons.answer(self, question, q, doc)) is not None:
             return ans
+        from . import staffing  # 编制 and 实有 people as the narrative states them (assistant/staffing.py)
+        if (ans := staffing.answer(question, q, doc)) is not None:
+            return ans
         from . import unitblocks  # a unit's own rows of a table printed unit by unit (assistant/unitblocks.py)
         if (ans := unitblocks.answer(question, q, doc)) is not None:
             return ans
