@@ -76,8 +76,17 @@ def _affixes(labels: list[str]) -> tuple[str, str]:
     return pre, suf
 
 
-def _keys(parts: list[Part]) -> tuple[str, str]:
-    """Each part's word that tells it from the others (政府采购「货物」支出); the words they share."""
+def _keys(parts: list[Part], whole: str = "") -> tuple[str, str]:
+    """Each part's word that tells it from the others (政府采购「货物」支出); the words they share. A part printed
+    alone is told from its whole (授予「小微」企业合同金额 of 授予中小企业合同金额)."""
+    if len(parts) == 1 and whole:
+        _, suf = _affixes([parts[0].label, whole])
+        key = parts[0].label[:len(parts[0].label) - len(suf)]
+        lead = next((k for k in range(len(key) - 2, 1, -1) if key[:k] in whole), 0)  # 「授予」 of 政府采购授予…
+        key = key[lead:]
+        if 2 <= len(key) <= 4 and len(suf) >= 4:
+            parts[0].key = key
+        return "", ""
     if len(parts) < 2:
         return "", ""
     pre, suf = _affixes([x.label for x in parts])
@@ -123,8 +132,8 @@ def statements(doc) -> list[Stated]:
             whole_value = money(head.group("n"))
             if not parts or whole_value is None or _MOVED.search(head.group("label")):
                 continue
-            pre, suf = _keys(parts)
             whole = _clean(head.group("label"), dept)
+            pre, suf = _keys(parts, whole)
             topic = _GENERIC.sub("", whole) + "|" + _GENERIC.sub("", pre + suf)
             sentence = (before[-120:] if head is not None else "") + text[m.start():m.start() + len(tail) + 4]
             out.append(Stated(Part(whole, whole, whole_value, head.group("u")), parts, topic, p,
@@ -141,7 +150,7 @@ def _named(q: str, st: Stated) -> list[tuple[int, Part]]:
     on_topic = max((common_run(t, q) for t in topics if t), default=0) >= 2
     found = []
     for x in st.parts:
-        at = q.find(x.label) if len(x.label) >= 4 else -1  # 「事业」 alone is a word of many questions
+        at = _find(q, x.label) if len(x.label) >= 4 else -1  # 「事业」 alone is a word of many questions
         if at < 0 and len(x.key) >= 2 and on_topic:
             at = q.find(x.key)
         if at >= 0:
@@ -150,6 +159,25 @@ def _named(q: str, st: Stated) -> list[tuple[int, Part]]:
     # a part's key inside another's named label (用车 in 特种专业技术用车) is that label's
     return [f for f in found if not any(g is not f and g[0] <= f[0] and f[0] + len(f[1].key) <= g[0] + len(g[1].label)
                                         and q.find(g[1].label) >= 0 for g in found)]
+
+
+def _find(q: str, label: str) -> int:
+    """Where the question names a label, a 的 spoken inside it or not (「授予小微企业的合同金额」)."""
+    at = q.find(label)
+    if at < 0:
+        m = re.search("的?".join(map(re.escape, label)), q)
+        at = m.start() if m else -1
+    return at
+
+
+def _whole_mark(part: Part, whole: Part) -> str:
+    """The words telling a whole from its one part printed (授予「中小」企业合同金额 vs 授予小微企业合同金额)."""
+    _, suf = _affixes([part.label, whole.label])
+    return whole.label[:len(whole.label) - len(suf)][-2:] if len(suf) >= 4 and part.key != part.label else whole.label
+
+
+# the share's wording after 占; what is left names the whole
+_SHARE_WORDS = re.compile(r"占比|百分比|百分之(?:几|多少)?|多大|比例|比重|份额|多少|几成|是|为|了|约|大约|%|[（()）？?。,，]")
 
 
 def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
@@ -186,6 +214,15 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
                 return None
             r = arith.share(a.value, b.value)
             return _ans(question, f"{a.label}占{b.label}的 {arith.fmt(r.value)}%", said, r.value, "%", r.formula, cite)
+        if W.COMPARE.search(q) and not W.DIFF.search(q):  # 「工程采购和服务采购哪个金额大」
+            less = bool(re.search(r"少|低|小", W.COMPARE.search(q).group(0)))
+            if a.value == b.value:
+                return None
+            best, other = sorted((a, b), key=lambda x: x.value, reverse=not less)
+            text = (f"{best.label}更{'少' if less else '多'}：{arith.with_unit(best.value, unit)}"
+                    f"（{a.label} {arith.with_unit(a.value, unit)}；{b.label} {arith.with_unit(b.value, unit)}）")
+            return _ans(question, text, said, best.value, unit,
+                        f"{arith.fmt(best.value)}{' < ' if less else ' > '}{arith.fmt(other.value)}", cite)
         if W.DIFF.search(q) or re.search(r"比.{0,12}(?:多|少|高|低)", q):
             r = arith.difference(a.value, b.value)
             word = "多" if a.value >= b.value else "少"
@@ -201,8 +238,13 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
         part = named[0][1]
         if _SHARE.search(q):
             zhan = q.find("占", named[0][0])
-            after = _GENERIC.sub("", re.sub(r"多大|比例|比重|百分之几|多少|几成|是|%|[？?。]", "", q[zhan + 1:])) if zhan >= 0 else ""
-            if not st.whole.value or zhan < 0 or len(st.parts) < 2 or (after and max((common_run(t, after) for t in st.topic.split("|")
+            after = _GENERIC.sub("", _SHARE_WORDS.sub("", q[zhan:]).lstrip("占")) if zhan >= 0 else ""
+            mark = _whole_mark(part, st.whole)  # 占「中小」企业合同金额; 「中小企业合同里，小微企业占几成」
+            alone = len(st.parts) < 2 and mark not in q[zhan:] and not (mark in q[:named[0][0]] and not after)
+            # 「占支出总计的比例」, 「占总预算」: only generic words, not the whole's own name — another whole
+            spoken = re.sub(r"的|整体|全部|总体", "", _SHARE_WORDS.sub("", q[zhan:]).lstrip("占")) if zhan >= 0 else ""
+            alone = alone or bool(not after and spoken and spoken not in st.whole.label)
+            if not st.whole.value or zhan < 0 or alone or (after and max((common_run(t, after) for t in st.topic.split("|")
                                                                 if t), default=0) < 2):
                 return None  # 「占…的比例」 of another whole than the sentence's
             r = arith.share(part.value, st.whole.value)
