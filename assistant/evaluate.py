@@ -87,6 +87,10 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+# Classifiers of one counted thing: 「下属 2 家预算单位」 answered in 家 to a gold in 个 counts the same units.
+_SAME_COUNT = {"个", "家"}
+
+
 def score(q: Question, a: Answer) -> tuple[bool, str]:
     """(passed, why it failed)."""
     if q.expect_status:
@@ -98,7 +102,8 @@ def score(q: Question, a: Answer) -> tuple[bool, str]:
             return False, "no value"
         if not any(_decimal(e) is not None and a.value == _decimal(e) for e in q.expect):
             return False, f"value {a.value}, expected {' or '.join(q.expect)}"
-        if (q.unit or None) != (a.unit or None) and _squash(q.unit or "") != _squash(a.unit or ""):
+        if (q.unit or None) != (a.unit or None) and _squash(q.unit or "") != _squash(a.unit or "") and \
+                not {q.unit, a.unit} <= _SAME_COUNT:
             return False, f"unit {a.unit!r}, expected {q.unit!r}"
     if q.expect_any and not any(_squash(s) in _squash(a.answer) for s in q.expect_any):
         return False, "answer contains none of the accepted passages"

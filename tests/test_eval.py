@@ -30,6 +30,7 @@ def answer(status=ANSWERED, text="", value=None, unit=None):
     (TEXT, answer(status=NOT_FOUND, text="八项规定")),                   # refused
     (REFUSE, answer(value="8815.77", unit="万元", text="8815.77")),     # a guess where a refusal was due
     (RANK, answer(value="8230.62", unit="万元", text="最多的是一般公共服务支出")),  # right figure, wrong name
+    (Question("t7", "x", "count", expect=("2",), unit="个"), answer(value="2", unit="人")),  # people are no units
 ])
 def test_scorer_fails_wrong_answers(q, a):
     ok, why = score(q, a)
@@ -42,6 +43,8 @@ def test_scorer_fails_wrong_answers(q, a):
     (TEXT, answer(text="原因是认真贯彻落实中央“八项 规定”要求")),
     (REFUSE, answer(status=NOT_FOUND)),
     (RANK, answer(value="8230.62", unit="万元", text="最多的是农林水支出")),
+    # 「下属 2 家预算单位」: 家 and 个 count the same units
+    (Question("t6", "x", "count", expect=("2",), unit="个"), answer(value="2", unit="家")),
 ])
 def test_scorer_passes_right_answers(q, a):
     assert score(q, a)[0]
