@@ -22,7 +22,13 @@ _STOP = re.compile(r"多少|是什么|什么|绩效|目标值|目标|指标值|�
 _ACTUAL = re.compile(r"实际|完成了|完成多少|完成值|完成情况")
 _SCORE = re.compile(r"得分|评分|打分|多少分(?!钟)|几分(?!钟)")
 _RATE = re.compile(r"执行率")
-_FUNDS_Q = re.compile(r"执行数|执行了多少|预算数|资金总额|项目资金|安排了?多少|多少钱|多少资金|资金是多少|金额")
+_FUNDS_Q = re.compile(r"执行数|执行了多少|预算数|资金总额|项目资金|安排了?多少|多少钱|多少资金|资金是多少|金额|上年结转|其他资金")
+# A funds row a form prints under its 年度资金总额 (其中：财政拨款 | 上年结转 | 其他资金), asked by its words.
+_FUNDS_PART = re.compile(r"上年结转|其他资金|财政拨款")
+# A quantity counted in a measure word no table line is counted in (册, 台, 头 …): an indicator's, when one is named.
+_QUANTITY = re.compile(r"(多少|几)万?(册|台|套|头|吨|本|份|期|场|篇|件|株|亩|公斤|户|棵)")
+# A count of the form's indicators (「有几个指标」), not one indicator's count (「维护量目标是多少台套」).
+_COUNTS_TARGETS = re.compile(r"(多少|几)(个|项|条)[\u4e00-\u9fff]{0,6}(指标|目标)|(多少|几)(个|项|条)[？?]?$")
 _CUES = re.compile(r"绩效|目标|指标|自评|得分|评分|实际完成|执行率|执行数|项目")
 
 
@@ -57,8 +63,12 @@ def _project_fit(q: str, project: str) -> int:
     digits and brackets aside); under 3 is none."""
     if not project:
         return 0
-    n = common_run(_cjk(q), _cjk(project))
+    # 「…补贴资金项目」 and 「…外调血资金项目」 share only words every project's name may hold: no fit
+    n = common_run(_GENERIC_PROJECT.sub("|", _cjk(q)), _GENERIC_PROJECT.sub("|", _cjk(project)))
     return n if n >= 3 else 0
+
+
+_GENERIC_PROJECT = re.compile(r"项目|资金|经费")
 
 
 _NAMES_PROJECT = re.compile(r"([\u4e00-\u9fff（）]{4,})项目")
@@ -72,6 +82,17 @@ def _unknown_project(q: str, fs: list[Form]) -> bool:
     x = m.group(1)
     names = {f.project for f in fs} | {t.project for f in fs for t in f.targets}
     return not any(_project_fit(x, p) >= min(4, len(_cjk(x))) for p in names if p)
+
+
+def _names_target(q: str, named: list[Form]) -> bool:
+    """The question names one of the forms' indicators (「研究成果数目标是多少个」): its value is asked, not a count."""
+    rest = q
+    for f in named:
+        n = common_run(rest, f.project)
+        rest = next((rest.replace(f.project[k:k + n], "|") for k in range(len(f.project) - n + 1)
+                     if n >= 3 and f.project[k:k + n] in rest), rest)
+    qb = _bigrams(_STOP.sub("", rest))
+    return any(len(qb & _bigrams(t.name)) >= 3 for f in named for t in f.targets)
 
 
 def _cite_value(t: Target, v: Value, what: str) -> Citation:
@@ -96,9 +117,13 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
         # No cue (项目支出 is a table's figure, no word about forms), and no project named — the department's
         # own name, which its projects' names often begin with, names none of them.
         rest = q.replace(doc.document.department, "|")
-        if all(_project_fit(rest, p) < 4 for p in (*index.projects, *index.target_projects)):
+        if all(_project_fit(rest, p) < 4 for p in (*index.projects, *index.target_projects)) and \
+                not _QUANTITY.search(q):
             return None
     fs = forms(doc)
+    from . import perftasks  # a 部门整体支出 form's 年度主要任务 and their amounts (assistant/perftasks.py)
+    if (ans := perftasks.answer(question, q, doc, fs)) is not None:
+        return ans
     stated_cue = bool(_STATED_CUE.search(q))
     # The project the question names: the longest run it shares with a form's project (≥ 3 characters).
     fits = sorted(((_project_fit(q, f.project), f) for f in fs), key=lambda x: -x[0])
@@ -126,7 +151,10 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
             top = max(pf.values())
             if top >= 4:
                 t_named = [t for f in fs for t in f.targets if pf.get(t.project) == top]
-    if not cue and not named and not t_named:
+    # No word about the forms and no project named: only an indicator the question names outright, counted in
+    # the very measure word it asks (「《人民信访》要发行多少册」 — 《人民信访》发行量 720000册).
+    loose = not cue and not named and not t_named
+    if loose and not _QUANTITY.search(q):
         return None
     listing = bool(W.LIST.search(q))
     counting = bool(W.COUNT.search(q)) and not listing
@@ -148,7 +176,8 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
         ans = _total(question, doc, named)
         if ans is not None:
             return ans
-    if (listing or counting) and named and re.search(r"指标|目标", q):
+    if (listing or counting and _COUNTS_TARGETS.search(q) and not _names_target(q, named)) and named and \
+            re.search(r"指标|目标", q):
         return _list_targets(question, q, doc, named, listing)
     pool = t_named or [t for f in pool_forms for t in f.targets]
     for p in dict.fromkeys(t.project for t in t_named):
@@ -170,6 +199,10 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
         s = 2 * hits + fit + 0.5 * len(qb & _bigrams(t.level2)) + (1 if t.project and t.project in q else 0)
         scored.append((s, hits, t, v))
     scored.sort(key=lambda x: -x[0])
+    if loose:
+        scored = [x for x in scored if x[1] >= 3 and _unit_fit(q, x[3]) >= 4]
+        if not scored or len({x[3].shown() for x in scored if x[0] == scored[0][0]}) > 1:
+            return None
     same = [x for x in scored if x[2].name == scored[0][2].name and x[0] == scored[0][0]] if scored else []
     if not named and not t_named and len({x[3].shown() for x in same}) > 1 and len({id(x[2].table) for x in same}) > 1:
         # One indicator in several forms with different values, no project named: each form's value, named.
@@ -198,8 +231,34 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
 _STATED_CUE = re.compile(r"绩效|自评|评价|目标|力争|实际完成")
 _STATED_GENERIC = re.compile(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|预算里|预算中|一共|总共|共有|共|是多少|多少|几|"
                              r"有|是|的|了|吗|呢|要|[？?，,。（）()“”]")
-_STATED_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元|元|个|项|家|万人次|人次|人|分|%|％|小时|分钟|天|次|场|篇|"
+_STATED_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)[”\"」]?\s*(万元|亿元|元|个|项|家|万人次|人次|人|分|%|％|小时|分钟|天|次|场|篇|"
                             r"期|册|万吨|吨|条|座|万标箱|标箱|辆|所)")
+
+
+class _Scored:
+    """「评价得分86.73，」: a score printed after 得分 with no 分 after it, read as one in 分."""
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def group(self, k: int) -> str:
+        return self._m.group(1) if k == 1 else "分"
+
+    def start(self) -> int:
+        return self._m.start(1)
+
+    def end(self) -> int:
+        return self._m.end(1)
+
+
+_SCORED = re.compile(r"(?:得分|评分)[为是：:“\"]{0,2}(\d+(?:\.\d+)?)(?![\d.%％]|[”\"」]?\s*分)")
+
+
+def _stated_numbers(sentence: str, units: set[str]):
+    found = list(_STATED_NUMBER.finditer(sentence))
+    if units == {"分"}:
+        found += [_Scored(m) for m in _SCORED.finditer(sentence)]
+        found.sort(key=lambda n: n.start())
+    return found
 
 
 def _asked_units(q: str) -> set[str] | None:
@@ -229,8 +288,10 @@ def _texts(doc: ParsedDocument, fs: list[Form], named: list[Form], cue: bool, pe
                     yield c.raw, row.label, Citation(d.label, d.doc_id, f.table.title, row.label, c.column,
                                                          row.page or f.table.page, c.raw, table_ordinal=f.table.ordinal,
                                                          row_ordinal=row.ordinal, kind=f.table.kind)
-    if cue:
+    if cue or named:  # no word about 绩效, but a form's project named: the passages that speak of that project
         for p in doc.passages:
+            if not cue and not any(f.project and f.project in p.text for f in named):
+                continue
             if "绩效" in p.section or "绩效" in p.text or "评价" in p.text or not performance_only:
                 yield p.text, p.section, Citation(d.label, d.doc_id, None, None, None, p.page, p.text, section=p.section)
 
@@ -253,14 +314,20 @@ def stated(question: str, q: str, doc: ParsedDocument, fs: list[Form], named: li
     for text, where, cite in _texts(doc, fs, named, cue, bool(re.search(r"绩效|自评|评价", q))):
         for sentence in re.split(r"[。；;！!]", text):
             prev = 0
-            for n in _STATED_NUMBER.finditer(sentence):
+            for n in _stated_numbers(sentence, units):
                 unit = n.group(2).replace("％", "%")
                 window = sentence[max(prev, n.start() - 30):n.start()]
+                far = sentence[max(0, n.start() - 45):max(prev, n.start() - 30)]
                 prev = n.end()
                 if unit not in units and not (unit == "%" and "％" in units):
                     continue
                 score = sum(r for k in keys if (r := common_run(k, window)) >= 2)
+                if score >= 2 and far:  # 「绩效自评的…项目4个，涉及…万元，平均得分99.43分」: the words before the
+                    score += 0.5 * sum(r for k in keys if (r := common_run(k, far)) >= 3)  # figure before it, half
                 score += 0.5 * sum(r for k in keys if (r := common_run(k, where or "")) >= 3)
+                if unit not in ("万元", "亿元", "元", "%") and score >= 2:  # what is counted or scored follows it:
+                    after = sentence[n.end():n.end() + 30]  # 「31 个省级数据中心」, 「得分86.73，…《…补助资金…报告》」
+                    score += 0.5 * sum(r for k in keys if (r := common_run(k, after)) >= 3)
                 if score > best_score:
                     best, best_score = (sentence.strip(), n, unit, cite), score
     if best is None:
@@ -280,6 +347,11 @@ def _funds(question, q, doc, named: list[Form], rate: bool) -> Answer | None:
     if not f.funds:
         return None
     row = f.funds[0]
+    part = _FUNDS_PART.search(q) if not rate else None
+    if part is not None:  # 「用了多少上年结转」: that row of the form's funds, not its total
+        row = next((r for r in f.funds[1:] if part.group() in r.label), None)
+        if row is None:
+            return None
     cells = [c for c in row.cells if c.value is not None]
     if rate:
         pick = next((c for c in cells if "执行率" in c.column or (c.unit == "%" and c.raw.endswith("%"))), None)
@@ -292,7 +364,7 @@ def _funds(question, q, doc, named: list[Form], rate: bool) -> Answer | None:
         what = "年初预算数"
     else:
         pick = next((c for c in cells if "全年预算" in c.column), None) or (cells[0] if cells else None)
-        what = "资金总额"
+        what = "资金总额" if part is None else ""
     if pick is None:
         return None
     unit = "%" if pick.raw.strip().endswith("%") else ("万元" if rate is False else pick.unit)
