@@ -344,7 +344,9 @@ def _own_measure(q: str, year: int, docs: list) -> str:
         return ""
     parts = re.split(r"比|和|与|相比|对比|以及|、", q)
     mine = [p for p in parts if y in p]
-    return measure_words(mine[0], docs) if len(mine) == 1 else ""
+    words = measure_words(mine[0], docs) if len(mine) == 1 else ""
+    # 「…比2024年实际决算多了多少」: a stage (实际, 决算, 预算数) names no figure of its own: the question's figure
+    return "" if re.fullmatch(r"(?:实际|年初|全年)?(?:预算|决算|执行)?数?", words or "") else words
 
 
 def _why(a: Answer | None) -> str:

@@ -14,7 +14,9 @@ from .corpus import CellRef
 from .figures import amount
 from .tables import Measure
 
-_STAGE = re.compile(r"的?(?:全年|年初)?(预算数|决算数|预算|决算)")
+_STAGE = re.compile(r"[，,]?的?(?:全年|年初)?(预算数|决算数|预算|决算|实际(?:花|支出|使用|用|开支))")
+# 「买公车实际花了多少钱」: what was spent on the figure named is its 决算数, not the 决算's 本年支出合计.
+_SPENT = re.compile(r"实际(?:花|支出|使用|用|开支)")
 
 
 def _stage_rows(table) -> dict[str, object]:
@@ -34,7 +36,7 @@ def _column(table, concept: str, year: int) -> str | None:
 def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | None:
     if doc.document.kind != "决算":
         return None
-    named = [m for m in mentions if (m.rows or m.column) and not _STAGE.fullmatch(m.text)]
+    named = [m for m in mentions if (m.rows or m.column) and not _STAGE.fullmatch(m.text) and not _SPENT.match(m.text)]
     if len(named) != 1:
         return None  # several figures ("会议费和培训费决算加起来"): the table questions read them together
     for m in named:

@@ -141,7 +141,9 @@ def _sentences(doc):
 
 # --- the units a budget covers -----------------------------------------------------------------------
 
-_SUB = re.compile(r"(本部|本级|机关)[^，。；]{0,6}?(?:以及|和|及|、)\s*下属\s*(\d+)\s*(家|个)")
+_SUB = re.compile(r"(本部|本级|机关)[^，。；]{0,6}?(?:以及|和|及|、)\s*(?:下属|所属)\s*(\d+)\s*(家|个)")
+# The count stated whole: 「纳入2022年度本部门决算编制范围的单位共28个」.
+_TOTAL = re.compile(r"(?:纳入|列入)[^，。；]{0,40}?(?:编制范围|汇总)[^，。；]{0,10}?单位\s*(?:共有|共计|共|合计|有|为)\s*(\d+)\s*(家|个)")
 _LISTED = re.compile(r"包括[:：]|具体包括[:：]?|具体有[:：]|分别是[:：]?|分别为[:：]?")
 _TABLE_BELOW = re.compile(r"见下表|如下表|详见下表|包括[:：]\s*$")
 _UNIT_NAME = re.compile(r"局|委|办|院|所|站|中心|部|室|队|馆|处|会|校|本级|单位")
@@ -156,6 +158,11 @@ def units(question: str, q: str, doc) -> Answer | None:
         if "单位" not in sentence and "包括" not in sentence:
             continue
         lead = sentence
+        m = None if subordinate else _TOTAL.search(sentence)
+        if m:
+            found.append((_score(q, sentence) + 3, _quoted(question, doc, p, sentence, Decimal(m.group(1)),
+                                                           m.group(2), f"即 {m.group(1)} {m.group(2)}", None)))
+            continue
         m = _SUB.search(sentence)
         if m:
             n = int(m.group(2))

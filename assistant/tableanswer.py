@@ -240,6 +240,15 @@ def lookup(question: str, q: str, measure: Measure, cands: list[CellRef]) -> Ans
             parts = [c for c in reads if not same_amount(c, whole[0])]
             reads = whole
             by_source = bool(parts)
+    bought = [c for c in reads if c.table.kind != model.PROCUREMENT]
+    if len(reads) > 1 and len(bought) == 1 and not re.search(r"采购", q) and (
+            len({c.table.title for c in cands if c.table.kind != model.PROCUREMENT and same_amount(c, bought[0])}) > 1
+            or bought[0].table.kind == model.THREE_PUBLIC and re.search(r"公务用车|公务接待|因公出国", bought[0].name())):
+        # 「公务用车运行维护费」: the 政府采购表's line is what is bought for it through procurement, a part of
+        # it; the item's own figure — a “三公” item of its own table, or printed alike by several other tables —
+        # is the answer (asked with 采购, the purchase is meant; 会议费 printed by one table beside purchases
+        # stays one reading of several).
+        reads = bought
     from .wholes import whole_of  # 「年初结转和结余」: the 收支总表's, its 财政拨款 part said beside it
     if len(reads) > 1 and measure.rows and (split := whole_of(reads, q)):
         reads, parts = split
