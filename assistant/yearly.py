@@ -26,6 +26,8 @@ from .vocab import normalize
 _RATE = re.compile(r"百分|幅度|%|几成|增长率|增幅|降幅|减幅|下降率")
 _CHANGE = re.compile(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少|降低|上升|提高|压减|节约|变动|涨|降了|减了")
 _WHOLES = ("收入", "支出", "收支")
+# 「是增还是减，变化多少」: the direction and the change asked, not two things compared
+_WHICH_WAY = re.compile(r"(?:增|涨|多|升)了?还是(?:减|降|少)|(?:减|降|少)了?还是(?:增|涨|多|升)")
 
 
 def change(eng, question, q, doc, measures, hint) -> Answer | None:
@@ -39,8 +41,11 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
         found = _matching_fact(eng, q, doc, asked_subject(q), wanted, "change", [], least=4)
         return _why(question, doc, found[0]) if found else None
     ask = "rate" if _RATE.search(q) else ("change" if _CHANGE.search(_after_subject(q)) else "prior")
-    if W.MULTIPLE.search(q) or W.COMPARE.search(q):
+    if (W.MULTIPLE.search(q) or W.COMPARE.search(q)) and not _WHICH_WAY.search(q):
         ask = "other"
+    from . import restated  # a change stated twice: 「扣除中央基建后」, or the table's and the narrative's
+    if (ans := restated.deducted(eng, question, q, doc, wanted, ask)) is not None:
+        return ans
     cands = [c for m in measures for c in candidates(doc, m, hint, q)]
     if implicit(q) and not W.CHANGE.search(q) and year - 1 not in years_in(q):
         # "X减少了多少" with no year named: only a statement of the narrative about X itself answers it
@@ -50,7 +55,8 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
     if ask != "other":
         pair = lastyear.find(cands, q, wanted)
         if pair is not None and (pair.now is not None or ask == "prior"):
-            return _from_columns(question, q, doc, pair, ask)
+            return restated.against_columns(eng, question, q, doc, pair, ask, wanted) or \
+                _from_columns(question, q, doc, pair, ask)
     subject = asked_subject(q)
     found = _matching_fact(eng, q, doc, subject, wanted, ask, measures)
     if found is None:
@@ -63,7 +69,8 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
             return labelled.rate(question, q, doc)
         return None
     fact, fact_cands = found
-    return _from_fact(eng, question, q, doc, fact, fact_cands or cands, ask)
+    return restated.twice_stated(eng, question, q, doc, fact) or \
+        _from_fact(eng, question, q, doc, fact, fact_cands or cands, ask)
 
 
 # --- the question ------------------------------------------------------------------------------------
@@ -98,14 +105,25 @@ def asked_subject(q: str) -> str:
     t = re.sub(r"[（(](?:按|根据|依据)[^）)]*[）)]", "", q)
     t = re.sub(r"^.*?(?:根据|按照|按|依据)[^，,]*[，,]", "", t)
     clauses = [c for c in re.split(r"[，,]", t) if c]
-    t = next((c for c in reversed(clauses) if re.search(r"多少|几|是|比|较", c)), t)
+    asking = [i for i, c in enumerate(clauses) if re.search(r"多少|几|是|比|较", c)]
+    if asking:  # 「X，2025年执行数是多少」「X扣掉Y以后，比上年增长了百分之几」: X named in an earlier clause
+        for i in range(asking[-1], -1, -1):
+            if (found := _subject_of(clauses[i])):
+                return found
+        return ""
+    return _subject_of(t)
+
+
+def _subject_of(t: str) -> str:
+    t = re.sub(r"(?<![\d年.])(\d{2})年", r"20\1年", t)  # 「26年」「比23年执行数」
     t = re.split(r"(?:比|较|与)(?=上年|去年|上一年|同期|(?:19|20)\d{2}|年初)|同比|相比|为什么|为何", t)[0]
     t = re.split(r"(?:和|跟|同)(?=上年|去年|今年|本年|(?:19|20)\d{2})|还是|哪个|哪一|哪年", t)[0]
     t = re.sub(r"(?:上年|去年|上一年|今年|本年)?[（(]?(?:19|20)\d{2}\s*年度?[）)]?", "", t)
     t = re.sub(r"^(?:上年|去年|上一年|今年|本年)", "", t)
     t = re.split(r"是多少|有多少|为多少|多少|是几|是|增加|减少|增长|下降|降低|多了|少了|变化|变动|百分之几|几", t)[0]
     t = t.strip("的？?。 ")
-    t = re.sub(r"的?(?:当年)?(?:预算执行数|执行数|年初预算数|年初预算|决算数|预算数|预算|决算)$", "", t)
+    t = re.sub(r"(?:今年|本年|当年)?的?(?:当年)?(?:预算执行数|执行数|年初预算数|年初预算|决算数|预算数|预算|决算|执行了?)$", "", t)
+    t = re.sub(r"(?:今年|本年)的?$", "", t.strip("的 "))
     return t.strip("的 ")
 
 
@@ -148,6 +166,8 @@ def score(asked: str, subject: str, drop: tuple[str, ...] = (), short: bool = Tr
     if main == full or all(q in full for q in quals) and main == full:
         return 5
     leaf = path[-1]
+    if len(path) > 2 and any(main == "".join(path[i:]) for i in range(1, len(path) - 1)):
+        return 5  # 「组织事务的一般行政管理事务」: the 款 and 项 of a 类/款/项 path, not another 款's 项
     strip = (lambda s: s[:-2] if s.endswith("支出") and len(s) > 3 else s)
     if strip(main) in (strip(leaf), strip(full)) and all(canon(q) in full for q in quals):
         return 4
@@ -169,6 +189,7 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1):
     from .documents import department_names
     drop = tuple(sorted({doc.document.department, *department_names(doc.document.department, doc.document.region)},
                         key=len, reverse=True))
+    subject = without_department(subject, drop, doc.document.region)
     best, best_score = None, 0
     by_code = _coded(doc, subject)
     short = None  # a name a table line prints as it is (事业单位医疗) is that line, never a longer one shortened
@@ -192,6 +213,21 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1):
     if best is not None and best_score >= least:
         return best, _fact_cells(eng, doc, best)
     return _by_mentions(eng, q, doc, measures, wanted, ask) if least <= 1 else None
+
+
+def without_department(subject: str, names: tuple[str, ...], region: str | None = None) -> str:
+    """「广州市府办公厅委托业务费」: the department named short before the subject (…办公厅) taken off with
+    whatever abbreviation precedes its name; what is left of it once the name is taken (广州市府) too."""
+    for n in names:  # longest first
+        at = subject.find(n)
+        if 0 <= at <= 6 and len(subject) > at + len(n):
+            return subject[at + len(n):].lstrip("的")
+    if region:
+        short = re.sub(r"(?:省|市|区|县|自治区|自治州)$", "", region)
+        m = re.match(rf"(?:{re.escape(region)}|{re.escape(short)})(?:市府|区府|县府|省府|市政府|区政府|县政府|政府)", subject)
+        if m and len(subject) > m.end():
+            return subject[m.end():].lstrip("的")
+    return subject
 
 
 def _against(q: str, f: ChangeFact) -> bool:

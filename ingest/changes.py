@@ -41,6 +41,15 @@ _GENERIC = re.compile(r"^(?:上年|去年|当年|本年|年初|预算|决算|执
 _CHANGE_LABEL = re.compile(r"(?:增加|减少|增长|下降|降低|上升|提高|减)(?:了|为)?$|(?:与|较|比|同比)(?:上年|去年|上一年|20\d{2})")
 
 
+# A change restated without a part: 「扣除中央基建后」「剔除一次性项目后」「不含基建投资」
+_DEDUCTED = re.compile(r"(?:扣除|剔除|扣减|除去|不含|不考虑)[^，,、]{1,16}?(?:后|以后|外|因素)?")
+
+
+def _whole(name: str) -> str:
+    """「财政拨款收支总决算 20727.53 万元。与2023年度相比，财政拨款收、支总计各增加…」: one whole."""
+    return re.sub(r"总(?:决算|预算)数?$|总额$", "总计", name)
+
+
 @dataclass(frozen=True)
 class ChangeFact:
     subject: str  # what changed, as the narrative names it
@@ -234,9 +243,14 @@ def _facts_of(sentences: list[str], p: Passage, inner: bool = False) -> list[Cha
             if not subjects:
                 pos = v.end()
                 continue
+            if last is not None and len(subjects) == 1 and _DEDUCTED.fullmatch(subjects[0]):
+                # 「…比2025年执行数减少20,766.6万元，扣除中央基建后比2025年执行数增加2,775.6万元」: the same
+                # subject's change stated again without a part, the part said as the subject's qualifier
+                subjects = [f"{last.subject}（{subjects[0]}）"]
+                current = None
             if current is None and len(subjects) >= 1:  # "…支出2940.05万元。与2023年度相比，…支出减少"
                 same = [a for a in earlier + nows if a.value is not None and subjects[0] in a.names or
-                        any(n.endswith(subjects[0]) for n in a.names)]
+                        any(_whole(n).endswith(_whole(subjects[0])) for n in a.names)]
                 if same:
                     current, unit = same[-1].value, unit or same[-1].unit
             sign = -1 if v.group() not in _UP else 1

@@ -1,0 +1,152 @@
+"""A change stated twice: two readings of one line's year-on-year change.
+
+1. The narrative states a change, then again without a part (ingest/changes.py reads the second as the
+   subject qualified: 「一般公共预算当年财政拨款（扣除中央基建后）」). A question naming the part taken out
+   (扣掉/扣除/剔除/不算 中央基建) gets that statement; one naming neither reading, where both fit the
+   direction it asks (增加/减少), is ambiguous, both stated.
+2. A table prints last year's figure beside this year's, and the narrative states the same line's change
+   with other figures (the table's 执行数 holds money added mid-year, the narrative's not): a question
+   naming neither is ambiguous, both readings given with their sources.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import arith
+from .answer import AMBIGUOUS, Answer, Citation
+
+# 「扣掉中央基建以后」「扣除中央基建投资后」「不算基建的话」: the part taken out, as the question names it
+_ASKED = re.compile(r"(?:扣除|扣掉|扣减|剔除|除去|去掉|去除|刨去|刨除|减去|不含|不算|不计)(?P<part>[^，,、？?。]{1,12}?)"
+                    r"(?:以后|之后|后|以外|外|的话|因素|[，,]|(?=比|较|与|跟|相比))")
+_STATED = re.compile(r"[（(](?:扣除|剔除|扣减|除去|不含|不考虑)(?P<part>[^）)]+?)(?:后|以后|外|因素)?[）)]$")
+_TOL = Decimal("0.1")
+
+
+def _part(text: str) -> str:
+    return re.sub(r"投资|资金|经费|支出|项目|因素|部分|的", "", text)
+
+
+def deduction(q: str) -> str | None:
+    m = _ASKED.search(q)
+    return m.group("part") if m else None
+
+
+def without_deduction(q: str) -> str:
+    return _ASKED.sub(lambda m: "，" if m.group(0)[-1] in "，," else "", q)
+
+
+def _deducted(f) -> str | None:
+    m = _STATED.search(f.subject)
+    return m.group("part") if m else None
+
+
+def _base(f) -> str:
+    return _STATED.sub("", f.subject)
+
+
+def deducted(eng, question, q, doc, wanted, ask):
+    """The statement of the change with the part the question takes out; None: the question names none."""
+    from . import lastyear, yearly
+    part = deduction(q)
+    if part is None:
+        return None
+    asked = yearly.asked_subject(without_deduction(q))
+    facts = [f for f in eng._facts.get(doc.document.doc_id, [])
+             if _deducted(f) and (_part(part) in _part(_deducted(f)) or _part(_deducted(f)) in _part(part))
+             and (not wanted or lastyear.compatible(wanted, yearly._basis(f, doc))) and yearly._usable(f, ask)]
+    drop = _drop(doc)
+    asked = yearly.without_department(asked, drop, doc.document.region)
+    scored = [(max(yearly.score(asked, _base(f), drop), yearly.score(asked, yearly.qualified(f), drop)), f)
+              for f in facts] if asked else [(1, f) for f in facts]
+    scored = [(s, f) for s, f in scored if s >= 2 or not asked and len(facts) == 1]
+    if not scored:
+        return eng.not_found(question, f"{doc.document.label}没有说明扣除{part}以后这一项与上年相比的变化")
+    fact = max(scored, key=lambda p: p[0])[1]
+    return yearly._from_fact(eng, question, q, doc, fact, yearly._fact_cells(eng, doc, fact), ask)
+
+
+def _drop(doc) -> tuple[str, ...]:
+    from .documents import department_names
+    return tuple(sorted({doc.document.department, *department_names(doc.document.department, doc.document.region)},
+                        key=len, reverse=True))
+
+
+def _cite(doc, f) -> Citation:
+    return Citation(doc.document.label, doc.document.doc_id, None, None, None, f.passage.page, f.sentence,
+                    section=f.passage.section)
+
+
+def _reading(f, doc) -> str:
+    from .yearly import _basis_word
+    what = []
+    if f.change is not None:
+        what.append(f"{'增加' if f.change > 0 else '减少' if f.change < 0 else '持平'} "
+                    f"{arith.with_unit(abs(f.change), f.unit)}")
+    if f.rate is not None:
+        what.append(f"{'增长' if f.rate >= 0 else '下降'} {arith.fmt(abs(f.rate))}%")
+    page = f"，第{f.passage.page}页" if f.passage.page else ""
+    return f"{f.subject}比{_basis_word(f.basis)}{'，'.join(what)}（文中说明{page}：“{f.sentence}”）"
+
+
+def twice_stated(eng, question, q, doc, fact) -> Answer | None:
+    """The narrative states ``fact`` again with a part taken out; both fit the question: ambiguous."""
+    from . import yearly
+    if deduction(q) is not None or _deducted(fact):
+        return None
+    again = [f for f in eng._facts.get(doc.document.doc_id, [])
+             if f is not fact and _deducted(f) and _base(f) == fact.subject and f.sentence == fact.sentence
+             and (f.change, f.rate) != (fact.change, fact.rate) and not yearly._against(q, f)]
+    if not again:
+        return None
+    readings = [_reading(fact, doc)] + [_reading(f, doc) for f in again]
+    return Answer(question, AMBIGUOUS, "文中对这一项的变化有两种说法：" + "；".join(readings) +
+                  "。请说明按哪一种口径（是否扣除" + "、".join(_deducted(f) for f in again) + "）。",
+                  None, None, None, [_cite(doc, fact)] + [_cite(doc, f) for f in again], readings=readings)
+
+
+def against_columns(eng, question, q, doc, pair, ask, wanted) -> Answer | None:
+    """The table's last-year column gives one change, the narrative's statement of the same line another."""
+    from . import yearly
+    if pair.now is None or ask not in ("rate", "change") or deduction(q) is not None:
+        return None
+    subject = yearly.asked_subject(q)
+    if not subject:
+        return None
+    found = yearly._matching_fact(eng, q, doc, subject, wanted or pair.basis, ask, [], least=4)
+    if found is None:
+        return None
+    fact = found[0]
+    if not yearly.lastyear.compatible(pair.basis, yearly._basis(fact, doc)):
+        return None
+    d = pair.now.value - pair.prior.value
+    rate = d / pair.prior.value * 100 if pair.prior.value else None
+    unit = arith_unit(pair)
+    if fact.change is not None and arith.is_money(unit) and arith.is_money(fact.unit):
+        # the amounts first: a rate the narrative miscomputed (over this year's figure) is no other reading
+        moved = arith.convert(d, unit, fact.unit).value if unit != fact.unit else d
+        differ = abs(fact.change - moved) > _TOL
+    elif fact.rate is not None and rate is not None:
+        differ = abs(fact.rate - rate) > _TOL
+    else:
+        return None
+    if not differ:
+        return None
+    down, up = bool(re.search(r"减少|下降|降低|压减|少了", q)), bool(re.search(r"增加|增长|上升|提高|多了|涨", q))
+    if down != up and d != 0 and (d < 0) != down:
+        return None  # the table's reading goes the other way: the narrative's is the one asked (answered elsewhere)
+    if yearly._against(q, fact):
+        return None
+    col = (f"{pair.now.name()}：今年 {arith.with_unit(pair.now.value, unit)}（{pair.now.where()}），"
+           f"{yearly._basis_word(pair.basis)} {arith.with_unit(pair.prior.value, unit)}（{pair.prior.where()}），"
+           f"{'增加' if d >= 0 else '减少'} {arith.with_unit(abs(d), unit)}" +
+           (f"，{'增长' if d >= 0 else '下降'} {arith.fmt(arith.round2(abs(rate)))}%" if rate is not None else ""))
+    readings = [f"按表中所列：{col}", "按文中说明：" + _reading(fact, doc)]
+    return Answer(question, AMBIGUOUS, "表格和文字说明对这一项的变化给出两种口径：" + "；".join(readings) +
+                  "。请说明按哪一种。", None, None, None,
+                  [pair.now.citation(), pair.prior.citation(), _cite(doc, fact)], readings=readings)
+
+
+def arith_unit(pair) -> str:
+    from .corpus import unit_of
+    return unit_of(pair.prior)
