@@ -160,4 +160,6 @@ def introduced(question: str, q: str, doc: ParsedDocument) -> Answer | None:
 
 
 def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
-    return project_block(question, q, doc) or section(question, q, doc) or introduced(question, q, doc)
+    from . import quarters  # a project's 用款计划 by quarter, summed (assistant/quarters.py)
+    return quarters.answer(question, q, doc) or project_block(question, q, doc) or section(question, q, doc) or \
+        introduced(question, q, doc)

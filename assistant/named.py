@@ -136,6 +136,15 @@ def _distribute(parts: list[str]) -> list[str]:
     return parts
 
 
+def _tiled(part: str, mentions) -> bool:
+    """The part is nothing but two or more of the names found, back to back (「邮电费差旅费」)."""
+    inside = sorted((m for m in mentions if m.rows and m.text in part), key=lambda m: -len(m.text))
+    rest, n = part, 0
+    for m in inside:
+        if m.text in rest:
+            rest, n = rest.replace(m.text, "", 1), n + 1
+    return n >= 2 and not rest
+
 def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     """With ``mentions`` (the names the vocabulary found), answer only where each of them is a fragment of a
     longer name the question says ("交通运输专项资金港航业领域": not the 交通运输支出 line)."""
@@ -146,6 +155,8 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     pool = items(doc)
     if not pool:
         return None
+    # 「五个领域（港航、绿色交通、…）加起来」: the list in brackets only spells out the n counted
+    q = re.sub(r"((?:[两二三四五六七八九十])(?:个|项)[\u4e00-\u9fff]{0,4})[（(][^）)]*、[^）)]*[）)]", r"\1", q)
     # 「A是B的几倍」: A and B the two parts, as 「A比B」
     parts = _distribute(_parts(re.sub(r"(?<=[\u4e00-\u9fff])(?:的钱|的预算)?是(?=.{2,}?的?(?:几倍|多少倍))", "比", q, count=1)
                                 if W.MULTIPLE.search(q) else q))
@@ -155,6 +166,8 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     if early and not (all(any(m.text in p or p in m.text for p in parts) for m in mentions) and
                       any(m.text in p and len(m.text) < len(p) for m in mentions for p in parts)):
         return None
+    if early and any(_tiled(p, mentions) for p in parts):
+        return None  # 「邮电费差旅费加起来」: two whole names said back to back, no longer name
     counted = _COUNTED.search(q)
     if counted and len(parts) == 1 and re.search(r"加起来|合计|一共|总共|之和|共", q):
         n = W.small_count(counted.group(1))

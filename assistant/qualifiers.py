@@ -94,6 +94,10 @@ def _missing(q: str, answer: Answer, doc) -> str | None:
     item = _sibling(q, answer, doc)
     if item:
         return f"文件没有单列“{item}”这一项"
+    from . import subparts  # a part inside a line, or a unit, the document does not break out
+    part = subparts.missing(q, answer, doc, cover)
+    if part:
+        return part
     own = _own_names(doc)
     words = _words(flat)
     for i, w in enumerate(words):

@@ -28,6 +28,7 @@ class Measure:
 
 
 _JOIN = re.compile(r"^(?:19|20)\d{2}年度?的?$|^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这些|各自|分别|这个项目|项目)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有|安排的)?[，,]?$")
+_SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一起|加上|加一起|加到一起|加一块|加总|合起来")  # wording.SUM
 _LIST_SEP = re.compile(r"^[、，,和与及跟]$|^(以及|还有)$")
 
 
@@ -50,6 +51,10 @@ def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         gap = q[m.end:nxt.start] if nxt else ""
         joined = nxt is not None and _JOIN.match(gap) is not None
+        # 「水费电费加一起」: two lines said back to back before a sum's words are a list, not B inside A.
+        listed = nxt is not None and gap == "" and bool(m.rows) and bool(nxt.rows) and not m.column \
+            and not nxt.column and _SUM.search(q[nxt.end:]) is not None
+        joined = joined and not listed
         if m.table and not m.rows and not m.column:
             if joined and nxt is not None and not nxt.table:
                 table = m.table  # "支出总表的项目支出"
@@ -59,7 +64,7 @@ def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
             continue
         if m.rows and not (joined and nxt is not None and (nxt.column or nxt.rows)):
             group.append(m)
-            if nxt is not None and _LIST_SEP.match(gap) and nxt.rows:
+            if nxt is not None and (_LIST_SEP.match(gap) or listed) and nxt.rows:
                 i += 1
                 continue
         if m.rows and joined and nxt is not None and nxt.column:

@@ -198,6 +198,14 @@ class Vocabulary:
                 self.columns.pop(a, None)
                 if a not in self.rows:
                     self.rows[a] = set(printed)
+        # A colloquial name (synonyms.ROWS) of a figure only the narrative states ("中介机构服务费418.80万元"
+        # asked as 「请中介机构干活的钱」), under words no name has taken.
+        for key, aliases in synonyms.ROWS.items():
+            label = plain_label(key)
+            if label not in labels and self.rows.get(label) == {label}:
+                for a in aliases:
+                    if normalize(a) not in self.rows and normalize(a) not in self.columns:
+                        self._add_row(normalize(a), label)
         self.labels = labels
         self.concepts = concepts  # canonical figures the columns hold
         self.row_concepts = row_concepts  # canonical figures rows print → their labels
