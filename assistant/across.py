@@ -32,8 +32,31 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _KIND = re.compile(r"(?:19|20)\d{2}\s*年度?(?:部门)?(?:预算|决算)数?|部门预算|部门决算|年初预算数?|"
                    r"(?:预算|决算)数?(?=的|和|与|比|及|、|$|[^\u4e00-\u9fff])")
 # Words that say what to do with the figures, not which figure.
+# A place in the order asked (「排第二」, 「第三多」, 「倒数第二」): the figure at that place, not the top one.
+_PLACE = re.compile(r"(?:(?:排名?|名列|位列|位居|排在)\s*(倒数)?第\s*([一二两三四五六七八九十\d]{1,3})\s*(?:名|位)?"
+                    r"|(倒数)?第\s*([一二两三四五六七八九十\d]{1,3})\s*(?:名|位)?(?=[多少高低大小])"
+                    r"|(倒数)第\s*([一二两三四五六七八九十\d]{1,3})\s*(?:名|位)?)(多|少|高|低|大|小)?")
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _place(q: str) -> tuple[int, bool] | None:
+    """The place asked in the order (2 for 「排第二」) and whether it is counted from the least (倒数, 第二少)."""
+    m = _PLACE.search(q)
+    if m is None:
+        return None
+    word = m.group(2) or m.group(4) or m.group(6)
+    if word.isdigit():
+        n = int(word)
+    elif len(word) == 1:
+        n = _NUMERALS[word]
+    else:  # 十一, 二十, 二十一
+        head, _, tail = word.partition("十")
+        n = (_NUMERALS.get(head, 1) if head else 1) * 10 + (_NUMERALS.get(tail, 0) if tail else 0)
+    return n, bool(m.group(1) or m.group(3) or m.group(5) or (m.group(7) or "") in ("少", "低", "小"))
+
+
 _OPERATION = re.compile(
-    r"哪一个|哪个|哪家|哪|谁家|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
+    _PLACE.pattern + r"|哪一个|哪个|哪家|哪|谁家|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
     r"对比|比较一下|比较|相比|相差|差距|差额|差多少|多了?多少|少了?多少|高了?多少|低了?多少|增加了?|减少了?|增长了?|下降了?|变化|"
     r"一共|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
     r"[和与跟同及、，,。？?！!]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在")
@@ -473,11 +496,26 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
     if re.search(r"分别|各自|列出|列一下", q) and not re.search(r"最|排", q):
         return done(f"{measure}：" + _few([f"{f.who} {arith.with_unit(f.value, unit)}" for f in have]), None, None,
                     None, chart=chart, shown=have[:SHOWN])
-    # Rank, compare ("比一比", "哪个多"): the top one (the least when asked), with the full order.
-    pick = ordered[-1] if less else ordered[0]
+    # Rank, compare ("比一比", "哪个多"): the top one (the least when asked), with the full order; a place
+    # asked (「排第二」, 「倒数第二」): the one at that place.
+    at = _place(q)
+    less = less or bool(at and at[1])
     order = ordered[::-1] if less else ordered
     rel = " < " if less else " > "
-    place = ("最低" if less else "最高") if rates else ("最少" if less else "最多")
     ranking = _few([f"{i + 1}. {f.who} {arith.with_unit(f.value, unit)}" for i, f in enumerate(order)])
+    if at is not None and at[0] > len(order):
+        return Answer(question, NOT_FOUND, f"没有找到答案：有“{measure}”的只有 {len(order)} 个，没有第 {at[0]} 位"
+                      f"（排序：{ranking}）{absent}。")
+    pick = order[at[0] - 1] if at is not None and at[0] >= 1 else order[0]
+    if at is not None and at[0] >= 1:
+        tied = [f for f in order if f.value == pick.value]
+        if len(tied) > 1:
+            return Answer(question, AMBIGUOUS, f"“{measure}”有 {len(tied)} 个部门相同（{arith.with_unit(pick.value, unit)}：" +
+                          "、".join(f.who for f in tied) + f"），第 {at[0]} 位不止一个。排序：{ranking}",
+                          readings=[f.who for f in tied])
+        place = f"{'倒数' if less else ''}第{at[0]}（从{'低到高' if less else '高到低'}）"
+        text = f"{measure}排{place}的是{pick.who}：{arith.with_unit(pick.value, unit)}。排序：{ranking}"
+        return done(text, pick.value, rel.join(arith.fmt(f.value) for f in order), chart=chart, shown=order[:SHOWN])
+    place = ("最低" if less else "最高") if rates else ("最少" if less else "最多")
     text = f"{measure}{place}的是{pick.who}：{arith.with_unit(pick.value, unit)}。排序：{ranking}"
     return done(text, pick.value, rel.join(arith.fmt(f.value) for f in order), chart=chart, shown=order[:SHOWN])

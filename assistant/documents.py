@@ -87,6 +87,9 @@ def department_names(department: str, region: str = "") -> frozenset[str]:
                     names.add(p + rest)
                 else:
                     names.add(p + core)
+                    if core.startswith("人民政府") and not p.endswith(level_char):
+                        # The government's own organs: 广州市 + 人民政府办公厅 is said 市政府办公厅, 市府办.
+                        names.add(p + level_char + core)
     # The names the engine used before (kept so that established questions keep their answers).
     tail = re.split(r"委员会|自治县|县|市|区", department)[-1]
     if len(tail) >= 2:
@@ -140,6 +143,8 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         return Choice(None, [], "语料库里没有问题所说部门的预算公开文件", "")
     if not named:
         named, said = _by_stem(q, docs)
+    if not named:
+        named, said = _by_region(q, docs)
     pool = named or docs
     years = set(years_in(q))
     if years:
@@ -157,8 +162,12 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         if len(years) >= 2 and compared and len({d.document.year for d in pool}) > 1:
             pool = [d for d in pool if d.document.year not in compared] or pool
     elif any(w in q for w in synonyms.LATEST_YEAR) and len({d.document.year for d in pool}) > 1:
-        latest = max(d.document.year for d in pool)
-        pool = [d for d in pool if d.document.year == latest]
+        # 今年 is each department's latest year: a name several departments answer to (财政局) stays ambiguous,
+        # never settled by one department having the later document.
+        latest: dict[str, int] = {}
+        for d in pool:
+            latest[d.document.department] = max(latest.get(d.document.department, 0), d.document.year)
+        pool = [d for d in pool if d.document.year == latest[d.document.department]]
     if len(pool) > 1:
         final = final_only(q)
         # "一般公共预算拨款收入" names a source of money, not the 预算 stage.
@@ -198,6 +207,40 @@ def _by_stem(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], 
             elif len(stem) == best and d not in chosen:
                 chosen.append(d)
     return chosen, said
+
+
+# What follows a region's name when the question names one of its organs or places below it (深圳市教育局,
+# 杭州市西湖区): another department than the corpus holds, not the region alone.
+_BELOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:局|厅|委|办|部|署|院|中心|所|站|" +
+                    "|".join(map(re.escape, synonyms.REGION_LEVELS)) + ")")
+
+
+def _by_region(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str]:
+    """With no department named: a region said (深圳, 深圳市) whose documents in the corpus are all one
+    department's is that department's (「深圳轨道交通12号线…」). A region of several departments chooses
+    nothing, nor a region followed by an organ or a place below it (深圳市教育局: a department not held)."""
+    found: dict[str, set[str]] = {}
+    for d in docs:
+        bare = d.document.department
+        for prefix in synonyms.NAME_PREFIXES:
+            if bare.startswith(prefix):
+                bare = bare[len(prefix):]
+                break
+        for level in _levels(d.document.region, bare):
+            for word in _short(level):
+                found.setdefault(word, set()).add(d.document.department)
+    said = [w for w in found if w in q]
+    said = [w for w in said if not any(w != o and w in o for o in said)]  # 深圳 within 深圳市: the longer
+    if not said:
+        return [], ""
+    departments = set().union(*(found[w] for w in said))
+    if len(departments) != 1:
+        return [], ""
+    for w in said:
+        at = q.find(w) + len(w)
+        if _BELOW.match(q, at):
+            return [], ""
+    return [d for d in docs if d.document.department in departments], max(said, key=len)
 
 
 def _names_elsewhere(q: str, docs: list[ParsedDocument]) -> bool:

@@ -22,6 +22,7 @@ from .corpus import CACHED_DOCUMENTS, _LRU, Corpus, unit_of
 from .perf import score_rows
 from .scope import corpus_summary, out_of_scope, years_in
 from .stated import as_of
+from .stated import counts_things as stated_count
 from .tables import Measure, measures_from
 from .vocab import Vocabulary, normalize, simplified
 
@@ -246,7 +247,8 @@ class Engine:
         ans = blocks.answer(question, q, doc)
         if ans is not None:
             return ans
-        unprinted = self._unprinted(q, doc, mentions) if numeric else None
+        # 「几辆公务用车」 counts vehicles, no money line: the narrative's count is read below (assistant/stated.py).
+        unprinted = self._unprinted(q, doc, mentions) if numeric and not stated_count(q) else None
         if unprinted:  # "人员经费占基本支出…" where no table or sentence gives 人员经费: never answer without it
             return self.not_found(question, f"{doc.document.label}没有单列“{unprinted}”这个数")
         from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)

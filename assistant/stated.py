@@ -42,6 +42,12 @@ _PURCHASE = re.compile(r"购置|购买|采购|新增|买")
 _AS_OF = re.compile(r"(?:截至|截止|到)\s*((?:19|20)\d{2})\s*年\s*(?:底|末|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)")
 
 
+def counts_things(q: str) -> bool:
+    """Does the question count things no money table measures (几辆, 多少台, 几批次)?"""
+    m = _ASK.search(q)
+    return m is not None and m.group(1) in ("辆", "台", "批次", "人次", "人", "名")
+
+
 def as_of(q: str) -> str:
     """The question without a date it gives a stock as of (「截至2025年底」): a 2026 budget states the
     department's cars as of the end of 2025, which is no question about the year before."""
