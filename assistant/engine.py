@@ -166,7 +166,13 @@ class Engine:
             # The department's name says which document; its words are no budget line ("杭州市气象局").
             q = documents.without_name(q, named)
             mentions = self.vocab_for(doc).mentions(q)
-        answer = self._answer(question, q, doc, mentions)
+        from . import partshare  # 「X里，Y占百分之多少」 said 「Y占X的比例」 (assistant/partshare.py)
+        answer = None
+        if (said := partshare.reorder(q)) is not None:  # found nothing so: the question's own order is read
+            answer = self._answer(question, said, doc, self.vocab_for(doc).mentions(said))
+            q, answer = (said, answer) if answer.status != NOT_FOUND else (q, None)
+        if answer is None:
+            answer = self._answer(question, q, doc, mentions)
         from . import guard  # money given for days, beds or people: not an answer (assistant/guard.py)
         answer = guard.mismatch(q, answer) or answer
         from . import qualifiers  # the part asked, not its whole or a neighbour (assistant/qualifiers.py)
@@ -222,6 +228,9 @@ class Engine:
             return ans
         from . import classsum  # 「工资奖金津补贴」: a 政府经济科目 class, the sum of its rows (assistant/classsum.py)
         if (ans := classsum.answer(question, q, doc, self.vocab_for(doc))) is not None:
+            return ans
+        from . import partshare  # a 部门整体支出 form's task over the form's 金额合计 (assistant/partshare.py)
+        if (ans := partshare.task_share(question, q, doc)) is not None:
             return ans
         from . import formfunds  # the published 绩效目标表 projects' funds together: sum, rank, ambiguous
         if (ans := formfunds.answer(question, q, doc)) is not None:
