@@ -36,7 +36,7 @@ _RATE_SAID = re.compile(r"人均|每|月均|单价|标准")
 _TARGET = re.compile(r"力争|争取|计划|打算|预计|目标是?|要求|今年|本年度?|当年|全年|一年|(?<![主重需只必])要(?![求素点])")
 _SAY = {"平米": "平方米", "㎡": "平方米", "公斤": "千克", "％": "%"}
 # The ask: where the figure stands in the question.
-_ASK = re.compile(r"(?:是|为|有|达到?|共|一共|总共|合计)?(?:多少|几)(?P<u>平方米|平米|平方公里|公里|公顷|立方米|吨|亩|万元|亿元|元|钱"
+_ASK = re.compile(r"(?:是|为|有|达到?|共|一共|总共|合计)?(?:多少|几)(?P<u>平方米|平米|平方公里|公里|公顷|立方米|吨|亩|万元|亿元|元|钱|分(?![配摊担别类期批项成钟])"
                   rf"|万?(?:{'|'.join(sorted(_COUNTS, key=len, reverse=True))}))?"
                   r"|(?:是|有|达到?)?多(?:大|长|高|重|宽|深)|百分之几|百分之多少|多少个百分点|几个百分点")
 _COUNT_ASK = re.compile(rf"(?:多少|几)\s*(万?(?:{'|'.join(sorted(_COUNTS, key=len, reverse=True))}))")

@@ -27,23 +27,40 @@ _ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八�
 _MAX_QUOTE = 900
 
 
+# 「为啥X是0」「为什么没安排X」: why a figure is nil — the reason printed beside the 0.
+_NIL = re.compile(r"(?:是|为|等于|只有|才)\s*(?:0|零)(?![.\d])|没有?(?:安排|预算|钱|花钱)|未安排|不安排|空白|为空|一分钱?都?没")
+_UP_SAID = re.compile(r"增加|增长|上升|提高|多(?![少万千百亿个元倍])|涨|翻倍|变多")  # 「两万多万」 says no direction
+_DOWN_SAID = re.compile(r"减少|下降|降低|(?<!多)少|砍|压减|压缩|削减|缩减|减了|降了|缩水")
+_PRIOR = re.compile(r"上年|去年|上一年|同期|以前年度")
+
+
 def asks(q: str) -> bool:
-    """A question asking why a figure differs from last year's (not why a 决算 differs from its 预算)."""
+    """A question asking why a figure differs from last year's (not why a 决算 differs from its 预算), or why it
+    is nil."""
     if not WHY.search(q):
         return False
-    return bool(W.CHANGE.search(q)) or (bool(_MOVED.search(q)) and not re.search(r"决算|执行|预算数|实际|比.{0,4}预算", q))
+    return bool(W.CHANGE.search(q)) or (bool(_MOVED.search(q)) and not re.search(r"决算|执行|预算数|实际|比.{0,4}预算", q)) \
+        or bool(_NIL.search(q))
+
+
+def _way(q: str) -> int:
+    """The direction the question says the figure moved: 1 up, -1 down, 0 nil or not said."""
+    up, down = bool(_UP_SAID.search(q)), bool(_DOWN_SAID.search(q))
+    return 0 if up == down else (1 if up else -1)
 
 
 def answer(eng, question: str, q: str, doc) -> Answer | None:
     if not asks(q):
         return None
     plain = WHY.sub("为什么", q)
-    fact = _fact(eng, plain, doc)
-    if fact is None:
-        return None
-    found = _reason(eng, doc, fact)
+    fact = None if _NIL.search(q) else _fact(eng, plain, doc)
+    way = _way(plain)
+    moved = fact.change if fact is not None and fact.change is not None else (fact.rate if fact is not None else None)
+    if fact is not None and way and moved and (moved > 0) != (way > 0):
+        fact = None  # 「比2025年执行数少了两万多万，原因是什么」 of an item stated to have grown: another statement
+    found = _reason(eng, doc, fact) if fact is not None else None
     if found is None:
-        return None
+        return _said(question, plain, doc, way)
     quote, passages = found
     which = yearly._basis_word(fact.basis)
     moved = ""
@@ -155,3 +172,67 @@ def _reason(eng, doc, fact: ChangeFact):
 
 def _clip(text: str) -> str:
     return text if len(text) <= _MAX_QUOTE else text[:_MAX_QUOTE] + "……"
+
+
+def _said(question: str, q: str, doc, way: int) -> Answer | None:
+    """The reason printed for what was asked where no stated change carries it: 「决算数较上年增加的主要原因是…」
+    (no amounts), 「公务用车购置费0万元，…主要原因是本部门无公务用车」 (a nil figure), a change printed in a form
+    the statements do not read. The clause must say the reason in the direction asked (a nil figure: a 0 or 无),
+    against last year where the question names it, after words naming the item (the clause, its sentence, the
+    one before and the section heading together)."""
+    from . import labelled
+    subject = ""
+    for said in (q, re.sub(r"^[^，,]*?为什么", "", q)):  # 「为什么X是0」: X after the why
+        subject = re.sub(r"^(?:一下子?|突然|居然|竟然)|(?:一下子?|突然|居然|竟然)$", "", yearly.asked_subject(said))
+        subject = re.sub(r"(?:决算数?|预算数?|执行数?|实际)+$", "", subject)
+        if labelled.weight(subject) >= 2:
+            break
+    subject = re.sub(r"[“”\"‘’\s]", "", subject)
+    if labelled.weight(subject) < 2:
+        return None
+    nil, prior = bool(_NIL.search(q)), bool(_PRIOR.search(q) or re.search(r"比.{0,3}(?:19|20)\d{2}", q))
+    wanted = labelled.weight(subject)
+    best, best_n = None, (0, 0.0)
+    passages = list(doc.passages)
+    for i, p in enumerate(passages):
+        text = re.sub(r"\s+", "", p.text)
+        for nxt in passages[i + 1:i + 3]:  # a sentence cut by the page's layout (「…主要原因是本部门」「无公务用车；…」)
+            if re.search(r"[。：:]$", text) or nxt.section != p.section:
+                break
+            text += re.sub(r"\s+", "", nxt.text).split("。", 1)[0] + "。"
+        section = re.sub(r"[\s“”\"‘’]", "", p.section or "")
+        sents = [x + "。" for x in text.split("。") if x.strip()]
+        for k, sent in enumerate(sents):
+            for clause in sent.split("；"):
+                r = _REASON.search(clause)
+                if not r or r.start() == 0:
+                    continue
+                head = clause[:r.start()]
+                if nil:
+                    if not re.search(r"(?<![\d.])0(?:\.0+)?(?:万元|元)|未安排|没有安排|无", head):
+                        continue
+                else:
+                    if not way or _way(head) != way:
+                        continue
+                    if prior and not re.search(r"上年|去年|上一年|同期|(?:比|较|与)(?:19|20)\d{2}年", head):
+                        continue
+                near = re.sub(r"[“”\"‘’]", "", clause)
+                context = re.sub(r"[“”\"‘’]", "", (sents[k - 1] if k else "") + sent) + "|" + section
+                m, _ = labelled.cover(subject, near + "|" + context)
+                if m < 0.7 * wanted or m < min(4, wanted):
+                    continue
+                # the clause naming the most of the item in one run (行政单位离退休 over 行政…离退休 apart), then the
+                # item's words it and its context print
+                n = max((j - i for i in range(len(subject)) for j in range(len(subject), i + 1, -1)
+                         if subject[i:j] in near), default=0)
+                score = (n, labelled.cover(subject, near)[0] + m / 2)
+                if score > best_n:
+                    best, best_n = (clause if labelled.cover(subject, near)[0] >= 0.7 * wanted else sent, p), score
+    if best is None:
+        return None
+    quote, p = best
+    quote = quote if quote.endswith("。") else quote + "。"
+    where = f"{p.section}{f'，第{p.page}页' if p.page else ''}"
+    text = f"文中说明的原因：“{_clip(quote)}”（{where}）"
+    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, p.text, section=p.section)
+    return Answer(question, ANSWERED, text, None, None, None, [cite])

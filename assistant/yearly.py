@@ -33,6 +33,7 @@ _WHICH_WAY = re.compile(r"(?:增|涨|多|升)了?还是(?:减|降|少)|(?:减|�
 def change(eng, question, q, doc, measures, hint) -> Answer | None:
     """A year-on-year question answered from a last-year column, else from the narrative's statement."""
     year = doc.document.year
+    q = _pointed(q)
     own = re.sub(r"(?:上年|年初|以前年度)(?:财政拨款)?(?:结转|结余)(?:和结余|结余)?|上年末", "", q)
     if not (W.CHANGE.search(own) or implicit(own) or year - 1 in years_in(own)):
         return None  # "上年结转" is a line of this year's budget, not last year's figure
@@ -74,6 +75,20 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
 
 
 # --- the question ------------------------------------------------------------------------------------
+
+_ASKING = re.compile(r"多少|几|吗|呢|什么|哪|怎么|为何|为啥|是否|有没有")
+_POINTING = re.compile(r"(?:那个|那项|那一项|那笔|那一笔|那块|那一块|那条|那行)[。！!…~～]*$")
+
+
+def _pointed(q: str) -> str:
+    """「X2025年执行数是多少？2026年预算涨了好多倍那个」: a last sentence asking nothing that points at the item
+    (…那个) only says which item is meant — what it says moved is not asked."""
+    parts = [p for p in re.split(r"(?<=[？?])", q) if p.strip()]
+    if len(parts) > 1 and _POINTING.search(parts[-1].strip()) and not _ASKING.search(parts[-1]) and \
+            any(_ASKING.search(p) for p in parts[:-1]):
+        return "".join(parts[:-1])
+    return q
+
 
 def implicit(q: str) -> bool:
     """「交通运输专项资金支出减少了多少」: a change asked with no year named and nothing compared with."""
@@ -124,6 +139,8 @@ def _subject_of(t: str) -> str:
     t = t.strip("的？?。 ")
     t = re.sub(r"(?:今年|本年|当年)?的?(?:当年)?(?:预算执行数|执行数|年初预算数|年初预算|决算数|预算数|预算|决算|执行了?)$", "", t)
     t = re.sub(r"(?:今年|本年)的?$", "", t.strip("的 "))
+    # 「信息化建设这块，2025年实际执行了多少」: 实际 before a stage word and 这块/这一项 after the item name nothing
+    t = re.sub(r"(?:这一?块|这一?项|这部分|这一部分|这方面|这笔|方面)$", "", re.sub(r"实际$", "", t.strip("的 ")))
     return t.strip("的 ")
 
 
