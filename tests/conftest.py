@@ -1,4 +1,5 @@
 import json
+from decimal import Decimal
 import os
 import shutil
 import subprocess
@@ -39,6 +40,17 @@ def ask_batch(home: Path, questions: list[str], env: dict | None = None) -> dict
         out = jsonl(budgetqa("ask", "--batch", str(batch), "--json", home=home, env=env).stdout)
     assert len(out) == len(questions), f"{len(out)} answers to {len(questions)} questions"
     return dict(zip(questions, out))
+
+
+def assert_cited_figure(a: dict, value: str, unit: str, page: int | None, shown: str) -> None:
+    """An answered figure: its value and unit, the words it shows, and every citation's page (the first one's
+    where ``page`` is given) — what the families of narrative and form figures check of each answer."""
+    assert a["status"] == "answered", a["answer"]
+    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
+    assert shown in a["answer"], a["answer"]
+    assert a["citations"] and all(c["page"] for c in a["citations"]), "every figure cites its page"
+    if page is not None:
+        assert a["citations"][0]["page"] == page, a["citations"]
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import FAST, ask_batch, assert_cited_figure
 
 # question → (value, unit, page, words the answer quotes)
 CASES = {
@@ -43,14 +43,7 @@ def answers(real_home) -> dict[str, dict]:
 
 @pytest.mark.parametrize("question", list(CASES))
 def test_the_figure_after_the_label_asked_is_read_and_cited(answers, question):
-    value, unit, page, shown = CASES[question]
-    a = answers[question]
-    assert a["status"] == "answered", a["answer"]
-    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
-    assert shown in a["answer"], a["answer"]
-    assert a["citations"] and all(c["page"] for c in a["citations"]), "every figure cites its page"
-    if page is not None:
-        assert a["citations"][0]["page"] == page, a["citations"]
+    assert_cited_figure(answers[question], *CASES[question])
 
 
 def test_a_label_no_sentence_prints_is_not_guessed(real_home):
