@@ -49,6 +49,8 @@ def tables(question: str, q: str, doc) -> Answer | None:
                             section=p.section)
             text = f"文中说明：“{sentence.strip()}”，即 {m.group(1)} 张（{p.section}{f'，第{p.page}页' if p.page else ''}）"
             return Answer(question, ANSWERED, text, Decimal(m.group(1)), "张", None, [cite])
+    if "报表" in q and (ans := _series(question, doc)) is not None:
+        return ans
     budget = [t for t in doc.tables if t.kind not in _NOT_BUDGET]
     if not budget:
         return None
@@ -57,6 +59,30 @@ def tables(question: str, q: str, doc) -> Answer | None:
     names = "、".join(f"{t.title}（第{t.page}页）" if t.page else t.title for t in budget)
     text = f"{doc.document.label}公开了 {len(budget)} 张预算表（不含绩效目标表）：{names}"
     return Answer(question, ANSWERED, text, Decimal(len(budget)), "张", f"计数 {len(budget)}", cites)
+
+
+_NUMBERED = re.compile(r"^\s*(?:表|公开|预算|决算)\s*(\d{1,2})\s*表?(?!\d)")
+
+
+def _series(question: str, doc) -> Answer | None:
+    """「公开了几张报表」: every form the disclosure numbers in one series (表1 … 表16), the empty ones and the
+    performance forms printed in that series included — the series must run unbroken from 1."""
+    numbered: dict[int, object] = {}
+    for t in doc.tables:
+        m = _NUMBERED.match(t.title or "")
+        if m and t.kind != model.NARRATIVE:
+            numbered.setdefault(int(m.group(1)), t)
+    n = len(numbered)
+    if n < 2 or sorted(numbered) != list(range(1, n + 1)) or \
+            not any(t.kind in _NOT_BUDGET for t in numbered.values()):
+        return None  # no series, or the budget tables alone: counted below, named as such
+    forms = [numbered[i] for i in range(1, n + 1)]
+    cites = [Citation(doc.document.label, doc.document.doc_id, t.title, None, None, t.page, t.title,
+                      table_ordinal=t.ordinal, kind=t.kind) for t in forms]
+    names = "、".join(f"{t.title}（第{t.page}页）" if t.page else t.title for t in forms)
+    empty = "和空表" if any(not t.rows for t in forms) else ""
+    text = f"{doc.document.label}公开了 {n} 张报表（表1至表{n}，含绩效目标表{empty}）：{names}"
+    return Answer(question, ANSWERED, text, Decimal(n), "张", f"计数 {n}", cites)
 
 
 def table_items(question: str, q: str, doc) -> Answer | None:

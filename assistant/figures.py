@@ -93,8 +93,10 @@ def share(eng, question, q, doc, measures, options, hint) -> Answer:
     (vp, vw), _, conv = common_unit([part, whole])
     r = arith.share(vp, vw)
     chart = chart_for(doc, part)
-    return computed(question, f"{part.name()}占{whole.name()}的 {arith.fmt(r.value)}%", r, "%",
-                          [part, whole], chart, conversions=conv)
+    ans = computed(question, f"{part.name()}占{whole.name()}的 {arith.fmt(r.value)}%", r, "%",
+                   [part, whole], chart, conversions=conv)
+    from . import statedshare  # the narrative's own statement of the share, quoted (assistant/statedshare.py)
+    return statedshare.beside(question, q, doc, part, whole, r, ans)
 
 def _of_sides(question, doc, part: CellRef) -> Answer | None:
     """「一般公共预算基本支出中，公用经费占多大比例」 where the table the question names prints no total row, only

@@ -155,10 +155,20 @@ _TABLE_BELOW = re.compile(r"见下表|如下表|详见下表|包括[:：]\s*$")
 _UNIT_NAME = re.compile(r"局|委|办|院|所|站|中心|部|室|队|馆|处|会|校|本级|单位")
 
 
+_UNIT_KIND = re.compile(r"(?<![非])(?:行政单位|事业单位|参公单位|参照公务员法管理的?事业单位|企业单位)")
+
+
 def units(question: str, q: str, doc) -> Answer | None:
     """How many units the budget covers, from the text that names them."""
     subordinate = "下属" in q or "所属" in q
     dept = doc.document.department
+    kind = _UNIT_KIND.search(q)
+    if kind:  # 「有几家事业单位」: the count the text prints after that kind (「事业单位 4 家」), not all the units
+        for p, sentence in _sentences(doc):
+            m = re.search(rf"(?<![非])({kind.group(0)})\s*(\d+)\s*(家|个)", sentence)
+            if m:
+                return _quoted(question, doc, p, sentence, Decimal(m.group(2)), m.group(3),
+                               f"即{m.group(1)} {m.group(2)} {m.group(3)}", None)
     found = []  # (score, answer)
     for p, sentence in _sentences(doc):
         if "单位" not in sentence and "包括" not in sentence:

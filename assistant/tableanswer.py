@@ -120,6 +120,9 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
     cands = focus.in_context(doc, inner, hint, q) if inner is not None else []
     if cands:
         return lookup(question, q, inner.measure, cands)
+    if W.SHARE.search(q) and not all(options):
+        from . import basewhole  # 「占财政拨款基本支出的百分之几」: that table's total (assistant/basewhole.py)
+        options = basewhole.fill(doc, measures, options)
     missing = [m.text for m, o in zip(measures, options) if not o]
     if missing and len(measures) == 1 and measures[0].table:
         ans = table_total(question, doc, measures[0].table)  # an empty table (空表列示) holds 0
@@ -166,7 +169,7 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
                                   r, unit, refs, conversions=conv)
         text = "；".join(f"{c.name()}：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs)
         return Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs])
-    return lookup(question, q, measures[0], options[0])
+    return lookup(question, q, measures[0], options[0], doc)
 
 
 def table_total(question: str, doc: ParsedDocument, kind: str) -> Answer | None:
@@ -214,7 +217,7 @@ def together(measures: list[Measure], options: list[list[CellRef]]) -> list[Cell
     return pick_together(options)
 
 
-def lookup(question: str, q: str, measure: Measure, cands: list[CellRef]) -> Answer:
+def lookup(question: str, q: str, measure: Measure, cands: list[CellRef], doc=None) -> Answer:
     reads = readings(cands)
     parts: list[CellRef] = []
     by_source = False  # parts are the same line in tables of one source of money (not 其中 parts of a total)
@@ -259,6 +262,9 @@ def lookup(question: str, q: str, measure: Measure, cands: list[CellRef]) -> Ans
         text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
         return Answer(question, AMBIGUOUS, text, None, None, None, [c.citation() for c in reads], readings=lines)
     ref = reads[0]
+    from . import colloquial  # 「养老方面花了多少」: a piece of a name several lines print (assistant/colloquial.py)
+    if doc is not None and not parts and (ans := colloquial.readings(question, q, doc, measure, ref)) is not None:
+        return ans
     value, unit, shown, calc = figures.amount(ref, q)
     text = f"{ref.name()}：{shown}（{ref.where()}）"
     if ref.cell.blank:
