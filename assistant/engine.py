@@ -197,6 +197,9 @@ class Engine:
         from . import staffing  # 编制 and 实有 people as the narrative states them (assistant/staffing.py)
         if (ans := staffing.answer(question, q, doc)) is not None:
             return ans
+        from . import blockcount, withheld  # n projects of one unit summed; what is withheld or only counted
+        if (ans := blockcount.answer(question, q, doc) or withheld.answer(question, q, doc)) is not None:
+            return ans
         from . import unitblocks  # a unit's own rows of a table printed unit by unit (assistant/unitblocks.py)
         if (ans := unitblocks.answer(question, q, doc)) is not None:
             return ans

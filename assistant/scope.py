@@ -45,13 +45,22 @@ def years_in(q: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(q)]
 
 
+_SPAN = re.compile(r"(?<!\d)(20\d{2})\s*[-－—~～至到]\s*(20\d{2})(?=\s*年度)")
+
+
+def _held_span(q: str, year: int, held: set[int]) -> bool:
+    """「2026-2027年度运维」: a year that ends a span of a year (a project's period, as its name prints it) one
+    of whose years is held is no year asked."""
+    return any(int(b) == int(a) + 1 and year in (int(a), int(b)) and {int(a), int(b)} & held for a, b in _SPAN.findall(q))
+
+
 def out_of_scope(q: str, docs: list[ParsedDocument], extra_years: set[int], named: str = "") -> str | None:
     """The reason a question falls outside the corpus, or None."""
     if not docs:
         return "语料库为空"
     held_years = {d.document.year for d in docs} | extra_years
     for y in years_in(q):
-        if y not in held_years:
+        if y not in held_years and not _held_span(q, y, held_years):
             return f"没有 {y} 年的数据"
     kinds = {d.document.kind for d in docs}
     from .synonyms import SETTLEMENT  # 竣工决算审计: a project's settlement, no 决算 document
