@@ -27,7 +27,8 @@ _SAY = (("地铁", "轨道交通"),)
 # A project's code printed before its name ("11000022T000000455794-评审工作经费").
 _PROJECT_CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")
 _PUNCT = re.compile(r"[\s\-－—_·、，,。.．:：;；“”\"'（）()《》]")
-_ASK = re.compile(r"(?:一共|总共|合计|共|加起来|加在一起|之和|相加)?(?:安排了?|预算|花了?|用了?)?"
+_ASK = re.compile(r"的?[多少](?:安排|花|用)了?(?:多少钱?|多少万元)|"  # 「B的多安排多少钱」: the difference asked
+                  r"(?:一共|总共|合计|共|加起来|加在一起|之和|相加)?(?:安排了?|预算|花了?|用了?)?"
                   r"(?:是|有|为)?(?:多少钱?|多少万元|几何|哪个多|哪个少|哪个更多|哪个更少|谁多|谁少)"
                   r"|多多少钱?|少多少钱?|(?:的)?(?:几倍|多少倍)|[?？。]")
 _SPLIT = re.compile(r"和|与|及|跟|、|比|同")
@@ -95,7 +96,14 @@ def _parts(q: str) -> list[str]:
     return parts
 
 
-def _match(part: str, pool: list[Item]) -> list[Item]:
+def _loose(part: str, pool: list[Item]) -> list[Item]:
+    """「给纯电动泥头车的奖励补贴」: a 给 before the name and a 的 inside it are the speaker's, not the name's — read
+    so only among the parts the narrative lists after 「其中」, which no table line names."""
+    said = re.sub(r"^给", "", _said(part).replace("的", ""))
+    return _match(said, [it for it in pool if _listed(it.ref)], True) if said != _said(part) else []
+
+
+def _match(part: str, pool: list[Item], loose: bool = False) -> list[Item]:
     """The items this part of the question names: the longest shared run, at least 4 characters and most of
     the part (a short part, "12号线", must be in the name whole)."""
     said = _said(part)
@@ -103,7 +111,7 @@ def _match(part: str, pool: list[Item]) -> list[Item]:
         return []
     best, found = 0, []
     for it in pool:
-        n = common_run(said, it.key)
+        n = common_run(said, it.key.replace("的", "") if loose else it.key)
         if n > best:
             best, found = n, [it]
         elif n == best and n:
@@ -111,7 +119,7 @@ def _match(part: str, pool: list[Item]) -> list[Item]:
     # The whole printed name said ("会计服务"), else six or more characters and most of what was said: a
     # shorter stretch ("在职人员" of 在职人员经费) names no project.
     need = max(6, int(0.7 * len(said) + 0.999))
-    return [it for it in found if best >= need or best == len(it.key)]
+    return [it for it in found if best >= need or best == len(it.key.replace("的", "") if loose else it.key)]
 
 
 def _one(found: list[Item]) -> Item | None:
@@ -125,7 +133,15 @@ def _one(found: list[Item]) -> Item | None:
 
 
 def _distribute(parts: list[str]) -> list[str]:
-    """"12号线和13号线PPP项目运营期管理": the first part shares the second's tail."""
+    """"12号线和13号线PPP项目运营期管理": the first part shares the second's tail; "12号线PPP项目运营期管理是13号线的几倍":
+    the second shares the first's."""
+    if len(parts) == 2 and len(parts[1]) < len(parts[0]):
+        a, b = parts
+        lead = re.match(r"^(.*?)(\d+|[A-Za-z]+)([\u4e00-\u9fff]{1,3})$", b)
+        if lead and not lead.group(1):
+            at = a.find(lead.group(3))
+            if at > 0 and re.search(r"(?:\d|[A-Za-z])$", a[:at]) and a[at + len(lead.group(3)):]:
+                return [a, b + a[at + len(lead.group(3)):]]
     if len(parts) == 2 and len(parts[0]) < len(parts[1]):
         a, b = parts
         lead = re.match(r"^(.*?)(\d+|[A-Za-z]+)([\u4e00-\u9fff]{1,3})$", a)
@@ -180,13 +196,16 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     chosen = []
     for k, p in enumerate(parts):
         rest = lead.group(2) if lead and k == 0 else p
-        it = _one(_match(p, pool)) or (_one(_match(lead.group(1) + rest, pool)) if lead else None)
+        found = _match(p, pool)
+        it = _one(found) or (_one(_match(lead.group(1) + rest, pool)) if lead else None) or \
+            (_one(_loose(p, pool)) if not found else None)
         if it is None:
             return None
         chosen.append(it)
     refs = [it.ref for it in chosen]
-    if early and all(r.table.kind == model.NARRATIVE for r in refs):
-        return None
+    if early and all(r.table.kind == model.NARRATIVE for r in refs) and \
+            not all(_listed(r) and not _tabled(doc, r) and _covers(p, it) for p, it, r in zip(parts, chosen, refs)):
+        return None  # the text restating a table's line: the table answers
     if len({(r.table.ordinal, r.row.ordinal) for r in refs}) < len(refs):
         return None
     names = [it.name or _key(it.ref.row.label) for it in chosen]
@@ -217,6 +236,25 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     r = arith.total(vals)
     return figures.computed(question, f"{'、'.join(names)}合计 {arith.with_unit(r.value, unit)}", r, unit, refs,
                             conversions=conv)
+
+
+def _covers(part: str, it: Item) -> bool:
+    """The part said is mostly the item's name, not the name and more (「基本支出里公用经费」 names no 基本支出)."""
+    said = re.sub(r"^给", "", _said(part).replace("的", ""))
+    return common_run(said, it.key.replace("的", "")) >= 0.7 * len(said)
+
+
+def _listed(ref: CellRef) -> bool:
+    """A part the narrative lists in a 「其中，A x 万元，B y 万元」 sentence after its whole's own sentence."""
+    said = next((c.raw for c in ref.row.cells if re.search(r"说明|备注", c.column) and c.raw), "")
+    return bool(re.match(r"\s*其中", said))
+
+
+def _tabled(doc, ref: CellRef) -> bool:
+    """A line of that name printed in a table: the narrative's 「其中，A x 万元，B y 万元」 items no table prints
+    (a project's parts) are answered from the text, the ones a table prints from the table."""
+    key = _key(ref.row.label)
+    return any(_key(r.label) == key for t in doc.tables if t.kind != model.NARRATIVE for r in t.rows)
 
 
 def _counted_sum(question: str, core: str, n: int, pool: list[Item]) -> Answer | None:
