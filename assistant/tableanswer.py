@@ -262,6 +262,9 @@ def lookup(question: str, q: str, measure: Measure, cands: list[CellRef], doc=No
         text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
         return Answer(question, AMBIGUOUS, text, None, None, None, [c.citation() for c in reads], readings=lines)
     ref = reads[0]
+    from . import threebasic  # 「培训费预算」: the “三公” table's whole vs the 基本支出 table's line (assistant/threebasic.py)
+    if doc is not None and not parts and (ans := threebasic.readings(question, q, doc, measure, ref)) is not None:
+        return ans
     from . import colloquial  # 「养老方面花了多少」: a piece of a name several lines print (assistant/colloquial.py)
     if doc is not None and not parts and (ans := colloquial.readings(question, q, doc, measure, ref)) is not None:
         return ans
