@@ -13,7 +13,6 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
-import math  # noqa: E402
 import re  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -23,14 +22,9 @@ import chromadb  # noqa: E402
 from chromadb.config import Settings as ChromaSettings  # noqa: E402
 from llama_index.core import Settings as LlamaSettings  # noqa: E402
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode  # noqa: E402
-from llama_index.core.vector_stores.types import (  # noqa: E402
-    FilterOperator,
-    MetadataFilter,
-    MetadataFilters,
-    VectorStoreQuery,
-)
 from llama_index.core.vector_stores.utils import node_to_metadata_dict  # noqa: E402
 from llama_index.vector_stores.chroma import ChromaVectorStore  # noqa: E402
+import numpy as np  # noqa: E402
 
 from ingest import embed as _embed  # noqa: E402
 from ingest.backend import chroma_client  # noqa: E402
@@ -207,24 +201,35 @@ class TextIndex:
 
     def query(self, text: str, k: int = 5, doc_ids: list[str] | None = None,
               kind: str | None = None) -> list[tuple[str, float]]:
-        """Top ``k`` (id, cosine similarity), best first; ``kind`` keeps only passages or only table rows."""
-        n = self.collection.count()
-        if n == 0 or k <= 0 or (doc_ids is not None and not doc_ids):
+        """Top ``k`` (id, cosine similarity), best first, equal similarities by id; ``kind`` keeps only
+        passages or only table rows.
+
+        Exact, not Chroma's HNSW query: the local client persists its HNSW graph only every
+        ``hnsw:sync_threshold`` (1000) records and otherwise rebuilds it on open from the log, with
+        threads, so each process got a slightly different graph, and a filtered query over it sometimes
+        missed the nearest item (chroma-core/chroma#2675): the same question quoted other passages run
+        to run. The stored vectors of the items asked are compared with the question's here instead.
+        """
+        if k <= 0 or (doc_ids is not None and not doc_ids) or self.collection.count() == 0:
             return []
         wanted = []
         if doc_ids is not None:
-            wanted.append(MetadataFilter(key="document_id", value=list(doc_ids), operator=FilterOperator.IN))
+            wanted.append({"document_id": {"$in": list(doc_ids)}})
         if kind is not None:
-            wanted.append(MetadataFilter(key="kind", value=kind, operator=FilterOperator.EQ))
-        filters = MetadataFilters(filters=wanted) if wanted else None
-        q = VectorStoreQuery(
-            query_embedding=self.embedder.get_query_embedding(text),
-            similarity_top_k=min(k, n),
-            filters=filters,
-        )
+            wanted.append({"kind": kind})
+        where = None if not wanted else wanted[0] if len(wanted) == 1 else {"$and": wanted}
         try:
-            res = self.store.query(q)
+            got = self.collection.get(where=where, include=["embeddings"])
         except Exception as exc:  # noqa: BLE001 - a damaged index is one sentence, not a traceback
             raise damaged_index(self.path, exc) from exc
-        # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cos.
-        return [(i, 1.0 + math.log(s)) for i, s in zip(res.ids or [], res.similarities or [])]
+        ids, vectors = list(got["ids"] or []), got["embeddings"]
+        if not ids:
+            return []
+        m = np.asarray(vectors, dtype=np.float64)
+        m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+        q = np.asarray(self.embedder.get_query_embedding(text), dtype=np.float64)
+        # Rounded: Chroma keeps the vectors normalised in float32, so equal texts' similarities can differ in
+        # the last bits; at 6 places they are equal and go by id.
+        sims = np.round(m @ (q / max(float(np.linalg.norm(q)), 1e-12)), 6)
+        best = sorted(range(len(ids)), key=lambda j: (-sims[j], ids[j]))[:k]
+        return [(ids[j], float(sims[j])) for j in best]
