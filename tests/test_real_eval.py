@@ -52,13 +52,23 @@ def later_report(corpus_home, tmp_path_factory) -> dict:
     return json.loads(out.stdout)
 
 
+# The blind sets, written from the PDFs by writers who never ran the engine, each after the engine was tuned on the
+# sets before it; their first runs are the README's figures for unseen questions (fresh3 56/110, fresh4 100/138,
+# fresh5 149/199, fresh6 87/108). Tuned on by families since (99/110, 137/138, 193/199, 105/108 when the floors
+# were set), each is held to a floor a little under what it reached.
+BLIND_FLOORS = {"fresh3": 0.86, "fresh4": 0.95, "fresh5": 0.93, "fresh6": 0.93}
+
+
 @pytest.fixture(scope="session")
-def fresh3_report(corpus_home) -> dict:
-    """eval/fresh3, written blind after the others (first run 56/110), tuned on by families since."""
-    if not any((ROOT / "eval" / "fresh3").glob("*.jsonl")):
-        pytest.skip("eval/fresh3 is not here")
-    out = budgetqa("eval", "--questions", str(ROOT / "eval" / "fresh3"), "--json", home=corpus_home, env=FAST,
-                   timeout=600)
+def blind_report(corpus_home, tmp_path_factory) -> dict:
+    """The blind sets (eval/fresh3 … fresh6) in one run."""
+    sets = tmp_path_factory.mktemp("blind")
+    for name in BLIND_FLOORS:
+        for f in (ROOT / "eval" / name).glob("*.jsonl"):
+            shutil.copy(f, sets / f"{name}-{f.name}")
+    if not any(sets.iterdir()):
+        pytest.skip("no blind question sets")
+    out = budgetqa("eval", "--questions", str(sets), "--json", home=corpus_home, env=FAST, timeout=900)
     return json.loads(out.stdout)
 
 
@@ -203,17 +213,21 @@ def test_the_later_sets_keep_what_they_reached(later_report):
     assert later_report["accuracy"] >= MIN_OVERALL
 
 
-def test_fresh3_keeps_what_it_reached(fresh3_report):
-    # 89/110 when this was written: the floor catches a change that loses several of its questions at once.
-    print(f"\nfresh3: {fresh3_report['accuracy']:.2%} ({fresh3_report['passed']}/{fresh3_report['total']})")
-    assert fresh3_report["accuracy"] >= 0.78
+@pytest.mark.parametrize("name", list(BLIND_FLOORS))
+def test_the_blind_sets_keep_what_they_reached(blind_report, name):
+    # The floor catches a change that loses several of a set's questions at once.
+    mine = [r for r in blind_report["results"] if f"-{name}-" in r["id"]]
+    assert mine, f"no results of {name}"
+    accuracy = sum(r["passed"] for r in mine) / len(mine)
+    print(f"\n{name}: {accuracy:.2%} ({sum(r['passed'] for r in mine)}/{len(mine)})")
+    assert accuracy >= BLIND_FLOORS[name]
 
 
 def test_every_number_is_stored_or_computed_by_a_shown_formula(corpus_home, real_report, sample_report,
-                                                              later_report, fresh3_report):
+                                                              later_report, blind_report):
     known = _stored_numbers(corpus_home)
     problems = []
-    for report in (real_report, sample_report, later_report, fresh3_report):
+    for report in (real_report, sample_report, later_report, blind_report):
         for r in report["results"]:
             for why in _ungrounded(r, known):
                 problems.append(f"[{r['id']}] {r['question']}: {why}")
