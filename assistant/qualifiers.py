@@ -16,6 +16,7 @@ answers a question naming a unit that has no document of its own (「普陀区�
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from . import arith
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer
@@ -165,6 +166,13 @@ def _whole(answer: Answer) -> str:
 
 def check(q: str, answer: Answer, doc) -> Answer | None:
     """A not-found answer where the answer's figure leaves a qualifier of the question uncovered; else None."""
+    if answer.status == AMBIGUOUS and answer.citations and all(arith.is_money(c.unit) for c in answer.citations) \
+            and len({c.row for c in answer.citations}) == 1:
+        # One line read in several tables (all funds | its 财政拨款 part): the line is what the question names,
+        # checked as an answered line is; the readings stand unless it leaves a qualifier uncovered.
+        why = _missing(q, Answer(answer.question, ANSWERED, "", Decimal(0), answer.citations[0].unit,
+                                 citations=answer.citations[:1]), doc)
+        return None if why is None else Answer(answer.question, NOT_FOUND, f"没有找到答案：{why}。")
     if answer.status == AMBIGUOUS and answer.citations and all(arith.is_money(c.unit) for c in answer.citations):
         left = [_unnamed(q, Answer(answer.question, ANSWERED, "", citations=[c]), doc) for c in answer.citations]
         if all(left):

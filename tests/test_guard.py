@@ -9,7 +9,7 @@ from conftest import FAST, ask_batch
 REFUSED = ["西安市卫健委2022年市属公立医院的床位数是多少？",  # the tables print only the hospitals' money
            "西安市卫健委2022年公立医院的诊疗人次是多少？",
            "国家信访局2024年末行政编制人数是多少？"]  # p25 states trips abroad in 人次, no head count
-ANSWERED = {"西安市卫健委2022年公立医院支出多少？": ("1295897.69", "万元"),  # 支出决算表 21002 公立医院
+ANSWERED = {"西安市卫健委2022年公立医院一共支出多少？": ("1295897.69", "万元"),  # 支出决算表 21002 公立医院 (一共: the whole)
             "国家信访局2024年因公出国（境）多少人次？": ("1", "人次")}  # p25 「累计 1 人次」
 
 

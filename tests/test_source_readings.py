@@ -12,6 +12,9 @@ from conftest import FAST, ask_batch
 # 2024-gjxfj-juesuan p9 支出决算表（公开03表）: 20140 信访事务 本年支出合计 10,685.56; p11 一般公共预算财政拨款
 # 支出决算表（公开05表）: 20140 信访事务 9,846.82
 BOTH = "国家信访局2024年信访事务支出是多少？"
+# 2026-hz-qxj-yusuan p17 表3: 气象服务 2,103.61 (printed without codes, under 气象事务); p18 表4 财政拨款: 1,980.00 —
+# the parent named (「气象事务下的」) is no qualifier the readings leave uncovered
+SCOPED = "杭州市气象局2026年气象事务下的气象服务是多少？"
 ANSWERED = {
     "国家信访局2024年一般公共预算财政拨款的信访事务支出是多少？": "9846.82",
     # 2026-hz-qxj-yusuan p17 表3 支出预算总表: 气象事务 总计 5,371.48 (p18 表4 财政拨款: 5,247.87)
@@ -21,7 +24,7 @@ ANSWERED = {
 
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [BOTH, *ANSWERED], env=FAST)
+    return ask_batch(real_home, [BOTH, SCOPED, *ANSWERED], env=FAST)
 
 
 def test_a_subject_printed_for_the_whole_and_its_fiscal_part_names_both_readings(answers):
@@ -36,3 +39,8 @@ def test_a_subject_printed_for_the_whole_and_its_fiscal_part_names_both_readings
 def test_saying_which_money_gets_one_figure(answers, question):
     a = answers[question]
     assert a["status"] == "answered" and Decimal(a["value"]) == Decimal(ANSWERED[question]), a["answer"]
+
+
+def test_a_line_asked_under_its_parent_keeps_both_readings(answers):
+    a = answers[SCOPED]
+    assert a["status"] == "ambiguous" and "2103.61" in a["answer"] and "1980.00" in a["answer"], a["answer"]

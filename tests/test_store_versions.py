@@ -215,7 +215,8 @@ def test_a_damaged_index_is_reported_and_ingest_rebuilds_it(home, clean):
     doctor = run("doctor", home=home, check=False)
     no_traceback(doctor)
     assert doctor.returncode == 1 and "文本索引" in doctor.stdout and "已损坏" in doctor.stdout
-    text = run("ask", "三公经费为什么减少？", home=home, check=False)
+    # A question only retrieval answers (a why-question is now read from the stored passages: reasons.py)
+    text = run("ask", "部门预算实行什么样的编制管理？", home=home, check=False)
     no_traceback(text)
     assert text.returncode != 0 and "文本索引" in text.stderr
     out = run("ingest", home=home)
