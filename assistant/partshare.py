@@ -67,23 +67,14 @@ def task_share(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     if not W.SHARE.search(q) or not re.search(r"整体|任务", q) or "占" not in q:
         return None
     from .perfforms import forms
-    from .perftasks import _cite, _pick, _unit, _whole, tasks, _TOTAL
-    from .vocab import common_run
+    from .perftasks import _cite, _pick, _unit, _whole, named_task, tasks, _TOTAL
     zhan = q.find("占")
     before = q[:zhan]
     after = re.sub(r"(?:了|到)?(?:的)?(?:百分之多少|百分之几|多少百分比|百分比|比例|比重|多少|几成|多大|比).*$", "",
                    q[zhan + 1:])
     if not _TOTAL_WORDS.match(after):
         return None  # a second task or another whole named after 占: not this reading
-    best, best_fit = None, 0
-    for f in forms(doc):
-        if not _whole(f):
-            continue
-        for t in tasks(f):
-            plain = re.sub(r"[、，,（）()“”\s]", "", t.name)
-            n = common_run(before, plain)
-            if n >= min(3, len(plain)) and n >= 2 and (n == len(plain) or n >= 4) and n > best_fit:
-                best, best_fit = (f, t), n
+    best = named_task(before, [(f, tasks(f)) for f in forms(doc) if _whole(f)])
     if best is None:
         return None
     f, t = best

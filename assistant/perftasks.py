@@ -83,6 +83,19 @@ def _unit(f: Form, cell: Cell) -> str:
     return "元" if re.search(r"（元）|单位：元", heads) else "万元"
 
 
+def named_task(text: str, found) -> tuple[Form, Task] | None:
+    """Of ``found`` — (form, its tasks) pairs — the task whose name the text says most of: all of a short name,
+    four characters or more of a long one."""
+    best, best_fit = None, 0
+    for f, ts in found:
+        for t in ts:
+            plain = re.sub(r"[、，,（）()“”\s]", "", t.name)
+            n = common_run(text, plain)
+            if n >= min(3, len(plain)) and n >= 2 and (n == len(plain) or n >= 4) and n > best_fit:
+                best, best_fit = (f, t), n
+    return best
+
+
 def answer(question: str, q: str, doc: ParsedDocument, fs: list[Form]) -> Answer | None:
     if not re.search(r"整体|任务", q):
         return None
@@ -108,13 +121,7 @@ def answer(question: str, q: str, doc: ParsedDocument, fs: list[Form]) -> Answer
         return Answer(question, ANSWERED, text, Decimal(len(ts)), "项", f"计数 {len(ts)}", cites)
     if not _MONEY_Q.search(q):
         return None
-    best, best_fit = None, 0
-    for f, ts in found:
-        for t in ts:
-            plain = re.sub(r"[、，,（）()“”\s]", "", t.name)
-            n = common_run(q, plain)
-            if n >= min(3, len(plain)) and n >= 2 and (n == len(plain) or n >= 4) and n > best_fit:
-                best, best_fit = (f, t), n
+    best = named_task(q, found)
     if best is None:
         return None
     f, t = best
