@@ -77,16 +77,17 @@ def change_rate(change: Decimal, base: Decimal) -> Result:
     return Result(p, f"{fmt(abs(change))} ÷ {fmt(base)} = {fmt(p)}%")
 
 
-_PER_YUAN = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+# 元 per unit of each money unit the tables print: the one table every conversion and comparison reads.
+YUAN_PER = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
 def is_money(unit: str | None) -> bool:
-    return unit in _PER_YUAN
+    return unit in YUAN_PER
 
 
 def convert(value: Decimal, unit: str, to: str) -> Result:
     """An amount in another money unit, exactly (no rounding): 31214205.80 元 = 3121.42058 万元."""
-    out = (value * _PER_YUAN[unit] / _PER_YUAN[to]).normalize()
+    out = (value * YUAN_PER[unit] / YUAN_PER[to]).normalize()
     if out.as_tuple().exponent > -2 and "." in fmt(value):
         out = out.quantize(TWO)  # keep cents as printed: 0.95 万元 = 9500.00 元
     elif out.as_tuple().exponent > 0:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from ingest import model
 from ingest.model import Cell, Document, ParsedDocument, Row, Table
 
+from . import arith
 from .answer import Citation
 
 _ORDINAL = re.compile(r"^(其中[:：]|[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)\s*")
@@ -129,12 +130,11 @@ def unit_of(ref: CellRef) -> str:
     return ref.unit or ""
 
 
-_YUAN_PER = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
 def in_yuan(ref: CellRef) -> Decimal | None:
     """The amount in 元, exactly; None when the cell is not money."""
-    factor = _YUAN_PER.get(unit_of(ref))
+    factor = arith.YUAN_PER.get(unit_of(ref))
     return None if factor is None else ref.value * factor
 
 
@@ -146,8 +146,8 @@ def same_amount(a: CellRef, b: CellRef) -> bool:
     ya, yb = in_yuan(a), in_yuan(b)
     if ya is None or yb is None:
         return False
-    coarse, fine = (a, b) if _YUAN_PER[unit_of(a)] > _YUAN_PER[unit_of(b)] else (b, a)
-    step = Decimal(1).scaleb(coarse.value.as_tuple().exponent) * _YUAN_PER[unit_of(coarse)]
+    coarse, fine = (a, b) if arith.YUAN_PER[unit_of(a)] > arith.YUAN_PER[unit_of(b)] else (b, a)
+    step = Decimal(1).scaleb(coarse.value.as_tuple().exponent) * arith.YUAN_PER[unit_of(coarse)]
     return abs(in_yuan(fine) - in_yuan(coarse)) * 2 <= step
 
 

@@ -20,7 +20,7 @@ from ingest import model
 from . import arith
 from .answer import Answer, Citation
 
-_FACTOR = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000), "千元": Decimal(1000)}
+_FACTOR = {**arith.YUAN_PER, "千元": Decimal(1000)}  # the narrative also prints 千元
 _AMOUNT = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<u>亿元|万元|千元|元)")
 # 「，占 14.3%」, 「，占“三公”经费的 31.14%」, 「，占比 97.9%」: the share in the figure's own clause.
 _SHARE = re.compile(r"^\s*[，,]?\s*(?:占比|占(?P<whole>[^，,。；;：:%％\d]{0,24}?)(?:的)?(?:比重|比例)?)\s*(?:为|是|达到?)?\s*"
