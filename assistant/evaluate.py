@@ -10,7 +10,7 @@ import html
 import json
 import time
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from .answer import ANSWERED, Answer
@@ -91,6 +91,23 @@ def _squash(text: str) -> str:
 _SAME_COUNT = {"个", "家"}
 
 
+def _same_amount(q: Question, a: Answer) -> bool:
+    """A money answer in another unit than the gold's is the same amount when, converted exactly, it reads as
+    the gold at the gold's printed precision: a table in 元 (258596001.79 元) answers a gold the narrative
+    prints rounded in 万元 (25859.6). The document prints both; the engine answers in the unit of the figure
+    it cites (issue 10: "answer in the unit the document prints for that figure")."""
+    from . import arith
+    if a.value is None or a.unit == q.unit or not (arith.is_money(a.unit) and arith.is_money(q.unit)):
+        return False
+    golds = [g for g in map(_decimal, q.expect) if g is not None and g.is_finite()]
+    if not golds:
+        return False
+    # at the finest precision the golds are written in (["25859.6", "25859.60"]: two decimals)
+    places = Decimal(1).scaleb(min(min(g.as_tuple().exponent for g in golds), 0))
+    amount = (a.value * arith.YUAN_PER[a.unit] / arith.YUAN_PER[q.unit]).quantize(places, rounding=ROUND_HALF_UP)
+    return any(amount == g for g in golds)
+
+
 def score(q: Question, a: Answer) -> tuple[bool, str]:
     """(passed, why it failed)."""
     if q.expect_status:
@@ -100,9 +117,11 @@ def score(q: Question, a: Answer) -> tuple[bool, str]:
     if q.expect:
         if a.value is None:
             return False, "no value"
-        if not any(_decimal(e) is not None and a.value == _decimal(e) for e in q.expect):
+        if _same_amount(q, a):
+            pass  # the amount asked, printed in another money unit (258596001.79 元 for 25859.6 万元)
+        elif not any(_decimal(e) is not None and a.value == _decimal(e) for e in q.expect):
             return False, f"value {a.value}, expected {' or '.join(q.expect)}"
-        if (q.unit or None) != (a.unit or None) and _squash(q.unit or "") != _squash(a.unit or "") and \
+        elif (q.unit or None) != (a.unit or None) and _squash(q.unit or "") != _squash(a.unit or "") and \
                 not {q.unit, a.unit} <= _SAME_COUNT:
             return False, f"unit {a.unit!r}, expected {q.unit!r}"
     if q.expect_any and not any(_squash(s) in _squash(a.answer) for s in q.expect_any):

@@ -12,6 +12,7 @@ from assistant.evaluate import Question, load_questions, score
 NUMERIC = Question("t1", "人员经费占基本支出的比例是多少？", "ratio", expect=("83.59",), unit="%")
 TEXT = Question("t2", "三公经费为什么减少？", "text", expect_any=("八项规定",))
 REFUSE = Question("t3", "2021年的预算是多少？", "refusal", expect_status=NOT_FOUND)
+WAN = Question("t9", "总共有多少预算？", "colloquial", expect=("25859.6", "25859.60"), unit="万元")
 RANK = Question("t4", "哪一类支出最多？", "rank", expect=("8230.62",), unit="万元", expect_any=("农林水",))
 
 
@@ -31,6 +32,8 @@ def answer(status=ANSWERED, text="", value=None, unit=None):
     (REFUSE, answer(value="8815.77", unit="万元", text="8815.77")),     # a guess where a refusal was due
     (RANK, answer(value="8230.62", unit="万元", text="最多的是一般公共服务支出")),  # right figure, wrong name
     (Question("t7", "x", "count", expect=("2",), unit="个"), answer(value="2", unit="人")),  # people are no units
+    (WAN, answer(value="258596101.79", unit="元")),                    # another amount, in 元
+    (WAN, answer(value="25859.6", unit="%")),                          # the figure, but no money
 ])
 def test_scorer_fails_wrong_answers(q, a):
     ok, why = score(q, a)
@@ -45,6 +48,9 @@ def test_scorer_fails_wrong_answers(q, a):
     (RANK, answer(value="8230.62", unit="万元", text="最多的是农林水支出")),
     # 「下属 2 家预算单位」: 家 and 个 count the same units
     (Question("t6", "x", "count", expect=("2",), unit="个"), answer(value="2", unit="家")),
+    # the same amount printed in 元 by the table the answer cites, for a gold the narrative rounds in 万元
+    (WAN, answer(value="258596001.79", unit="元")),
+    (Question("t8", "x", "lookup", expect=("38454900.00",), unit="元"), answer(value="3845.49", unit="万元")),
 ])
 def test_scorer_passes_right_answers(q, a):
     assert score(q, a)[0]
