@@ -42,6 +42,29 @@ def ask_batch(home: Path, questions: list[str], env: dict | None = None) -> dict
     return dict(zip(questions, out))
 
 
+# The family modules' questions on the session's corpus of every real PDF (real_home), registered when each module is
+# imported (collection comes before any fixture) and asked all in one `ask --batch` process the first time one
+# module needs its answers: one process, not one per module (each costs seconds to start and to read the corpus).
+_ON_REAL_HOME: list[str] = []
+_REAL_ANSWERS: dict[str, dict] = {}
+
+
+def on_real_home(*groups) -> list[str]:
+    """Register a module's questions (strings or lists of them) for the session's shared batch; returns them."""
+    questions = [q for g in groups for q in ([g] if isinstance(g, str) else g)]
+    _ON_REAL_HOME.extend(questions)
+    return questions
+
+
+def shared_answers(real_home: Path, questions: list[str]) -> dict[str, dict]:
+    """The answers to ``questions`` from the session's shared batch (every registered question not yet asked is
+    asked with them, in one process)."""
+    if any(q not in _REAL_ANSWERS for q in questions):
+        todo = [q for q in dict.fromkeys([*_ON_REAL_HOME, *questions]) if q not in _REAL_ANSWERS]
+        _REAL_ANSWERS.update(ask_batch(real_home, todo, env=FAST))
+    return {q: _REAL_ANSWERS[q] for q in questions}
+
+
 def assert_cited_figure(a: dict, value: str, unit: str, page: int | None, shown: str) -> None:
     """An answered figure: its value and unit, the words it shows, and every citation's page (the first one's
     where ``page`` is given) — what the families of narrative and form figures check of each answer."""

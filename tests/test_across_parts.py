@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 ANSWERED = {
     # bj shuoming p9: 「机关运行经费财政拨款预算 1158.60 万元」; gjxfj p25: 「机关运行经费财政拨款预算 2,376.26 万元」;
@@ -22,9 +22,13 @@ ANSWERED = {
 REFUSED = {"杭州气象局和福州商务局2026年机关运行经费加起来是多少？": "杭州市气象局"}
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*ANSWERED, *REFUSED])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*ANSWERED, *REFUSED], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

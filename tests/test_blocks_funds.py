@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 QUESTIONS = [
     "国家信访局2026年信息化运行维护项目由谁实施？",
@@ -25,10 +25,14 @@ QUESTIONS = [
 ]
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(QUESTIONS)
+
+
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
     # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
-    return ask_batch(real_home, QUESTIONS, env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 def test_a_projects_implementer_is_quoted_from_under_its_heading(answers):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 ANSWERED = {
     # 2026-gz-zfbgt-yusuan p17 表8 财政拨款安排的行政经费及“三公”经费预算表: 「（三）公务接待费支出 11.26」 (p14 30217 公务接待费
@@ -35,9 +35,13 @@ LATEST_OF_TWO = "今年财政局的人员经费是多少？"
 ORGAN_NOT_HELD = "深圳市民政局2026年三公经费是多少？"
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*ANSWERED, REGION_OF_SEVERAL, LATEST_OF_TWO, ORGAN_NOT_HELD])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*ANSWERED, REGION_OF_SEVERAL, LATEST_OF_TWO, ORGAN_NOT_HELD], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

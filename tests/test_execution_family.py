@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 ANSWERED = {
     # 2022-xa-wjw-juesuan p12: 「2.教育支出（类）普通教育（款）学前教育（项）。年初预算999.83万元，支出决算
@@ -27,9 +27,13 @@ ZERO = "西安卫健委2022年行政单位离退休完成年初预算的百分�
 WHY = {"西安卫健委2022年培训支出为什么实际支出比年初预算少？": "受疫情影响"}
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*ANSWERED, ZERO, *WHY])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*ANSWERED, ZERO, *WHY], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 from assistant.columns import whole_first
 from assistant.groups import in_group, leaves, wants_leaves
@@ -32,9 +32,13 @@ CASES = {
 AMBIGUOUS = "西安市委宣传部2021年台式计算机采购了多少台？"
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*CASES, AMBIGUOUS])
+
+
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*CASES, AMBIGUOUS], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(CASES))

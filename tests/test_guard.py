@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 REFUSED = ["西安市卫健委2022年市属公立医院的床位数是多少？",  # the tables print only the hospitals' money
            "西安市卫健委2022年公立医院的诊疗人次是多少？",
@@ -13,9 +13,13 @@ ANSWERED = {"西安市卫健委2022年公立医院一共支出多少？": ("1295
             "国家信访局2024年因公出国（境）多少人次？": ("1", "人次")}  # p25 「累计 1 人次」
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*REFUSED, *ANSWERED])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*REFUSED, *ANSWERED], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", REFUSED)

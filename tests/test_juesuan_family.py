@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 ANSWERED = {
     # 2022-xa-wjw-juesuan p161 公开09表: 财政拨款安排的“三公”经费 小计 预算数 593.46, 决算数 587.55 → 99.00%
@@ -34,9 +34,13 @@ ANSWERED = {
 NO_VEHICLES = "普陀区财政局2024年平均每辆公务用车运行维护费花了多少钱？"
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*ANSWERED, NO_VEHICLES])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*ANSWERED, NO_VEHICLES], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch, assert_cited_figure
+from conftest import assert_cited_figure, on_real_home, shared_answers
 
 # question → (value, unit, page, words the answer quotes)
 CASES = {
@@ -36,9 +36,13 @@ CASES = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(CASES))
+
+
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, list(CASES), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(CASES))
@@ -51,7 +55,7 @@ def test_a_label_no_sentence_prints_is_not_guessed(real_home):
     amount offered for an area, no contract amount of another kind of firm, no procurement total instead."""
     asked = ["广州市政府办公厅2026年预算说明里，土地有多少平方米？",
              "国家信访局2024年政府采购授予大型企业的合同金额是多少？"]
-    got = ask_batch(real_home, asked, env=FAST)
+    got = shared_answers(real_home, asked)
     for q in asked:
         assert got[q]["status"] == "not_found", got[q]["answer"]
 
@@ -67,7 +71,7 @@ HEAD_AFTER = {
 
 
 def test_an_items_head_printed_after_the_figure_is_read(real_home):
-    got = ask_batch(real_home, list(HEAD_AFTER), env=FAST)
+    got = shared_answers(real_home, list(HEAD_AFTER))
     for q, (value, page, shown) in HEAD_AFTER.items():
         a = got[q]
         assert a["status"] == "answered" and Decimal(a["value"]) == Decimal(value), a["answer"]
@@ -86,8 +90,12 @@ SHORT_NAMED = {
 
 
 def test_a_line_named_short_reads_its_stated_change(real_home):
-    got = ask_batch(real_home, list(SHORT_NAMED), env=FAST)
+    got = shared_answers(real_home, list(SHORT_NAMED))
     for q, (value, shown, page) in SHORT_NAMED.items():
         a = got[q]
         assert a["status"] == "answered" and Decimal(a["value"]) == Decimal(value), a["answer"]
         assert shown in a["answer"] and a["citations"] and a["citations"][0]["page"] == page, (a["answer"], a["citations"])
+
+
+# The module's other questions, asked in the session's shared batch too (conftest.shared_answers).
+on_real_home(list(HEAD_AFTER), list(SHORT_NAMED))

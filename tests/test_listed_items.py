@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 ANSWERED = {
     # 2026-sz-jtysj-yusuan p12: 「5.交通安全应急管理 434.31 万元，…。其中，应急管理业务相关经费 291.00 万元，交通安全
@@ -20,9 +20,13 @@ ANSWERED = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(ANSWERED))
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, list(ANSWERED), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 ANSWERED = {
     # 2019-js-gaoyuan-yusuan p11 公开06表: 30102 津贴补贴 8,252.03; 30101 基本工资 2,827.41
@@ -38,9 +38,13 @@ ANSWERED = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(ANSWERED))
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, list(ANSWERED), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # question → (value, unit, a word the answer names)
 ANSWERED = {
@@ -93,10 +93,14 @@ NOT_MONEY = ["深圳交通运输局2026年有多少在职人员？"]
 AMBIGUOUS = ["北京市财政局2026年一般公共预算支出里行政运行是多少？"]
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*ANSWERED, *NOT_MONEY, *AMBIGUOUS, *GOALS])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
     # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
-    return ask_batch(real_home, [*ANSWERED, *NOT_MONEY, *AMBIGUOUS, *GOALS], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # question → (value, unit, words the answer must show)
 CASES = {
@@ -53,10 +53,14 @@ CASES = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(CASES))
+
+
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
     # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
-    return ask_batch(real_home, list(CASES), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(CASES))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # question → (value, unit, page, words the answer quotes)
 CASES = {
@@ -29,7 +29,7 @@ CASES = {
 
 
 def test_a_non_money_figure_or_rate_the_narrative_states_is_read(real_home):
-    got = ask_batch(real_home, list(CASES), env=FAST)
+    got = shared_answers(real_home, list(CASES))
     for q, (value, unit, page, shown) in CASES.items():
         a = got[q]
         assert a["status"] == "answered", (q, a["answer"])
@@ -44,7 +44,11 @@ def test_a_rate_or_quantity_not_printed_is_not_found(real_home):
     asked = ["国家信访局2026年购房补贴人均每月多少钱？",
              "万里街道社区公共服务中心新建工程的绿化面积多大？",
              "深圳市交通运输局2026年计划新建多少公里地铁？"]
-    got = ask_batch(real_home, asked, env=FAST)
+    got = shared_answers(real_home, asked)
     for q in asked:
         assert got[q]["status"] == "not_found", (q, got[q]["answer"])
         assert "341.00" not in (got[q]["answer"] or "") or "不作回答" in got[q]["answer"], got[q]["answer"]
+
+
+# The module's other questions, asked in the session's shared batch too (conftest.shared_answers).
+on_real_home(list(CASES))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 SHARES = {
     # 2019-js-gaoyuan-yusuan p10 公开05表: 「2210201 住房公积金 1,879.36」 under 「221 住房保障支出 7,344.46」 (a grandchild)
@@ -25,9 +25,13 @@ SHARES = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(SHARES))
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, list(SHARES), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(SHARES))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch, assert_cited_figure
+from conftest import assert_cited_figure, on_real_home, shared_answers
 
 # question → (value, unit, page, words the answer shows)
 CASES = {
@@ -37,7 +37,7 @@ CASES = {
 
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*CASES, *LISTS], env=FAST)
+    return shared_answers(real_home, [*CASES, *LISTS])
 
 
 @pytest.mark.parametrize("question", list(CASES))
@@ -64,5 +64,9 @@ def test_a_whole_department_forms_tasks_are_listed(answers, question):
 def test_a_count_of_the_forms_indicators_is_still_a_count(real_home):
     # gjxfj 预算 p31 信访综合保障经费绩效目标表 prints 11 indicators (项目成本控制 … 舆情对信访正面中性评价占比)
     q = "国家信访局2026年信访综合保障经费项目有几个绩效指标？"
-    a = ask_batch(real_home, [q], env=FAST)[q]
+    a = shared_answers(real_home, [q])[q]
     assert a["status"] == "answered" and Decimal(a["value"]) == 11, a["answer"]
+
+
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+on_real_home(list(CASES), list(LISTS))

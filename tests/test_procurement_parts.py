@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # question → (value, unit, PDF page, words the answer shows)
 CASES = {
@@ -34,9 +34,13 @@ CASES = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(CASES))
+
+
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, list(CASES), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(CASES))
@@ -52,5 +56,5 @@ def test_procurement_parts_are_read_from_the_sentence(answers, question):
 def test_another_whole_is_not_the_procurement_total(real_home):
     """「占支出总计的比例」 names no procurement total: never 服务 ÷ 政府采购支出总额 (1792.72 ÷ 1967.42 = 91.12%)."""
     q = "国家信访局2024年服务采购占支出总计的比例是多少？"
-    a = ask_batch(real_home, [q], env=FAST)[q]
+    a = shared_answers(real_home, [q])[q]
     assert not (a["status"] == "answered" and a["value"] is not None and Decimal(a["value"]) == Decimal("91.12")), a["answer"]

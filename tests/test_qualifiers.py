@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 REFUSED = {
     "福州商务局2026年商务发展资金拨给台江区多少钱？": "台江区",  # the form prints the fund's total only
@@ -21,9 +21,13 @@ ANSWERED = {"江苏高院2019年单价20万元以上的设备有几台？": ("48
             "福州商务局2026年商务发展资金是多少？": ("11600.00", "万元")}
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*REFUSED, *ANSWERED])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*REFUSED, *ANSWERED], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(REFUSED))

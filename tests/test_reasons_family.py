@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 WHY = {
     # 2019-js-gaoyuan-yusuan p18: 「单位预留机动经费预算数为 5011.4 万元。与上年相比增加1753.34 万元，增长 53.82%，
@@ -32,9 +32,13 @@ NOT_SAID = {
 UNIT = {"西安市委宣传部2021年的会议费跟20年比少了多少万？": ("14.2", "万元")}
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*WHY, *UNIT])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*WHY, *UNIT], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(WHY))

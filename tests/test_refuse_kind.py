@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 REFUSED = {
     # 2026-gjxfj p13: 30217 公务接待费 5.51 (万元); no count of receptions anywhere in the document.
@@ -35,9 +35,13 @@ ANSWERED = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*REFUSED, *ANSWERED])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*REFUSED, *ANSWERED], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(REFUSED))

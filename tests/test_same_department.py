@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 SAME = {
     # 2024-gjxfj-juesuan p26: 「截至 2024 年 12 月 31 日，国家信访局共有车辆 15 辆」; 2026-gjxfj-yusuan p26:
@@ -18,9 +18,13 @@ SAME = {
 DIFFERENT = "普陀区财政局的机关运行经费是多少？"
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*SAME, DIFFERENT])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*SAME, DIFFERENT], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(SAME))

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 
 # question → (value, unit, words the answer must show); value None: a text answer, quoted
@@ -53,12 +53,16 @@ CASES = {
 }
 
 
+REFUSAL = "广州市政府办公厅2025年政府采购安排了多少？"
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+on_real_home(list(CASES), REFUSAL)
+
+
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
     # The session's corpus of every real disclosure (conftest.real_home), read only: no second ingest of the PDFs.
-    refusal = "广州市政府办公厅2025年政府采购安排了多少？"
-    got = ask_batch(real_home, [*CASES, refusal], env=FAST)
-    got["refusal"] = got.pop(refusal)
+    got = shared_answers(real_home, [*CASES, REFUSAL])
+    got["refusal"] = got.pop(REFUSAL)
     return got
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 ANSWERED = {
     # 2026-hz-qxj-yusuan p5 （三）2：「按支出用途分类，包括人员支出 2,906.80 万元，占49.4%」 — the whole is the text's
@@ -35,9 +35,13 @@ AMBIGUOUS = {
 VEHICLE = "普陀区司法局2026年公务用车运行费是多少？"
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*ANSWERED, *AMBIGUOUS, VEHICLE])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*ANSWERED, *AMBIGUOUS, VEHICLE], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.scope import full_years
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 CASES = {
     # 普陀区财政局 2024 决算 p10 支出决算表：合计 基本支出 2,336.91 (its 2025 预算 prints another figure, in 元)
@@ -25,9 +25,13 @@ CASES = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(CASES))
+
+
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, list(CASES), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(CASES))

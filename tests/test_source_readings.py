@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # 2024-gjxfj-juesuan p9 支出决算表（公开03表）: 20140 信访事务 本年支出合计 10,685.56; p11 一般公共预算财政拨款
 # 支出决算表（公开05表）: 20140 信访事务 9,846.82
@@ -22,9 +22,13 @@ ANSWERED = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([BOTH, SCOPED, *ANSWERED])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [BOTH, SCOPED, *ANSWERED], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 def test_a_subject_printed_for_the_whole_and_its_fiscal_part_names_both_readings(answers):

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 RATES = {
     # 2022-xa-wjw-juesuan p161 公开09表: 「预算数 … 公务用车运行维护费 455.12 …」「决算数 … 450.96 …」
@@ -17,9 +17,13 @@ RATES = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(RATES))
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, list(RATES), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(RATES))

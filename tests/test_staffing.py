@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import FAST, ask_batch, on_real_home, shared_answers
 
 ANSWERED = {
     # 2022-xa-wjw-juesuan p7 三、人员情况: 「本部门人员编制10964人，其中行政编制115人、事业编制10849人；实有人员10887人，
@@ -22,9 +22,13 @@ ANSWERED = {
 SCOPE = "西安卫健委2022年决算编制范围的单位有几个"
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*ANSWERED, SCOPE])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*ANSWERED, SCOPE], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

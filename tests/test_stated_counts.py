@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # question → (value, unit, page of the first citation, words the answer quotes or names)
 COUNTS = {
@@ -60,9 +60,13 @@ def home(real_home):
     return real_home
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*COUNTS, *COLLOQUIAL, "国家信访局2024年公务接待费是多少？"])
+
+
 @pytest.fixture(scope="session")
 def answers(home) -> dict[str, dict]:
-    return ask_batch(home, [*COUNTS, *COLLOQUIAL, "国家信访局2024年公务接待费是多少？"], env=FAST)
+    return shared_answers(home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(COUNTS))

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 ANSWERED = {
     # 2026-ptq-sfj-yusuan p8: 「3、…普法宣传（05项）124.29万元。…2025年当年预算执行数为118.46万元」
@@ -30,9 +30,13 @@ ANSWERED = {
 AMBIGUOUS = "国家信访局2026年一般公共预算当年拨款跟2025年执行数比变化了多少？"
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*ANSWERED, AMBIGUOUS])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*ANSWERED, AMBIGUOUS], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(ANSWERED))

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 SUMS = {
     # 江苏高院 2019 p11 公开06表：30211 差旅费 291.00，30215 会议费 111.30
@@ -19,9 +19,13 @@ SUMS = {
 NAMED = "广州市府办公厅2026年两个单位的专项工作经费加一起是多少"  # three are printed: not two
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*SUMS, NAMED])
+
+
 @pytest.fixture(scope="session")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*SUMS, NAMED], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(SUMS))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # 2022-xa-wjw-juesuan p161 公开09表: 会议费 决算数 86.81; p157 公开06表: 30215 会议费 23.86
 BOTH = "西安卫健委2022年会议费花了多少？"
@@ -14,9 +14,13 @@ BOTH = "西安卫健委2022年会议费花了多少？"
 NAMED = "江苏高院2019年三公经费表里的培训费是多少？"
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([BOTH, NAMED])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [BOTH, NAMED], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 def test_an_item_of_both_tables_names_both_readings(answers):

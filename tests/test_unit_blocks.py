@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 CASES = {
     # 2026-gz-zfbgt p20 表11: 广州地区公文交换站（广州市人民政府公报编辑部） … 商品和服务支出 45.58
@@ -23,9 +23,13 @@ CASES = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(CASES))
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, list(CASES), env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(CASES))

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # The narrative's reason, quoted: (a phrase of the reason as printed, a phrase of another figure's reason that must
 # not be the answer or None).
@@ -34,9 +34,13 @@ FIGURES = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*REASONS, *FIGURES])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*REASONS, *FIGURES], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(REASONS))

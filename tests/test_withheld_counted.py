@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 
 # 2021-xa-xcb-yusuan p2: 「一、部门主要职责及机构设置 本部门按照保密审查机制确定此项内容为涉密内容，按规定不予公开。
 # 二、2021 年度部门工作任务 本部门按照保密审查机制确定此项内容为涉密内容，按规定不予公开。」
@@ -24,9 +24,13 @@ SUMS = {
 }
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home([*WITHHELD, COUNTED, HOW_MANY, *SUMS])
+
+
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return ask_batch(real_home, [*WITHHELD, COUNTED, HOW_MANY, *SUMS], env=FAST)
+    return shared_answers(real_home, ASKED)
 
 
 @pytest.mark.parametrize("question", WITHHELD)

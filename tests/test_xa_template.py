@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FAST, ask_batch, budgetqa, jsonl
+from conftest import budgetqa, jsonl, on_real_home, shared_answers
 
 XCB = "西安市委宣传部2021年"
 
@@ -24,7 +24,7 @@ def home(real_home):
 
 
 def _ask(home, questions: list[str]) -> list[dict]:
-    answers = ask_batch(home, questions, env=FAST)
+    answers = shared_answers(home, questions)
     return [answers[q] for q in questions]
 
 
@@ -125,3 +125,7 @@ def test_one_indicator_in_two_forms_is_ambiguous(home):
 def test_a_unit_asked_for_people_gets_no_money_figure(home):
     [a] = _ask(home, [XCB + "讲师团有多少人？"])
     assert a["unit"] not in ("元", "万元"), a["answer"]
+
+
+# The table questions, asked in the session's shared batch with every family module's (conftest.shared_answers).
+on_real_home(list(CASES))

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FAST, ask_batch
+from conftest import on_real_home, shared_answers
 from ingest.changes import change_facts
 from ingest.model import Passage
 
@@ -45,9 +45,13 @@ def home(real_home):
     return real_home
 
 
+# Asked with every family module's questions in one process of the session (conftest.shared_answers).
+ASKED = on_real_home(list(CASES) + REFUSED)
+
+
 @pytest.fixture(scope="module")
 def answers(home):
-    return ask_batch(home, list(CASES) + REFUSED, env=FAST)
+    return shared_answers(home, ASKED)
 
 
 @pytest.mark.parametrize("question", list(CASES))
