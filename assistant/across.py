@@ -17,14 +17,10 @@ from decimal import Decimal
 from ingest import model
 from ingest.values import money
 
-from . import acrossparts, arith, execution, keyfigures
+from . import acrossparts, acrosspick, arith, execution, keyfigures
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar
-from .documents import department_names
 from .scope import years_in
 
-# The question is about every department the corpus holds (of a year, of a kind).
-_ALL = re.compile(r"哪个部门|哪些部门|哪一个部门|哪家单位|哪个单位|哪些单位|各部门|各个部门|所有部门|全部部门|几个部门|"
-                  r"部门之间|各单位|哪个局|各家|谁家|[这那]几家|几家单位|公开(?:了)?(?:预算|决算)的部门|部门里|部门中")
 # Questions about the corpus itself: how many documents or departments (of a year, a kind, a region).
 _CORPUS_COUNT = re.compile(r"(?:几|多少)(?:个部门|份|家)")
 _SPLIT = re.compile(r"和|与|跟|同|及|、|以及|对比|相比|比较|vs|VS|还是|比")
@@ -126,101 +122,12 @@ class Figure:
         return f"{d.department}（{d.year}年{d.kind}）"
 
 
-def _named(q: str, docs: list) -> list:
-    """The documents whose department the question may name, through the corpus's index of names when the
-    documents are the corpus's (a question never tests a thousand departments' names one by one)."""
-    corpus = getattr(docs[0], "_corpus", None) if len(docs) > 8 else None
-    return corpus.named_in(q, docs) if corpus is not None else docs
-
-
-def _named_departments(q: str, docs: list) -> dict[str, list]:
-    """Department → its documents, for each department the question names (longest names first, so
-    普陀区财政局 does not also name 北京市财政局 through 财政局)."""
-    docs = _named(q, docs)
-    spans: list[tuple[int, int, str]] = []
-    for d in docs:
-        for n in department_names(d.document.department, d.document.region):
-            start = q.find(n)
-            while start >= 0:
-                spans.append((start, start + len(n), d.document.department))
-                start = q.find(n, start + 1)
-    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-    taken: list[tuple[int, int, set]] = []
-    for a, b, dept in spans:
-        inside = next((t for t in taken if t[0] <= a and b <= t[1]), None)
-        if inside is not None:
-            if (inside[0], inside[1]) == (a, b):
-                inside[2].add(dept)  # the same words name two departments: both, left to the year to settle
-            continue
-        if any(a < t[1] and t[0] < b for t in taken):
-            continue
-        taken.append((a, b, {dept}))
-    out: dict[str, list] = {}
-    for _, _, depts in sorted(taken):
-        if len(depts) == 1:
-            dept = next(iter(depts))
-            out.setdefault(dept, [d for d in docs if d.document.department == dept])
-    return out
-
-
-def _names_said(q: str, docs: list) -> list[str]:
-    return sorted({n for d in _named(q, docs) for n in department_names(d.document.department, d.document.region) if n in q},
-                  key=len, reverse=True)
-
-
-def _kind_near(q: str, year: int) -> str | None:
-    """预算 or 决算 said right after a year ("2024年决算和2025年预算")."""
-    m = re.search(rf"{year}\s*年度?(?:部门)?(预算|决算)", q)
-    return m.group(1) if m else None
-
-
-def _pick(docs: list, q: str) -> tuple[list, list[str]]:
-    """The documents to compare and, for years asked of a department that has no document for them, what
-    is missing. Several departments: each one's document of the year (and kind) asked, else its latest.
-    One department: its documents of the years asked."""
-    years = sorted(set(years_in(q)))
-    kind = "决算" if "决算" in q or execution.ASKS.search(q) else ("预算" if "预算" in q else None)
-    named = _named_departments(q, docs)
-    missing: list[str] = []
-    if _ALL.search(q) and not named:
-        pool = [d for d in docs if not years or d.document.year in years]
-        if kind and not (len(years) > 1):
-            pool = [d for d in pool if d.document.kind == kind] or pool
-        by_dept: dict[str, list] = {}
-        for d in pool:
-            by_dept.setdefault(d.document.department, []).append(d)
-        return [max(ds, key=lambda d: (d.document.year, d.document.kind == (kind or "预算"))) for ds in by_dept.values()], []
-    if len(named) >= 2:
-        chosen = []
-        for dept, ds in named.items():
-            fit = [d for d in ds if not years or d.document.year in years]
-            if kind:
-                fit = [d for d in fit if d.document.kind == kind] or fit
-            if not fit:
-                missing.append(f"{dept} {'、'.join(map(str, years))} 年的文件（语料库没有）")
-                continue
-            chosen.append(max(fit, key=lambda d: d.document.year))
-        return chosen, missing
-    if len(named) == 1 and len(years) >= 2:
-        dept, ds = next(iter(named.items()))
-        chosen = []
-        for y in years:
-            k = _kind_near(q, y)
-            fit = [d for d in ds if d.document.year == y and (k is None or d.document.kind == k)]
-            if not fit:
-                missing.append(f"{dept} {y} 年{k or ''}的文件（语料库没有）")
-                continue
-            chosen.append(fit[0])
-        return chosen, missing
-    return [], []
-
-
 def applies(q: str, docs: list) -> bool:
     """Is the question about a figure in several documents (departments or years)?"""
     if len(docs) < 2:
         return False
-    named = _named_departments(q, docs)
-    if _ALL.search(q) and not named:  # "包括哪些单位" of a department named is about its own units
+    named = acrosspick.named_departments(q, docs)
+    if acrosspick.ALL.search(q) and not named:  # "包括哪些单位" of a department named is about its own units
         return True
     if len(named) >= 2:
         return True
@@ -247,7 +154,7 @@ def measure_words(q: str, docs: list) -> str:
     # An execution rate asked (完成预算的比例) and what was spent said plainly (实际花的): the stage, not the figure.
     rest = execution.ASKS.sub("|", rest)
     rest = re.sub(execution.SPENT, "|", rest)
-    for n in _names_said(q, docs):
+    for n in acrosspick.names_said(q, docs):
         rest = rest.replace(n, "|")
     rest = _KIND.sub("|", rest)
     rest = _YEAR.sub("|", rest)
@@ -293,10 +200,10 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         return counted
     if not applies(q, docs):
         return None
-    chosen, missing_docs = _pick(docs, q)
+    chosen, missing_docs = acrosspick.pick(docs, q)
     if len(chosen) + len(missing_docs) < 2:
         return None
-    if len(chosen) < 2 and len(_named_departments(q, docs)) == 1:
+    if len(chosen) < 2 and len(acrosspick.named_departments(q, docs)) == 1:
         return None  # one department, a year it has no document of: that year only from its own 上年 figures
     measure = measure_words(q, docs) or "支出总计"
     figures: list[Figure] = []
@@ -331,10 +238,10 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         else:
             f.value = f.answer.value
     missing = [f"{f.who}：{_why(f.answer)}" for f in lacking] + missing_docs
-    if acrossparts.counts_nonzero(q) and _ALL.search(q):
+    if acrossparts.counts_nonzero(q) and acrosspick.ALL.search(q):
         return _nonzero(question, measure, have, missing, common or "")
     among = bool(missing) and len(have) >= 2 and acrossparts.ranks_only(q)  # a ranking among those that print it
-    if missing and not (_ALL.search(q) and not _named_departments(q, docs)) and not among:
+    if missing and not (acrosspick.ALL.search(q) and not acrosspick.named_departments(q, docs)) and not among:
         # The departments or years the question names are each needed: without one, no comparison.
         return Answer(question, NOT_FOUND, f"没有找到答案：问题所比较的“{measure}”，" + "；".join(missing) +
                       "。缺少的数不按 0 计，无法比较。" + ("已有：" + "；".join(_cite_line(f, common or "") for f in have)
