@@ -244,6 +244,9 @@ class Engine:
         if (ans := perfnamed.answer(question, q, doc)) is not None:
             return ans
         index = self.form_index(doc)
+        from . import perfcompare  # 「A和B两个项目，哪个执行率高」: each project's figure, compared (assistant/perfcompare.py)
+        if (ans := perfcompare.answer(question, perf_query(q, mentions, index.projects), doc, index)) is not None:
+            return ans
         ans = perftables.answer(question, perf_query(q, mentions, index.projects), doc, index)
         if ans is not None:
             return ans
