@@ -49,7 +49,12 @@ def simplified(question: str) -> str:
 def normalize(question: str) -> str:
     q = question.strip().replace(" ", "").replace("\u3000", "")
     q = q.translate(str.maketrans("０１２３４５６７８９？！，（）", "0123456789?!,（）"))
+    # 「“项”级科目」: a level of the subject tree quoted is the level named (项级), as every reader of levels says it.
+    q = _QUOTED_LEVEL.sub(r"\1", q)
     return q.replace("(", "（").replace(")", "）")
+
+
+_QUOTED_LEVEL = re.compile(r"[“”\"'‘’「」『』【】]([类款项])[“”\"'‘’「」『』【】](?=级|科目)")
 
 
 @dataclass
