@@ -60,6 +60,8 @@ def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     if not ((W.SUM.search(q) and "绩效目标" in q) or (W.RANK.search(q) and "项目" in q) or
             ("项目" in q and _MONEY.search(q))):
         return None  # what every reading below asks first: the forms are not read for other questions
+    if W.COUNT.search(q) and not _MONEY.search(re.sub(r"部门[预决]算", "", q)):
+        return None  # 「部门预算一共公开了几张绩效目标表」 counts the forms (assistant/perftables.py), no money asked
     items = _target_forms(doc)
     if len(items) < 2 or len({u for _, _, u in items}) != 1:
         return None

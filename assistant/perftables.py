@@ -63,12 +63,15 @@ def _project_fit(q: str, project: str) -> int:
     digits and brackets aside); under 3 is none."""
     if not project:
         return 0
+    # 「2026年部门预算一共公开了几张表」: the document's own name is no project's words (部门预算编制管理服务)
+    q = _DOCUMENT.sub("|", q)
     # 「…补贴资金项目」 and 「…外调血资金项目」 share only words every project's name may hold: no fit
     n = common_run(_GENERIC_PROJECT.sub("|", _cjk(q)), _GENERIC_PROJECT.sub("|", _cjk(project)))
     return n if n >= 3 else 0
 
 
 _GENERIC_PROJECT = re.compile(r"项目|资金|经费")
+_DOCUMENT = re.compile(r"(?:19|20)\d{2}年度?部门[预决]算(?!编制)")
 
 
 _NAMES_PROJECT = re.compile(r"([\u4e00-\u9fff（）]{4,})项目")
@@ -421,6 +424,8 @@ def _list_projects(question, q, doc, fs: list[Form], listing: bool) -> Answer | 
     elif re.search(r"目标", q):
         fs = [f for f in fs if f.table.kind != model.SELF_EVALUATION] or fs
     fs = [f for f in fs if f.table.kind != model.OVERALL_PERFORMANCE and not re.search(r"整体", f.table.title)]
+    if re.search(r"项目(?:支出)?绩效", q):  # 「项目支出绩效目标表」 named: not the 专项转移支付 form beside them
+        fs = [f for f in fs if "项目" in f.table.title] or fs
     names: list[str] = []
     cites = []
     for f in fs:
