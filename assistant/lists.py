@@ -61,11 +61,35 @@ def _items_of(text: str) -> list[str]:
     return out
 
 
+# 「除了厅本级，还包括哪些」, 「下属单位有哪些」: the department's own 本级 is not one of the units asked.
+_BUT_OWN = re.compile(r"除(了)?.{0,8}(本级|机关)|下属|直属|所属")
+
+
+def _not_own(q: str, names: list, department: str, name=lambda x: x) -> list:
+    """The units asked: without the department's own 本级 (本级/机关, or its own name) when the question
+    leaves it out — and all of them when that would leave none."""
+    if not _BUT_OWN.search(q):
+        return names
+    kept = [x for x in names if not re.search(r"本级|机关$|（机关）", name(x)) and
+            re.sub(r"（[^）]*）$", "", name(x)) != department]
+    return kept or names
+
+
 def _units(question: str, q: str, doc: ParsedDocument) -> Answer | None:
+    ans = _listed_units(question, q, doc)
+    if ans is None:
+        from .units import listed  # no passage lists them: the rows of a table listed by 单位名称 (assistant/units.py)
+        ans = listed(question, q, doc, lambda rows, name: _not_own(q, rows, doc.document.department, name))
+    return ans
+
+
+def _listed_units(question: str, q: str, doc: ParsedDocument) -> Answer | None:
+    department = doc.document.department
     # The institutions table when the document has one (the engine's own list).
     orgs = next((t for t in doc.tables if t.kind == model.INSTITUTIONS and t.rows), None)
     if orgs is not None:
-        return _from_rows(question, doc, orgs, [r for r in orgs.rows if plain_label(r.label) not in TOTAL_LABELS], "单位")
+        rows = [r for r in orgs.rows if plain_label(r.label) not in TOTAL_LABELS]
+        return _from_rows(question, doc, orgs, _not_own(q, rows, department, lambda r: plain_label(r.label)), "单位")
     word = re.search(r"(下属|直属|所属|二级|预算)?(事业)?(单位|医院|机构)", q).group()
     best, best_score = None, 0
     for k, p in enumerate(doc.passages):
@@ -107,6 +131,7 @@ def _units(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         if t is not None:
             rows = [r for r in t.rows if _UNIT_WORD.search(r.label) and plain_label(r.label) not in TOTAL_LABELS]
             if rows:
+                rows = _not_own(q, rows, department, lambda r: plain_label(r.label))
                 return _from_rows(question, doc, t, rows, "单位", intro=p)
             named = next((c.path for c in t.columns if re.search(r"单位|名称", c.path.split("/")[0])), None) or \
                 next((c.path for c in t.columns if sum(1 for s in c.path.split("/") if _UNIT_WORD.search(s)) >= 2), None)
@@ -116,6 +141,7 @@ def _units(question: str, q: str, doc: ParsedDocument) -> Answer | None:
                     items = parts
                     cites.append(Citation(doc.document.label, doc.document.doc_id, t.title, None, named, t.page,
                                           "、".join(parts), table_ordinal=t.ordinal, kind=t.kind))
+    items = _not_own(q, items, department)
     if not items:
         return None
     text = f"共 {len(items)} 个：" + "、".join(items) + f"（{p.section}{'，第' + str(p.page) + '页' if p.page else ''}）"

@@ -132,6 +132,22 @@ def _choose_table(q: str, tables: list, hint: str | None):
         next((t for t in tables if t.kind != model.THREE_PUBLIC), None) or (tables[0] if tables else None)
 
 
+def listed(question: str, q: str, doc, keep) -> Answer | None:
+    """「包括哪些单位」 where no passage names them: the unit rows of the 收入总表 (else another unit table),
+    each cited; ``keep(rows, name)``: the ones asked (assistant/lists.py leaves out the 本级 when told to)."""
+    tables = [t for t in doc.tables if _unit_table(t)]
+    table = _choose_table(q, tables, None) if tables else None
+    us = units_of(table, doc.document.department, _full_names(tables)) if table is not None else None
+    if us is None:
+        return None
+    rows = keep(us.rows, lambda r: us.label(r) + ("（本级）" if r is us.own and not _OWN.search(r.label) else ""))
+    col = default_column(table)
+    names = "、".join(max(re.sub(r"\s+", "", r.label), us.label(r), key=len) for r in rows)  # as printed, in full
+    text = f"共 {len(rows)} 个单位：{names}（{table.title}，按单位名称列示，第{table.page}页）"
+    return Answer(question, ANSWERED, text, None, None, None,
+                  [CellRef(doc.document, table, r, r.cell(col)).citation() for r in rows])
+
+
 def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | None:
     tables = [t for t in doc.tables if _unit_table(t)]
     if not tables:
@@ -150,6 +166,9 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
         cites = [CellRef(doc.document, table, r, r.cell(col)).citation() for r in rows]
         text = f"共 {len(rows)} 个：{names}（{table.title}，按单位列示，第{table.page}页）"
         return Answer(question, ANSWERED, text, Decimal(len(rows)), "个", None, cites)
+    from .lists import own_units
+    if own_units(q) and W.LIST.search(q) and not W.NUMERIC.search(q):
+        return None  # 「除了本级，还包括哪些下属单位」 asks their names, no unit's figure (assistant/lists.py)
     if hint is not None and hint not in _KINDS or _NOT_MONEY.search(q):
         return None  # "讲师团有多少人": no figure of these tables
     # The unit table holding a column the question names ("本级的培训费": the “三公” table's 培训费).
