@@ -76,8 +76,9 @@ def out_of_scope(q: str, docs: list[ParsedDocument], extra_years: set[int], name
         # A held department's 医院, 党校 … are its own units, not another department.
         if not any(n in q for d in docs for n in department_names(d.document.department, d.document.region)):
             return f"没有“{others[0]}”的预算公开文件"
+    # 「本级的预算比市委讲师团多多少」: a comparison's words before 市委 are no place (比, 与, 预算 …).
     for m in _PLACE.finditer(q):
-        if m.group(1) not in names and m.group(0) not in named and not re.search(r"[年里的和表]", m.group(1)) \
+        if m.group(1) not in names and m.group(0) not in named and not re.search(r"[年里的和表比较与跟及同]|预算|支出|收入", m.group(1)) \
                 and not (len(m.group(1)) == 3 and m.group(1)[1:] in names):  # "…表中广州市政府…": 广州市
             return f"没有“{m.group(0)}”的预算公开文件"
     if _COUNTY_WIDE.search(q):
