@@ -12,7 +12,7 @@ from .corpus import plain_label
 from .tables import Measure
 
 _IN = re.compile(r"^(?:里的|中的|里|中|的|下的|项下的?)$")
-_AND = re.compile(r"^(?:和|与|及|、|以及)$")
+_AND = re.compile(r"^(?:和|与|及|、|以及|加|加上)$")
 
 
 def regroup(q: str, mentions, doc) -> list[Measure] | None:
@@ -49,15 +49,25 @@ def regroup(q: str, mentions, doc) -> list[Measure] | None:
 
 
 _LEAD = re.compile(r"^(?:[，,]|的|在)$")
+# 「培训费一共安排了多少（基本支出加项目支出）」: the parts in a bracket that closes the question about the line.
+_BRACKET = re.compile(r"^[^，,。?？（）]{0,12}（$")
 
 
 def _after(q: str, ms, i: int) -> list:
-    """The parts named after a line, two or more joined (「差旅费，基本支出和项目支出」, 「办公费在基本支出和项目支出里」)."""
+    """The parts named after a line, two or more joined (「差旅费，基本支出和项目支出」, 「办公费在基本支出和项目支出里」,
+    「培训费一共多少（基本支出加项目支出）」)."""
     parts, j = [], i + 1
-    while j < len(ms) and _part(ms[j]) and \
-            (_LEAD if not parts else _AND).match(q[ms[j - 1].end:ms[j].start]):
+    bracket = False
+    while j < len(ms) and _part(ms[j]):
+        gap = q[ms[j - 1].end:ms[j].start]
+        if not parts and _BRACKET.match(gap):
+            bracket = True
+        elif not (_LEAD if not parts else _AND).match(gap):
+            break
         parts.append(ms[j])
         j += 1
+    if bracket and not q[parts[-1].end:].startswith("）"):
+        return []  # the bracket says more than the parts: not where the line is read
     return parts if len(parts) >= 2 else []
 
 
