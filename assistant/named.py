@@ -28,6 +28,7 @@ _SAY = (("地铁", "轨道交通"),)
 _PROJECT_CODE = re.compile(r"^[0-9A-Z]{10,}[-－—]")
 _PUNCT = re.compile(r"[\s\-－—_·、，,。.．:：;；“”\"'（）()《》]")
 _ASK = re.compile(r"的?[多少](?:安排|花|用)了?(?:多少钱?|多少万元)|"  # 「B的多安排多少钱」: the difference asked
+                  r"(?:的)?(?:预算|钱|金额)?(?:相差|差额|差距|差了?)(?:是|有|为)?(?:多少钱?|多少万元)|"  # 「…的预算相差多少」
                   r"(?:一共|总共|合计|共|加起来|加在一起|之和|相加)?(?:安排了?|预算|花了?|用了?)?"
                   r"(?:是|有|为)?(?:多少钱?|多少万元|几何|哪个多|哪个少|哪个更多|哪个更少|谁多|谁少)"
                   r"|多多少钱?|少多少钱?|(?:的)?(?:几倍|多少倍)|[?？。]")
@@ -119,7 +120,42 @@ def _match(part: str, pool: list[Item], loose: bool = False) -> list[Item]:
     # The whole printed name said ("会计服务"), else six or more characters and most of what was said: a
     # shorter stretch ("在职人员" of 在职人员经费) names no project.
     need = max(6, int(0.7 * len(said) + 0.999))
-    return [it for it in found if best >= need or best == len(it.key.replace("的", "") if loose else it.key)]
+    kept = [it for it in found if best >= need or best == len(it.key.replace("的", "") if loose else it.key)]
+    return kept or (_in_order(said, pool) if not loose else [])
+
+
+def _in_order(said: str, pool: list[Item]) -> list[Item]:
+    """「地铁12号线PPP运营期管理项目」 of 「深圳市轨道交通12号线PPP项目运营期管理项目」: a name said with a word of it
+    left out, its stretches in the printed order covering most of what was said (four fifths, six characters or
+    more), every number said printed whole in it (12号线 never 13号线's); the items covered best."""
+    numbers = re.findall(r"\d+", said)
+    best, found = 0, []
+    for it in pool:
+        if not all(re.search(rf"(?<!\d){n}(?!\d)", it.key) for n in numbers):
+            continue
+        n = _covered(said, it.key)
+        if n > best:
+            best, found = n, [it]
+        elif n == best and n:
+            found.append(it)
+    return found if best >= max(6, 0.8 * len(said)) else []
+
+
+def _covered(said: str, key: str) -> int:
+    """How much of ``said`` is found in ``key`` as stretches of two or more characters, in the same order."""
+    i = j = covered = 0
+    while i < len(said):
+        n, at = 0, -1
+        for k in range(len(said), i + 1, -1):
+            at = key.find(said[i:k], j)
+            if at >= 0:
+                n = k - i
+                break
+        if n >= 2:
+            covered, i, j = covered + n, i + n, at + n
+        else:
+            i += 1
+    return covered
 
 
 def _one(found: list[Item]) -> Item | None:
@@ -179,8 +215,10 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     # 「交通运输专项资金里，民航业领域比现代物流业领域」: the words before 里/中 lead every part's name
     lead = re.match(r"^(.{4,}?)(?:里面|当中|之中|里|中)[，,]?(.{2,})$", parts[0]) if len(parts) >= 2 else None
     early = mentions is not None
-    if early and not (all(any(m.text in p or p in m.text for p in parts) for m in mentions) and
-                      any(m.text in p and len(m.text) < len(p) for m in mentions for p in parts)):
+    # A name found with the year's 年 before it (「2026年轨道交通」) is compared as the parts are, the year aside.
+    said = [_GENERIC_HEAD.sub("", m.text) or m.text for m in mentions or ()]
+    if early and not (all(any(m in p or p in m for p in parts) for m in said) and
+                      any(m in p and len(m) < len(p) for m in said for p in parts)):
         return None
     if early and any(_tiled(p, mentions) for p in parts):
         return None  # 「邮电费差旅费加起来」: two whole names said back to back, no longer name
@@ -241,7 +279,8 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
 def _covers(part: str, it: Item) -> bool:
     """The part said is mostly the item's name, not the name and more (「基本支出里公用经费」 names no 基本支出)."""
     said = re.sub(r"^给", "", _said(part).replace("的", ""))
-    return common_run(said, it.key.replace("的", "")) >= 0.7 * len(said)
+    key = it.key.replace("的", "")
+    return max(common_run(said, key), _covered(said, key)) >= 0.7 * len(said)  # a word left out (PPP运营期)
 
 
 def _listed(ref: CellRef) -> bool:
