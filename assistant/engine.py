@@ -184,6 +184,8 @@ class Engine:
     def _answer(self, question: str, q: str, doc: ParsedDocument, mentions) -> Answer:
         from . import operands  # 「A加上B一共多少钱」: the sum's wording, no third name (assistant/operands.py)
         mentions = operands.spoken_sum(q, mentions)
+        from . import spoken  # a subject before 一共多少钱, a scope before the operands, a whole after its parts
+        mentions = spoken.mentions(q, mentions, doc)
         hint = next((m.table for m in mentions if m.table), None)
         measures = measures_from(q, mentions)
         from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named
@@ -349,7 +351,9 @@ class Engine:
             return targets.answer_target(question, q, doc, perf)
         if numeric and _about_the_whole_budget(q, doc):
             total = frozenset(self.vocab_for(doc).rows.get("支出总计") or {"支出总计"})
-            return tableanswer.table(self, question, q, doc, [Measure(total, None, "支出总计", 0)], None)
+            from .wholes import spent  # 「全年到底花了多少钱」 of a 决算: its 本年支出合计
+            whole = spent(doc, q, [Measure(total, None, "支出总计", 0)], self.vocab_for(doc))
+            return tableanswer.table(self, question, q, doc, whole, None)
         if numeric:
             ans = tableanswer.composite(self, question, q, doc)
             if ans is not None:
@@ -451,6 +455,7 @@ class Engine:
 
 
 _GENERIC = re.compile(r"今年|本年|全年|一年|一共|总共|总计|总|共|有|能|可以|可|花|用|钱|预算|多少|是|的|了|吗|呢|部门|单位|"
+                      r"到底|究竟|实际上?|大概|大约|"
                       r"经费|资金|安排|\d{4}年|年度|？|\?|，|。")
 
 

@@ -160,9 +160,11 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
         text = f"{best.name()}更{word}：{arith.with_unit(best.value, unit_of(best))}（" + "；".join(
             f"{c.name()} {arith.with_unit(c.value, unit_of(c))}" for c in refs) + "）"
         return Answer(question, ANSWERED, text, best.value, unit_of(best), calc, [c.citation() for c in refs])
-    if len(measures) >= 2 and (W.SUM.search(q) or "和" in q or "、" in q):
+    from .spoken import plus  # 「三公经费加人员经费是多少」: a bare 加 between the figures asks their sum
+    summed = bool(W.SUM.search(q)) or plus(q, measures)
+    if len(measures) >= 2 and (summed or "和" in q or "、" in q):
         refs = together(measures, options)
-        if W.SUM.search(q):
+        if summed:
             vals, unit, conv = figures.common_unit(refs)
             r = arith.total(vals)
             return figures.computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit)}",
