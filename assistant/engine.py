@@ -177,6 +177,8 @@ class Engine:
         answer = guard.mismatch(q, answer) or answer
         from . import qualifiers  # the part asked, not its whole or a neighbour (assistant/qualifiers.py)
         answer = qualifiers.check(q, answer, doc) or answer
+        from . import restates  # the narrative prints the line otherwise: both readings (assistant/restates.py)
+        answer = restates.check(self, q, answer, doc) or answer
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer

@@ -61,6 +61,9 @@ class Check:
     tolerance: Decimal | None = None  # the rounding slack the figures allow, in ``unit`` (when one applies)
     near: bool = field(default=False, repr=False, compare=False)  # a same-precision near miss (see finalize)
     passage_page: int | None = None  # narrative checks: the page the sentence is printed on
+    # how found relates to the cells (compare's eq / within / covers / le): a narrative figure that restates
+    # its cell ("eq") is the cell's figure said again, one "within" a broader line is only a part of it
+    relation: str = field(default="eq", repr=False, compare=False)
 
     def as_json(self) -> dict:
         def num(d: Decimal | None) -> str | None:
@@ -178,6 +181,7 @@ def judge(cid: str, kind: str, description: str, cells: list[CellRef], found: Te
     e = sum((_in_unit(p, unit) for p in parts), ZERO)
     diff = f - e
     check = Check(cid, kind, description, PASS, cells, e, f, diff, passage, unit)
+    check.relation = relation
     if diff == 0:
         return check
     rounded = [t for t in (found, *parts) if t.printed and t.value and t.places is not None]
