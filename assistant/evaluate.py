@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -87,6 +88,11 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+def _plain_unit(unit: str | None) -> str:
+    """A unit without spaces and without the alternative a document adds in brackets: 「2台（套）」 counts in 台."""
+    return _squash(re.sub(r"[（(][^）)]*[）)]", "", unit or ""))
+
+
 # Classifiers of one counted thing: 「下属 2 家预算单位」 answered in 家 to a gold in 个 counts the same units.
 _SAME_COUNT = {"个", "家"}
 
@@ -121,7 +127,7 @@ def score(q: Question, a: Answer) -> tuple[bool, str]:
             pass  # the amount asked, printed in another money unit (258596001.79 元 for 25859.6 万元)
         elif not any(_decimal(e) is not None and a.value == _decimal(e) for e in q.expect):
             return False, f"value {a.value}, expected {' or '.join(q.expect)}"
-        elif (q.unit or None) != (a.unit or None) and _squash(q.unit or "") != _squash(a.unit or "") and \
+        elif (q.unit or None) != (a.unit or None) and _plain_unit(q.unit) != _plain_unit(a.unit) and \
                 not {q.unit, a.unit} <= _SAME_COUNT:
             return False, f"unit {a.unit!r}, expected {q.unit!r}"
     if q.expect_any and not any(_squash(s) in _squash(a.answer) for s in q.expect_any):

@@ -50,6 +50,8 @@ def test_scorer_fails_wrong_answers(q, a):
     (Question("t6", "x", "count", expect=("2",), unit="个"), answer(value="2", unit="家")),
     # the same amount printed in 元 by the table the answer cites, for a gold the narrative rounds in 万元
     (WAN, answer(value="258596001.79", unit="元")),
+    # 「单价100万元以上设备2台（套）」: the bracketed alternative is no other unit
+    (Question("t10", "x", "count", expect=("2",), unit="台（套）"), answer(value="2", unit="台")),
     (Question("t8", "x", "lookup", expect=("38454900.00",), unit="元"), answer(value="3845.49", unit="万元")),
 ])
 def test_scorer_passes_right_answers(q, a):
