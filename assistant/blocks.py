@@ -21,14 +21,15 @@ from .vocab import common_run
 
 # The headings of a project's description, and how a question asks for each.
 _TOPICS = {
-    "实施主体": r"由谁实施|谁来?实施|谁负责实施|实施主体|实施单位|哪个单位实施",
+    # 「由哪些科室具体实施」「哪个处室负责实施」: who carries it out, asked by the kind of office
+    "实施主体": r"由谁实施|谁来?实施|谁负责实施|实施主体|实施单位|由?哪(?:些|个|几个)[^，,？?]{0,4}?(?:具体)?(?:负责)?实施",
     "年度预算安排": r"年度预算安排|预算安排(?:了|是)?多少|安排了?多少(?:资金|钱|预算)",
     "立项依据": r"立项依据|依据是什么|根据什么立项",
     "实施周期": r"实施周期|实施期限|实施多久",
     "实施方案": r"实施方案|怎么实施|如何实施",
     "项目概述": r"项目概述|项目是做什么|项目做什么",
 }
-_GENERIC = re.compile(r"(?:19|20)\d{2}\s*年度?|项目|是多少|多少|是什么|有哪些|的|了|吗|呢|是|由谁|谁|[？?，,。“”]")
+_GENERIC = re.compile(r"(?:19|20)\d{2}\s*年度?|项目|是多少|多少|是什么|有哪些|具体|的|了|吗|呢|是|由谁|谁|[？?，,。“”]")
 _SECTION_ASK = re.compile(r"有哪些|有什么|是什么|包括哪些|包括什么|哪几")
 _MAX_QUOTED = 12
 
@@ -100,6 +101,11 @@ def project_block(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         if value is not None:
             text = f"该项目的年度预算安排为 {body[0].text.strip().rstrip('。.')}（{body[0].section}，第{body[0].page}页）"
             return Answer(question, ANSWERED, text, value, m.group(2), None, cites[:1])
+    items = [x for x in re.split(r"[、；;]", body[0].text.strip().rstrip("。.")) if x.strip()]
+    if topic == "实施主体" and W.LIST.search(q) and len(body) == 1 and len(items) >= 2 and \
+            all(len(x) <= 24 for x in items):  # 「由哪些科室实施」: the offices the block lists, each named
+        return Answer(question, ANSWERED, f"共 {len(items)} 个：" + "、".join(x.strip() for x in items) +
+                      f"（{body[0].section}，第{body[0].page}页）", None, None, None, cites)
     return Answer(question, ANSWERED, f"文件中{topic}的说明：\n{quote}", None, None, None, cites)
 
 

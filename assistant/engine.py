@@ -220,6 +220,9 @@ class Engine:
         from . import quantity  # a quantity asked (数量, 几场): a 数量 column, not money (assistant/quantity.py)
         if (ans := quantity.answer(question, q, doc)) is not None:
             return ans
+        from . import groupparts  # a fund printed only as its 「G-X」 lines: listed, counted, summed (assistant/groupparts.py)
+        if (ans := groupparts.answer(question, q, doc)) is not None:
+            return ans
         from . import itemparts  # an item's parts: counted, one's share of it (assistant/itemparts.py)
         if (ans := itemparts.answer(question, q, doc, mentions)) is not None:
             return ans

@@ -63,10 +63,25 @@ def prefixed(question: str, q: str, doc):
     items (each figure cited to its sentence and page)."""
     from ingest import model
 
-    from .corpus import CellRef, default_column, plain_label
     from .ranks import _answer
     if not _WHICH.search(q):
         return None
+    found = named_parts(q, doc)
+    if found is None:
+        return None
+    t, group, items = found
+    names = {id(c): part for part, c in items.items()}
+    return _answer(question, q, list(items.values()), f"{'正文' if t.kind == model.NARRATIVE else t.title}所列{group}",
+                   lambda c: names[id(c)])
+
+
+def named_parts(q: str, doc):
+    """(table, group, {part: CellRef}): the lines of one table named as a group the question names and a part of it
+    (two or more), the longest group named; a table's lines first, else the narrative's listed items. None: no such
+    group. (assistant/groupparts.py lists and sums them.)"""
+    from ingest import model
+
+    from .corpus import CellRef, default_column, plain_label
     tables = [t for t in doc.tables if t.rows and t.kind != model.NARRATIVE] + \
         [t for t in doc.tables if t.rows and t.kind == model.NARRATIVE]
     for t in tables:
@@ -82,9 +97,7 @@ def prefixed(question: str, q: str, doc):
             groups.setdefault(parts[0], {}).setdefault(parts[1], CellRef(doc.document, t, r, cell))
         named = sorted(((g, items) for g, items in groups.items() if len(items) >= 2), key=lambda x: -len(x[0]))
         if named:
-            group, items = named[0]
-            names = {id(c): part for part, c in items.items()}
-            return _answer(question, q, list(items.values()), f"{'正文' if t.kind == model.NARRATIVE else t.title}所列{group}", lambda c: names[id(c)])
+            return t, named[0][0], named[0][1]
     return None
 
 
