@@ -247,6 +247,9 @@ class Engine:
             return ans
         from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
         from .perfmask import perf_query  # table lines (30107 绩效工资 …) are no words about the forms
+        from . import projectcounts  # 「多少个一级项目做了绩效自评」: the count the narrative states, not the forms counted
+        if (ans := projectcounts.answer(question, q, doc)) is not None:
+            return ans
         from . import perfnamed  # 「报了绩效目标的项目有哪些」: the projects the narrative names (assistant/perfnamed.py)
         if (ans := perfnamed.answer(question, q, doc)) is not None:
             return ans

@@ -12,6 +12,7 @@ asked, or without a reason printed next to it, this family does not answer (the 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ingest.changes import ChangeFact
 
@@ -29,7 +30,8 @@ _MAX_QUOTE = 900
 
 # 「为啥X是0」「为什么没安排X」: why a figure is nil — the reason printed beside the 0.
 _NIL = re.compile(r"(?:是|为|等于|只有|才)\s*(?:0|零)(?![.\d])|没有?(?:安排|预算|钱|花钱)|未安排|不安排|空白|为空|一分钱?都?没")
-_UP_SAID = re.compile(r"增加|增长|上升|提高|多(?![少万千百亿个元倍])|涨|翻倍|变多")  # 「两万多万」 says no direction
+# 「两万多万」「八成多」「一半多」: 多 after a size says how much, not which way
+_UP_SAID = re.compile(r"增加|增长|上升|提高|(?<![成倍%％万千百亿十半\d])多(?![少万千百亿个元倍])|涨|翻倍|变多")
 _DOWN_SAID = re.compile(r"减少|下降|降低|(?<!多)少|砍|压减|压缩|削减|缩减|减了|降了|缩水")
 _PRIOR = re.compile(r"上年|去年|上一年|同期|以前年度")
 
@@ -49,12 +51,44 @@ def _way(q: str) -> int:
     return 0 if up == down else (1 if up else -1)
 
 
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_TENTHS = re.compile(r"(?P<near>快|近|将近|接近|差不多)?(?P<n>[一二两三四五六七八九])成(?P<more>多)?")
+_PERCENT = re.compile(r"(?:百分之(?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?)\s*[%％])")
+
+
+def _size(q: str) -> tuple[Decimal, Decimal] | None:
+    """The rate the question says the figure moved by, as a range of percent: 「八成多」 80–90, 「快七成」 60–70,
+    「七成」 65–75, 「一半」 45–55, 「85%」 84–86; None where it says none."""
+    if m := _TENTHS.search(q):
+        n = Decimal(_CN[m.group("n")] * 10)
+        return (n, n + 10) if m.group("more") else (n - 10, n) if m.group("near") else (n - 5, n + 5)
+    if m := _PERCENT.search(q):
+        n = Decimal(m.group("a") or m.group("b"))
+        return n - 1, n + 1
+    if "一半多" in q:
+        return Decimal(50), Decimal(60)
+    if "一半" in q:
+        return Decimal(45), Decimal(55)
+    return None
+
+
+def _fits(f: ChangeFact, way: int, size) -> bool:
+    """A statement moving the way the question says (up, down) by about as much as it says."""
+    moved = f.change if f.change is not None else f.rate
+    if way and moved and (moved > 0) != (way > 0):
+        return False
+    return size is None or f.rate is None or size[0] <= abs(f.rate) <= size[1]
+
+
 def answer(eng, question: str, q: str, doc) -> Answer | None:
     if not asks(q):
         return None
     plain = WHY.sub("为什么", q)
-    fact = None if _NIL.search(q) else _fact(eng, plain, doc)
     way = _way(plain)
+    # Of several statements about what was asked (a line restated in another table's section, or moving the
+    # other way), the one moving as the question says; else the best named, checked below.
+    fact = None if _NIL.search(q) else (_fact(eng, plain, doc, lambda f: _fits(f, way, _size(plain))) or
+                                        _fact(eng, plain, doc))
     moved = fact.change if fact is not None and fact.change is not None else (fact.rate if fact is not None else None)
     if fact is not None and way and moved and (moved > 0) != (way > 0):
         fact = None  # 「比2025年执行数少了两万多万，原因是什么」 of an item stated to have grown: another statement
@@ -75,8 +109,9 @@ def answer(eng, question: str, q: str, doc) -> Answer | None:
     return Answer(question, ANSWERED, text, None, None, None, cites)
 
 
-def _fact(eng, q: str, doc) -> ChangeFact | None:
-    """The stated change about what the question names (the whole budget when it names nothing)."""
+def _fact(eng, q: str, doc, keep=None) -> ChangeFact | None:
+    """The stated change about what the question names (the whole budget when it names nothing); ``keep``:
+    only the statements it accepts."""
     year = doc.document.year
     wanted = yearly.wanted_basis(q, year)
     subject = yearly.asked_subject(q)
@@ -85,8 +120,8 @@ def _fact(eng, q: str, doc) -> ChangeFact | None:
     if subject and not re.search(r"(?:收入|支出|收支|经费|费|资金)$", subject):
         tries.append(subject + "收支")  # 「财政拨款为什么比2024年多了」: its 收入 and 支出 alike
     for s in tries:
-        found = yearly._matching_fact(eng, q, doc, s, wanted, "change", [], least=2) if s else \
-            yearly._matching_fact(eng, q, doc, "", wanted, "change", [])
+        found = yearly._matching_fact(eng, q, doc, s, wanted, "change", [], least=2, keep=keep) if s else \
+            yearly._matching_fact(eng, q, doc, "", wanted, "change", [], keep=keep)
         if found is not None and found[0] is not None:
             return found[0]
     return None
@@ -191,6 +226,7 @@ def _said(question: str, q: str, doc, way: int) -> Answer | None:
     if labelled.weight(subject) < 2:
         return None
     nil, prior = bool(_NIL.search(q)), bool(_PRIOR.search(q) or re.search(r"比.{0,3}(?:19|20)\d{2}", q))
+    size = _size(q)
     wanted = labelled.weight(subject)
     best, best_n = None, (0, 0.0)
     passages = list(doc.passages)
@@ -214,6 +250,9 @@ def _said(question: str, q: str, doc, way: int) -> Answer | None:
                 else:
                     if not way or _way(head) != way:
                         continue
+                    rates = [Decimal(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", head)]
+                    if size is not None and rates and not any(size[0] <= r <= size[1] for r in rates):
+                        continue  # 「少了八成多」: a clause stating another rate is another line's change
                     if prior and not re.search(r"上年|去年|上一年|同期|(?:比|较|与)(?:19|20)\d{2}年", head):
                         continue
                 near = re.sub(r"[“”\"‘’]", "", clause)

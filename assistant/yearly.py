@@ -52,7 +52,9 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
         # "X减少了多少" with no year named: only a statement of the narrative about X itself answers it
         subject = asked_subject(q)
         found = _matching_fact(eng, q, doc, subject, wanted, ask, [], least=4)
-        return _from_fact(eng, question, q, doc, found[0], found[1], ask) if found else None
+        from . import partchange  # no statement of the whole: its parts' stated changes summed (assistant/partchange.py)
+        return _from_fact(eng, question, q, doc, found[0], found[1], ask) if found else \
+            partchange.answer(eng, question, q, doc, measures, ask, wanted)
     if ask != "other":
         pair = lastyear.find(cands, q, wanted)
         if pair is not None and (pair.now is not None or ask == "prior"):
@@ -61,6 +63,9 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
     subject = asked_subject(q)
     found = _matching_fact(eng, q, doc, subject, wanted, ask, measures)
     if found is None:
+        from . import partchange  # no statement of the whole: its parts' stated changes summed (assistant/partchange.py)
+        if (ans := partchange.answer(eng, question, q, doc, measures, ask, wanted)) is not None:
+            return ans
         other = lastyear.find(cands, q, None) if wanted and ask != "other" else None
         if other is not None and other.basis and other.basis != wanted:
             return eng.not_found(question, f"{doc.document.label}只列出了{_basis_word(other.basis)}"
@@ -88,6 +93,15 @@ def _pointed(q: str) -> str:
             any(_ASKING.search(p) for p in parts[:-1]):
         return "".join(parts[:-1])
     return q
+
+
+_BOTH = re.compile(r"(?:多少|几)[^，,？?]*[，,][^，,]*(?:比|较|同比|与|跟)[^，,]*(?:多少|几)")
+
+
+def both(q: str) -> bool:
+    """「组织部今年三公经费多少，比去年少了多少」: the figure asked, then its change — one answer states both (the
+    value is the change, the last thing asked)."""
+    return bool(_BOTH.search(q))
 
 
 def implicit(q: str) -> bool:
@@ -197,8 +211,9 @@ def score(asked: str, subject: str, drop: tuple[str, ...] = (), short: bool = Tr
     return 0
 
 
-def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1):
-    facts = eng._facts.get(doc.document.doc_id, [])
+def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1, keep=None):
+    """``keep``: only the statements it accepts (reasons.py: the direction and size the question says)."""
+    facts = [f for f in eng._facts.get(doc.document.doc_id, []) if keep is None or keep(f)]
     if not subject:  # "2025年年初预算数是多少": the whole budget's
         whole = next((f for f in facts if (not wanted or lastyear.compatible(wanted, _basis(f, doc))) and
                       _usable(f, ask) and _stem(canon(f.subject)) and not _stem(canon(f.subject))[0]), None)
@@ -418,6 +433,8 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
     if ask == "change" and delta is not None:
         value, u, conv = _in_unit(abs(delta), unit, q)
         text = f"{fact.subject}比{which}{direction} {arith.with_unit(value, u)}{said}。{stated}"
+        if both(q) and now:  # 「X多少，比去年少了多少」: this year's figure asked too, stated first
+            text = f"{fact.subject}{now}；{text}"
         return Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites)
     if prior is None:
         return eng.not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
