@@ -19,6 +19,8 @@ from ingest.values import money
 
 from . import acrossparts, acrosspick, arith, execution, keyfigures
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar
+from .corpus import plain_label
+from .figures import ASKS_WAN
 from .scope import years_in
 
 # Questions about the corpus itself: how many documents or departments (of a year, a kind, a region).
@@ -55,7 +57,9 @@ _OPERATION = re.compile(
     _PLACE.pattern + r"|哪一个|哪个|哪家|哪|谁家|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
     r"对比|比较一下|比较|相比|相差|差距|差额|差多少|多了?多少|少了?多少|高了?多少|低了?多少|增加了?|减少了?|增长了?|下降了?|变化|"
     r"一共|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
-    r"[和与跟同及、，,。？?！!]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在")
+    r"[和与跟同及、，,。？?！!：:；;]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在|"
+    # How many documents or departments are meant (「三份预算」「这七家单位」「这几家」): who, not which figure.
+    r"[这那]?[一二两三四五六七八九十几\d]+[份家]|[这那]几个")
 
 
 # Tables of all the department's money: where a figure has several readings (全部资金 | 财政拨款), a
@@ -83,9 +87,18 @@ def _sangong_reading(a: Answer, measure: str) -> Answer | None:
         return None
     own = [c for c in a.citations if c.kind == model.THREE_PUBLIC and c.text and money(c.text) is not None]
     if len({money(c.text) for c in own}) != 1:
-        return None
+        # 公务用车购置费 (its own line) beside 公务用车购置及运行费 (the line holding it): the line named so.
+        own = [c for c in own if measure in (_line(c.row), (c.column or "").split("/")[-1])]
+        if len({money(c.text) for c in own}) != 1:
+            return None
     c = own[0]
     return Answer(a.question, ANSWERED, f"按“三公”经费表口径（{c.table}）", money(c.text), c.unit, None, [c])
+
+
+def _line(row: str | None) -> str:
+    """A cited row's name without its number and ordinals (「第3行 其中：（1）公务用车购置费」 → 公务用车购置费)."""
+    text = re.sub(r"^第\d+行\s*", "", row or "")
+    return plain_label(plain_label(text))
 
 
 # A source of money's own spending (政府性基金预算支出): its own table's total, not its column in the 基本支出表
@@ -142,6 +155,7 @@ def applies(q: str, docs: list) -> bool:
 _TOTALS = {"支出预算总额": "支出总计", "支出预算": "支出总计", "支出总额": "支出总计", "预算总额": "支出总计",
            "总支出": "支出总计", "支出合计": "支出总计", "收入预算总额": "收入总计", "收入预算": "收入总计",
            "收入总额": "收入总计", "总收入": "收入总计"}
+_TIMES = re.compile(r"几倍|多少倍|倍数")
 _THRESHOLD = re.compile(r"(超过|高于|多于|大于|不少于|低于|少于|不到|小于)?\s*(\d+(?:\.\d+)?)\s*(万元|元)\s*(以上|以下)?")
 
 
@@ -163,6 +177,9 @@ def measure_words(q: str, docs: list) -> str:
     words = max(parts, key=len) if parts else ""
     if words not in _TOTALS and words.endswith("合计") and len(words) >= 4:
         words = words[:-2]  # "三公经费合计": the figure, added up by the table
+    bare = re.sub(r"(?:更|还|较)?[多少高低]$", "", words)
+    if bare != words and len(bare) >= 2 and re.search(r"谁|哪", q):
+        words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
     return _TOTALS.get(words, words)
 
 
@@ -227,7 +244,11 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     answered = {id(f) for f in have}
     lacking = [f for f in figures if id(f) not in answered]
     units = {f.answer.unit for f in have}
-    common = "万元" if units and all(arith.is_money(u) for u in units) else (next(iter(units)) if len(units) == 1 else None)
+    # One unit for all (each table printing 元): the figures as printed, as a question about one of them answers;
+    # money in several units, or 万元 asked (「加起来多少万元」): 万元, each conversion shown.
+    money_only = bool(units) and all(arith.is_money(u) for u in units)
+    common = "万元" if money_only and (len(units) > 1 or ASKS_WAN.search(q)) else \
+        (next(iter(units)) if len(units) == 1 else None)
     if common is None and have:
         return Answer(question, NOT_FOUND, f"“{measure}”在各文件中的单位不同（{'、'.join(sorted(u or '无' for u in units))}），"
                                            "不能放在一起比较。")
@@ -246,6 +267,8 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         return Answer(question, NOT_FOUND, f"没有找到答案：问题所比较的“{measure}”，" + "；".join(missing) +
                       "。缺少的数不按 0 计，无法比较。" + ("已有：" + "；".join(_cite_line(f, common or "") for f in have)
                                                      if have else ""), citations=[c for f in have for c in f.answer.citations[:1]])
+    if _TIMES.search(q):  # 「A是B的几倍」: A ÷ B, the figures in the order the question says them
+        have.sort(key=lambda f: acrosspick.said_at(q, f.doc, docs))
     out = _combine(question, q, f"{measure}预算执行率" if rate else measure, have, missing, common or "")
     if among and out.status == ANSWERED:
         out.answer += f"。以上结果只在给出“{measure}”的 {len(have)} 个部门中成立"
@@ -270,8 +293,8 @@ def _own_measure(q: str, year: int, docs: list) -> str:
     """The figure asked of a year's document where the question names it beside that year
     ("2025年预算的支出合计比2024年决算的本年支出合计…"): the words of its own part of the question."""
     y = str(year)
-    if y not in q:
-        return ""
+    if y not in q or len(set(years_in(q))) < 2:
+        return ""  # one year said: its part of the question is the whole question's figure (「2026年这几家单位（…）」)
     parts = re.split(r"比|和|与|相比|对比|以及|、", q)
     mine = [p for p in parts if y in p]
     words = measure_words(mine[0], docs) if len(mine) == 1 else ""
@@ -377,7 +400,7 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
     if len(have) == 1 and not missing:
         f = have[0]
         return done(f"{f.who}的{measure}：{arith.with_unit(f.value, unit)}", f.value, None)
-    if re.search(r"几倍|多少倍|倍数", q) and len(have) == 2:
+    if _TIMES.search(q) and len(have) == 2:
         a, b = have
         r = arith.multiple(a.value, b.value)
         return done(f"{a.who}的{measure}是{b.who}的 {arith.fmt(r.value)} 倍", r.value, r.formula, "倍")

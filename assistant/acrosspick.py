@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
-from . import execution
-from .documents import department_names
+from . import execution, synonyms
+from .documents import department_names, region_levels, region_names
 from .scope import years_in
 
 # The question is about every department the corpus holds (of a year, of a kind).
 ALL = re.compile(r"哪个部门|哪些部门|哪一个部门|哪家单位|哪个单位|哪些单位|各部门|各个部门|所有部门|全部部门|几个部门|"
-                 r"部门之间|各单位|哪个局|各家|谁家|[这那]几家|几家单位|公开(?:了)?(?:预算|决算)的部门|部门里|部门中")
+                 r"部门之间|各单位|哪个局|各家|谁家|[这那]几家|几家单位|公开(?:了)?(?:预算|决算)的部门|部门里|部门中|"
+                 r"[这那][一二两三四五六七八九十\d]+(?:家|个部门|个单位)")  # 「这七家单位」: the ones the corpus holds
 
 
 def _named(q: str, docs: list) -> list:
@@ -24,10 +25,10 @@ def _named(q: str, docs: list) -> list:
     return corpus.named_in(q, docs) if corpus is not None else docs
 
 
-def named_departments(q: str, docs: list) -> dict[str, list]:
-    """Department → its documents, for each department the question names (longest names first, so
-    普陀区财政局 does not also name 北京市财政局 through 财政局)."""
-    docs = _named(q, docs)
+def _spans(q: str, docs: list) -> list[tuple[int, int, str]]:
+    """Where the question names each department: (start, end, department), in the question's order. The
+    longest names first, so 普陀区财政局 does not also name 北京市财政局 through 财政局; words that name
+    several departments (财政局) are settled by the region (below), else name none."""
     spans: list[tuple[int, int, str]] = []
     for d in docs:
         for n in department_names(d.document.department, d.document.region):
@@ -41,21 +42,79 @@ def named_departments(q: str, docs: list) -> dict[str, list]:
         inside = next((t for t in taken if t[0] <= a and b <= t[1]), None)
         if inside is not None:
             if (inside[0], inside[1]) == (a, b):
-                inside[2].add(dept)  # the same words name two departments: both, left to the year to settle
+                inside[2].add(dept)  # the same words name two departments: the region settles it, else neither
             continue
         if any(a < t[1] and t[0] < b for t in taken):
             continue
         taken.append((a, b, {dept}))
-    out: dict[str, list] = {}
-    for _, _, depts in sorted(taken):
+    regions = {d.document.department: d.document.region for d in docs}
+    out = []
+    for a, b, depts in sorted(taken):
+        if len(depts) > 1:
+            depts = _in_region(q, a, depts, regions)
         if len(depts) == 1:
-            dept = next(iter(depts))
-            out.setdefault(dept, [d for d in docs if d.document.department == dept])
+            out.append((a, b, next(iter(depts))))
     return out
 
 
+def _in_region(q: str, at: int, depts: set, regions: dict) -> set:
+    """Of the departments a short name (财政局) answers to, those of the region the question says: a level
+    said just before the name (区财政局: a 区's, not a 市's), or a region said in the question
+    (「普陀区的三份预算：…区财政局…」: the region named once holds the short names after it)."""
+    level = q[at - 1] if at > 0 else ""
+    if level in synonyms.REGION_LEVELS:
+        fit = {d for d in depts if any(r.endswith(level) for r in region_levels(d, regions[d])[-1:])}
+        depts = fit or depts
+    said = {d for d in depts if any(w in q for w in region_names(d, regions[d]))}
+    return said or depts
+
+
+def named_departments(q: str, docs: list) -> dict[str, list]:
+    """Department → its documents, for each department the question names, in the question's order."""
+    docs = _named(q, docs)
+    out: dict[str, list] = {}
+    for _, _, dept in _spans(q, docs):
+        out.setdefault(dept, [d for d in docs if d.document.department == dept])
+    return out
+
+
+# A year said right beside a department's name (「万里街道2024年、区财政局2025年」, 「2024年的万里街道」).
+_YEAR_AFTER = re.compile(r"\s*的?\s*((?:19|20)\d{2})\s*年")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*的?\s*$")
+
+
+def bound_years(q: str, docs: list) -> dict[str, int]:
+    """Department → the year said beside its name, when the question gives each department its own year
+    (「万里街道2024年、区财政局2025年、区司法局2026年」): a year after the name binds it; a year before it
+    only when no name lies between (「2026年北京财政局和福州商务局」 binds the first only, the others
+    keep the years asked)."""
+    spans = _spans(q, _named(q, docs))
+    out: dict[str, int] = {}
+    for i, (a, b, dept) in enumerate(spans):
+        after = _YEAR_AFTER.match(q, b)
+        before = _YEAR_BEFORE.search(q[spans[i - 1][1] if i else 0:a])
+        m = after or before
+        if m and dept not in out:
+            out[dept] = int(m.group(1))
+    return out
+
+
+def said_at(q: str, doc, docs: list) -> tuple[int, int, int]:
+    """Where the question says a document: its department's name, then its year, then its kind (预算, 决算),
+    so figures can be taken in the question's order (「A是B的几倍」 is A ÷ B whatever order documents sort in)."""
+    end = len(q)
+    name = min((a for a, _, dept in _spans(q, _named(q, docs)) if dept == doc.document.department), default=end)
+    year = q.find(str(doc.document.year))
+    kind = q.find(doc.document.kind, max(year, 0))
+    return name, year if year >= 0 else end, kind if kind >= 0 else end
+
+
 def names_said(q: str, docs: list) -> list[str]:
-    return sorted({n for d in _named(q, docs) for n in department_names(d.document.department, d.document.region) if n in q},
+    """The names of departments, and of their regions (「普陀区的三份预算」), the question says, longest first:
+    words that say who, never which figure."""
+    named = _named(q, docs)
+    return sorted({n for d in named for n in department_names(d.document.department, d.document.region) if n in q} |
+                  {n for d in named for n in region_names(d.document.department, d.document.region) if n in q},
                   key=len, reverse=True)
 
 
@@ -83,12 +142,18 @@ def pick(docs: list, q: str) -> tuple[list, list[str]]:
         return [max(ds, key=lambda d: (d.document.year, d.document.kind == (kind or "预算"))) for ds in by_dept.values()], []
     if len(named) >= 2:
         chosen = []
+        # Each department its own year, when every one is given one (「北京财政局和普陀区财政局2025年和2026年」
+        # gives both departments both years: none is bound).
+        bound = bound_years(q, docs) if len(years) >= 2 else {}
+        bound = bound if set(bound) >= set(named) else {}
         for dept, ds in named.items():
-            fit = [d for d in ds if not years or d.document.year in years]
-            if kind:
-                fit = [d for d in fit if d.document.kind == kind] or fit
+            own = bound.get(dept)
+            fit = [d for d in ds if (d.document.year == own if own else not years or d.document.year in years)]
+            near = _kind_near(q, own) if own else None
+            if near or kind:
+                fit = [d for d in fit if d.document.kind == (near or kind)] or fit
             if not fit:
-                missing.append(f"{dept} {'、'.join(map(str, years))} 年的文件（语料库没有）")
+                missing.append(f"{dept} {own or '、'.join(map(str, years))} 年的文件（语料库没有）")
                 continue
             chosen.append(max(fit, key=lambda d: d.document.year))
         return chosen, missing

@@ -100,6 +100,22 @@ def department_names(department: str, region: str = "") -> frozenset[str]:
     return frozenset(n for n in out if len(n) >= 2)
 
 
+def region_levels(department: str, region: str = "") -> list[str]:
+    """The department's region's levels, outermost first (上海市普陀区 → [上海市, 普陀区])."""
+    bare = department
+    for prefix in synonyms.NAME_PREFIXES:
+        if bare.startswith(prefix):
+            bare = bare[len(prefix):]
+            break
+    return _levels(region, bare)
+
+
+@lru_cache(maxsize=65536)
+def region_names(department: str, region: str = "") -> frozenset[str]:
+    """The department's region as people say it, every level (上海市普陀区 → 上海市, 上海, 普陀区, 普陀)."""
+    return frozenset(s for level in region_levels(department, region) for s in _short(level))
+
+
 @dataclass
 class Choice:
     """The outcome of choosing: one document, or the candidates (ambiguous) or none (with the reason)."""
