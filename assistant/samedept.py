@@ -18,8 +18,10 @@ def answer(engine, question: str, q: str, choice) -> Answer | None:
     loaded = [engine.corpus.select([d.document.doc_id])[0] for d in docs]
     got = [(d, engine.on(question, q, d, choice.named)) for d in loaded]
     said = [(d, a) for d, a in got if a.status == ANSWERED and a.value is not None]
-    if not said or any(a.status == AMBIGUOUS for _, a in got):
+    if any(a.status == AMBIGUOUS for _, a in got):
         return None
+    if not said:
+        return _texts(question, got)
     others = [a for _, a in got if not (a.status == ANSWERED and a.value is not None)]
     if any(a.status != NOT_FOUND for a in others):
         return None  # a text answer beside a figure: not comparable, the documents are listed instead
@@ -39,3 +41,15 @@ def answer(engine, question: str, q: str, choice) -> Answer | None:
         (f"\n（{'、'.join(missing)}没有这一项。）" if missing else "") + "\n请说明是哪一年、预算还是决算。"
     return Answer(question, AMBIGUOUS, text, None, None, None, [c for _, a in said for c in a.citations],
                   readings=[f"{d.document.label}：{a.value} {a.unit or ''}".strip() for d, a in said])
+
+
+def _texts(question: str, got) -> Answer | None:
+    """「国家信访局内设了哪些机构？」 with no year: what each document says (a list, a quoted passage), each one
+    under its own label (every answer begins 〔its document〕) — the reader sees whether the years agree."""
+    said = [(d, a) for d, a in got if a.status == ANSWERED]
+    if not said:
+        return None
+    missing = [d.document.label for d, a in got if a.status == NOT_FOUND]
+    text = "问题没有说年份；各份文件分别说明：\n" + "\n".join(a.answer for _, a in said) + \
+        (f"\n（{'、'.join(missing)}没有这一项。）" if missing else "")
+    return Answer(question, ANSWERED, text, None, None, None, [c for _, a in said for c in a.citations])

@@ -18,8 +18,13 @@ SAME = {
 DIFFERENT = "普陀区财政局的机关运行经费是多少？"
 
 
+# A list, not a figure: what each document says, under its own label. 2024-ptq-czj-juesuan p5 names three units
+# (本级、财政所、国库收付中心); 2025-ptq-czj-yusuan p5 one (财政局本部).
+LISTED = "普陀区财政局包括哪些单位？"
+
+
 # Asked with every family module's questions in one process of the session (conftest.shared_answers).
-ASKED = on_real_home([*SAME, DIFFERENT])
+ASKED = on_real_home([*SAME, DIFFERENT, LISTED])
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +44,11 @@ def test_different_figures_are_named_per_document_and_the_question_is_ambiguous(
     a = answers[DIFFERENT]
     assert a["status"] == "ambiguous", a["answer"]
     assert "184.65" in a["answer"] and "2024年部门决算" in a["answer"] and "2025年部门预算" in a["answer"], a["answer"]
+
+
+def test_a_list_is_given_from_each_document_under_its_label(answers):
+    a = answers[LISTED]
+    assert a["status"] == "answered", a["answer"]
+    first, second = a["answer"].index("〔上海市普陀区财政局 2024年部门决算〕"), a["answer"].index("〔上海市普陀区财政局 2025年部门预算〕")
+    assert "国库收付中心" in a["answer"][first:second] and "财政局本部" in a["answer"][second:], a["answer"]
+    assert {c["page"] for c in a["citations"]} == {5}, a["citations"]
