@@ -166,6 +166,9 @@ class Engine:
             # The department's name says which document; its words are no budget line ("杭州市气象局").
             q = documents.without_name(q, named)
             mentions = self.vocab_for(doc).mentions(q)
+        from . import amongwhich  # 「几个项目里，哪个最多」: a ranking over the set, no count (assistant/amongwhich.py)
+        if (among := amongwhich.rewrite(q)) != q:
+            q, mentions = among, self.vocab_for(doc).mentions(among)
         from . import partshare  # 「X里，Y占百分之多少」 said 「Y占X的比例」 (assistant/partshare.py)
         answer = None
         if (said := partshare.reorder(q)) is not None:  # found nothing so: the question's own order is read
@@ -225,6 +228,9 @@ class Engine:
             return ans
         from . import itemparts  # an item's parts: counted, one's share of it (assistant/itemparts.py)
         if (ans := itemparts.answer(question, q, doc, mentions)) is not None:
+            return ans
+        from . import perfscores  # a project's 自评 score the text states otherwise than its form: both readings
+        if (ans := perfscores.answer(question, q, doc, self.form_index(doc))) is not None:
             return ans
         from . import narrated  # what one narrative sentence states: a whole and its parts (assistant/narrated.py)
         if (ans := narrated.answer(question, q, doc, measures)) is not None:

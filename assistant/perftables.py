@@ -20,7 +20,7 @@ from .vocab import common_run
 _STOP = re.compile(r"多少|是什么|什么|绩效|目标值|目标|指标值|指标|年度|今年|要求|预算里|预算中|预算|决算|项目的|"
                    r"实际完成|实际|完成|达到|要|的|是|吗|呢|？|\?|，|。|\d{4}年|几个|几|个")
 _ACTUAL = re.compile(r"实际|完成了|完成多少|完成值|完成情况")
-_SCORE = re.compile(r"得分|评分|打分|多少分(?!钟)|几分(?!钟)")
+_SCORE = re.compile(r"得分|评分|打分|总分|多少分(?!钟)|几分(?!钟)")  # 「自评总分是多少」: the form's 总分 row
 _RATE = re.compile(r"执行率")
 _FUNDS_Q = re.compile(r"执行数|执行了多少|预算数|资金总额|项目资金|安排了?多少|多少钱|多少资金|资金是多少|金额|上年结转|其他资金")
 # A funds row a form prints under its 年度资金总额 (其中：财政拨款 | 上年结转 | 其他资金), asked by its words.
@@ -87,6 +87,19 @@ def _unknown_project(q: str, fs: list[Form]) -> bool:
     return not any(_project_fit(x, p) >= min(4, len(_cjk(x))) for p in names if p)
 
 
+def named_forms(q: str, fs: list[Form]) -> list[Form]:
+    """The forms whose project the question names: the longest run it shares with a form's project (≥ 4
+    characters). Of forms named by equally long runs, those whose whole name is said: 「西安急救中心“急救车辆更新”
+    项目」 names 急救车辆更新 whole and only its 实施单位's words of 西安急救中心疫情防控经费."""
+    fits = sorted(((_project_fit(q, f.project), f) for f in fs), key=lambda x: -x[0])
+    best_fit = fits[0][0] if fits else 0
+    if best_fit < 4:
+        return []
+    named = [f for n, f in fits if n == best_fit]
+    said = [best_fit / max(len(_cjk(f.project)), 1) for f in named]
+    return [f for f, part in zip(named, said) if part == max(said)]
+
+
 def _names_target(q: str, named: list[Form]) -> bool:
     """The question names one of the forms' indicators (「研究成果数目标是多少个」): its value is asked, not a count."""
     rest = q
@@ -128,10 +141,7 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
     if (ans := perftasks.answer(question, q, doc, fs)) is not None:
         return ans
     stated_cue = bool(_STATED_CUE.search(q))
-    # The project the question names: the longest run it shares with a form's project (≥ 3 characters).
-    fits = sorted(((_project_fit(q, f.project), f) for f in fs), key=lambda x: -x[0])
-    best_fit = fits[0][0] if fits else 0
-    named = [f for n, f in fits if n == best_fit and n >= 4] if best_fit >= 4 else []
+    named = named_forms(q, fs)
     if "整体" in q and not named:
         named = [f for f in fs if f.project == "部门整体支出"]
     if named and re.search(r"目标(是什么|有哪些|是啥|包括什么|主要是)|目标$", q) and not W.NUMERIC.search(q):
@@ -187,6 +197,8 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
         n = common_run(rest, p)
         rest = next((rest.replace(p[k:k + n], "|") for k in range(len(p) - n + 1) if p[k:k + n] in rest), rest)
     qb = _bigrams(_STOP.sub("", rest))
+    # 「培训了多少人」 asks the indicator 培训人数: a count asked in its measure word names that word's 数
+    qb |= {m.group(1) + "数" for m in re.finditer(r"(?:多少|几)(人|次|家|台|辆|篇|场|期|件|户|所)(?!次)", q)}
     want_actual = bool(_ACTUAL.search(q)) and not re.search(r"完成率|完成及时率", rest.replace("实际完成", ""))
     want_score = bool(_SCORE.search(q))
     scored = []
@@ -303,6 +315,8 @@ def stated(question: str, q: str, doc: ParsedDocument, fs: list[Form], named: li
     """A figure a performance text states beside the words the question uses: 「编报绩效目标的项目50个，涉及
     项目预算资金5634.81万元」, 「平均得分99.43分」, a goal cell's 「站点维护数量162个」. The number is the one
     printed right after those words (in the unit the question asks for), the sentence quoted and cited."""
+    if W.RANK.search(q) and "哪" in q:
+        return None  # 「哪个项目钱最多」 asks which, never a count or an amount stated beside the words
     units = _asked_units(q)
     if units is None or not cue and not fs:
         return None
