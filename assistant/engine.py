@@ -190,7 +190,7 @@ class Engine:
         from . import operands  # 「A加上B一共多少钱」: the sum's wording, no third name (assistant/operands.py)
         mentions = operands.spoken_sum(q, mentions)
         from . import spoken  # a subject before 一共多少钱, a scope before the operands, a whole after its parts
-        mentions = spoken.mentions(q, mentions, doc)
+        mentions = spoken.mentions(q, mentions, doc, self.vocab_for(doc))
         hint = next((m.table for m in mentions if m.table), None)
         measures = measures_from(q, mentions)
         from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named

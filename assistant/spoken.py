@@ -11,6 +11,14 @@
   row of theirs; 「一般公共预算财政拨款基本支出中，公用经费占多少」: a table's own title said before 中/里 names
   that table (the words would otherwise be read as a row and a column no table crosses).
 - 「三公经费加人员经费是多少」: a bare 加 (or +) between two named figures asks for their sum.
+- A thing said before a spending verb: 「公车上要花多少钱」, 「公车还要花钱吗」. A bare thing (公车) names no money
+  (alone it is the vehicles a 固定资产 table counts); followed by 上/方面/这块 and 花/开支 it names the money spent
+  on it, the figure synonyms.SPENT_ON gives (公务用车购置及运行费), where the vocabulary read no longer name there.
+- An asking word after a named figure: 「公务接待能花多少」. 能花多少, 实际花了多少钱 ask how much; after a named
+  figure they ask that figure, not the department's whole budget they mean when nothing is named.
+- The money column named after a line: 「2140112公路运输管理的预算数」. 预算数 (金额, 数额; 决算数 of a 决算) says
+  the figure of the line is asked, whatever the table calls its money column; a sentence the narrative labels
+  预算数 is no line of its own.
 
 Each rule rewrites the question's mentions (``mentions``) or reads its operation (``plus``); the answering
 families then read the figures as usual, so every figure stays a cited cell.
@@ -28,21 +36,28 @@ _GRAND = re.compile(r"^(?:本年)?(?:收入|支出)?(?:预算|决算)?(?:总计|
 _SCOPE = re.compile(r"^[”」]?(?:的)?(?:中|里|里面|当中|之中)[，,]?$")
 
 
-def mentions(q: str, found: list[Mention], doc=None) -> list[Mention]:
+def mentions(q: str, found: list[Mention], doc=None, vocab=None) -> list[Mention]:
     """The question's mentions with the rules above applied (the order matters: a table's title is found
     first, a scope row is then dropped, a list's parts and a whole word after a subject last)."""
-    out = _titled_scope(q, found, doc) if doc is not None else found
+    out = _spent_on(q, found, vocab) if vocab is not None else found
+    out = _titled_scope(q, out, doc) if doc is not None else out
     out = _scope_total(q, out)
     out = _listed_whole(q, out)
+    out = _stage_of_line(out, doc)
     return _named_total(q, out)
 
 
 # -- a named figure before a colloquial whole word ---------------------------------------------------------
 
+# An asking word for the whole (能花多少, 实际花了多少钱): a question's verb, not a noun that names the total as an
+# operand (总支出, 预算总额: 「项目支出占总支出的比例」 asks both).
+_ASKING = re.compile(r"多少|花")
+
+
 def _whole_word(m: Mention) -> bool:
-    """一共多少钱, 总共能花 …: a colloquial word (no printed label) for the department's grand total."""
-    return bool(m.rows) and W.SUM.search(m.text) is not None and m.text not in m.rows and \
-        all(_GRAND.match(r) for r in m.rows)
+    """一共多少钱, 总共能花, 能花多少 …: a colloquial word (no printed label) for the department's grand total."""
+    return bool(m.rows) and (W.SUM.search(m.text) is not None or _ASKING.search(m.text) is not None) and \
+        m.text not in m.rows and all(_GRAND.match(r) for r in m.rows)
 
 
 def _named_total(q: str, found: list[Mention]) -> list[Mention]:
@@ -135,6 +150,54 @@ def _titled_scope(q: str, found: list[Mention], doc) -> list[Mention]:
                     return sorted([m for m in found if m not in inside] + [table], key=lambda m: m.start)
                 at = q.find(stem, at + 1)
     return found
+
+
+# -- a thing said before a spending verb -------------------------------------------------------------------
+
+# 「公车上要花」, 「公车还要花钱」, 「公车这块开支」: where, then an adverb or two, then the spending verb.
+_SPEND = r"(?:上|方面|这块|这一块|这方面|这一项)?(?:还|也|都|总共|一共|全年|今年|大概|大约)?" \
+         r"(?:要|能|得|会|准备|打算|计划|需要|可以)?(?:花|开支|开销|花费|用钱)"
+
+
+def _spent_on(q: str, found: list[Mention], vocab) -> list[Mention]:
+    for concept, things in synonyms.SPENT_ON.items():
+        key = next((w for w in map(normalize, (concept, *synonyms.MEANINGS.get(concept, ())))
+                    if w in vocab.columns or w in vocab.rows), None)
+        if key is None:
+            continue  # the document prints no such figure: nothing to read
+        for thing in sorted(map(normalize, things), key=len, reverse=True):
+            for hit in re.finditer(re.escape(thing) + _SPEND, q):
+                a, b = hit.span()
+                inside = [m for m in found if m.start < b and a < m.end]
+                # a longer name the vocabulary read over these words (买公车, 公车要花) stands
+                if any(m.start < a or m.end > b or len(m.text) > len(thing) for m in inside):
+                    continue
+                said = Mention(a, b, hit.group(), set(vocab.rows.get(key, ())), vocab.columns.get(key))
+                return sorted([m for m in found if m not in inside] + [said], key=lambda m: m.start)
+    return found
+
+
+# -- the money column named after a line ----------------------------------------------------------------
+
+_STAGE_WORDS = {"预算": re.compile(r"^(?:预算数|预算额|预算金额|预算安排数|金额|数额)$"),
+                "决算": re.compile(r"^(?:决算数|决算额|决算金额|支出决算数|金额|数额)$")}
+
+
+def _stage_of_line(found: list[Mention], doc) -> list[Mention]:
+    """「2140112公路运输管理的预算数」: a line (rows only, no column crosses it) then a word for the figure of the
+    document's own stage (预算数 of a 预算) that only a narrative sentence's label holds: the line's figure is
+    asked. 预算数 of a 决算 asks another column (the 预算数 its tables print beside the 决算数): left as read."""
+    stage = _STAGE_WORDS.get(getattr(getattr(doc, "document", None), "kind", None) or "")
+    if stage is None:
+        return found
+    out = []
+    for i, m in enumerate(found):
+        prev = out[-1] if out else None
+        if i and stage.match(m.text) and m.rows and not m.column and not m.table and \
+                prev is not None and prev.rows and not prev.column and m.start - prev.end <= 1:
+            continue
+        out.append(m)
+    return out
 
 
 # -- a bare 加 between two figures -------------------------------------------------------------------------
