@@ -24,7 +24,9 @@ from .tables import candidates, measures_from
 from .vocab import normalize
 
 _RATE = re.compile(r"百分|幅度|%|几成|增长率|增幅|降幅|减幅|下降率")
-_CHANGE = re.compile(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少|降低|上升|提高|压减|节约|变动|涨|降了|减了")
+_CHANGE = re.compile(r"增加|减少|变化|下降|增长|多了|少了|增减|差|多花|少花|多用|少用|多多少|少多少|降低|上升|提高|压减|节约|变动|涨|降了|减了"
+                     # 「比上年多安排了多少」「少拨了多少」: more or less of the money put in, not the money itself
+                     r"|多(?:安排|支出|拨|列|编|给|投入|花费)|(?<!多)少(?:安排|支出|拨|列|编|给|投入|花费)")
 _WHOLES = ("收入", "支出", "收支")
 # 「是增还是减，变化多少」: the direction and the change asked, not two things compared
 _WHICH_WAY = re.compile(r"(?:增|涨|多|升)了?还是(?:减|降|少)|(?:减|降|少)了?还是(?:增|涨|多|升)")
@@ -42,6 +44,8 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
         found = _matching_fact(eng, q, doc, asked_subject(q), wanted, "change", [], least=4)
         return _why(question, doc, found[0]) if found else None
     ask = "rate" if _RATE.search(q) else ("change" if _CHANGE.search(_after_subject(q)) else "prior")
+    if _prior_asked(q, year):
+        ask = "prior"
     if (W.MULTIPLE.search(q) or W.COMPARE.search(q)) and not _WHICH_WAY.search(q):
         ask = "other"
     from . import restated  # a change stated twice: 「扣除中央基建后」, or the table's and the narrative's
@@ -104,6 +108,23 @@ def both(q: str) -> bool:
     return bool(_BOTH.search(q))
 
 
+_CLAUSES = re.compile(r"[，,；;。？?！!]")
+
+
+def _prior_asked(q: str, year: int) -> bool:
+    """「X比上年减了不少，那上年的X是多少」「X是1800万元，按说明里的增减推算，上一年是多少」: a clause asking nothing
+    states the direction or names the method — only the clause that asks says what is asked, here last year's
+    figure (it names last year, and no change, rate, multiple or comparison)."""
+    clauses = [c for c in _CLAUSES.split(q) if c.strip()]
+    asking = [c for c in clauses if _ASKING.search(c)]
+    if not asking or len(asking) == len(clauses):
+        return False  # every clause asks (「X是多少，比上年增加了多少」): read as a whole, as before
+    last = asking[-1]
+    prior = rf"上年|去年|上一年|前一年|{year - 1}\s*年"
+    return bool(re.search(prior, last)) and not (_CHANGE.search(last) or _RATE.search(last) or
+                                                 W.MULTIPLE.search(last) or W.COMPARE.search(last))
+
+
 def implicit(q: str) -> bool:
     """「交通运输专项资金支出减少了多少」: a change asked with no year named and nothing compared with."""
     return bool(re.search(r"(?:增加|减少|增长|下降|降低)了?(?:多少|百分之几|几)", q)) and not re.search(r"比|较|与|相比", q)
@@ -132,7 +153,8 @@ def _after_subject(q: str) -> str:
 def asked_subject(q: str) -> str:
     """The thing the question asks about, without years, comparisons and question words."""
     t = re.sub(r"[（(](?:按|根据|依据)[^）)]*[）)]", "", q)
-    t = re.sub(r"^.*?(?:根据|按照|按|依据)[^，,]*[，,]", "", t)
+    # 「按说明里的增减推算，」: the clause naming the method only — a subject named before it stays the subject
+    t = re.sub(r"(?:^|(?<=[，,]))[^，,]*?(?:根据|按照|按|依据)[^，,]*[，,]", "", t)
     clauses = [c for c in re.split(r"[，,]", t) if c]
     asking = [i for i, c in enumerate(clauses) if re.search(r"多少|几|是|比|较", c)]
     if asking:  # 「X，2025年执行数是多少」「X扣掉Y以后，比上年增长了百分之几」: X named in an earlier clause
@@ -148,7 +170,7 @@ def _subject_of(t: str) -> str:
     t = re.split(r"(?:比|较|与)(?=上年|去年|上一年|同期|(?:19|20)\d{2}|年初)|同比|相比|为什么|为何", t)[0]
     t = re.split(r"(?:和|跟|同)(?=上年|去年|今年|本年|(?:19|20)\d{2})|还是|哪个|哪一|哪年", t)[0]
     t = re.sub(r"(?:上年|去年|上一年|今年|本年)?[（(]?(?:19|20)\d{2}\s*年度?[）)]?", "", t)
-    t = re.sub(r"^(?:上年|去年|上一年|今年|本年)", "", t)
+    t = re.sub(r"^(?:那么?|那请问|请问|所以)?(?:上年|去年|上一年|今年|本年)", "", t)  # 「…，那上年的X是多少」
     t = re.split(r"是多少|有多少|为多少|多少|是几|是|增加|减少|增长|下降|降低|多了|少了|变化|变动|百分之几|几", t)[0]
     t = t.strip("的？?。 ")
     t = re.sub(r"(?:今年|本年|当年)?的?(?:当年)?(?:预算执行数|执行数|年初预算数|年初预算|决算数|预算数|预算|决算|执行了?)$", "", t)
