@@ -191,6 +191,8 @@ class Engine:
         mentions = operands.spoken_sum(q, mentions)
         from . import spoken  # a subject before 一共多少钱, a scope before the operands, a whole after its parts
         mentions = spoken.mentions(q, mentions, doc, self.vocab_for(doc))
+        from . import scopewords  # 「表5（…）中」「按X口径」「政府采购预算中」: where to read, no operand
+        mentions = scopewords.mentions(q, mentions, doc)
         hint = next((m.table for m in mentions if m.table), None)
         measures = measures_from(q, mentions)
         from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named

@@ -10,8 +10,9 @@ from ingest import model
 
 from . import arith
 from .answer import ANSWERED, Answer, Chart, ChartBar
-from .concepts import column_concept
+from .concepts import column_concept, stage_of
 from .corpus import CellRef, default_column, plain_label, total_row, unit_of
+from . import wording as W
 from .vocab import common_run
 
 _PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,6}(?:排|最|第[二三四五]大)|最(?:大|多|高|少|小|低)的项目")
@@ -110,12 +111,51 @@ def parts(question: str, q: str, doc, hint: str | None) -> Answer | None:
     total = total_row(table, default_column(table))
     if total is None:
         return None
+    # A 决算 prints each part's 预算数 beside its 决算数: the 决算数 is what was spent, unless 预算 is asked.
+    stage = "预算" if doc.document.kind != "决算" or re.search(r"预算数|年初预算|全年预算|调整预算", q) else "决算"
     found = {}
-    for c in total.cells:
+    for c in sorted(total.cells, key=lambda c: stage_of(c.column) not in (stage, None)):
         concept = column_concept(table, c.column, doc.document.year)
         if concept in _PARTS_OF[hint] and concept not in found and c.value is not None:
             found[concept] = CellRef(doc.document, table, total, c)
     if len(found) < 2:
         return None
+    named = _named(q, doc, table, total, stage)
+    if len(named) >= 2:  # 「出国费和接待费哪个多」: the columns named are compared, not every part ranked
+        return _compared(question, q, named)
     names = {id(ref): concept for concept, ref in found.items()}
     return _answer(question, q, list(found.values()), table.title, lambda c: names[id(c)])
+
+
+def _named(q: str, doc, table, total, stage: str) -> list[tuple[str, CellRef]]:
+    """The total row's columns the question names by any word of theirs, in the question's order; a word said
+    inside a longer name of another column (公务用车 in 公务用车运行维护费) names that column only."""
+    from .synonyms import MEANINGS
+    from .vocab import normalize
+    spans = {}
+    for c in sorted(total.cells, key=lambda c: stage_of(c.column) not in (stage, None)):
+        concept = column_concept(table, c.column, doc.document.year)
+        if concept is None or concept in spans or concept in ("合计", "三公经费") or c.value is None:
+            continue
+        leaf = c.column.split("/")[-1]  # a header's own words, unless it is a 小计 that names nothing
+        words = {normalize(w) for w in (concept, *MEANINGS.get(concept, ()), leaf) if len(w) >= 2 and not _TOTAL.search(w)}
+        hits = [(q.find(w), q.find(w) + len(w)) for w in words if w in q]
+        if hits:
+            spans[concept] = (max(hits, key=lambda h: h[1] - h[0]), CellRef(doc.document, table, total, c))
+    inside = {k for k, (span, _) in spans.items()
+              if any(x <= span[0] and span[1] <= y and (x, y) != span for (x, y), _ in spans.values())}
+    kept = sorted(((span, k, ref) for k, (span, ref) in spans.items() if k not in inside), key=lambda v: v[0])
+    return [(k, ref) for _, k, ref in kept]
+
+
+def _compared(question: str, q: str, named: list[tuple[str, CellRef]]) -> Answer:
+    """The columns named, the larger (or smaller, as asked) said first, every figure shown and cited."""
+    said = W.COMPARE.search(q) or W.RANK.search(q)
+    less = bool(said and re.search(r"少|低|小", said.group(0)))
+    name, best = (min if less else max)(named, key=lambda n: n[1].value)
+    calc = (" < " if less else " > ").join(arith.fmt(c.value) for _, c in
+                                           sorted(named, key=lambda n: n[1].value, reverse=not less))
+    shown = "；".join(f"{k} {arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for k, c in named)
+    text = f"{name}更{'少' if less else '多'}：{arith.with_unit(best.value, unit_of(best))}（{shown}）"
+    return Answer(question, ANSWERED, text, best.value, unit_of(best), calc,
+                  [best.citation()] + [c.citation() for _, c in named if c is not best])
