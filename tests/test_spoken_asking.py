@@ -3,11 +3,10 @@ thing said before a spending verb (「公车这块要花多少钱」: the 公务
 after a named figure (「公务接待能花多少」: that figure, not the whole budget), 「车辆日常的费用」 as the vehicles'
 running costs, 预算数/预算金额 after a line as the line's figure (not a line of its own). Through the CLI on every
 real PDF, questions other than the evaluation's, each figure read off its page."""
-from decimal import Decimal
 
 import pytest
 
-from conftest import on_real_home, shared_answers
+from conftest import assert_cited_figure, on_real_home, shared_answers
 
 # question → (value, unit, page of the first citation, words the answer shows)
 CASES = {
@@ -38,13 +37,7 @@ def answers(real_home) -> dict[str, dict]:
 
 @pytest.mark.parametrize("question", list(CASES))
 def test_the_figure_the_words_ask(answers, question):
-    value, unit, page, shown = CASES[question]
-    a = answers[question]
-    assert a["status"] == "answered", a["answer"]
-    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
-    assert shown in a["answer"], a["answer"]
-    assert a["citations"] and all(c["page"] for c in a["citations"]), a["citations"]
-    assert a["citations"][0]["page"] == page, a["citations"]
+    assert_cited_figure(answers[question], *CASES[question])
 
 
 def test_an_asking_word_after_a_figure_is_never_the_whole_budget(answers):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import on_real_home, shared_answers
+from conftest import assert_cited_figure, on_real_home, shared_answers
 
 # question → (value, unit, page of the first citation, words the answer shows)
 CASES = {
@@ -44,14 +44,7 @@ def answers(real_home) -> dict[str, dict]:
 
 @pytest.mark.parametrize("question", list(CASES))
 def test_the_figure_the_words_name(answers, question):
-    value, unit, page, shown = CASES[question]
-    a = answers[question]
-    assert a["status"] == "answered", a["answer"]
-    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
-    assert shown in a["answer"], a["answer"]
-    assert a["citations"] and all(c["page"] for c in a["citations"]), a["citations"]
-    if page is not None:
-        assert a["citations"][0]["page"] == page, a["citations"]
+    assert_cited_figure(answers[question], *CASES[question])
 
 
 def test_a_named_subject_is_never_the_whole_budget(answers):
