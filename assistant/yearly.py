@@ -59,7 +59,7 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
         from . import partchange  # no statement of the whole: its parts' stated changes summed (assistant/partchange.py)
         return _from_fact(eng, question, q, doc, found[0], found[1], ask) if found else \
             partchange.answer(eng, question, q, doc, measures, ask, wanted)
-    if ask != "other":
+    if ask != "other" or not W.MULTIPLE.search(q):  # 「2020年和2021年的X哪年多」: the two columns compared too
         pair = lastyear.find(cands, q, wanted)
         if pair is not None and (pair.now is not None or ask == "prior"):
             return restated.against_columns(eng, question, q, doc, pair, ask, wanted) or \
@@ -167,6 +167,9 @@ def asked_subject(q: str) -> str:
 
 def _subject_of(t: str) -> str:
     t = re.sub(r"(?<![\d年.])(\d{2})年", r"20\1年", t)  # 「26年」「比23年执行数」
+    # 「2020年和2021年的培训费」: the two years compared name no subject; what follows them does
+    years = r"(?:(?:19|20)\d{2}\s*年度?|上年|去年|上一年|今年|本年)"
+    t = re.sub(rf"{years}(?:和|跟|与|同|及|、){years}的?", "", t)
     t = re.split(r"(?:比|较|与)(?=上年|去年|上一年|同期|(?:19|20)\d{2}|年初)|同比|相比|为什么|为何", t)[0]
     t = re.split(r"(?:和|跟|同)(?=上年|去年|今年|本年|(?:19|20)\d{2})|还是|哪个|哪一|哪年", t)[0]
     t = re.sub(r"(?:上年|去年|上一年|今年|本年)?[（(]?(?:19|20)\d{2}\s*年度?[）)]?", "", t)
@@ -385,6 +388,10 @@ def _from_columns(question, q, doc, pair: lastyear.Pair, ask) -> Answer:
     d = now.value - prior.value
     diff = f"{arith.fmt(now.value)} − {arith.fmt(prior.value)} = {arith.fmt(d)}"
     printed = f"；表中增减列为 {pair.change.cell.raw}" if pair.change is not None else ""
+    if ask == "other":  # which year is more: the larger of the two cells, both shown
+        more = "上年" if prior.value > now.value else ("今年" if prior.value < now.value else "两年一样")
+        value, u, conv = _in_unit(max(prior.value, now.value), unit, q)
+        return Answer(question, ANSWERED, f"{name}{more}多：{where}{said}", value, u, "；".join([diff, *conv]), cites)
     if ask == "prior":
         value, u, conv = _in_unit(prior.value, unit, q)
         text = f"{name}的{which}为 {arith.with_unit(value, u)}（{prior.where()}）{said}"

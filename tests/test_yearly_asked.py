@@ -1,7 +1,8 @@
 """What a year-on-year question asks, read from the clause that asks (assistant/yearly.py): a first clause that
 states the direction (「比上年涨了不少」) or the method (「根据说明里写的增减，」) or restates this year's figure
 (「…预算46.56万元」) asks nothing, so 「那上年的X是多少」 asks last year's figure, not the change; and
-「比上年多安排了/少安排了多少」 asks the change, not last year's figure. Through the CLI on the real PDFs; each
+「比上年多安排了/少安排了多少」 asks the change, not last year's figure; 「2020年和2021年的X哪年多」 names X after
+the two years and compares the table's two columns. Through the CLI on the real PDFs; each
 gold read off its page with pdftotext -layout."""
 from decimal import Decimal
 
@@ -23,12 +24,17 @@ CASES = {
     # 2019-js-gaoyuan-yusuan p21: 提租补贴（项）支出 5465.1 万元，与上年相比增加 2146.85 万元: the change
     "江苏高院2019年提租补贴比上年多安排了多少？": ("2146.85", "万元", 21),
 }
-on_real_home(list(CASES))
+# question → (value, unit, the year said more, cited page): two years' columns of one table compared
+COMPARED = {
+    # 2021-xa-xcb-yusuan p41 表13 合计行: 2020年 会议费 462,000.00, 2021年 会议费 320,000.00 (元)
+    "中共西安市委宣传部2020年和2021年的会议费预算，哪一年多？": ("462000.00", "元", "上年多", 41),
+}
+on_real_home(list(CASES), list(COMPARED))
 
 
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return shared_answers(real_home, list(CASES))
+    return shared_answers(real_home, [*CASES, *COMPARED])
 
 
 @pytest.mark.parametrize("question", list(CASES))
@@ -39,3 +45,12 @@ def test_the_clause_that_asks_says_what_is_asked(answers, question):
     assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
     assert page in {c["page"] for c in a["citations"]}, a["citations"]
     assert a["calculation"], "the figure is shown with its formula"
+
+
+@pytest.mark.parametrize("question", list(COMPARED))
+def test_two_years_named_compare_the_two_columns(answers, question):
+    value, unit, more, page = COMPARED[question]
+    a = answers[question]
+    assert a["status"] == "answered", a["answer"]
+    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
+    assert more in a["answer"] and {c["page"] for c in a["citations"]} == {page}, a
