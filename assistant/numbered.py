@@ -16,17 +16,24 @@ _DIGITS = "一二三四五六七八九"
 _MARK = re.compile(r"[（(]([一二三四五六七八九十]+|\d+)[）)]|(?:^|(?<=[。；;]))\s*(\d+)[、.．](?!\d)|(?:^|(?<=[。；;]))\s*([一二三四五六七八九十]+)、")
 
 
-def _number(text: str) -> int | None:
+_CN = {c: i for i, c in enumerate(_DIGITS, 1)}
+
+
+def cn_number(text: str) -> int | None:
+    """A number printed in digits or Chinese numerals up to 九十九 (「十二」 12, 「二十」 20); None if it is not one.
+    Shared by the numbered items here and the numbered tables of scopewords.py (「表十二」)."""
     if text.isdigit():
         return int(text)
     if text == "十":
         return 10
     if text.startswith("十"):
-        return 10 + _DIGITS.index(text[1]) + 1 if len(text) == 2 else None
+        return 10 + _CN[text[1:]] if text[1:] in _CN else None
     if "十" in text:
-        a, _, b = text.partition("十")
-        return (_DIGITS.index(a) + 1) * 10 + (_DIGITS.index(b) + 1 if b else 0)
-    return _DIGITS.index(text) + 1 if len(text) == 1 else None
+        tens, _, ones = text.partition("十")
+        if tens not in _CN or (ones and ones not in _CN):
+            return None
+        return _CN[tens] * 10 + _CN.get(ones, 0)
+    return _CN.get(text)
 
 
 def _style(m: re.Match) -> str:
@@ -58,7 +65,7 @@ def answer(question: str, q: str, doc) -> Answer | None:
         if not marks or marks[0].start() > 2:
             break
         for mk in marks:
-            n = _number(next(g for g in mk.groups() if g))
+            n = cn_number(next(g for g in mk.groups() if g))
             if style is None:
                 style = _style(mk)
             if _style(mk) != style:

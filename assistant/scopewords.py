@@ -18,9 +18,9 @@ import re
 from dataclasses import replace
 
 from . import wording as W
+from .numbered import cn_number
 from .vocab import Mention
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 # 「表5」「预算表5」「部门公开表9」 (number after 表) or 「预算05表」「公开09表」 (number before 表).
 # A Chinese numeral only where the number ends there (「表一般公共预算…」 says no number).
@@ -34,19 +34,6 @@ _SCOPE = re.compile(r"^(?:预算|决算)?(?:表)?(?:的)?(?:中|里|里面|当�
 _BASIS = re.compile(r"(?:按照?|依照?|以|从)(?P<x>[^，,。？?；;]{2,24}?)(?:的)?口径")
 
 
-def _number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN.get(tens, 0) * 10 + _CN.get(ones, 0)
-    return _CN.get(text)
-
-
 def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
     out = _numbered_table(q, found, doc)
     out = _basis(q, out)
@@ -57,12 +44,12 @@ def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
 def _numbered_table(q: str, found: list[Mention], doc) -> list[Mention]:
     """「表5（…）中」: the title words inside are the table's name, where the document numbers a table so."""
     for ref in _REF.finditer(q):
-        n = _number(ref.group("a") or ref.group("b"))
+        n = cn_number(ref.group("a") or ref.group("b"))
         tail = _AFTER_REF.match(q, ref.end())
         if n is None or tail is None:
             continue
         table = next((t for t in doc.tables if (m := _TITLE_NUM.search(t.title)) and
-                      _number(m.group("a") or m.group("b")) == n), None)
+                      cn_number(m.group("a") or m.group("b")) == n), None)
         if table is None:
             continue  # no table of that number: the words are read as they are
         start, end = ref.start(), tail.end()
