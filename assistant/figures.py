@@ -8,7 +8,8 @@ from decimal import Decimal
 from . import arith
 from .answer import ANSWERED, Answer, Chart, ChartBar
 from .corpus import CellRef, plain_label, unit_of
-from .tables import TOP_ITEM, readings
+from .nesting import TOP_ITEM
+from .tables import readings
 
 # 「多少万元」, and 「多了多少万？」 said short: an amount in 万元 (never 「多少万人次」, a count).
 ASKS_WAN = re.compile(r"万元|(?:多少|几)万(?=$|[？?。，,！!吗呢啊呀])")
@@ -146,7 +147,7 @@ def whole_of(doc, part: CellRef) -> CellRef | None:
 def chart_for(doc, ref: CellRef) -> Chart | None:
     """The breakdown a share belongs to: a total's sibling columns (人员经费 | 公用经费), else the
     row's siblings in its column, else the table's top level."""
-    from .tables import children
+    from .nesting import children
     t = ref.table
     parts = ref.cell.column.split("/")
     if plain_label(ref.row.label) in ("合计",) and len(parts) > 1:

@@ -55,7 +55,7 @@ def _stated_parts(table: Table, parent: Row) -> list[Row]:
 def parts_of(doc: ParsedDocument, labels: set[str]) -> tuple[Table, Row, list[Row]] | None:
     """The first table (tables before the narrative) printing a line of that name with two or more lines
     under it: (table, the line, its parts)."""
-    from .tables import children
+    from .nesting import children
     for t in _tables(doc):
         for r in t.rows:
             if plain_label(r.label) not in labels:

@@ -1,11 +1,19 @@
-"""A line under its parent in a table printed without subject codes or numbering (杭州: 自然资源海洋气象等支出 /
+"""How a table's lines nest: ``children`` (the lines right under a line — by code, an economic class's items, the
+lines adding up to it, or the printed numbering 一、/其中：), and a line under its parent in a table printed without subject codes or numbering (杭州: 自然资源海洋气象等支出 /
 气象事务 / 行政运行, one name a row): 「气象事务里的行政运行」 is the first row of that name after the parent
 row, on its side, whose figures are no larger than the parent's (行政运行 appears under many 款)."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ingest.model import Row, Table
+
+TOP_ITEM = re.compile(r"^([一二三四五六七八九十]+|\d+)、")
+
+# The 类 of the economic classification (部门预算支出经济分类), as printed where a table gives no codes.
+ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "对企业补助", "资本性支出",
+                    "债务利息及费用支出", "对社会保障基金补助")
 
 
 def _plain(label: str) -> str:
@@ -51,7 +59,6 @@ _BUDGET = 4000  # parses tried before giving up on a table (a long list of equal
 
 
 def _stop(r: Row) -> bool:
-    from .tables import TOP_ITEM
     return bool(r.code) or bool(TOP_ITEM.match(r.label)) or any(w in r.label for w in ("合计", "总计"))
 
 
@@ -111,3 +118,47 @@ def summed(table: Table, parent: Row) -> list[Row]:
     for _, kids in runs(start + 1, target_of[id(parent)], [Decimal(0)] * len(cols), []):
         return kids if budget[0] > 0 else []
     return []
+
+
+def children(table: Table, parent: Row) -> list[Row]:
+    """The lines right under ``parent``: by code where the table prints codes; an economic class's items; the
+    lines adding up to it where nothing is printed; else by the printed numbering (一、… then 其中：…)."""
+    from .corpus import default_column, plain_label
+    if parent.code:
+        return [r for r in table.rows if r.parent_code == parent.code]
+    idx = table.rows.index(parent)
+    if plain_label(parent.label) in ECONOMIC_CLASSES:
+        # An economic class printed without codes (杭州: 商品和服务支出, 办公费 …): its items follow it up to
+        # the next class or the total.
+        out = []
+        for r in table.rows[idx + 1:]:
+            if r.side != parent.side or plain_label(r.label) in ECONOMIC_CLASSES or r.code or \
+                    re.search(r"合计|总计", r.label):
+                break
+            out.append(r)
+        col = default_column(table, parent.side)
+        total = parent.cell(col) if col else None
+        parts = [r.cell(col) for r in out]
+        # Only items that add up to the class, to the rounding of the figures printed (a table by unit prints
+        # the class under each unit instead).
+        if total is None or total.value is None or not parts or any(c is None or c.value is None for c in parts):
+            return []
+        slack = Decimal(1).scaleb(total.value.as_tuple().exponent) / 2 * len(parts)
+        return out if abs(sum((c.value for c in parts), Decimal(0)) - total.value) <= slack else []
+    if not TOP_ITEM.match(parent.label) and not any(r.code for r in table.rows):
+        kids = summed(table, parent)  # no codes, no numbering: the lines whose figures add up to it
+        if kids:
+            return kids
+    # Uncoded tables nest by their printed numbering: "一、…" items, then "其中：…" rows under them.
+    out = []
+    top = bool(TOP_ITEM.match(parent.label))
+    for r in table.rows[idx + 1:]:
+        if r.side != parent.side:
+            continue
+        if top and TOP_ITEM.match(r.label):
+            break
+        if not top and plain_label(r.label) in ("合计",):
+            break
+        if top or TOP_ITEM.match(r.label):
+            out.append(r)
+    return out if top else [r for r in out if TOP_ITEM.match(r.label)]

@@ -5,7 +5,7 @@ The narrative often states the whole this year and each part's change, never the
     「“三公”经费预算安排 6.20 万元，其中因公出国（境）费 0 万元，同比无变化；公务用车购置及运行维护费 6.20 万元，
       比上年预算减少 3 万元；公务接待费 0 万元，…」
 The whole's change is then the sum of its parts' changes — the parts as the table nests them under the whole
-(tables.children through itemparts.parts_of: 一、因公出国（境）费, 二、公务用车购置及运维费, 三、公务接待费), each
+(nesting.children through itemparts.parts_of: 一、因公出国（境）费, 二、公务用车购置及运维费, 三、公务接待费), each
 part's change the one the narrative states of it (ingest/changes.py). A part whose change the text does not state
 is said so plainly, and only a part printed 0 this year is taken as unchanged (it cannot have been cut below 0,
 and nothing says it fell from more) — the assumption is written in the answer; a part with money this year and
@@ -42,7 +42,7 @@ def _whole(doc, measures):
     from .concepts import column_concept
     from .corpus import TOTAL_LABELS
     from .itemparts import parts_of
-    from .tables import children
+    from .nesting import children
     labels = {plain_label(x) for m in measures for x in (m.rows or ())}
     if labels:
         found = parts_of(doc, labels)
@@ -78,7 +78,7 @@ def answer(eng, question: str, q: str, doc, measures, ask: str, wanted: str | No
     def change_of(kid, depth: int = 0) -> Decimal | None:
         """A part's change: the one the text states of it, else its own parts' (公务用车购置及运行费 from 购置费
         and 运行费), else 0 for a part printed 0 — said as assumed; None: not known."""
-        from .tables import children
+        from .nesting import children
         cell = kid.cell(col)
         name = _name(kid.label)
         fact = next((f for f in facts if _key(f.subject) == _key(name)), None) or \

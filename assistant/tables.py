@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import dataclass, replace
 
 from ingest import model
@@ -10,6 +9,7 @@ from ingest.model import ParsedDocument, Row, Table
 
 from .concepts import FUNDING_SUBSETS, column_concept, period_row, side_of, stage_of, under_carryover
 from .corpus import TABLE_PRIORITY, CellRef, default_column, plain_label, same_amount, total_row, value_columns
+from .nesting import TOP_ITEM, children
 from .vocab import Mention
 
 
@@ -384,54 +384,6 @@ def pick_together(options: list[list[CellRef]]) -> list[CellRef]:
 # --- sets of rows: for rankings, counts and lists ---------------------------------------------------------
 
 _LEVEL_WORDS = {"项": ("项级", "项科目", "7位", "七位", "哪个项"), "款": ("款", "明细"), "类": ("类", "大类")}
-TOP_ITEM = re.compile(r"^([一二三四五六七八九十]+|\d+)、")
-
-
-# The 类 of the economic classification (部门预算支出经济分类), as printed where a table gives no codes.
-ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "对企业补助", "资本性支出",
-                    "债务利息及费用支出", "对社会保障基金补助")
-
-
-def children(table: Table, parent: Row) -> list[Row]:
-    if parent.code:
-        return [r for r in table.rows if r.parent_code == parent.code]
-    idx = table.rows.index(parent)
-    if plain_label(parent.label) in ECONOMIC_CLASSES:
-        # An economic class printed without codes (杭州: 商品和服务支出, 办公费 …): its items follow it up to
-        # the next class or the total.
-        out = []
-        for r in table.rows[idx + 1:]:
-            if r.side != parent.side or plain_label(r.label) in ECONOMIC_CLASSES or r.code or \
-                    re.search(r"合计|总计", r.label):
-                break
-            out.append(r)
-        col = default_column(table, parent.side)
-        total = parent.cell(col) if col else None
-        parts = [r.cell(col) for r in out]
-        # Only items that add up to the class, to the rounding of the figures printed (a table by unit prints
-        # the class under each unit instead).
-        if total is None or total.value is None or not parts or any(c is None or c.value is None for c in parts):
-            return []
-        slack = Decimal(1).scaleb(total.value.as_tuple().exponent) / 2 * len(parts)
-        return out if abs(sum((c.value for c in parts), Decimal(0)) - total.value) <= slack else []
-    if not TOP_ITEM.match(parent.label) and not any(r.code for r in table.rows):
-        from .nesting import summed  # no codes, no numbering: the lines whose figures add up to it
-        kids = summed(table, parent)
-        if kids:
-            return kids
-    # Uncoded tables nest by their printed numbering: "一、…" items, then "其中：…" rows under them.
-    out = []
-    top = bool(TOP_ITEM.match(parent.label))
-    for r in table.rows[idx + 1:]:
-        if r.side != parent.side:
-            continue
-        if top and TOP_ITEM.match(r.label):
-            break
-        if not top and plain_label(r.label) in ("合计",):
-            break
-        if top or TOP_ITEM.match(r.label):
-            out.append(r)
-    return out if top else [r for r in out if TOP_ITEM.match(r.label)]
 
 
 @dataclass
