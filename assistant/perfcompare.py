@@ -17,27 +17,15 @@ from .answer import ANSWERED, Answer
 
 # 「哪个…更高」「谁的…低」: the direction asked; 高/多/大 the larger, 低/少/小 the smaller.
 _WHICH = re.compile(r"(?:哪|谁)[^，,。？?]{0,10}?(?:更|较|最)?(高|低|多|少|大|小)")
-_MIN_RUN = 4  # as perftables: a project is named by four or more characters of its name
-
-
-def _named_run(q: str, project: str) -> str:
-    """The longest run of the project's name (Chinese characters) that the question says, '' under four."""
-    from .perftables import _cjk
-    name = _cjk(project)
-    for n in range(len(name), _MIN_RUN - 1, -1):
-        for i in range(len(name) - n + 1):
-            if name[i:i + n] in q:
-                return name[i:i + n]
-    return ""
 
 
 def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | None:
     way = _WHICH.search(q)
     if way is None:
         return None
-    from .perftables import forms
+    from .perftables import forms, named_run
     projects = list(dict.fromkeys(f.project for f in forms(doc) if f.project))
-    runs = sorted(((_named_run(q, p), p) for p in projects), key=lambda x: -len(x[0]))
+    runs = sorted(((named_run(q, p), p) for p in projects), key=lambda x: -len(x[0]))
     named: list[tuple[str, str]] = []
     for run, project in runs:  # distinct projects named by distinct words of the question
         if run and all(run not in r and r not in run for r, _ in named):

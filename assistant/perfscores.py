@@ -28,7 +28,7 @@ _INDICATOR = re.compile(r"指标|满意度|率")
 
 
 def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | None:
-    from .perftables import _SCORE, _cjk, _cite_cell, named_forms
+    from .perftables import _SCORE, _cjk, _cite_cell, named_forms, named_run
     if not _SCORE.search(q) or W.RANK.search(q) or W.COMPARE.search(q) or W.COUNT.search(q) or re.search(r"哪|谁", q):
         return None  # which project scored higher, how many scored: no one project's score looked up
     if index is not None and not index.content:
@@ -39,12 +39,8 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
         return None  # no form's total, or several forms' totals: the forms' reader says what it can
     f = named[0]
     name = _cjk(f.project)
-    rest = q
-    for k in range(len(name), 3, -1):  # the project's words said: what is left must not name an indicator
-        run = next((name[i:i + k] for i in range(len(name) - k + 1) if name[i:i + k] in rest), None)
-        if run:
-            rest = rest.replace(run, "|")
-            break
+    run = named_run(q, f.project)  # the project's words said: what is left must not name an indicator
+    rest = q.replace(run, "|") if run else q
     if _INDICATOR.search(rest):
         return None
     row, cell = f.total

@@ -58,6 +58,17 @@ def _cjk(text: str) -> str:
     return re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"\d{4}年?度?", "", text))
 
 
+def named_run(q: str, project: str, least: int = 4) -> str:
+    """The longest run of a project's name (Chinese characters, years aside) that the question says; '' under
+    ``least`` — the words to take out of a question to read what else it asks (perfcompare, perfscores)."""
+    name = _cjk(project)
+    for n in range(len(name), least - 1, -1):
+        for i in range(len(name) - n + 1):
+            if name[i:i + n] in q:
+                return name[i:i + n]
+    return ""
+
+
 def _project_fit(q: str, project: str) -> int:
     """How much of a project's name the question says: the longest run of characters they share (years,
     digits and brackets aside); under 3 is none."""
