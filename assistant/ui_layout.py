@@ -36,33 +36,48 @@ def inject_css() -> None:
 
 def scroll_to_latest(turn: int) -> None:
     """Bring the latest question to the top of the view once its answer is drawn (a long answer would
-    otherwise leave the view far below the question). Retried while images and charts settle."""
+    otherwise leave the view far below the question). Held while the answer grows — a slow machine draws
+    the page image seconds after the figure, and Streamlit pins a growing chat to its bottom — until the
+    view has rested for two seconds, the reader moves, or the next question takes over (30 s at most)."""
     st.html(f"""<script data-turn="{turn}">
 (() => {{
   let stop = false;
   const quit = e => {{ if (e.isTrusted) stop = true; }};  // the reader moved: leave the view alone
   const events = ["wheel", "touchstart", "keydown", "mousedown"];
   events.forEach(e => window.addEventListener(e, quit, {{capture: true}}));
+  window.__bqaTurn = {turn};
+  const start = Date.now();
+  let rested = Date.now(), shape = "";
   const go = () => {{
-    if (stop) return;
+    if (stop || window.__bqaTurn !== {turn}) return;
     const msgs = Array.from(document.querySelectorAll('[data-testid="stChatMessage"]'));
     const asks = msgs.filter(m => m.querySelector('[data-testid="stChatMessageAvatarUser"]'));
     const last = asks[asks.length - 1];
     if (!last) return;
     // Streamlit pins a chat to its bottom while it grows, until the reader scrolls away: say we did.
+    let box = null;
     for (let e = last.parentElement; e; e = e.parentElement) {{
       if (e.scrollHeight > e.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(e).overflowY)) {{
+        box = e;
         e.dispatchEvent(new WheelEvent("wheel", {{deltaY: -1, bubbles: true}}));
         e.dispatchEvent(new PointerEvent("pointerdown", {{bubbles: true}}));
         break;
       }}
     }}
+    const now = `${{msgs.length}}:${{box ? box.scrollHeight : document.documentElement.scrollHeight}}:${{Math.round(last.getBoundingClientRect().top)}}`;
+    // Still answering (the spinner, Streamlit's running sign): not resting, however still the view.
+    const busy = document.querySelector('[data-testid="stSpinner"], [data-testid="stStatusWidgetRunningIcon"],'
+      + ' [data-testid="stStatusWidgetRunningManIcon"]');
+    if (now !== shape || busy) {{ shape = now; rested = Date.now(); }}
     last.scrollIntoView({{block: "start", behavior: "instant"}});
     window.__bqaScrolled = (window.__bqaScrolled || 0) + 1;
   }};
-  // Streamlit keeps a chat pinned to its bottom while the answer grows; win back the question meanwhile.
-  const timer = setInterval(go, 150);
-  setTimeout(() => {{ clearInterval(timer); events.forEach(e => window.removeEventListener(e, quit, {{capture: true}})); }}, 6000);
+  const timer = setInterval(() => {{
+    go();
+    const done = stop || window.__bqaTurn !== {turn} || Date.now() - start > 30000
+      || (Date.now() - start > 3000 && Date.now() - rested > 2000);
+    if (done) {{ clearInterval(timer); events.forEach(e => window.removeEventListener(e, quit, {{capture: true}})); }}
+  }}, 150);
   go();
 }})();
 </script>""", unsafe_allow_javascript=True)

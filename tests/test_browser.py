@@ -309,9 +309,10 @@ def idle(page, timeout_ms: int = 60_000) -> None:
                            " [data-testid=stStatusWidgetRunningManIcon], [data-stale=true]')", timeout=timeout_ms)
 
 
-def settle(page, timeout_s: float = 8) -> None:
+def settle(page, timeout_s: float = 20) -> None:
     """Wait until the view rests with the latest question at the top (ui_layout.scroll_to_latest) and the
-    answer under it has stopped moving (Streamlit replaces the previous run's elements as it goes)."""
+    answer under it has stopped moving (Streamlit replaces the previous run's elements as it goes). A view
+    that never rests there is the failure a reader would see: said with where things stand."""
     where = "() => { const tops = s => Array.from(document.querySelectorAll(s)).map(e => Math.round(e.getBoundingClientRect().top));" \
             " const u = Array.from(document.querySelectorAll('[data-testid=stChatMessage]'))" \
             ".filter(m => m.querySelector('[data-testid=stChatMessageAvatarUser]')).pop();" \
@@ -324,6 +325,8 @@ def settle(page, timeout_s: float = 8) -> None:
             return
         last = now
         page.wait_for_timeout(400)
+    raise AssertionError(f"the view did not rest with the latest question at the top within {timeout_s} s: "
+                         f"[question, figure, outline] tops {last}")
 
 
 def choose_option(page, label: str, option: str, tries: int = 3) -> None:
