@@ -101,15 +101,21 @@ def _same_amount(q: Question, a: Answer) -> bool:
     """A money answer in another unit than the gold's is the same amount when, converted exactly, it reads as
     the gold at the gold's printed precision: a table in 元 (258596001.79 元) answers a gold the narrative
     prints rounded in 万元 (25859.6). The document prints both; the engine answers in the unit of the figure
-    it cites (issue 10: "answer in the unit the document prints for that figure")."""
+    it cites (issue 10: "answer in the unit the document prints for that figure"). The same holds in the
+    gold's own unit when the answer is finer than the gold: a difference of a table in 元 and one in 万元,
+    worked exactly in 万元 (181.37058), is the gold rounded to the cent of 万元 the documents print (181.37)."""
     from . import arith
-    if a.value is None or a.unit == q.unit or not (arith.is_money(a.unit) and arith.is_money(q.unit)):
+    if a.value is None or not (arith.is_money(a.unit) and arith.is_money(q.unit)):
         return False
     golds = [g for g in map(_decimal, q.expect) if g is not None and g.is_finite()]
     if not golds:
         return False
     # at the finest precision the golds are written in (["25859.6", "25859.60"]: two decimals)
-    places = Decimal(1).scaleb(min(min(g.as_tuple().exponent for g in golds), 0))
+    finest = min(min(g.as_tuple().exponent for g in golds), 0)
+    if a.unit == q.unit and not (finest <= -2 and a.value.is_finite() and a.value.as_tuple().exponent < finest):
+        # as fine as the gold or coarser, or a gold of whole units (3 万元 is not 3.4): only equality counts
+        return False
+    places = Decimal(1).scaleb(finest)
     amount = (a.value * arith.YUAN_PER[a.unit] / arith.YUAN_PER[q.unit]).quantize(places, rounding=ROUND_HALF_UP)
     return any(amount == g for g in golds)
 

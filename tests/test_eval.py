@@ -34,6 +34,8 @@ def answer(status=ANSWERED, text="", value=None, unit=None):
     (Question("t7", "x", "count", expect=("2",), unit="个"), answer(value="2", unit="人")),  # people are no units
     (WAN, answer(value="258596101.79", unit="元")),                    # another amount, in 元
     (WAN, answer(value="25859.6", unit="%")),                          # the figure, but no money
+    (WAN, answer(value="25859.64", unit="万元")),                       # another amount, as fine as the gold's
+    (Question("t11", "x", "lookup", expect=("3",), unit="万元"), answer(value="3.4", unit="万元")),  # whole units
 ])
 def test_scorer_fails_wrong_answers(q, a):
     ok, why = score(q, a)
@@ -53,6 +55,8 @@ def test_scorer_fails_wrong_answers(q, a):
     # 「单价100万元以上设备2台（套）」: the bracketed alternative is no other unit
     (Question("t10", "x", "count", expect=("2",), unit="台（套）"), answer(value="2", unit="台")),
     (Question("t8", "x", "lookup", expect=("38454900.00",), unit="元"), answer(value="3845.49", unit="万元")),
+    # a difference of a table in 元 and one in 万元, worked exactly in 万元, for the gold rounded to the cent
+    (Question("t12", "x", "difference", expect=("181.37",), unit="万元"), answer(value="181.37058", unit="万元")),
 ])
 def test_scorer_passes_right_answers(q, a):
     assert score(q, a)[0]
