@@ -29,6 +29,8 @@ def _order(q: str):
 
 
 def _answer(question, q, items: list[CellRef], what: str, label) -> Answer | None:
+    from . import excluding  # 「除了X，哪个最大」: X left out of the ranking, said (assistant/excluding.py)
+    items, aside = excluding.split(q, items, lambda c: c.row.label)
     less, k = _order(q)
     items = sorted(items, key=lambda c: c.value, reverse=not less)
     if k >= len(items):
@@ -37,11 +39,13 @@ def _answer(question, q, items: list[CellRef], what: str, label) -> Answer | Non
     unit = unit_of(top)
     place = f"第{k + 1}" if k else ("最少" if less else "最多")
     ranking = "；".join(f"{i + 1}. {label(c)} {arith.with_unit(c.value, unit_of(c))}" for i, c in enumerate(items))
-    text = (f"{what}中{place}的是{label(top)}：{arith.with_unit(top.value, unit)}（{top.where()}）。排序：{ranking}")
+    text = (f"{what}中{place}的是{label(top)}：{arith.with_unit(top.value, unit)}（{top.where()}）"
+            f"{excluding.note(aside)}。排序：{ranking}")
     calc = (" < " if less else " > ").join(arith.fmt(c.value) for c in items)
     chart = Chart(what, unit, tuple(ChartBar(label(c), c.value) for c in items))
     return Answer(question, ANSWERED, text, top.value, unit, calc, [top.citation()] + [c.citation() for c in items
-                                                                                      if c is not top], chart=chart)
+                                                                                      if c is not top] +
+                  [c.citation() for c in aside], chart=chart)
 
 
 def projects(question: str, q: str, doc) -> Answer | None:

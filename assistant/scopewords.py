@@ -7,8 +7,17 @@
 - A basis: 「按本年支出合计口径，基本支出是项目支出的几倍」. 按X口径 says which figures (the whole department's,
   one source's …) the operands are; X only narrows where they are read (a context word), it is no operand.
 - A table named before 中/里 or after the operands: 「政府采购预算中，服务类是货物类的几倍」, 「…总共安排了
-  多少？一般公共预算支出表里好像分成了两行」. Said so, the table is where the figures are read (the hint),
-  not a figure of its own (its grand total) to add or divide.
+  多少？一般公共预算支出表里好像分成了两行」, 「一般公共预算支出表（按功能分类）中，2140112…」 (its title's
+  bracketed classification said with it), 「一般公共预算项目支出情况表（表7）中，哪个款级经济科目…」 (its number
+  said after it). Said so, the table is where the figures are read (the hint), not a figure of its own (its
+  grand total) to add or divide; a ranking over its lines needs no operand after it.
+- A basis said with a verb: 「按一般公共预算财政拨款支出决算算，A和B哪个花得多」, 「以财政拨款为准」. As 按X口径,
+  where X is a table or a source of money, X says where A and B are read (the table of that source).
+- A source of money before 里/中: 「一般公共预算财政拨款里，公立医院下面哪一类最多」, 「政府性基金里，…」. The
+  source names the table of its spending (the document's 一般公共预算财政拨款支出表 …), where one is printed.
+- 「（本级）」 after the department's name: 「深圳市交通运输局（本级）2026年…中，2140112…」 names the department's
+  own unit, as its tables' 部门名称 print it; with figures named besides, it is no operand (a unit's own rows, in
+  a document listing several units, are read by assistant/units.py and unitblocks.py from the words kept).
 
 Each rule rewrites the question's mentions; the answering families then read the figures as usual.
 """
@@ -32,11 +41,23 @@ _AFTER_REF = re.compile(r"(?:[（(][^（）()]{0,40}[）)]|[\u4e00-\u9fff“”]
 _TITLE_NUM = re.compile(rf"(?:表\s*(?P<a>{_NUM})(?!\d)|(?P<b>\d{{1,2}})表)")
 _SCOPE = re.compile(r"^(?:预算|决算)?(?:表)?(?:的)?(?:中|里|里面|当中|之中)(?![央国])")
 _BASIS = re.compile(r"(?:按照?|依照?|以|从)(?P<x>[^，,。？?；;]{2,24}?)(?:的)?口径")
+# 「按X算，」「按照X来看」「以X为准」: a basis said with a verb; only a table or a source of money is such an X.
+_BASIS_VERB = re.compile(r"(?:按照?|依照?|根据)(?P<x>[^，,。？?；;]{2,30}?)(?:来|去)?(?:算|计算|统计|看|口径算)"
+                         r"(?=[，,]|的话)|以(?P<y>[^，,。？?；;]{2,30}?)为准")
+_SOURCE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营")
+# A title's bracketed classification or its number, said between the table's name and 中/里.
+_TITLE_TAIL = r"(?:[（(](?:按|表\s*\d)[^（）()]{0,16}[）)])?"
 
 
 def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
     out = _numbered_table(q, found, doc)
-    out = _basis(q, out)
+    out = _numbered_after(q, out, doc)
+    out = _basis(q, out, doc)
+    out = _basis_verb(q, out, doc)
+    out = _source_scope(q, out, doc)
+    out = _own_unit(q, out)
+    from . import excluding  # 「除了X，哪个最大」: X is set aside, no operand (assistant/excluding.py)
+    out = excluding.mentions(q, out)
     out = _staged_scope(q, out)
     return _table_scope(q, out)
 
@@ -56,7 +77,7 @@ def _numbered_table(q: str, found: list[Mention], doc) -> list[Mention]:
         if any(m.start < start < m.end or m.start < end < m.end for m in found):
             continue
         later = [m for m in found if m.start >= end]
-        if not later:
+        if not later and not _SET_ASKED.search(q, end):
             continue  # nothing asked after the table: the words may be what is asked
         kept = [m for m in found if not (start <= m.start and m.end <= end)]
         named = Mention(start, end, q[start:end], table=table.kind)
@@ -64,14 +85,118 @@ def _numbered_table(q: str, found: list[Mention], doc) -> list[Mention]:
     return found
 
 
-def _basis(q: str, found: list[Mention]) -> list[Mention]:
-    """「按X口径，」: the mentions of X narrow where the operands are read; they are no operands."""
+# 「…中，哪个款级经济科目最高」「…里有哪些项目」: a ranking, list or count over the table's lines.
+_SET_ASKED = re.compile(r"哪(?:一)?(?:个|项|类|款|些|几)|(?:几|多少)(?:个|项|类|款)")
+_NUMBER_AFTER = re.compile(r"[（(](?:部门)?(?:预算|决算|公开)?表\s*(?P<a>\d{1,2}|[一二三四五六七八九十]{1,3})[）)]"
+                           r"(?=(?:的)?(?:里面|当中|之中|中|里)(?![央国]))")
+
+
+def _numbered_after(q: str, found: list[Mention], doc) -> list[Mention]:
+    """「一般公共预算项目支出情况表（表7）中」: the title said first, its number after it in brackets. The words
+    from where the title starts (the mentions its words were read as) are that table's name."""
+    for ref in _NUMBER_AFTER.finditer(q):
+        n = cn_number(ref.group("a"))
+        table = next((t for t in doc.tables if (m := _TITLE_NUM.search(t.title)) and
+                      cn_number(m.group("a") or m.group("b")) == n), None)
+        if table is None:
+            continue
+        end = ref.end()
+        before = q[:ref.start()]
+        if not before.endswith("表"):
+            continue  # 「项目支出（表7）」 names no table by its title
+        # The title's words run back over Chinese characters, up to a word that starts no title (年, 在, 的 …).
+        lead = re.search(r"[\u4e00-\u9fff“”]*$", before)
+        start = lead.start()
+        stop = re.search(r".*(?:年度?|在|，|,|中|里)", q[start:ref.start()])
+        if stop is not None:
+            start += stop.end()
+        if ref.start() - start < 3 or any(m.start < start < m.end or m.start < end < m.end for m in found):
+            continue
+        later = [m for m in found if m.start >= end]
+        if not later and not _SET_ASKED.search(q, end):
+            continue
+        kept = [m for m in found if not (start <= m.start and m.end <= end)]
+        named = Mention(start, end, q[start:end], table=table.kind)
+        return sorted(kept + [named], key=lambda m: m.start)
+    return found
+
+
+def _basis(q: str, found: list[Mention], doc) -> list[Mention]:
+    """「按X口径，」: the mentions of X narrow where the operands are read (a source of money: the table of its
+    spending); they are no operands."""
     for b in _BASIS.finditer(q):
         inside = [m for m in found if b.start("x") <= m.start and m.end <= b.end("x")]
         rest = [m for m in found if m.start >= b.end() or m.end <= b.start()]
         if not inside or not _operands_besides(q, rest):
             continue
-        found = [replace(m, qualifier=True) if m in inside else m for m in found]
+        found = [_source_table(m, doc, q, found) if m in inside else m for m in found]
+    return found
+
+
+def _basis_verb(q: str, found: list[Mention], doc) -> list[Mention]:
+    """「按X算，」「以X为准」 where X is a table or a source of money: X's mentions are where to read, no operand."""
+    for b in _BASIS_VERB.finditer(q):
+        x0, x1 = (b.start("x"), b.end("x")) if b.group("x") else (b.start("y"), b.end("y"))
+        inside = [m for m in found if x0 <= m.start and m.end <= x1]
+        rest = [m for m in found if m.start >= b.end() or m.end <= b.start()]
+        if not inside or not all(m.table or _SOURCE.search(m.text) for m in inside) or \
+                not _operands_besides(q, rest):
+            continue
+        found = [_source_table(m, doc, q, found) if m in inside else m for m in found]
+    return found
+
+
+_SOURCE_SCOPE = re.compile(r"^(?:拨款|资金|预算)?(?:支出)?(?:的)?(?:里面|当中|之中|中|里)[，,]")
+_TITLE_STEM = re.compile(r"(?:预算|决算)?(?:情况|明细)?总?表(?:[（(][^（）()]*[）)])?$")
+
+
+def _source_scope(q: str, found: list[Mention], doc) -> list[Mention]:
+    """「一般公共预算财政拨款里，A…」: a source of money before 里/中 names the table of that source's spending
+    (its title the source's words and 支出); where the document prints none, the source only narrows (a context
+    word), as 「按财政拨款口径」 does."""
+    if not _set_asked(q, found):
+        return found  # 「…中，A是B的几倍」: A and B are read inside the source's table already (tables.candidates)
+    for i, m in enumerate(found):
+        if m.table or m.qualifier or not (m.rows or m.column) or not _SOURCE.search(m.text) or \
+                not _SOURCE_SCOPE.match(q[m.end:]) or not _operands_besides(q, found[i + 1:]):
+            continue
+        return found[:i] + [_source_table(m, doc, q, found)] + found[i + 1:]
+    return found
+
+
+def _set_asked(q: str, found: list[Mention]) -> bool:
+    """A ranking or list over a set of lines (「公立医院下面哪一类最多」), one line at most named (the parent):
+    the set is read from one table, which the scope must name (a line's own figure is found by its name)."""
+    named = [m for m in found if not m.qualifier and m.rows and not _SOURCE.search(m.text)]
+    return bool(re.search(r"哪(?:一)?(?:个|项|类|款|些|几|种)|最(?:多|少|高|低|大|小)|第[二三四五]", q)) and len(named) <= 1
+
+
+def _source_table(m: Mention, doc, q: str, found: list[Mention]) -> Mention:
+    """A source of money said as where to read: for a set asked, the table of its spending (「一般公共预算财政拨款」
+    → the 一般公共预算财政拨款支出(决算)表); else the words as a context word only."""
+    if m.table or not _SOURCE.search(m.text) or not _set_asked(q, found):
+        return replace(m, qualifier=True)
+    from .vocab import _title_names
+    said = re.sub(r"(?:拨款|资金)$", "", m.text)
+    if len(said) < 2:
+        return replace(m, qualifier=True)
+    title = re.compile(re.escape(said) + r"(?:预算)?(?:财政)?(?:拨款)?支出")
+    kinds = [t.kind for t in doc.tables if t.rows and
+             any(title.fullmatch(_TITLE_STEM.sub("", n)) for n in _title_names(t.title))]
+    return replace(m, rows=set(), column=None, table=kinds[0], qualifier=True) if kinds else replace(m, qualifier=True)
+
+
+_OWN = re.compile(r"[（(]本级[）)]")
+
+
+def _own_unit(q: str, found: list[Mention]) -> list[Mention]:
+    """「X局（本级）…中，2140112…是多少」: the bracketed 本级 says whose figures (the department's own unit), with
+    figures named besides it; it is no operand."""
+    for b in _OWN.finditer(q):
+        inside = [m for m in found if b.start() <= m.start and m.end <= b.end()]
+        rest = [m for m in found if m not in inside]
+        if inside and _operands_besides(q, rest):
+            found = [replace(m, qualifier=True) if m in inside else m for m in found]
     return found
 
 
@@ -102,7 +227,8 @@ def _table_scope(q: str, found: list[Mention]) -> list[Mention]:
         return found
     out = []
     for i, m in enumerate(found):
-        if m.table and not m.rows and not m.column and not m.qualifier and _SCOPE.match(q[m.end:]):
+        if m.table and not m.rows and not m.column and not m.qualifier and \
+                (_SCOPE.match(q[m.end:]) or _SCOPE.match(re.sub("^" + _TITLE_TAIL, "", q[m.end:]))):
             nxt = next((x for x in found[i + 1:] if not x.qualifier), None)
             # 「支出总表中，项目支出…」 already reads the next figure in that table (tables.measures_from)
             joined = nxt is not None and _JOIN.match(q[m.end:nxt.start]) is not None

@@ -24,6 +24,9 @@ def rank(eng, question, q, doc, measures, hint) -> Answer | None:
     if rs is None:
         return None
     items = [(r, r.cell(rs.column)) for r in rs.rows if r.cell(rs.column) and r.cell(rs.column).value]
+    from . import excluding  # 「除了工资福利支出，哪类最多」: the lines set aside are no part of the ranking
+    items, aside = excluding.split(q, items, lambda x: x[0].label)
+    aside = [CellRef(doc.document, rs.table, r, c) for r, c in aside]
     if not items:
         return None
     want_less = bool(re.search(r"最(少|低|小)", q))
@@ -36,11 +39,13 @@ def rank(eng, question, q, doc, measures, hint) -> Answer | None:
     ref = CellRef(doc.document, rs.table, row, cell)
     ranking = "；".join(f"{i + 1}. {plain_label(r.label)} {arith.with_unit(c.value, unit_of(ref))}" for i, (r, c) in enumerate(items))
     place = f"第{k + 1}" if k else ("最少" if want_less else "最多")
-    text = f"{rs.description}中{place}的是{ref.name()}：{arith.with_unit(cell.value, unit_of(ref))}（{ref.where()}）。排序：{ranking}"
+    text = f"{rs.description}中{place}的是{ref.name()}：{arith.with_unit(cell.value, unit_of(ref))}（{ref.where()}）" \
+        f"{excluding.note(aside)}。排序：{ranking}"
     calc = (" < " if want_less else " > ").join(arith.fmt(c.value) for _, c in items)
     chart = Chart(f"{rs.description}（{rs.column}）", unit_of(ref),
                   tuple(ChartBar(plain_label(r.label), c.value) for r, c in items))
-    cites = [ref.citation()] + [CellRef(doc.document, rs.table, r, c).citation() for r, c in items if r is not row]
+    cites = [ref.citation()] + [CellRef(doc.document, rs.table, r, c).citation() for r, c in items if r is not row] + \
+        [c.citation() for c in aside]
     return Answer(question, ANSWERED, text, cell.value, unit_of(ref), calc, cites, chart=chart)
 
 def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
@@ -75,16 +80,21 @@ def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
     rows = rs.rows
     if re.search(r"有预算|有金额|有.{0,4}结转|有钱|安排了", q) or listing and not parent:
         rows = [r for r in rows if r.cell(rs.column) and r.cell(rs.column).value]
+    from . import excluding  # 「除了X，还有哪些」: the lines set aside are neither listed nor counted
+    rows, aside = excluding.split(q, rows, lambda r: r.label)
     if not rows:
         return None
     refs = [CellRef(doc.document, rs.table, r, r.cell(rs.column)) for r in rows]
+    gone = [CellRef(doc.document, rs.table, r, r.cell(rs.column)) for r in aside]
+    gone = [c for c in gone if c.cell is not None and c.value is not None]
+    said = excluding.note(gone)
     listed = "、".join(f"{c.name()}（{arith.with_unit(c.value, unit_of(c))}）" for c in refs)
     if listing:
-        return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项：{listed}",
-                      None, None, None, [c.citation() for c in refs])
+        return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项{said}：{listed}",
+                      None, None, None, [c.citation() for c in refs + gone])
     unit = "项" if re.search(r"几项|多少项|几类|多少类", q) else "个"
-    return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}：{listed}（{rs.table.title}）",
-                  Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs])
+    return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}{said}：{listed}（{rs.table.title}）",
+                  Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs + gone])
 
 def count_items(eng, question: str, q: str, doc: ParsedDocument) -> Answer | None:
     """"部门职责列了几项": the numbered items of the section the question names, counted."""

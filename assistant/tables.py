@@ -438,7 +438,8 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | N
         col = (_column_for(t, rows[0], column) or _column_for(t, rows[0], None)) if rows else None
         if col:
             return RowSet(t, rows, col, f"{t.title}中{group}" if group else t.title)
-    economic = "经济分类" in q or hint == model.GPB_BASIC
+    # 「款级经济科目」 names the economic classification as 「经济分类」 does (款: its 5-digit lines)
+    economic = bool(re.search(r"经济分类|经济科目", q)) or hint == model.GPB_BASIC
     kind = model.ECONOMIC if economic else model.FUNCTION
     coded = [t for t in tables if t.kind not in (model.SUMMARY, model.FISCAL_SUMMARY, model.THREE_PUBLIC,
                                                   model.FIXED_ASSETS)]
