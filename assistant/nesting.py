@@ -162,3 +162,76 @@ def children(table: Table, parent: Row) -> list[Row]:
         if top or TOP_ITEM.match(r.label):
             out.append(r)
     return out if top else [r for r in out if TOP_ITEM.match(r.label)]
+
+
+# --- the 类/款/项 of a table printed without codes, rebuilt from its sums ---------------------------------
+
+_LEVELS = ("类", "款", "项")
+
+
+def uncoded_levels(table: Table) -> dict[int, tuple[str, str]]:
+    """``id(row)`` → (FUNCTION | ECONOMIC, 类/款/项) for a table printing its subjects by name alone, indented
+    (杭州: 科学技术支出 / 技术研究与开发 / 科技成果转化与扩散): each line under the run of lines adding up to it
+    (``summed``), the lines under no other line its 类. Only a reading that holds: the 类 add up to the
+    table's total, each 类 named as spending (or an economic class), nothing nests deeper than a 项 (an
+    economic class: than a 款). Else {} — a ranking 「哪个项级科目」 then says it cannot tell, rather than guess at the tree."""
+    from .corpus import default_column, plain_label, total_row
+    if any(r.code for r in table.rows):
+        return {}
+    out: dict[int, tuple[str, str]] = {}
+    for side in dict.fromkeys(r.side for r in table.rows):
+        rows = [r for r in table.rows if r.side == side]
+        total = total_row(table, default_column(table, side))
+        col = default_column(table, side)
+        if total is None or col is None or total not in rows or total.cell(col) is None \
+                or total.cell(col).value is None:
+            continue
+        body = [r for r in rows[rows.index(total) + 1:] if not _stop(r)]
+        if not body:
+            continue
+        economic = any(plain_label(r.label) in ECONOMIC_CLASSES for r in body)
+        depth: dict[int, int] = {}
+
+        def place(r: Row, d: int) -> bool:
+            """``r`` at depth ``d`` and its lines under it; False where the tree would go too deep."""
+            depth[id(r)] = d
+            if economic:  # a class's items follow it (``children``); an item has none
+                kids = children(table, r) if d == 0 and plain_label(r.label) in ECONOMIC_CLASSES else []
+                if d == 0 and not kids and plain_label(r.label) not in ECONOMIC_CLASSES:
+                    return False  # a line under no class: not the classification read right
+            else:
+                kids = summed(table, r)
+            if not kids:
+                return True
+            return d < (1 if economic else 2) and all(place(k, d + 1) for k in kids)
+
+        tops = []
+        for r in body:
+            if id(r) in depth:
+                continue
+            tops.append(r)
+            if not place(r, 0):
+                break
+        else:
+            values = [t.cell(col).value if t.cell(col) is not None else None for t in tops]
+            whole = total.cell(col).value
+            # A 功能分类 类 is named as spending (科学技术支出, 自然资源海洋气象等支出): a list of income sources or
+            # of services adding up to its total is no subject tree.
+            named = all(plain_label(r.label).endswith("支出") for r in tops) or economic
+            if tops and named and None not in values and \
+                    abs(sum(values, Decimal(0)) - whole) <= Decimal(1).scaleb(whole.as_tuple().exponent) / 2 * len(tops):
+                from ingest.model import ECONOMIC, FUNCTION
+                kind = ECONOMIC if economic else FUNCTION
+                out.update({id(r): (kind, _LEVELS[depth[id(r)]]) for r in body if id(r) in depth})
+    return out
+
+
+def uncoded_rows(table: Table, kind: str, level: str, leaves: bool = False) -> list[Row]:
+    """The lines of ``kind`` at ``level`` of a table printed without codes (``uncoded_levels``); ``leaves``:
+    the lines with no line under them, whatever their level."""
+    found = uncoded_levels(table)
+    mine = [r for r in table.rows if found.get(id(r), ("",))[0] == kind]
+    if not leaves:
+        return [r for r in mine if found[id(r)][1] == level]
+    depth = {id(r): _LEVELS.index(found[id(r)][1]) for r in mine}
+    return [r for k, r in enumerate(mine) if k + 1 == len(mine) or depth[id(mine[k + 1])] <= depth[id(r)]]

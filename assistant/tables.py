@@ -9,7 +9,7 @@ from ingest.model import ParsedDocument, Row, Table
 
 from .concepts import FUNDING_SUBSETS, column_concept, period_row, side_of, stage_of, under_carryover
 from .corpus import TABLE_PRIORITY, CellRef, default_column, plain_label, same_amount, total_row, value_columns
-from .nesting import TOP_ITEM, children
+from .nesting import TOP_ITEM, children, uncoded_rows
 from .vocab import Mention
 
 
@@ -449,6 +449,8 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | N
     for strict in (True, False):
         for t in coded:
             rows = leaves(t, kind) if leafy else [r for r in t.rows if r.code_kind == kind and r.level == (level or "类")]
+            if not rows:
+                rows = uncoded_rows(t, kind, level or "类", leafy)  # 杭州: subjects by name alone, indented
             if not rows:
                 continue
             col = _column_for(t, rows[0], column) if strict else _column_for(t, rows[0], None)
