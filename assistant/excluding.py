@@ -51,23 +51,25 @@ def mentions(q: str, found: list) -> list:
     cut = spans(q)
     if not cut:
         return found
-    if not (W.RANK.search(q) or re.search(r"哪|谁", q)):
+    if not (W.RANK.search(q) or W.COUNT.search(q) or W.LIST.search(q) or re.search(r"哪|谁", q)):
         return found  # 「除了财政拨款，还有别的收入吗」: the rest of a whole, not a set ranked or listed
     return [m for m in found if not any(a <= m.start and m.end <= b for a, b in cut)]
 
 
-def _named(label: str, name: str) -> bool:
-    text = normalize(plain_label(label))
-    return text == name or (len(name) >= 2 and name in text) or (len(text) >= 4 and text in name)
+def _text(label: str) -> str:
+    return normalize(plain_label(label))
 
 
 def split(q: str, items: list, label) -> tuple[list, list]:
-    """(the items kept, the items set aside): those whose label (``label(item)``) a set-aside name names."""
-    said = names(q)
-    if not said:
-        return items, []
-    out = [i for i in items if any(_named(label(i), n) for n in said)]
-    return [i for i in items if i not in out], out
+    """(the items kept, the items set aside): those whose label (``label(item)``) a set-aside name names — the
+    line of that very name where one is printed (工资福利支出, not 其他工资福利支出 too), else the lines whose
+    name holds it or that it holds (「除了A和B」 holds both names)."""
+    out = []
+    for name in names(q):
+        exact = [i for i in items if _text(label(i)) == name]
+        out += exact or [i for i in items if name in _text(label(i)) or
+                         (len(_text(label(i))) >= 4 and _text(label(i)) in name)]
+    return [i for i in items if i not in out], [i for i in items if i in out]
 
 
 def note(refs: list) -> str:

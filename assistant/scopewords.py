@@ -158,8 +158,9 @@ def _source_scope(q: str, found: list[Mention], doc) -> list[Mention]:
         return found  # 「…中，A是B的几倍」: A and B are read inside the source's table already (tables.candidates)
     for i, m in enumerate(found):
         if m.table or m.qualifier or not (m.rows or m.column) or not _SOURCE.search(m.text) or \
-                not _SOURCE_SCOPE.match(q[m.end:]) or not _operands_besides(q, found[i + 1:]):
-            continue
+                not _SOURCE_SCOPE.match(q[m.end:]) or \
+                not (_operands_besides(q, found[i + 1:]) or _SET_ASKED.search(q, m.end)):
+            continue  # 「…里，哪个项级科目最多」: the set asked is of the table's lines, no operand named
         return found[:i] + [_source_table(m, doc, q, found)] + found[i + 1:]
     return found
 
