@@ -110,11 +110,43 @@ def real_pdf(name: str) -> Path:
     return path
 
 
+# Work a module needs beside the real corpus and that does not depend on it (test_pdf_tables walks every PDF page
+# itself): registered at import, started in a second process when the corpus starts to ingest. The ingest runs
+# in one process and the machines have two cores: the minute of the walk then costs no time of its own.
+_BESIDE_REAL_HOME: list["_Beside"] = []
+
+
+class _Beside:
+    def __init__(self, fn, args):
+        self.fn, self.args, self.future = fn, args, None
+
+    def start(self, pool) -> None:
+        if self.future is None:
+            self.future = pool.submit(self.fn, *self.args)
+
+    def result(self):
+        # Not started (the real corpus was never asked for, or another session layout): done here and now.
+        return self.fn(*self.args) if self.future is None else self.future.result()
+
+
+def beside_real_home(fn, *args) -> _Beside:
+    """``fn(*args)`` run in a second process while ``real_home`` ingests; ``.result()`` waits for it."""
+    job = _Beside(fn, args)
+    _BESIDE_REAL_HOME.append(job)
+    return job
+
+
 @pytest.fixture(scope="session")
 def real_home(tmp_path_factory) -> Path:
     """Every real disclosure in shared/disclosures/real, ingested once through the CLI (a directory)."""
     if not REAL.is_dir():
         pytest.skip("shared/disclosures/real is not here")
     home = tmp_path_factory.mktemp("real")
-    budgetqa("ingest", str(REAL), home=home, env=FAST, timeout=900)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1) as pool:
+        for job in _BESIDE_REAL_HOME:
+            job.start(pool)
+        budgetqa("ingest", str(REAL), home=home, env=FAST, timeout=900)
+        # leaving the block waits for the jobs still running: their results are kept in their futures
     return home

@@ -10,7 +10,6 @@ import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from functools import lru_cache
 from types import SimpleNamespace
@@ -18,7 +17,7 @@ from types import SimpleNamespace
 import pdfplumber
 import pytest
 
-from conftest import ROOT, budgetqa, jsonl
+from conftest import ROOT, beside_real_home, budgetqa, jsonl
 
 REAL = ROOT.parent / "shared" / "disclosures" / "real"
 FILES = sorted(p.name for p in REAL.glob("*.pdf"))
@@ -49,12 +48,19 @@ class Corpus(SimpleNamespace):
         return f"<{len(self.docs)} documents ingested from {REAL}>"
 
 
+def _walk_all(files: list[str]) -> list:
+    return [read_pages(f) for f in files]
+
+
+# The walk reads the pages itself, in a second process started while the session's corpus ingests (conftest).
+_WALK = beside_real_home(_walk_all, FILES)
+
+
 @pytest.fixture(scope="session")
 def real(real_home):
-    """The fifteen files as the shared session corpus ingested them (one directory ingest, conftest); the
-    PDF walk reads the pages itself, in a second process."""
-    with ProcessPoolExecutor(1) as pool:
-        PAGES.update(zip(FILES, pool.map(read_pages, FILES)))
+    """The fifteen files as the shared session corpus ingested them (one directory ingest, conftest), and
+    every page of them as the walk read it."""
+    PAGES.update(zip(FILES, _WALK.result()))
     tables = jsonl(budgetqa("tables", "--json", home=real_home, env=ENV).stdout)
     cells = jsonl(budgetqa("cells", "--json", home=real_home, env=ENV).stdout)
     with sqlite3.connect(real_home / "budgetqa.sqlite") as db:
