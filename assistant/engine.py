@@ -166,6 +166,16 @@ class Engine:
             # The department's name says which document; its words are no budget line ("杭州市气象局").
             q = documents.without_name(q, named)
             mentions = self.vocab_for(doc).mentions(q)
+        from . import twopart  # 「分几个领域安排，哪个领域最多」: each clause asked on its own, both answered (assistant/twopart.py)
+        answer = twopart.answer(self, question, q, doc) or self.checked(question, q, doc, mentions)
+        if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
+            answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
+        return answer
+
+    def checked(self, question: str, q: str, doc: ParsedDocument, mentions=None) -> Answer:
+        """One question (or one clause of it) answered from the document, then checked: does the figure answer
+        what was asked."""
+        mentions = self.vocab_for(doc).mentions(q) if mentions is None else mentions
         from . import amongwhich  # 「几个项目里，哪个最多」: a ranking over the set, no count (assistant/amongwhich.py)
         if (among := amongwhich.rewrite(q)) != q:
             q, mentions = among, self.vocab_for(doc).mentions(among)
@@ -182,8 +192,6 @@ class Engine:
         answer = qualifiers.check(q, answer, doc) or answer
         from . import restates  # the narrative prints the line otherwise: both readings (assistant/restates.py)
         answer = restates.check(self, q, answer, doc) or answer
-        if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
-            answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer
 
     def _answer(self, question: str, q: str, doc: ParsedDocument, mentions) -> Answer:

@@ -44,6 +44,9 @@ def mismatch(q: str, answer: Answer) -> Answer | None:
     counted = _counted(q, answer)
     if counted is not None:
         return counted
+    named = _names_asked(q, answer)
+    if named is not None:
+        return named
     if not arith.is_money(answer.unit):
         return None
     asked = _QUANTITY.search(q)
@@ -56,7 +59,7 @@ def mismatch(q: str, answer: Answer) -> Answer | None:
 
 # A count asked by its counter word: 「多少批次」, 「几名干部」, 「几辆公务车」, 「几台打印机」 (never 「多少项目支出」,
 # 「几个百分点」, 「多少人民币」: a word that only starts with a counter).
-_COUNT = re.compile(r"(?:几|多少)\s*(批次|人次|台套|台（套）|名(?!称)|位(?!于)|个(?!百分点|人所得)|辆|台(?!账)|套|次(?!性)|"
+_COUNT = re.compile(r"(?:(?<!哪)几|多少)\s*(批次|人次|台套|台（套）|名(?!称)|位(?!于)|个(?!百分点|人所得)|辆|台(?!账)|套|次(?!性)|"
                     r"批|家(?!庭)|户|所(?!属|得|需|占)|座|件|项(?!目)|条(?!件|例)|册|本(?!级|年|部)|架|艘|间|张|"
                     r"处(?!室|置|理)|场(?!所|地)|人(?!民|员经费|均)|(?=(?:市民|群众|干部|游客|学生|观众|患者|职工|居民|"
                     r"企业|单位|机构)(?!经费|工资|支出|补助|的)))")
@@ -106,6 +109,22 @@ def _counted(q: str, answer: Answer) -> Answer | None:
                       f"没有找到答案：问题问的是“{asked}”，文件没有说明这个数；找到的 "
                       f"{arith.with_unit(answer.value, answer.unit)} 数的不是“{noun}”，因此不作回答。")
     return None
+
+
+# 「委托给哪几家会计师事务所」「付给了哪些培训机构」: names asked (which ones), no figure — unless a figure is asked
+# too (「哪些项目，合计多少」) or one is ranked (「哪个最多」: ranks.py names it beside its figure).
+_WHICH = re.compile(r"哪几|哪些")
+_FIGURE_ASKED = re.compile(r"(?<!哪)几|多少|金额|合计|一共|总共|共计|比例|占比|百分|最|排|多大|多高")
+
+
+def _names_asked(q: str, answer: Answer) -> Answer | None:
+    """A single money figure given for a question asking which ones (a list of names) is no answer."""
+    if not _WHICH.search(q) or _FIGURE_ASKED.search(q) or not arith.is_money(answer.unit):
+        return None
+    asked = re.search(r"(?:哪几|哪些)[^，,。？?]{0,12}", q).group(0)
+    return Answer(answer.question, NOT_FOUND,
+                  f"没有找到答案：问题问的是“{asked}”（哪些，一份名单），文件没有列出；找到的只是一笔金额"
+                  f"（{arith.with_unit(answer.value, answer.unit)}），不是所问的名单，因此不作回答。")
 
 
 # Counters that count the same kind of thing.

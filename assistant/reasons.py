@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ingest.changes import ChangeFact
 
-from . import arith, yearly
+from . import arith, wholepart, yearly
 from . import wording as W
 from .answer import ANSWERED, Answer, Citation
 
@@ -103,10 +103,32 @@ def answer(eng, question: str, q: str, doc) -> Answer | None:
     elif fact.rate is not None:
         moved = f"{fact.subject}比{which}{yearly._direction(fact.rate)} {arith.fmt(abs(fact.rate))}%"
     pages = "、".join(dict.fromkeys(f"第{p.page}页" for p in passages if p.page))
-    text = f"{moved}（文中所列）。文中说明的原因：“{quote}”（{pages}）"
+    whole = wholepart.whole_part(fact) if wholepart.asks_whole(q) else ""  # the whole asked: its one part stated
+    said = f"{wholepart.said(whole, fact)}，" if whole else ""
+    text = f"{said}{moved}（文中所列）。文中说明的原因：“{quote}”（{pages}）"
     cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, p.text, section=p.section)
              for p in passages]
-    return Answer(question, ANSWERED, text, None, None, None, cites)
+    value, unit = _asked_figure(q, fact)
+    if unit == "%" and fact.change is not None:  # the rate asked: stated beside the amount
+        text = text.replace("（文中所列）", f"，{yearly._direction(fact.rate)} {arith.fmt(value)}%（文中所列）", 1)
+    return Answer(question, ANSWERED, text, value, unit, None, cites)
+
+
+# 「少了多少钱？主要是什么原因」「增加了多少，原因是什么」: the figure is asked too, not only why.
+_HOW_MUCH = re.compile(r"多少|几成|百分之几|幅度|增幅|降幅|几个百分点")
+_RATE_ASKED = re.compile(r"百分之几|百分比|几成|幅度|增幅|降幅|增长率|%")
+
+
+def _asked_figure(q: str, fact: ChangeFact) -> tuple[Decimal | None, str | None]:
+    """The change as the value when the question asks how much as well as why (the rate where it asks a rate);
+    (None, None) where it asks only why."""
+    if not _HOW_MUCH.search(q):
+        return None, None
+    if _RATE_ASKED.search(q) and fact.rate is not None:
+        return abs(fact.rate), "%"
+    if fact.change is not None:
+        return abs(fact.change), fact.unit
+    return (abs(fact.rate), "%") if fact.rate is not None else (None, None)
 
 
 def _fact(eng, q: str, doc, keep=None) -> ChangeFact | None:

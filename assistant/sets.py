@@ -77,6 +77,10 @@ def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
     rs = row_set(doc, q, parent, column, hint)
     if rs is None:
         return None
+    if listing and hint is None and rs.description.startswith(("功能分类", "经济分类")) and \
+            (asked := listed_noun(q)) and not re.search(r"科目|类|款|项|支出|收入|分类|功能|经济|资金|经费|钱", asked):
+        # 「委托给哪几家会计师事务所」: the tables' default rows (类级科目) are not the 会计师事务所 asked for
+        return eng.not_found(question, f"{doc.document.label}没有列出所问的“{asked}”")
     rows = rs.rows
     if re.search(r"有预算|有金额|有.{0,4}结转|有钱|安排了", q) or listing and not parent:
         rows = [r for r in rows if r.cell(rs.column) and r.cell(rs.column).value]
@@ -95,6 +99,16 @@ def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
     unit = "项" if re.search(r"几项|多少项|几类|多少类", q) else "个"
     return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}{said}：{listed}（{rs.table.title}）",
                   Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs + gone])
+
+# 「哪几家会计师事务所」「哪些单位」「供应商有哪些」: what a list question asks to be named.
+_WHICH_NOUN = re.compile(r"(?:哪几|哪些)(?:家|个|项|类|种|所|位|条)?([\u4e00-\u9fff]{2,12}?)(?:的|是|呢|吗|[？?，,。]|$)")
+
+
+def listed_noun(q: str) -> str:
+    """The noun a list question asks to be named (「委托给哪几家会计师事务所的」 → 会计师事务所); "" where none follows."""
+    m = _WHICH_NOUN.search(q)
+    return m.group(1) if m else ""
+
 
 def count_items(eng, question: str, q: str, doc: ParsedDocument) -> Answer | None:
     """"部门职责列了几项": the numbered items of the section the question names, counted."""

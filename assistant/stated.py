@@ -19,7 +19,9 @@ from .documents import department_names
 from .vocab import common_run
 
 _WORDS = "个|家|辆|台|人次|人|名|张|处|所|篇|册|期|批次|次|座"
-_ASK = re.compile(rf"(?:多少|几)\s*({_WORDS})")
+# 「哪几家」「哪几个」 ask which ones (a list), not how many: no count answers them.
+_ASK = re.compile(rf"(?<!哪)(?:多少|几)\s*({_WORDS})")
+_WHICH_UNITS = re.compile(r"哪几\s*(家|个)|哪些")
 _PEOPLE = re.compile(r"(?:人员|人数)(?:有|是|共有|一共)?(?:多少|几)()(?!钱|经费|万|元)")
 _ALIKE = {"辆": ("辆", "台"), "台": ("台", "辆"), "个": ("个", "家"), "家": ("家", "个"), "人": ("人", "名"),
           "名": ("名", "人"), "次": ("次", "批次"), "批次": ("批次", "次")}
@@ -56,6 +58,8 @@ def as_of(q: str) -> str:
 
 def count(question: str, q: str, doc, measures=()) -> Answer | None:
     m = _ASK.search(q) or _PEOPLE.search(q)  # 「离退休人员有多少」 counts people without saying 人
+    if m is None and _WHICH_UNITS.search(q) and "单位" in q and not _NOT_STATED.search(q):
+        return units(question, q, doc)  # 「预算单位有哪几家」: the units the text names (counted as it names them)
     if m is None or _NOT_STATED.search(q):
         return None
     word = m.group(1) or "人"
@@ -218,8 +222,8 @@ def units(question: str, q: str, doc) -> Answer | None:
 
 
 def _word(q: str) -> str:
-    m = _ASK.search(q)
-    return m.group(1) if m else "个"
+    m = _ASK.search(q) or _WHICH_UNITS.search(q)
+    return m.group(1) if m and m.group(1) else "个"
 
 
 def _score(q: str, text: str) -> int:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ingest.changes import ChangeFact
 
-from . import arith, lastyear
+from . import arith, lastyear, wholepart
 from . import wording as W
 from .answer import ANSWERED, Answer, Citation
 from .corpus import CellRef, unit_of
@@ -50,6 +50,9 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
         ask = "other"
     from . import restated  # a change stated twice: 「扣除中央基建后」, or the table's and the narrative's
     if (ans := restated.deducted(eng, question, q, doc, wanted, ask)) is not None:
+        return ans
+    from . import sumchange  # 「A加上B、C，合计比上年多了多少」: the change of the sum (assistant/sumchange.py)
+    if (ans := sumchange.answer(eng, question, q, doc, measures, hint, wanted, ask)) is not None:
         return ans
     cands = [c for m in measures for c in candidates(doc, m, hint, q)]
     if implicit(q) and not W.CHANGE.search(q) and year - 1 not in years_in(q):
@@ -240,8 +243,12 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1, 
     """``keep``: only the statements it accepts (reasons.py: the direction and size the question says)."""
     facts = [f for f in eng._facts.get(doc.document.doc_id, []) if keep is None or keep(f)]
     if not subject:  # "2025年年初预算数是多少": the whole budget's
-        whole = next((f for f in facts if (not wanted or lastyear.compatible(wanted, _basis(f, doc))) and
-                      _usable(f, ask) and _stem(canon(f.subject)) and not _stem(canon(f.subject))[0]), None)
+        fits = [f for f in facts if (not wanted or lastyear.compatible(wanted, _basis(f, doc))) and _usable(f, ask)]
+        whole = next((f for f in fits if _stem(canon(f.subject)) and not _stem(canon(f.subject))[0]), None)
+        # No statement of the whole: a part the text prints as all of it (「收入预算3,121.42万元，其中：财政拨款收入
+        # 3,121.42万元，比2024年预算增加107.62万元」), its change stated — the answer says the part is the whole.
+        if whole is None and wholepart.asks_whole(q):
+            whole = next((f for f in fits if wholepart.whole_part(f)), None)
         return (whole, _fact_cells(eng, doc, whole)) if whole is not None else None
     from .documents import department_names
     drop = tuple(sorted({doc.document.department, *department_names(doc.document.department, doc.document.region)},
@@ -269,6 +276,12 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1, 
             best, best_score = f, s
     if best is not None and best_score >= least:
         return best, _fact_cells(eng, doc, best)
+    whole = canon(subject, drop)
+    if whole in _WHOLES:  # 「收入预算比上年增加了多少」: a part the text prints as all of that whole (wholepart.py)
+        part = next((f for f in facts if (not wanted or lastyear.compatible(wanted, _basis(f, doc))) and
+                     _usable(f, ask) and wholepart.whole_part(f)[:2] in (whole, "收入" if whole == "收支" else whole)), None)
+        if part is not None:
+            return part, _fact_cells(eng, doc, part)
     return _by_mentions(eng, q, doc, measures, wanted, ask) if least <= 1 else None
 
 
@@ -461,6 +474,8 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
         return Answer(question, ANSWERED, text, r.value, "%", "；".join([*shown, r.formula]), cites)
     if ask == "change" and delta is not None:
         value, u, conv = _in_unit(abs(delta), unit, q)
+        whole = wholepart.whole_part(fact) if wholepart.asks_whole(q) else ""  # the whole asked: its one part stated
+        said += f"（{wholepart.said(whole, fact)}）" if whole else ""
         text = f"{fact.subject}比{which}{direction} {arith.with_unit(value, u)}{said}。{stated}"
         if both(q) and now:  # 「X多少，比去年少了多少」: this year's figure asked too, stated first
             text = f"{fact.subject}{now}；{text}"
