@@ -154,8 +154,9 @@ def _titled_scope(q: str, found: list[Mention], doc) -> list[Mention]:
 
 # -- a thing said before a spending verb -------------------------------------------------------------------
 
-# 「公车上要花」, 「公车还要花钱」, 「公车这块开支」: where, then an adverb or two, then the spending verb.
-_SPEND = r"(?:上|方面|这块|这一块|这方面|这一项)?(?:还|也|都|总共|一共|全年|今年|大概|大约)?" \
+# 「公车上要花」, 「公车还要花钱」, 「公车这块开支」, 「公车一年要花」: where, then an adverb or two, then the
+# spending verb.
+_SPEND = r"(?:上|方面|这块|这一块|这方面|这一项)?(?:还|也|都|总共|一共|全年|一年|每年|今年|大概|大约){0,2}" \
          r"(?:要|能|得|会|准备|打算|计划|需要|可以)?(?:花|开支|开销|花费|用钱)"
 
 

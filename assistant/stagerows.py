@@ -57,6 +57,10 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
         if cell is None:
             continue
         ref = CellRef(doc.document, table, row, cell)
+        from . import threebasic  # 「培训费实际花了多少」: the “三公” table's 决算数 vs the 基本支出 table's line
+        if not stage.group(1).startswith("预算") and \
+                (ans := threebasic.readings(question, q, doc, m, ref)) is not None:
+            return ans
         value, unit, shown, calc = amount(ref, q)
         return Answer(question, ANSWERED, f"{ref.name()}{concept_label(row.label)}：{shown}（{ref.where()}）",
                       value, unit, calc, [ref.citation()])

@@ -229,6 +229,10 @@ def lookup(question: str, q: str, measure: Measure, cands: list[CellRef], doc=No
             and "基本" not in q \
             and {c.table.kind for c in reads} <= {model.GPB_EXPENDITURE, model.GPB_BASIC}:
         reads = readings(gpb)  # 一般公共预算支出 (basic and project) is the whole; its 基本支出 a part
+    from . import threebasic  # 「培训费预算」: the expenditure table's rows summed vs the 基本支出 table's (assistant/threebasic.py)
+    if len(reads) > 1 and doc is not None and (ans := threebasic.split(question, q, doc, measure, cands)) is not None:
+        return ans
+    reads = threebasic.placed(q, reads)  # 「基本支出里的会议费」: of its two printings, the one named
     if len(reads) > 1 and measure.rows and not measure.column and econ and len(readings(econ)) == 1 and \
             all(c.row.code and c.row.code[:1] == "3" for c in reads):
         # An economic-class line (30302 退休费) printed under several functional lines of an expenditure
@@ -264,7 +268,7 @@ def lookup(question: str, q: str, measure: Measure, cands: list[CellRef], doc=No
         text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"
         return Answer(question, AMBIGUOUS, text, None, None, None, [c.citation() for c in reads], readings=lines)
     ref = reads[0]
-    from . import threebasic  # 「培训费预算」: the “三公” table's whole vs the 基本支出 table's line (assistant/threebasic.py)
+    # 「培训费预算」: the “三公” table's whole (or the narrative's) vs the 基本支出 table's line (threebasic, above)
     if doc is not None and not parts and (ans := threebasic.readings(question, q, doc, measure, ref)) is not None:
         return ans
     from . import colloquial  # 「养老方面花了多少」: a piece of a name several lines print (assistant/colloquial.py)

@@ -193,6 +193,12 @@ def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str =
         # "一般公共预算拨款“三公”经费": the line's words qualify the column ("一般公共预算拨款安排的“三公”经费").
         out = [c for c in _candidates(doc, replace(measure, rows=None, dual=False), measure.table or hint,
                                       measure.prefer) if any(r in c.cell.column for r in measure.rows)]
+    if not out and measure.alt is not None and measure.alt.within and measure.alt.rows and measure.alt.column is None:
+        # 「基本支出中的培训费」 read first as a line 基本支出 crossing a column 培训费, then as 培训费 under a line
+        # 基本支出, found neither way: 基本支出 names the table the line is read in (一般公共预算基本支出表).
+        alt = measure.alt
+        out = [c for c in _candidates(doc, replace(alt, within=None), alt.table or hint, alt.prefer)
+               if any(w in c.table.title.replace(" ", "") for w in alt.within)]
     # A figure only the narrative states counts when no table has the thing asked for.
     tabled = [c for c in out if c.table.kind != model.NARRATIVE]
     return narrow(tabled or out, measure, q)
