@@ -55,7 +55,7 @@ def _place(q: str) -> tuple[int, bool] | None:
 
 _OPERATION = re.compile(
     _PLACE.pattern + r"|哪一个|哪个|哪家|哪|谁家|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
-    r"对比|比较一下|比较|相比|相差|差距|差额|差多少|多了?多少|少了?多少|高了?多少|低了?多少|增加了?|减少了?|增长了?|下降了?|变化|"
+    r"对比|比较一下|比较|相比|" + acrossparts.DIFFERENCE + r"|增加了?|减少了?|增长了?|下降了?|变化|"
     r"一共|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
     r"[和与跟同及、，,。？?！!：:；;]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在|"
     # How many documents or departments are meant (「三份预算」「这七家单位」「这几家」): who, not which figure.
@@ -144,6 +144,8 @@ def applies(q: str, docs: list) -> bool:
         return True
     if len(named) >= 2:
         return True
+    if named and acrosspick.unheld(q, docs):  # 「深圳交通局和广州市交通运输局」: one held, one the corpus lacks
+        return True
     if len(named) == 1 and len(set(years_in(q))) >= 2 and not re.search(r"上年|去年|上一年|说明|为啥|为什么|为何|什么原因", q):
         ds = next(iter(named.values()))
         held = {d.document.year for d in ds}
@@ -168,7 +170,7 @@ def measure_words(q: str, docs: list) -> str:
     # An execution rate asked (完成预算的比例) and what was spent said plainly (实际花的): the stage, not the figure.
     rest = execution.ASKS.sub("|", rest)
     rest = re.sub(execution.SPENT, "|", rest)
-    for n in acrosspick.names_said(q, docs):
+    for n in [*acrosspick.names_said(q, docs), *(name for name, _ in acrosspick.unheld(q, docs))]:
         rest = rest.replace(n, "|")
     rest = _KIND.sub("|", rest)
     rest = _YEAR.sub("|", rest)
@@ -177,6 +179,10 @@ def measure_words(q: str, docs: list) -> str:
     words = max(parts, key=len) if parts else ""
     if words not in _TOTALS and words.endswith("合计") and len(words) >= 4:
         words = words[:-2]  # "三公经费合计": the figure, added up by the table
+    # 「…人员经费比2024年实际多花了多少」: the comparison's 比 and the stage (实际, 年初) said after the figure's
+    # name are no part of it (占比, 同比 are).
+    trimmed = re.sub(r"(?:(?<![占环同])比|实际|年初)+$", "", words)
+    words = trimmed if len(trimmed) >= 2 else words
     bare = re.sub(r"(?:更|还|较)?[多少高低]$", "", words)
     if bare != words and len(bare) >= 2 and re.search(r"谁|哪", q):
         words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
@@ -220,7 +226,7 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     chosen, missing_docs = acrosspick.pick(docs, q)
     if len(chosen) + len(missing_docs) < 2:
         return None
-    if len(chosen) < 2 and len(acrosspick.named_departments(q, docs)) == 1:
+    if len(chosen) < 2 and len(acrosspick.named_departments(q, docs)) == 1 and not acrosspick.unheld(q, docs):
         return None  # one department, a year it has no document of: that year only from its own 上年 figures
     measure = measure_words(q, docs) or "支出总计"
     figures: list[Figure] = []
@@ -412,10 +418,12 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
         word = "增加" if change > 0 else "减少"
         return done(f"{new.who}的{measure}比{old.who}{word} {arith.fmt(r.value)}%", r.value,
                     f"{arith.fmt(new.value)} − {arith.fmt(old.value)} = {arith.fmt(change)}；{r.formula}", "%")
-    if re.search(r"相差|差距|差额|差多少|多了?多少|少了?多少|多几|少几|高了?多少|低了?多少|增加了?多少|减少了?多少|变化", q) and len(have) == 2:
+    if re.search(acrossparts.DIFFERENCE + r"|变化", q) and len(have) == 2:
         a, b = have
         r = arith.difference(a.value, b.value)
         hi, lo = (a, b) if a.value >= b.value else (b, a)
+        if not r.value:  # the same figure: said so, not 「多 0 辆」
+            return done(f"{a.who}和{b.who}的{measure}相同，都是 {arith.with_unit(a.value, unit)}（相差 0）", r.value, r.formula)
         if rates:
             return done(f"{hi.who}的{measure}比{lo.who}高 {arith.fmt(r.value)} 个百分点", r.value, r.formula)
         return done(f"{hi.who}的{measure}比{lo.who}多 {arith.with_unit(r.value, unit)}", r.value, r.formula)

@@ -28,8 +28,11 @@ _PROCUREMENT_PART = re.compile(
 # 家 counts departments on its own (「这七家单位里，有几家安排了X」); 个 only with 部门/单位 (几个项目 are not).
 _NONZERO = re.compile(r"(?:(?:几个|多少个)(?:部门|单位)|(?:几|多少)家(?:部门|单位)?).{0,16}(?:安排了?|列支了?|编列了?|有(?!几|多少))")
 
-_SUM_OR_DIFF = re.compile(r"一共|合计|加起来|总共|总和|之和|共计|加一起|相差|差距|差额|差多少|多了?多少|少了?多少|多几|少几|"
-                          r"高了?多少|低了?多少|几倍|多少倍|倍数|百分之几|百分比|增幅|增长率|幅度|分别|各自|列出|列一下")
+# A difference asked: 「相差多少」, 「多了多少」, and the verb between (「多出多少」「多花了多少」「高出多少」「超出多少」).
+DIFFERENCE = (r"相差|差距|差额|差多少|(?:多|少|高|低)(?:出|花|用)?了?多少|超出了?多少|超过了?多少|多几|少几|"
+              r"增加了?多少|减少了?多少")
+_SUM_OR_DIFF = re.compile(r"一共|合计|加起来|总共|总和|之和|共计|加一起|" + DIFFERENCE + r"|"
+                          r"几倍|多少倍|倍数|百分之几|百分比|增幅|增长率|幅度|分别|各自|列出|列一下")
 _RANKS = re.compile(r"最(?:多|少|高|低|大|小)|排名|排序|排一下|从高到低|从多到少|从低到高|谁.{0,8}(?:多|少|高|低|大|小)|"
                     r"哪.{0,10}(?:多|少|高|低|大|小)")
 
@@ -43,9 +46,17 @@ def whole_measure(q: str) -> str | None:
     return f"单价{m.group(1)}{unit}以上的{m.group(3)}"
 
 
+# A count said as its noun and 数 (「车辆数」「车辆数量」「车辆总数」): what the narrative counts by a counter
+# (「共有车辆517辆」). Data: a new counted thing is a line here.
+COUNTED_NOUNS = {"车辆": "辆", "公务用车": "辆", "用车": "辆", "车": "辆"}
+_NOUN_COUNT = re.compile(rf"^(?:.{{0,4}}?)({'|'.join(COUNTED_NOUNS)})(?:的)?(?:总)?(?:数量|数|台数|总量)$")
+
+
 def sub_question(q: str, measure: str) -> str | None:
-    """The question put to each department for a counted figure: asked by its counter (台), so a count is
+    """The question put to each department for a counted figure: asked by its counter (台, 辆), so a count is
     never answered by money."""
+    if (n := _NOUN_COUNT.match(measure)) is not None:  # 「车辆数」: 「车辆有多少辆」, the narrative's count
+        return f"{measure[:n.end(1)]}有多少{COUNTED_NOUNS[n.group(1)]}"
     m = _ASSET.search(q)
     if not m or measure != whole_measure(q):
         return None

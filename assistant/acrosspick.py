@@ -78,6 +78,70 @@ def named_departments(q: str, docs: list) -> dict[str, list]:
     return out
 
 
+# A department said as a region and an organ (广州市交通运输局, 成都市民政局), right after a break in the
+# question (its start, a connective, punctuation, a year): a name the question uses whole.
+_LEVEL = "|".join(map(re.escape, synonyms.REGION_LEVELS))
+_CJK = r"(?:(?![的和与跟同及])[\u4e00-\u9fff])"  # a character of a name: 的 and connectives join names, never in one
+_ORGAN_NAME = re.compile(rf"(?:^|(?<=[和与跟同及、，,。：:；;（(比年的]))(?![哪各每这那本其该])"
+                         rf"({_CJK}{{2,4}}?(?:{_LEVEL}){_CJK}{{1,10}}?"
+                         rf"(?:局|厅|委员会|委|办公室|办公厅|法院|检察院|院|署|中心|办事处|部(?!门)))"
+                         rf"(?=[和与跟同及、，,。？?的在20（(]|$)")
+# Words that set a department beside another (「A和B」「A比B」「A、B」): a name so joined is one compared,
+# not a unit inside the department asked about (「卫健委决算中，西安市第一医院的…」).
+_JOINED_BEFORE = re.compile(r"(?:和|与|跟|同|及|以及|、|比|对比)$")
+_JOINED_AFTER = re.compile(r"(?:(?:19|20)\d{2}\s*年度?)?(?:和|与|跟|同|及|以及|、|比|相比|对比)")
+
+
+def unheld(q: str, docs: list) -> list[tuple[str, list]]:
+    """The departments the question names (a region and an organ: 广州市交通运输局) that no document of the
+    corpus is of, each with the nearest documents held (the same organ elsewhere, the same region's). A short
+    name of a held department said after another region (交通运输局 of 深圳 in 「广州市交通运输局」) is no
+    name of it: a question comparing it is about a department the corpus does not hold."""
+    pool = _named(q, docs)
+    spans = _spans(q, pool)
+    held = [(a, b) for a, b, _ in spans]
+    said = [d for d in pool if d.document.department in {dept for _, _, dept in spans}]
+    regions = {d.document.department: region_names(d.document.department, d.document.region) for d in pool}
+    out: list[tuple[str, list]] = []
+    for m in _ORGAN_NAME.finditer(q):
+        a, b = m.span(1)
+        if any(x <= a and b <= y for x, y in held):
+            continue
+        # A held name inside it, after that department's own region said otherwise (青龙县 + 委组织部 of
+        # 中共青龙满族自治县委员会组织部): the same department, said its own way.
+        if any(a <= x and y <= b and any(len(w) >= 2 and q[a:x].startswith(w) for w in regions[dept])
+               for x, y, dept in spans):
+            continue
+        # Joined to the others by a connective, or the question's subject (said first) set beside a held one
+        # said after a connective (「广州市交通运输局2026年的…比深圳市交通运输局多多少」).
+        first = re.fullmatch(r"(?:(?:19|20)\d{2}\s*年度?的?)?", q[:a]) and \
+            any(_JOINED_BEFORE.search(q[:x]) for x, _ in held if x > b)
+        if not (_JOINED_BEFORE.search(q[:a]) or _JOINED_AFTER.match(q, b) or first):
+            continue
+        name = m.group(1)
+        if any(_unit_of(name, d) for d in said):
+            continue  # 「杭州气象局本级和杭州市气象服务中心」: a unit of a department named, in its document
+        near = [d for d in pool if any(n in name for n in department_names(d.document.department, d.document.region))]
+        near += [d for d in docs if d not in near and any(len(w) >= 2 and name.startswith(w)
+                                                          for w in region_names(d.document.department, d.document.region))]
+        out.append((name, near))
+    return out
+
+
+# An organ's word at the end of a department's name: what is left is the field it works in (气象, 财政).
+_ORGAN_WORD = re.compile(r"(?:委员会|办公室|办公厅|办事处|局|厅|委|办|部|署)$")
+
+
+def _unit_of(name: str, d) -> bool:
+    """Is ``name`` (杭州市气象服务中心) a unit under the department ``d`` (杭州市气象局): of its region, and
+    named after the same field — the units a department's document lists beside its own 本级."""
+    dept, region = d.document.department, d.document.region
+    if not any(len(w) >= 2 and name.startswith(w) for w in region_names(dept, region)):
+        return False
+    fields = {f for n in department_names(dept, region) if (f := _ORGAN_WORD.sub("", n)) != n}
+    return any(len(f) >= 2 and f in name for f in fields)
+
+
 # A year said right beside a department's name (「万里街道2024年、区财政局2025年」, 「2024年的万里街道」).
 _YEAR_AFTER = re.compile(r"\s*的?\s*((?:19|20)\d{2})\s*年")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*的?\s*$")
@@ -132,6 +196,9 @@ def pick(docs: list, q: str) -> tuple[list, list[str]]:
     kind = "决算" if "决算" in q or execution.ASKS.search(q) else ("预算" if "预算" in q else None)
     named = named_departments(q, docs)
     missing: list[str] = []
+    for name, near in unheld(q, docs):  # a department the corpus has no document of: missing, never dropped
+        nearest = "、".join(dict.fromkeys(d.document.label for d in near[:4]))
+        missing.append(f"{name}（语料库没有这个部门的文件{'；最接近的：' + nearest if nearest else ''}）")
     if ALL.search(q) and not named:
         pool = [d for d in docs if not years or d.document.year in years]
         if kind and not (len(years) > 1):
@@ -140,7 +207,7 @@ def pick(docs: list, q: str) -> tuple[list, list[str]]:
         for d in pool:
             by_dept.setdefault(d.document.department, []).append(d)
         return [max(ds, key=lambda d: (d.document.year, d.document.kind == (kind or "预算"))) for ds in by_dept.values()], []
-    if len(named) >= 2:
+    if len(named) >= 2 or (named and missing):
         chosen = []
         # Each department its own year, when every one is given one (「北京财政局和普陀区财政局2025年和2026年」
         # gives both departments both years: none is bound).

@@ -263,6 +263,9 @@ class Engine:
             return ans
         from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
         from .perfmask import perf_query  # table lines (30107 绩效工资 …) are no words about the forms
+        from . import perfaverage  # 「自评的几个项目平均得分」: the stated average, else the forms' 总分 averaged
+        if (ans := perfaverage.answer(question, q, doc)) is not None:
+            return ans
         from . import projectcounts  # 「多少个一级项目做了绩效自评」: the count the narrative states, not the forms counted
         if (ans := projectcounts.answer(question, q, doc)) is not None:
             return ans
@@ -275,6 +278,9 @@ class Engine:
             return ans
         ans = perftables.answer(question, perf_query(q, mentions, index.projects), doc, index)
         if ans is not None:
+            return ans
+        from . import goalfigures  # 「年度目标里要储备多少活体生猪」: a figure of a form's goal text, its unit printed
+        if (ans := goalfigures.answer(question, q, doc)) is not None:
             return ans
         from . import named  # a project's 绩效目标 in a table of 重点项目 (assistant/named.py)
         ans = named.goal(question, q, doc)
