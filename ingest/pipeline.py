@@ -23,7 +23,7 @@ from .sources import keep as keep_source
 
 Progress = Callable[[str], None]
 # Bump when parsing changes what is stored: a re-ingest then rewrites documents parsed by an older parser.
-PARSER_VERSION = 13  # 9: rows that do not fit their columns and cells that are no number, reported;
+PARSER_VERSION = 14  # 9: rows that do not fit their columns and cells that are no number, reported;
 # 10: PDF cells cut by a page break closed, white boxes behind text no rulings, names wrapped over two rows
 # joined, a 款 that lost its leading zero (301 | 2) read as 30102
 # 11: a merged cell's text cut by a page break (a project's 绩效目标) joined on the page of its figures
@@ -31,6 +31,8 @@ PARSER_VERSION = 13  # 9: rows that do not fit their columns and cells that are 
 # a 专项业务经费支出表 (陕西) is the 项目支出表; a column under a change group (增减变化情况/…) means 增减;
 # a performance form printing no decimal figure headed by its first line only
 # 13: sub-headings phrased as clauses with no text under them (a list of headings) kept as passages
+# 14: a PDF cell whose figures fell to a line of their own (set a few points low) read with them in place;
+# a performance form's page with no decimal figure keeps its indicator rows (not read as a header)
 
 
 @dataclass

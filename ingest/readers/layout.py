@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .. import grid as gridlib
 from .. import templates
 from ..grid import GCell, Grid
-from ..model import Document, Table
+from ..model import OVERALL_PERFORMANCE, PERFORMANCE, SELF_EVALUATION, Document, Table
 from ..textnorm import paragraph_lines
 from ..values import clean, money
 from .passages import is_heading as passages_heading
@@ -244,7 +244,7 @@ class Stream:
             return Table(ordinal=ordinal, title=p.title, kind=kind, unit=unit, page=p.page, note=note,
                          section=p.section)
         try:
-            grid, split = _merge(p.grids, self.printed)
+            grid, split = _merge(p.grids, self.printed, forms=kind in _FORMS)
             table = gridlib.build_table(grid, ordinal=ordinal, title=p.title, kind=kind, unit=unit,
                                         doc_year=self.document.year, split=split)
         except Exception as exc:  # a table that cannot be read is listed, never half-invented
@@ -303,9 +303,14 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, int, bool]]:
 _ENDS = ("。", "；", "！", "？", "：", ":")
 
 
-def _merge(grids: list[PageTable], printed: dict[int, str]) -> tuple[Grid, gridlib.Split]:
+# The performance forms: tables of indicators, most printing no decimal figure.
+_FORMS = (PERFORMANCE, OVERALL_PERFORMANCE, SELF_EVALUATION)
+
+
+def _merge(grids: list[PageTable], printed: dict[int, str], forms: bool = False) -> tuple[Grid, gridlib.Split]:
     """One grid from a table's pages: continuation pages' repeated header rows dropped, their columns
-    lined up with the first page's by position, a row cut at the page break joined to the row above."""
+    lined up with the first page's by position, a row cut at the page break joined to the row above.
+    ``forms``: a performance form, whose rows may print no decimal figure (≥ 194 个, 定性 优)."""
     first = grids[0]
     merged = Grid(rows=[list(r) for r in first.grid.rows], pages=list(first.grid.pages))
     split = gridlib.split_rows(merged)
@@ -318,7 +323,13 @@ def _merge(grids: list[PageTable], printed: dict[int, str]) -> tuple[Grid, gridl
         cmap = _column_map(cont.xs, first.xs) if g.width != width else list(range(g.width))
         csplit = gridlib.split_rows(g)
         start_rows = csplit.data
-        if not csplit.data:
+        if forms and not start_rows:
+            # A form's page of indicators with no decimal figure reads as header rows alone (预算13表's pages
+            # 2 and 4): a row there that holds an indicator's target (≥ 194, ＝ 100, 定性) and no header word
+            # is one of the form's rows, not a header printed again. (A page with a row of decimals keeps the
+            # reading it had: its rows above that one stay a header, the cut-row joins unchanged.)
+            start_rows = [r for r in csplit.header if _indicator_row(g.texts(r))]
+        if not start_rows:
             continue
         if cont.page == before.page + 1 and start_rows[0] == 0:
             _join_across_break(g, cont.open_top, cmap, open_below)
@@ -348,6 +359,17 @@ def _merge(grids: list[PageTable], printed: dict[int, str]) -> tuple[Grid, gridl
     merged.printed = [printed.get(p) for p in merged.pages]
     split = gridlib.split_rows(merged)
     return merged, split
+
+
+# A form's target cell (a comparator alone or leading a figure, 定性) and the words of a form's header row.
+_TARGET_CELL = re.compile(r"^(?:[≥≤＝=＞＜><]\s*[\d.]*\S{0,4}|定性)$")
+_FORM_HEADER = re.compile(r"^(?:一级指标|二级指标|三级指标|绩效指标|指标值|年度指标值|指标性质|度量单位|计量单位|分值|得分|"
+                          r"实际完成值|偏差原因|活动|项目名称)")
+
+
+def _indicator_row(texts: list[str]) -> bool:
+    return any(_TARGET_CELL.match(t.replace(" ", "")) for t in texts) and \
+        not any(_FORM_HEADER.match(t.replace(" ", "")) for t in texts)
 
 
 def _open_below(t: PageTable, cmap: list[int | None]) -> dict[int, GCell]:

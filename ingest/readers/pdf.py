@@ -271,6 +271,25 @@ class _Ink:
                 max(w["x1"] for w in inside), max(w["bottom"] for w in inside))
 
 
+# A cell line of figures alone (「10.8 1000」, 「≤184.94」) under a line of words.
+_FIGURE_LINE = re.compile(r"^[\d.,%％≥≤=＝<>＜＞\s]+$")
+# Some fonts set a line's figures a few points below the Chinese beside them: read with the default tolerance
+# the figures drop to a line of their own (「实现年储备活体生猪万头，…」 / 「10.8 1000」); this tolerance puts
+# them back in their places. Line pitch in a cell is ≥ 9 pt, so no two real lines join.
+_LOOSE_Y = 5
+
+
+def _cell_texts(found) -> list[list[str | None]]:
+    """The table's cell texts; a cell whose figures fell to a line of their own is read again with the looser
+    tolerance. Only such cells: text set vertically in a narrow cell would interleave if read loosely."""
+    texts = found.extract()
+    dropped = [[bool(t) and any(_FIGURE_LINE.match(x) for x in t.split("\n")[1:]) for t in row] for row in texts]
+    if not any(any(row) for row in dropped):
+        return texts
+    loose = found.extract(y_tolerance=_LOOSE_Y)
+    return [[lt if d else t for t, lt, d in zip(row, lrow, drow)] for row, lrow, drow in zip(texts, loose, dropped)]
+
+
 def _page_table(found, number: int, ink: _Ink | None = None,
                 opened: list[tuple[float, float, float]] = ()) -> PageTable | None:
     """pdfplumber's table → a Grid whose merged cells are shared objects, with empty columns dropped."""
@@ -279,7 +298,7 @@ def _page_table(found, number: int, ink: _Ink | None = None,
         return None
     xs = sorted({round(c[0], 1) for r in rows for c in r.cells if c is not None})
     tops = [r.bbox[1] for r in rows]
-    texts = found.extract()
+    texts = _cell_texts(found)
     grid_rows: list[list[GCell | None]] = [[None] * len(xs) for _ in rows]
     for r, row in enumerate(rows):
         for c, box in enumerate(row.cells):
