@@ -117,8 +117,8 @@ _BESIDE_REAL_HOME: list["_Beside"] = []
 
 
 class _Beside:
-    def __init__(self, fn, args):
-        self.fn, self.args, self.future = fn, args, None
+    def __init__(self, fn, args, module):
+        self.fn, self.args, self.future, self.module = fn, args, None, module
 
     def start(self, pool) -> None:
         if self.future is None:
@@ -131,8 +131,53 @@ class _Beside:
 
 def beside_real_home(fn, *args) -> _Beside:
     """``fn(*args)`` run in a second process while ``real_home`` ingests; ``.result()`` waits for it."""
-    job = _Beside(fn, args)
+    job = _Beside(fn, args, fn.__module__)
     _BESIDE_REAL_HOME.append(job)
+    return job
+
+
+# Work on the ingested real corpus that only starts other processes (the evaluation reports of test_real_eval, a
+# few minutes of `budgetqa eval`): registered at import, started in a thread as soon as the corpus is ingested, so
+# it runs on the second core while the session's other tests go on; the module's fixtures wait for its result.
+_AFTER_REAL_HOME: list["_After"] = []
+
+
+class _After:
+    def __init__(self, fn):
+        self.fn, self.thread, self.out, self.error, self.module = fn, None, None, None, fn.__module__
+
+    def start(self, home: Path, scratch: Path) -> None:
+        import threading
+
+        def run():
+            try:
+                self.out = self.fn(home, scratch)
+            except BaseException as exc:  # noqa: BLE001 — re-raised in the test that waits for it
+                self.error = exc
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def result(self, home: Path, scratch: Path):
+        if self.thread is None:
+            self.start(home, scratch)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.out
+
+
+# Modules with a test selected in this session (-k, a file named): only their jobs start early.
+_SELECTED: set[str] = set()
+
+
+def pytest_collection_finish(session) -> None:
+    _SELECTED.update(item.module.__name__ for item in session.items if getattr(item, "module", None))
+
+
+def after_real_home(fn) -> _After:
+    """``fn(real_home, scratch_dir)`` run in a thread once ``real_home`` is ingested; ``.result(...)`` waits."""
+    job = _After(fn)
+    _AFTER_REAL_HOME.append(job)
     return job
 
 
@@ -146,7 +191,11 @@ def real_home(tmp_path_factory) -> Path:
 
     with ProcessPoolExecutor(1) as pool:
         for job in _BESIDE_REAL_HOME:
-            job.start(pool)
+            if job.module in _SELECTED:
+                job.start(pool)
         budgetqa("ingest", str(REAL), home=home, env=FAST, timeout=900)
         # leaving the block waits for the jobs still running: their results are kept in their futures
+    for job in _AFTER_REAL_HOME:
+        if job.module in _SELECTED:
+            job.start(home, tmp_path_factory.mktemp("after"))
     return home
