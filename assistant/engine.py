@@ -220,8 +220,14 @@ class Engine:
         from . import unitblocks  # a unit's own rows of a table printed unit by unit (assistant/unitblocks.py)
         if (ans := unitblocks.answer(question, q, doc)) is not None:
             return ans
+        from . import unitforms  # the performance forms a unit carries out (实施单位), named or ranked (assistant/unitforms.py)
+        if (ans := unitforms.answer(question, q, doc)) is not None:
+            return ans
         from . import pervehicle  # 「平均一辆车养车花多少」: a vehicle fee ÷ the vehicles held (assistant/pervehicle.py)
         if (ans := pervehicle.answer(question, q, doc, measures, hint)) is not None:
+            return ans
+        from . import headedparts  # 「项目支出里哪一类最多」: the numbered items under a heading's whole (assistant/headedparts.py)
+        if (ans := headedparts.answer(question, q, doc)) is not None:
             return ans
         if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
             from . import groups, ranks  # a group's parts named 「G-X」 (assistant/groups.py) first

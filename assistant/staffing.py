@@ -65,13 +65,26 @@ def _figures(doc) -> list[Staff]:
     return out
 
 
+def _says(q: str, unit: str) -> bool:
+    """Does the question name the unit, whole or by its end (市委讲师团 said 讲师团, three characters or more)?"""
+    for said in [unit] + [unit[i:] for i in range(1, len(unit) - 2)]:
+        for m in re.finditer(re.escape(said), q):
+            if not re.search(r"(?:含|包括|包含|连同|加上)$", q[:m.start()]):
+                return True  # 「宣传部（含讲师团）」 names the whole that includes the unit, not the unit
+    return False
+
+
 def _pick(figures: list[Staff], group: str, q: str) -> Staff | None:
     """The figure of the group the question asks: its kind (行政/事业) if said, a unit it names, else the whole."""
     kind = next((k for k in _KINDS if k in q), "")
     mine = [f for f in figures if f.group == group and f.kind == kind]
-    named = [f for f in mine if f.unit and f.unit in q]
+    named = [f for f in mine if f.unit and _says(q, f.unit)]
     if named:
         return named[0]
+    # 「讲师团实有多少人」: the unit's figure whatever its kind (事业), when the text states it one way only
+    own = [f for f in figures if f.group == group and f.unit and _says(q, f.unit) and not kind]
+    if own and len({f.value for f in own}) == 1:
+        return own[0]
     mine = [f for f in mine if not f.unit or kind]  # a unit's own figure only when the question names the unit
     return mine[0] if mine else None
 

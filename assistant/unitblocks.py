@@ -23,6 +23,8 @@ _BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 # The words naming the figure of a unit in a table: the table kind whose block header holds it.
 _PART = {"基本支出": model.BASIC, "项目支出": model.PROJECT}
 _WHOLE = re.compile(r"(?:总|全部|全年)?收入(?:总计|合计|总额)?|(?:总|全部)?支出(?:总计|合计|总额)?")
+# A ranking of the unit's projects said without 项目支出 (「哪个项目钱最多」「最大的项目」).
+_PROJECTS = re.compile(r"哪(?:一|几)?(?:个|项|些)?项目|项目(?:中|里|当中)?(?:的)?(?:钱|资金|金额|预算)?最|最[多少大小高低]的(?:一个|一项)?项目")
 _SHARE = re.compile(r"(基本支出|项目支出)(?:数|预算|的钱)?(?:占|是)(?:它|其|该单位|本单位)?的?"
                     r"((?:总|全部|全年)?(?:收入|支出)(?:总计|合计|总额)?)")
 
@@ -148,6 +150,8 @@ def answer(question: str, q: str, doc):
         return figures.computed(question, f"{unit}的{m.group(1)}占其{m.group(2)}的 {arith.fmt(r.value)}%", r, "%",
                                 [part, whole], conversions=conv)
     kinds = [k for w, k in _PART.items() if w in rest]
+    if not kinds and _PROJECTS.search(rest) and "基本" not in rest:
+        kinds = [model.PROJECT]  # 「哪个项目钱最多」: the unit's projects, the lines of its 项目支出 block
     if len(kinds) != 1:
         return None
     table = next((t for t in tables if t.kind == kinds[0] and _block_of(t, units, unit)), None)
@@ -160,8 +164,15 @@ def answer(question: str, q: str, doc):
         refs = [c for r in members if (c := _ref(doc, table, r)) is not None]
         if len(refs) < 2:
             return None
-        return _answer(question, rest, refs, f"{table.title}所列{unit}的{word}",
-                       lambda c: plain_label(c.row.label))
+        ans = _answer(question, rest, refs, f"{table.title}所列{unit}的{word}", lambda c: plain_label(c.row.label))
+        head_ref = _ref(doc, table, head)
+        if ans is not None and head_ref is not None and sum(c.value for c in refs) == head_ref.value:
+            # the lines read are the unit's whole block: they add up to its own row (a line named after the
+            # department but printed in the unit's block is the unit's)
+            ans.answer += (f"。以上 {len(refs)} 项合计 {arith.fmt(head_ref.value)}，即{unit}行的数"
+                           f"（{head_ref.where()}）")
+            ans.citations.append(head_ref.citation())
+        return ans
     # 「…基本支出里对个人和家庭的补助」: the unit's line of that name.
     named = [r for r in members if len(plain_label(r.label)) >= 2 and plain_label(r.label) in rest]
     if not named:

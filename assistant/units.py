@@ -26,6 +26,8 @@ _TOTALS = re.compile(r"^(合计|总计|小计)$")
 _OWN = re.compile(r"本级|机关")
 _COUNT = re.compile(r"(?:几|多少)个(?:下属|直属|所属|二级)?(?:预算)?单位")
 _SUBORDINATE = re.compile(r"下属|直属|所属")
+# The units other than the 本级 said together: 「两个下属单位」「2家二级单位」.
+_SUBORDINATES = re.compile(r"(两|二|2)?\s*(?:个|家)?(?:下属|直属|所属|二级)(?:预算)?单位")
 # The words naming the whole of a unit table's figure (收入预算 of the 收入总表), no line of it.
 _TABLE_WORD = re.compile(r"(?:本年)?(?:收入|支出)(?:预算|总额|合计|总计)?(?:数)?")
 _NOT_MONEY = re.compile(r"(?:多少|几)(?:个人|人|名|辆|台|张|次|间)|人数|编制")
@@ -182,13 +184,20 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
     for _, _, r in found:
         if all(r is not n for n in named):
             named.append(r)
+    if not named and (m := _SUBORDINATES.search(q)) and us.own is not None and W.SUM.search(q):
+        # 「两个下属单位的收入加起来」: every unit but the 本级, as many as the question says (if it says)
+        others = [r for r in us.rows if r is not us.own]
+        said = m.group(1) or ""
+        if len(others) == 2 and said in ("", "两", "二", "2"):
+            named = others
+            found = [(m.start(), m.end(), r) for r in others]
     if not named:
         return None
     col = default_column(table)
     for m in mentions:
         if any(a < m.end and m.start < b for a, b, _ in found):
             continue  # the unit's own name
-        if _TABLE_WORD.fullmatch(m.text) and ("收入" in m.text) == (table.kind == model.INCOME):
+        if _TABLE_WORD.fullmatch(W.SUM.sub("", m.text)) and ("收入" in m.text) == (table.kind == model.INCOME):
             continue  # 「…的收入预算」: the unit's row of the 收入总表 itself, its total
         group = _column_named(table, m, doc.document.year)
         if group is not None:

@@ -26,7 +26,8 @@ from .vocab import common_run
 _UNITS = "万元|元|辆|台|个|家|项|人"
 _FIG = rf"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>{_UNITS})"
 _LAST_FIG = re.compile(rf"(?P<label>[^，,；;。：:、]*?)\s*(?:为|共计|合计|共|是|达)?\s*{_FIG}(?!.*\d\s*(?:{_UNITS}))", re.S)
-_PART = re.compile(rf"\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?P<label>[^，,；;。：:\d]{{2,30}}?)"
+# A part's label may hold digits (「2026 年度…协审支出」, 「轨道交通 12 号线 PPP 项目」): the figure is the last one.
+_PART = re.compile(rf"\s*(?:\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])?\s*(?P<label>[^，,；;。：:]{{2,40}}?)"
                    rf"\s*(?:为|共计|合计|共|是|达)?\s*{_FIG}\s*(?:[（(][^）)]*[）)])?\s*(?:等)?\s*$")  # 「…418.75万元等。」
 _LEAD = re.compile(r"^.*?(?:19|20)\d{2}\s*年度?(?:末|底)?|^[（(][一二三四五六七八九十\d]+[）)]|^\d+[.、．]")
 _VERBS = re.compile(r"(?:本部门|本单位|本级|全部为财政资金)")
@@ -111,7 +112,7 @@ def statements(doc) -> list[Stated]:
             parts: list[Part] = []
             carry = ""  # 「秀峰、横岗、塘背收费站运营管理费用 1,487.40 万元」: names listed in one part's label
             for seg in re.split(r"[、，；;]|,(?!\d{3})", tail):
-                if re.fullmatch(r"[\u4e00-\u9fff]{1,8}", seg.strip()) and re.match(r"、", tail[tail.find(seg) + len(seg):]):
+                if re.fullmatch(r"[\u4e00-\u9fff]{1,24}", seg.strip()) and re.match(r"、", tail[tail.find(seg) + len(seg):]):
                     carry += seg.strip() + "、"
                     continue
                 seg, carry = carry + seg, ""
@@ -119,6 +120,9 @@ def statements(doc) -> list[Stated]:
                 unit = head.group("u") if head is not None else (parts[0].unit if parts else pm and pm.group("u"))
                 if pm is None or pm.group("u") != unit or pm.group("label").startswith("其中"):
                     break
+                if re.search(r"\d", pm.group("label")) and re.search(r"^(?:比|较|同比)|增加|减少|增长|下降|持平",
+                                                                    pm.group("label")):
+                    break  # 「比2026年预算增加793.14万元」: a change of the part before it, no part
                 label = _clean(pm.group("label"), dept)
                 value = money(pm.group("n"))
                 if value is None or not label:
