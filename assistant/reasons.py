@@ -94,7 +94,12 @@ def answer(eng, question: str, q: str, doc) -> Answer | None:
         fact = None  # 「比2025年执行数少了两万多万，原因是什么」 of an item stated to have grown: another statement
     found = _reason(eng, doc, fact) if fact is not None else None
     if found is None:
-        return _said(question, plain, doc, way)
+        said = _said(question, plain, doc, way)
+        if fact is not None and said is not None and _another_amount(said.answer, fact):
+            said = None  # a reason printed beside another figure's change (43.74 of 离退休 for 13.59 asked)
+        if said is None and fact is not None and _asked_figure(q, fact)[0] is not None:
+            return _unexplained(question, q, doc, fact)  # 「增加了多少，为什么」: the figure, no reason printed by it
+        return said
     quote, passages = found
     which = yearly._basis_word(fact.basis)
     moved = ""
@@ -129,6 +134,24 @@ def _asked_figure(q: str, fact: ChangeFact) -> tuple[Decimal | None, str | None]
     if fact.change is not None:
         return abs(fact.change), fact.unit
     return (abs(fact.rate), "%") if fact.rate is not None else (None, None)
+
+
+def _another_amount(text: str, fact: ChangeFact) -> bool:
+    """The quoted clause states a change of an amount other than the fact's: it is another figure's reason."""
+    amounts = {Decimal(x.replace(",", "")) for x in re.findall(r"(?:增加|减少)了?\s*([\d,]+(?:\.\d+)?)\s*(?:万元|亿元|元)", text)}
+    return bool(amounts) and fact.change is not None and abs(fact.change) not in amounts
+
+
+def _unexplained(question: str, q: str, doc, fact: ChangeFact) -> Answer:
+    """The stated change as the value, and that the text prints no reason beside it."""
+    value, unit = _asked_figure(q, fact)
+    which = yearly._basis_word(fact.basis)
+    moved = fact.change if unit != "%" else fact.rate
+    text = (f"{fact.subject}比{which}{yearly._direction(moved)} {arith.with_unit(value, unit)}（文中所列）："
+            f"“{fact.sentence.strip()}”（第{fact.passage.page}页）。文中没有在这一变化旁说明原因。")
+    cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, fact.passage.page, fact.sentence,
+                    section=fact.passage.section)
+    return Answer(question, ANSWERED, text, value, unit, None, [cite])
 
 
 def _fact(eng, q: str, doc, keep=None) -> ChangeFact | None:
