@@ -48,8 +48,10 @@ def project_list(question, q, doc, listing) -> Answer | None:
         return Answer(question, ANSWERED, f"共 {len(projects)} 个项目：" + "、".join(projects), Decimal(len(projects)),
                       "个", f"计数 {len(projects)}", cites)
     n = len(chosen)
-    text = (f"共有 {n} 张绩效目标表（{len(projects)} 个项目，有的项目同时列出 2022 和 2023 年两版）："
-            + "、".join(f"{t.project}（{t.target_year or '年份未注明'}）" for t in chosen))
+    # Several forms of one project (one per year printed) are said so; a form with no project line goes by its title.
+    versions = f"（{len(projects)} 个项目，有的项目列出不止一个年度的表）" if len(projects) < n else ""
+    text = (f"共有 {n} 张绩效目标表{versions}："
+            + "、".join(t.project and f"{t.project}（{t.target_year or '年份未注明'}）" or t.title for t in chosen))
     return Answer(question, ANSWERED, text, Decimal(n), "个", f"计数 {n}", cites)
 
 # --- performance targets -------------------------------------------------------------------------
