@@ -186,6 +186,8 @@ class Engine:
             q, answer = (said, answer) if answer.status != NOT_FOUND else (q, None)
         if answer is None:
             answer = self._answer(question, q, doc, mentions)
+        from . import wholewords  # 「支出预算是多少」 found nothing: the department's printed total (assistant/wholewords.py)
+        answer = wholewords.reread(self, question, q, doc, answer) or answer
         from . import guard  # money given for days, beds or people: not an answer (assistant/guard.py)
         answer = guard.mismatch(q, answer) or answer
         from . import qualifiers  # the part asked, not its whole or a neighbour (assistant/qualifiers.py)
