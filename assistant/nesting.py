@@ -58,6 +58,11 @@ def under(table: Table, parents: frozenset[str], labels: frozenset[str]) -> set[
 _BUDGET = 4000  # parses tried before giving up on a table (a long list of equal figures)
 
 
+def _adds_up(parts: list[Decimal], whole: Decimal) -> bool:
+    """The parts add up to the whole to the rounding of the figures printed (half the whole's last place each)."""
+    return abs(sum(parts, Decimal(0)) - whole) <= Decimal(1).scaleb(whole.as_tuple().exponent) / 2 * len(parts)
+
+
 def _stop(r: Row) -> bool:
     return bool(r.code) or bool(TOP_ITEM.match(r.label)) or any(w in r.label for w in ("合计", "总计"))
 
@@ -143,8 +148,7 @@ def children(table: Table, parent: Row) -> list[Row]:
         # the class under each unit instead).
         if total is None or total.value is None or not parts or any(c is None or c.value is None for c in parts):
             return []
-        slack = Decimal(1).scaleb(total.value.as_tuple().exponent) / 2 * len(parts)
-        return out if abs(sum((c.value for c in parts), Decimal(0)) - total.value) <= slack else []
+        return out if _adds_up([c.value for c in parts], total.value) else []
     if not TOP_ITEM.match(parent.label) and not any(r.code for r in table.rows):
         kids = summed(table, parent)  # no codes, no numbering: the lines whose figures add up to it
         if kids:
@@ -181,8 +185,8 @@ def uncoded_levels(table: Table) -> dict[int, tuple[str, str]]:
     out: dict[int, tuple[str, str]] = {}
     for side in dict.fromkeys(r.side for r in table.rows):
         rows = [r for r in table.rows if r.side == side]
-        total = total_row(table, default_column(table, side))
         col = default_column(table, side)
+        total = total_row(table, col)
         if total is None or col is None or total not in rows or total.cell(col) is None \
                 or total.cell(col).value is None:
             continue
@@ -196,9 +200,9 @@ def uncoded_levels(table: Table) -> dict[int, tuple[str, str]]:
             """``r`` at depth ``d`` and its lines under it; False where the tree would go too deep."""
             depth[id(r)] = d
             if economic:  # a class's items follow it (``children``); an item has none
-                kids = children(table, r) if d == 0 and plain_label(r.label) in ECONOMIC_CLASSES else []
-                if d == 0 and not kids and plain_label(r.label) not in ECONOMIC_CLASSES:
+                if d == 0 and plain_label(r.label) not in ECONOMIC_CLASSES:
                     return False  # a line under no class: not the classification read right
+                kids = children(table, r) if d == 0 else []
             else:
                 kids = summed(table, r)
             if not kids:
@@ -218,8 +222,7 @@ def uncoded_levels(table: Table) -> dict[int, tuple[str, str]]:
             # A 功能分类 类 is named as spending (科学技术支出, 自然资源海洋气象等支出): a list of income sources or
             # of services adding up to its total is no subject tree.
             named = all(plain_label(r.label).endswith("支出") for r in tops) or economic
-            if tops and named and None not in values and \
-                    abs(sum(values, Decimal(0)) - whole) <= Decimal(1).scaleb(whole.as_tuple().exponent) / 2 * len(tops):
+            if tops and named and None not in values and _adds_up(values, whole):
                 from ingest.model import ECONOMIC, FUNCTION
                 kind = ECONOMIC if economic else FUNCTION
                 out.update({id(r): (kind, _LEVELS[depth[id(r)]]) for r in body if id(r) in depth})
