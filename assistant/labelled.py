@@ -130,12 +130,17 @@ def cover(said: str, text: str) -> tuple[int, str]:
     n, left, text = 0, said, text
     while True:
         best = ""
-        for i in range(len(left)):
-            for j in range(len(left), i + len(best), -1):
-                piece = left[i:j]
-                if "|" not in piece and piece in text:
-                    best = piece
-                    break
+        for i in range(len(left) - 1):
+            if len(left) - i <= len(best):
+                break
+            if "|" in left[i:i + 2] or left[i:i + 2] not in text:
+                continue  # no run of two starts here (most places: this keeps the search linear)
+            # A run in the text stays one when cut shorter: grow it while it is printed.
+            j = i + 2
+            while j < len(left) and left[j] != "|" and left[i:j + 1] in text:
+                j += 1
+            if j - i > len(best):
+                best = left[i:j]
         if len(best) < 2:
             return n, left
         n += weight(best)
@@ -161,7 +166,8 @@ def missing(left: str) -> str:
 
 
 def weight(text: str) -> int:
-    return sum(1 for ch in text if ch not in _WEAK and re.match(r"[\u4e00-\u9fffA-Za-z0-9]", ch))
+    """The characters that name something: a Chinese character, a Latin letter or a digit, not a weak word."""
+    return sum(1 for ch in text if ch not in _WEAK and ("\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum()))
 
 
 def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> list[Hit]:

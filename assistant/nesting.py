@@ -5,6 +5,7 @@ row, on its side, whose figures are no larger than the parent's (行政运行 ap
 from __future__ import annotations
 
 import re
+import weakref
 from decimal import Decimal
 
 from ingest.model import Row, Table
@@ -55,6 +56,21 @@ def under(table: Table, parents: frozenset[str], labels: frozenset[str]) -> set[
 
 # --- a line's children read from the sums, where no code or numbering prints the tree -------------------
 
+# What a table's sums say of its tree is worked out once per table object: a document's tables are read from the
+# store into an LRU and never changed after (corpus.Corpus.parsed), and the search over sums is the costliest
+# step of a question that reaches it (a ranking asks it of every line). Keyed by id with a weak reference, so a
+# table leaving the LRU takes its memo with it.
+_MEMO: dict[int, tuple[weakref.ref, dict]] = {}
+
+
+def _memo(table: Table) -> dict:
+    key = id(table)
+    entry = _MEMO.get(key)
+    if entry is None or entry[0]() is not table:
+        entry = (weakref.ref(table, lambda _ref, key=key: _MEMO.pop(key, None)), {})
+        _MEMO[key] = entry
+    return entry[1]
+
 _BUDGET = 4000  # parses tried before giving up on a table (a long list of equal figures)
 
 
@@ -68,6 +84,15 @@ def _stop(r: Row) -> bool:
 
 
 def summed(table: Table, parent: Row) -> list[Row]:
+    """The lines right under ``parent`` read from the sums (``_summed``), once per table and line."""
+    memo = _memo(table)
+    key = ("summed", id(parent))
+    if key not in memo:
+        memo[key] = _summed(table, parent)
+    return list(memo[key])
+
+
+def _summed(table: Table, parent: Row) -> list[Row]:
     """The lines right under ``parent`` in a table printed without codes or numbering (社会保障和就业支出 /
     行政事业单位养老支出 / 行政单位离退休 …, one name a row): the run of lines after it, on its side, whose
     figures add up to the parent's in every column both print (to the rounding of the figures printed), each
@@ -174,6 +199,14 @@ _LEVELS = ("类", "款", "项")
 
 
 def uncoded_levels(table: Table) -> dict[int, tuple[str, str]]:
+    """The 类/款/项 of a table printed without codes (``_uncoded_levels``), once per table."""
+    memo = _memo(table)
+    if "levels" not in memo:
+        memo["levels"] = _uncoded_levels(table)
+    return dict(memo["levels"])
+
+
+def _uncoded_levels(table: Table) -> dict[int, tuple[str, str]]:
     """``id(row)`` → (FUNCTION | ECONOMIC, 类/款/项) for a table printing its subjects by name alone, indented
     (杭州: 科学技术支出 / 技术研究与开发 / 科技成果转化与扩散): each line under the run of lines adding up to it
     (``summed``), the lines under no other line its 类. Only a reading that holds: the 类 add up to the
