@@ -188,6 +188,8 @@ class Engine:
             answer = self._answer(question, q, doc, mentions)
         from . import wholewords  # 「支出预算是多少」 found nothing: the department's printed total (assistant/wholewords.py)
         answer = wholewords.reread(self, question, q, doc, answer) or answer
+        from . import unitwords  # 「表里是按元列的，帮我换成万元」 found nothing: asked again without it (assistant/unitwords.py)
+        answer = unitwords.reread(self, question, q, doc, answer) or answer
         from . import guard  # money given for days, beds or people: not an answer (assistant/guard.py)
         answer = guard.mismatch(q, answer) or answer
         from . import qualifiers  # the part asked, not its whole or a neighbour (assistant/qualifiers.py)
@@ -494,6 +496,8 @@ class Engine:
 
 _GENERIC = re.compile(r"今年|本年|全年|一年|一共|总共|总计|总|共|有|能|可以|可|花|用|钱|预算|多少|是|的|了|吗|呢|部门|单位|"
                       r"到底|究竟|实际上?|大概|大约|"
+                      # 「一共打算花多少钱啊」「总共准备花多少万元」: an intention, a particle, the unit asked
+                      r"打算|准备|计划|预计|要|啊|呀|吧|哈|(?:万|亿)?元|"
                       r"经费|资金|安排|\d{4}年|年度|？|\?|，|。")
 
 

@@ -55,6 +55,7 @@ def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
     out = _basis(q, out, doc)
     out = _basis_verb(q, out, doc)
     out = _source_scope(q, out, doc)
+    out = _source_of_line(q, out)
     out = _own_unit(q, out)
     from . import excluding  # 「除了X，哪个最大」: X is set aside, no operand (assistant/excluding.py)
     out = excluding.mentions(q, out)
@@ -185,6 +186,29 @@ def _source_table(m: Mention, doc, q: str, found: list[Mention]) -> Mention:
     kinds = [t.kind for t in doc.tables if t.rows and
              any(title.fullmatch(_TITLE_STEM.sub("", n)) for n in _title_names(t.title))]
     return replace(m, rows=set(), column=None, table=kinds[0], qualifier=True) if kinds else replace(m, qualifier=True)
+
+
+# After a line: 「“案件执行”这一项的财政拨款预算」, 「培训费里一般公共预算安排的是多少」 — the source, its stage or
+# 安排, then the asking words or the clause's end.
+_SOURCE_NAME = re.compile(r"(?=.*(?:财政|拨款|一般公共预算|政府性基金|国有资本))(?:一般公共预算|政府性基金(?:预算)?|"
+                          r"国有资本经营(?:预算)?)?(?:财政)?(?:拨款)?(?:资金)?")
+_SOURCE_TAIL = re.compile(r"^(?:拨款|资金)?(?:预算|决算)?(?:数|安排)?(?:的)?(?:部分|那部分)?(?:是|为|有)?"
+                          r"(?:多少|几|[，,。？?]|$)")
+
+
+def _source_of_line(q: str, found: list[Mention]) -> list[Mention]:
+    """「“案件执行”这一项的财政拨款预算」: a source of money said after a named line, as a row name only (the
+    收支总表's 财政拨款 income line, no column crossing the line), says which source's table the line is read in
+    (a context word: the tables whose titles hold it first); it is no line under the one named."""
+    from .tables import _JOIN
+    for i, m in enumerate(found[1:], start=1):
+        prev = found[i - 1]
+        if m.table or m.qualifier or m.column or not m.rows or not _SOURCE_NAME.fullmatch(m.text) or \
+                prev.qualifier or not prev.rows or _SOURCE.search(prev.text) or \
+                not _JOIN.match(q[prev.end:m.start]) or not _SOURCE_TAIL.match(q[m.end:]):
+            continue
+        return found[:i] + [replace(m, qualifier=True)] + found[i + 1:]
+    return found
 
 
 _OWN = re.compile(r"[（(]本级[）)]")

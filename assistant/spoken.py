@@ -68,7 +68,7 @@ def _named_total(q: str, found: list[Mention]) -> list[Mention]:
 # -- a whole named after a list of its parts ---------------------------------------------------------------
 
 _DEMO = re.compile(r"(?:这些|这几项|这几类|这几块|这几个|这几种|这[两三四]项|这[两三四]块|这[两三四]类|这[两三四]个|"
-                   r"等等|等|之类的?|这类)(?:的)?$")
+                   r"等等|等|之类的?|这类)(?:的)?[“「\"]?$")  # 「这些“三公”钱」: the whole quoted
 _LIST = re.compile(r"(?:[\u4e00-\u9fff“”（）]+(?:、|和|及|与|跟|以及))+[\u4e00-\u9fff“”（）]+$")
 _ITEM_LEAD = re.compile(r"^.*(?:年度?|的|中|里|在|像|比如|例如|包括|其中)")
 
