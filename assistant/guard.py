@@ -8,6 +8,7 @@ thing an assistant over public accounts must not do — so it becomes "not found
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from . import arith
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer
@@ -41,6 +42,9 @@ def mismatch(q: str, answer: Answer) -> Answer | None:
             any("人次" in (c.text or "") for c in answer.citations):
         return Answer(answer.question, NOT_FOUND, "没有找到答案：问题问的是人数，文件里与之相近的是人次（出行或接待的次数），"
                                                   "不是人数，因此不作回答。")
+    echoed = _echoed(q, answer)
+    if echoed is not None:
+        return echoed
     counted = _counted(q, answer)
     if counted is not None:
         return counted
@@ -55,6 +59,27 @@ def mismatch(q: str, answer: Answer) -> Answer | None:
     return Answer(answer.question, NOT_FOUND,
                   f"没有找到答案：问题问的是“{asked.group(0)}”，文件的表格只给出金额，没有这一项的数"
                   f"（最接近的是一笔金额：{arith.with_unit(answer.value, answer.unit)}，不是所问的数，因此不作回答）。")
+
+
+# A figure the question states with its unit (「单价100万元以上的设备」, 「那2台」): not asked, only said.
+_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|亿元|千元|元|台（套）|台套|台|套|辆|人次|人|名|个|项|%|％)")
+# A question checking a figure it states (「是100万元吗」): that figure may answer it.
+_CHECKS = re.compile(r"是不是|是否|对不对|对吗|有没有|吗\s*[？?]?\s*$")
+_ASKS_FIGURE = re.compile(r"多少|(?<!哪)几|百分之")
+
+
+def _echoed(q: str, answer: Answer) -> Answer | None:
+    """A figure that only repeats one the question itself states (the same number in the same unit), given for
+    a question asking a figure: the question's own condition, no answer to it."""
+    if answer.value is None or not _ASKS_FIGURE.search(q) or _CHECKS.search(q) or answer.calculation:
+        return None
+    unit = (answer.unit or "").replace("％", "%")
+    for m in _STATED.finditer(q):
+        if m.group(2).replace("％", "%") == unit and Decimal(m.group(1)) == answer.value:
+            return Answer(answer.question, NOT_FOUND,
+                          f"没有找到答案：找到的 {arith.with_unit(answer.value, answer.unit)} 就是问题里已经说出的"
+                          f"“{m.group(0)}”，不是所问的数；文件没有给出所问的数，因此不作回答。")
+    return None
 
 
 # A count asked by its counter word: 「多少批次」, 「几名干部」, 「几辆公务车」, 「几台打印机」 (never 「多少项目支出」,
