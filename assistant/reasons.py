@@ -30,6 +30,16 @@ _MAX_QUOTE = 900
 
 # 「为啥X是0」「为什么没安排X」: why a figure is nil — the reason printed beside the 0.
 _NIL = re.compile(r"(?:是|为|等于|只有|才)\s*(?:0|零)(?![.\d])|没有?(?:安排|预算|钱|花钱)|未安排|不安排|空白|为空|一分钱?都?没")
+# 「为啥没有因公出国（境）费用」「为什么不安排公务用车购置费」: an item absent, named after the why (not 「为什么没有
+# 增加」: a change that did not happen).
+_ABSENT = re.compile(r"(?:为啥|为什么|为何|怎么)(?:会|就)?(?:没有|没|不|未)(?:编制|安排|列支?|设|预算)*"
+                     r"(?P<what>[^，,。？?！!]{2,})")
+_ITEM_WORD = re.compile(r"费|经费|支出|预算|资金|拨款|收入")  # an item of money, not 「没写部门主要职责」
+_DONE = re.compile(r"花|写|用|执行|完成|达|到")  # 「为什么没花完年初预算」: a doing not done, no item absent
+# The text saying an item is nil: a 0, or not budgeted (「本部门年初不编制因公出国（境）费用预算」).
+_NIL_SAID = re.compile(r"(?<![\d.])0(?:\.0+)?(?:万元|元)|未安排|没有安排|不安排|不编制|未编制|无")
+# The basis printed before a nil (「根据…预算管理模式，本部门年初不编制…预算」): its reason, said first.
+_BASIS = re.compile(r"根据|按照|依据|鉴于|由于|因为")
 # 「两万多万」「八成多」「一半多」: 多 after a size says how much, not which way
 _UP_SAID = re.compile(r"增加|增长|上升|提高|(?<![成倍%％万千百亿十半\d])多(?![少万千百亿个元倍])|涨|翻倍|变多")
 _DOWN_SAID = re.compile(r"减少|下降|降低|(?<!多)少|砍|压减|压缩|削减|缩减|减了|降了|缩水")
@@ -42,7 +52,16 @@ def asks(q: str) -> bool:
     if not WHY.search(q):
         return False
     return bool(W.CHANGE.search(q)) or (bool(_MOVED.search(q)) and not re.search(r"决算|执行|预算数|实际|比.{0,4}预算", q)) \
-        or bool(_NIL.search(q))
+        or bool(_NIL.search(q)) or _absent(q) is not None
+
+
+def _absent(q: str) -> str | None:
+    """The item the question asks why there is none of (「为啥没有因公出国（境）费用」 → 因公出国（境）费用)."""
+    m = _ABSENT.search(q)
+    if m is None or _MOVED.search(m.group("what")) or W.CHANGE.search(m.group("what")) or \
+            not _ITEM_WORD.search(m.group("what")) or _DONE.match(m.group("what")):
+        return None
+    return m.group("what")
 
 
 def _way(q: str) -> int:
@@ -83,11 +102,15 @@ def _fits(f: ChangeFact, way: int, size) -> bool:
 def answer(eng, question: str, q: str, doc) -> Answer | None:
     if not asks(q):
         return None
+    if _absent(q) and not _NIL.search(q) and not W.CHANGE.search(q):
+        # 「为啥没有因公出国（境）费用」: no figure moved or stated nil, an item absent — the passages about it, not
+        # a figure of the table it is missing from (its whole: the “三公” total)
+        return eng._text(question, q, doc)
     plain = WHY.sub("为什么", q)
     way = _way(plain)
     # Of several statements about what was asked (a line restated in another table's section, or moving the
     # other way), the one moving as the question says; else the best named, checked below.
-    fact = None if _NIL.search(q) else (_fact(eng, plain, doc, lambda f: _fits(f, way, _size(plain))) or
+    fact = None if _NIL.search(q) or _absent(q) else (_fact(eng, plain, doc, lambda f: _fits(f, way, _size(plain))) or
                                         _fact(eng, plain, doc))
     moved = fact.change if fact is not None and fact.change is not None else (fact.rate if fact is not None else None)
     if fact is not None and way and moved and (moved > 0) != (way > 0):
@@ -267,10 +290,10 @@ def _said(question: str, q: str, doc, way: int) -> Answer | None:
         subject = re.sub(r"(?:决算数?|预算数?|执行数?|实际)+$", "", subject)
         if labelled.weight(subject) >= 2:
             break
-    subject = re.sub(r"[“”\"‘’\s]", "", subject)
+    subject = re.sub(r"[“”\"‘’\s]", "", _absent(q) or subject)  # an absent item: the words after the why
     if labelled.weight(subject) < 2:
         return None
-    nil, prior = bool(_NIL.search(q)), bool(_PRIOR.search(q) or re.search(r"比.{0,3}(?:19|20)\d{2}", q))
+    nil, prior = bool(_NIL.search(q) or _absent(q)), bool(_PRIOR.search(q) or re.search(r"比.{0,3}(?:19|20)\d{2}", q))
     size = _size(q)
     wanted = labelled.weight(subject)
     best, best_n = None, (0, 0.0)
@@ -286,13 +309,16 @@ def _said(question: str, q: str, doc, way: int) -> Answer | None:
         for k, sent in enumerate(sents):
             for clause in sent.split("；"):
                 r = _REASON.search(clause)
-                if not r or r.start() == 0:
+                basis = _BASIS.search(clause) if nil else None
+                if nil and basis and _NIL_SAID.search(clause, basis.end()):
+                    pass  # 「根据…模式，本部门年初不编制…预算」: the basis, then the nil
+                elif not r or r.start() == 0:
                     continue
-                head = clause[:r.start()]
-                if nil:
-                    if not re.search(r"(?<![\d.])0(?:\.0+)?(?:万元|元)|未安排|没有安排|无", head):
+                elif nil:
+                    if not _NIL_SAID.search(clause[:r.start()]):
                         continue
                 else:
+                    head = clause[:r.start()]
                     if not way or _way(head) != way:
                         continue
                     rates = [Decimal(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*[%％]", head)]
