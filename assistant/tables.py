@@ -199,6 +199,8 @@ def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str =
         alt = measure.alt
         out = [c for c in _candidates(doc, replace(alt, within=None), alt.table or hint, alt.prefer)
                if any(w in c.table.title.replace(" ", "") for w in alt.within)]
+    from . import paidfrom  # 「财政拨款“三公”经费」: the “三公” are paid from 财政拨款 by definition
+    out = out or paidfrom.read(doc, measure, hint, _candidates)
     # A figure only the narrative states counts when no table has the thing asked for.
     tabled = [c for c in out if c.table.kind != model.NARRATIVE]
     return narrow(tabled or out, measure, q)
