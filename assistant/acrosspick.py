@@ -188,6 +188,23 @@ def _kind_near(q: str, year: int) -> str | None:
     return m.group(1) if m else None
 
 
+# A kind of budget (一般公共预算) or a 决算's column (年初预算) says nothing of which document; what was spent said
+# plainly (实际, 执行, 完成) is a 决算's.
+_NOT_KIND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|年初预算|预决算")
+_SPENT = re.compile(r"决算|实际|执行|完成")
+
+
+def _kind_said(q: str) -> str | None:
+    """The one kind the question says (「2025年财政拨款收入预算比2024年增加了多少」): 预算 said, nothing spent
+    said — the year compared with is elided beside it and is that kind too, never the other kind's document."""
+    rest = _NOT_KIND.sub("", q)
+    if "预算" in rest and not _SPENT.search(rest):
+        return "预算"
+    if "决算" in rest and "预算" not in rest:
+        return "决算"
+    return None
+
+
 def pick(docs: list, q: str) -> tuple[list, list[str]]:
     """The documents to compare and, for years asked of a department that has no document for them, what
     is missing. Several departments: each one's document of the year (and kind) asked, else its latest.
@@ -227,8 +244,9 @@ def pick(docs: list, q: str) -> tuple[list, list[str]]:
     if len(named) == 1 and len(years) >= 2:
         dept, ds = next(iter(named.items()))
         chosen = []
+        said = _kind_said(q)
         for y in years:
-            k = _kind_near(q, y)
+            k = _kind_near(q, y) or said
             fit = [d for d in ds if d.document.year == y and (k is None or d.document.kind == k)]
             if not fit:
                 missing.append(f"{dept} {y} 年{k or ''}的文件（语料库没有）")

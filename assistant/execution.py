@@ -17,15 +17,16 @@ from ingest.values import money
 from . import arith
 from .answer import ANSWERED, NOT_FOUND, Answer, Citation
 from .concepts import PERIOD_ROW, column_concept, concept_label, stage_of
-from .corpus import CellRef, unit_of
+from .corpus import CellRef, plain_label, unit_of
 from .tables import Measure, candidates
 from .vocab import common_run
 
-ASKS = re.compile(r"执行率|执行进度|完成(?:了)?(?:年初)?预算数?的?(?:百分之几|百分之多少|多少|比例|比率|几成|%)|完成率|"
-                  r"决算数?.{0,6}占.{0,6}(?:年初)?预算数?.{0,4}(?:比例|百分|多少|%)|决算数?(?:与|和)预算数?之比|"
-                  r"(?:决算数?|实际(?:花|支出|用)\w{0,2})(?:是|为|达到|相当于)(?:了)?(?:年初)?预算数?的(?:百分之几|百分之多少|多少|几成|%)|"
+# 「…的多少倍」 is a multiple (below), not a rate: 多少 followed by 倍 is left to it.
+ASKS = re.compile(r"执行率|执行进度|完成(?:了)?(?:年初)?预算数?的?(?:百分之几|百分之多少(?!倍)|多少(?!倍)|比例|比率|几成|%)|完成率|"
+                  r"决算数?.{0,6}占.{0,6}(?:年初)?预算数?.{0,4}(?:比例|百分|多少(?!倍)|%)|决算数?(?:与|和)预算数?之比|"
+                  r"(?:决算数?|实际(?:花|支出|用)\w{0,2})(?:是|为|达到|相当于)(?:了)?(?:年初)?预算数?的(?:百分之几|百分之多少(?!倍)|多少(?!倍)|几成|%)|"
                   # 「实际花的占预算多少」「实际花的占年初预算几成」: what was spent over its 预算数
-                  r"实际(?:花费?|支出|使用|用|开支)(?:了|的|掉)?.{0,4}占(?:了)?(?:年初)?预算数?.{0,4}(?:比例|百分|多少|几成|%)")
+                  r"实际(?:花费?|支出|使用|用|开支)(?:了|的|掉)?.{0,4}占(?:了)?(?:年初)?预算数?.{0,4}(?:比例|百分|多少(?!倍)|几成|%)")
 # The 预算数 of a 决算, asked for itself or against the 决算数.
 _BUDGET = re.compile(r"年初预算数?(?:是|为|有)?多少|预算数(?:是|为|有)?多少|年初预算是|的年初预算")
 # What was spent, as people say it: the 决算数 ("实际花的", "实际支出").
@@ -34,6 +35,9 @@ _DIFF = re.compile(rf"{SPENT}.{{0,3}}(?:比|较).{{0,3}}(?:年初)?预算数?.{{
                    rf"(?:年初)?预算数?.{{0,3}}(?:比|较).{{0,3}}{SPENT}.{{0,2}}(?:多|少|高|低)(?:出|花|用)?了?多少|"
                    rf"{SPENT}.{{0,6}}预算.{{0,4}}(?:相差|差额|差距)|"
                    rf"(?:年初)?预算数?(?:和|与|跟|同)(?:实际)?{SPENT}.{{0,4}}(?:相差|差了?多少|差额|差距)")
+# 「决算数是年初预算的几倍」: the 决算数 over the 预算数 said as a multiple (a line spent many times its budget).
+_TIMES = re.compile(rf"{SPENT}.{{0,4}}(?:是|为|相当于|达到)(?:了)?(?:年初)?预算数?的?(?:几|多少)倍|"
+                    rf"(?:年初)?预算数?的(?:几|多少)倍")
 # Why the 决算 differs from the 预算: the narrative's reason ("决算数大于年初预算数的主要原因是：…").
 _WHY = re.compile(r"为啥|为什么|为何|什么原因|原因是什么|原因是?啥|怎么回事")
 _WHICH = re.compile(r"(?:年初)?预算数?(?:和|与)决算数?.{0,4}哪个|决算数?(?:和|与)(?:年初)?预算数?.{0,4}哪个")
@@ -49,22 +53,27 @@ def answer(question: str, q: str, doc, measures: list[Measure], hint: str | None
         return None
     if _WHY.search(q) and re.search(SPENT, q) and "预算" in re.sub(SPENT, "", q):
         return _why(question, q, doc)
-    op = "rate" if ASKS.search(q) else "diff" if _DIFF.search(q) else "which" if _WHICH.search(q) else \
-        "budget" if _BUDGET.search(q) else None
+    op = "rate" if ASKS.search(q) else "times" if _TIMES.search(q) else "diff" if _DIFF.search(q) else \
+        "which" if _WHICH.search(q) else "budget" if _BUDGET.search(q) else None
     if op is None:
         return None
-    pair = _from_table(q, doc, measures, hint) or _from_narrative(q, doc)
+    pair = _from_table(q, doc, measures, hint) or _from_narrative(q, doc, measures)
     if pair is None:
         return None
     final, budget, unit, cites, shown, said = pair
     f, b = arith.with_unit(final, unit), arith.with_unit(budget, unit)
-    if op == "rate" and budget == 0:  # 「年初预算0万元，支出决算56万元」: no rate, said as such
-        return Answer(question, NOT_FOUND, f"无法计算完成率：预算数为 0（{b}），决算数 {f}，不能用 0 作除数：{shown}",
+    if op in ("rate", "times") and budget == 0:  # 「年初预算0万元，支出决算56万元」: no rate, said as such
+        what = "完成率" if op == "rate" else "倍数"
+        return Answer(question, NOT_FOUND, f"无法计算{what}：预算数为 0（{b}），决算数 {f}，不能用 0 作除数：{shown}",
                       None, None, None, cites)
     if op == "rate":
         r = arith.share(final, budget)
         text = f"预算执行率（决算数 ÷ 预算数）为 {arith.fmt(r.value)}%{said}：{shown}。计算：{r.formula}"
         return Answer(question, ANSWERED, text, r.value, "%", r.formula, cites)
+    if op == "times":
+        r = arith.multiple(final, budget)
+        text = f"决算数是预算数的 {arith.fmt(r.value)} 倍{said}：{shown}。计算：{r.formula}"
+        return Answer(question, ANSWERED, text, r.value, "倍", r.formula, cites)
     if op == "diff":
         r = arith.difference(final, budget)
         word = "少" if final < budget else "多"
@@ -121,19 +130,42 @@ def _why(question, q, doc) -> Answer | None:
     return Answer(question, ANSWERED, f"文中说明：“{cite.text}”", None, None, None, [cite])
 
 
-def _from_narrative(q, doc):
+# A stage word, a whole or a word of two characters, which every item of the section may hold: no line of its own.
+_NO_ITEM = re.compile(r"(?:年初|初)?(?:预算|决算)数?|.*(?:合计|总计)|(?:本年)?(?:支出|收入)|.{0,2}")
+# Where a numbered item of the narrative begins (「30.卫生健康支出（类）…」「1、一般公共服务支出…」), not a decimal.
+_ITEM_START = re.compile(r"(?:^|(?<=[。；;\s]))(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．](?!\d)")
+
+
+def _lines_named(q: str, doc, measures) -> set[str]:
+    """The table lines the question names: a code's lines as the tables print them (「行政运行（2010601）」),
+    and the rows a measure reads that the tables print with a code — a 科目's line, the kind of thing the
+    narrative's numbered items are about; a scope (一般公共预算财政拨款), a stage word or a whole is none."""
+    coded = {plain_label(r.label): r.code for t in doc.tables for r in t.rows if r.label and r.code}
+    code = re.search(r"(?<!\d)(\d{5}|\d{7})(?!\d)", q)
+    names = {n for n, c in coded.items() if code and c == code.group(1)}
+    for m in measures or ():
+        names |= {r for r in (m.rows or ()) if r in coded}
+    return {n for n in names if n and not _NO_ITEM.fullmatch(n)}
+
+
+def _from_narrative(q, doc, measures=()):
     """(决算数, 预算数, 万元, citation, the sentence, the rate it states) from the narrative's sentence about
-    what the question names."""
+    what the question names. A line the question names (行政运行, by its name or code) governs: the section's
+    whole (「一般公共预算财政拨款支出年初预算为…」) shares more words with the question's scope, but the line's own
+    numbered item answers it."""
     asked = _GENERIC.sub("|", q.replace(doc.document.department, "|"))
-    best, score = None, 3
+    lines = _lines_named(q, doc, measures)
+    best, score = None, (False, 3)
     for p in doc.passages:
         for m in _SENTENCE.finditer(p.text):
             # What the sentence is about: its own words, or the passage's up to it (a numbered item names its
             # subject in a sentence of its own: "3、…信息化建设（项）。主要用于：…。年初预算为…").
             subject = re.sub(r"^\d+[.、．]", "", p.text[max(0, m.start() - 80):m.start()] + m.group("subject"))
             n = max((common_run(part, subject) for part in asked.split("|") if part), default=0)
-            if n > score:
-                best, score = (p, m), n
+            own = _ITEM_START.split(subject)[-1]  # this item's own words, not the one before it
+            named = bool(lines) and any(line in own for line in lines)
+            if (named, n) > score and (named or n > 3):
+                best, score = (p, m), (named, n)
     if best is None:
         return None
     p, m = best

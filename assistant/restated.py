@@ -7,11 +7,15 @@
 2. A table prints last year's figure beside this year's, and the narrative states the same line's change
    with other figures (the table's 执行数 holds money added mid-year, the narrative's not): a question
    naming neither is ambiguous, both readings given with their sources.
+3. The narrative states one line's change twice, in two places, with figures that disagree (the 功能科目
+   section's 「住房公积金（2210201）192.99万元，较上年增加15.96万元」 and the 人员经费 section's 「…192.99万元，
+   较上年增加15.95万元」): one line — the same code printed, or the same name with the same figure this year —
+   compared with the same year's figure, two changes. Neither is picked: both readings, each cited.
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from . import arith
 from .answer import AMBIGUOUS, Answer, Citation
@@ -103,6 +107,58 @@ def twice_stated(eng, question, q, doc, fact) -> Answer | None:
     return Answer(question, AMBIGUOUS, "文中对这一项的变化有两种说法：" + "；".join(readings) +
                   "。请说明按哪一种口径（是否扣除" + "、".join(_deducted(f) for f in again) + "）。",
                   None, None, None, [_cite(doc, fact)] + [_cite(doc, f) for f in again], readings=readings)
+
+
+_LINE_CODE = re.compile(r"[（(]\s*(\d{3}(?:\d{2}){1,2})\s*[）)]")
+
+
+def _same_line(a, b) -> bool:
+    """Two statements about one line: the same code printed in both sentences, or the same name (its
+    numbering aside) stated with the same figure for this year; a code printed differently is another line."""
+    ca, cb = _LINE_CODE.findall(a.sentence), _LINE_CODE.findall(b.sentence)
+    if ca and cb and ca[:1] != cb[:1]:
+        return False
+    if a.current is not None and b.current is not None and a.current != b.current:
+        return False  # another scope's figure (基本支出的 vs 全部的): not the same line
+    if ca and cb:
+        return True
+    from .yearly import canon
+    return a.current is not None and b.current is not None and canon(a.subject) == canon(b.subject)
+
+
+def _agree(a: Decimal, b: Decimal) -> bool:
+    """Two printed figures that are one at the coarser precision (4.9 and 4.88 agree; 15.96 and 15.95 do not)."""
+    places = min(-a.as_tuple().exponent, -b.as_tuple().exponent, 6)
+    step = Decimal(1).scaleb(-max(places, 0))
+    return a.quantize(step, ROUND_HALF_UP) == b.quantize(step, ROUND_HALF_UP)
+
+
+def elsewhere(eng, question, q, doc, fact, ask) -> Answer | None:
+    """``fact`` stated again elsewhere in the narrative with another change (or rate): both readings."""
+    from . import yearly
+    if deduction(q) is not None or _deducted(fact):
+        return None
+    rate = ask == "rate" and fact.rate is not None
+
+    def moved(f):
+        return f.rate if rate else f.change
+    if moved(fact) is None:
+        return None
+    again = [f for f in eng._facts.get(doc.document.doc_id, [])
+             if f is not fact and f.sentence != fact.sentence and f.unit == fact.unit and f.basis == fact.basis
+             and not _deducted(f) and moved(f) is not None and not _agree(moved(f), moved(fact)) and _same_line(fact, f)
+             and not yearly._against(q, f)]
+    seen, readings, cites = [], [], []
+    for f in [fact, *again]:
+        if any(_agree(moved(f), v) for v in seen):
+            continue  # the same figure stated a third time is no third reading
+        seen.append(moved(f))
+        readings.append(_reading(f, doc))
+        cites.append(_cite(doc, f))
+    if len(readings) < 2:
+        return None
+    return Answer(question, AMBIGUOUS, "文中对这一项与上年相比的变化说了不止一次，数不一致：" + "；".join(readings) +
+                  "。两种说法都列出，未作取舍，请以原文核对。", None, None, None, cites, readings=readings)
 
 
 def against_columns(eng, question, q, doc, pair, ask, wanted) -> Answer | None:

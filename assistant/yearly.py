@@ -82,7 +82,7 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
             return labelled.rate(question, q, doc)
         return None
     fact, fact_cands = found
-    return restated.twice_stated(eng, question, q, doc, fact) or \
+    return restated.twice_stated(eng, question, q, doc, fact) or restated.elsewhere(eng, question, q, doc, fact, ask) or \
         _from_fact(eng, question, q, doc, fact, fact_cands or cands, ask)
 
 
@@ -207,7 +207,9 @@ def _stem(c: str) -> tuple[str, str] | None:
 def score(asked: str, subject: str, drop: tuple[str, ...] = (), short: bool = True) -> int:
     """How well a stated subject names what was asked: 5 the same, 4 the same line of a subject path,
     3 the same whole (收支 for 收入), 2 the same with a qualifier every such figure has; 0 another thing."""
-    quals = re.findall(r"[（(]([^）)]+)[）)]", asked)
+    # 「行政运行（项）」: a level said (类/款/项, a code) names the line's place, which canon() reads as the path's
+    # break, not a word the stated subject must hold
+    quals = [x for x in re.findall(r"[（(]([^）)]+)[）)]", asked) if not re.fullmatch(r"\d*[类款项]?|\d+", x)]
     main = canon(re.sub(r"[（(][^）)]+[）)]", "", asked), drop)
     if not main and re.search(r"总额|总计|预算|收支", asked):
         main = "收支"  # "部门预算总额": the whole budget
