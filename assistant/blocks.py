@@ -81,6 +81,9 @@ def project_block(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     topic = next((t for t, pattern in _TOPICS.items() if re.search(pattern, q)), None)
     if topic is None:
         return None
+    codes = re.findall(r"(?<!\d)(\d{3}|\d{5}|\d{7})(?!\d)", q)
+    if any(t.row_by_code(c) is not None for c in codes for t in doc.tables):
+        return None  # 「2014004信访业务安排了多少」: a subject code names a line of the tables, no project's block
     name = _GENERIC.sub("", re.sub(_TOPICS[topic], "", q))
     if len(name) < 2:
         return None

@@ -108,18 +108,23 @@ def table_items(question: str, q: str, doc) -> Answer | None:
 
 
 def leaf_rows(table, column: str) -> list:
-    """The rows that are items: not a total, not a row whose figure is the sum of two or more rows printed
-    right under it (a unit's or category's line over its items)."""
+    """The rows that are items: not a total, not a row whose figure is the sum of two or more items printed
+    right under it (a unit's or category's line over its items). Read from the last row up, so that groups
+    nest: a line over a line over items (单位 › 专用项目 › 其他履职尽责专项业务费 › projects, each the sum of
+    the same items) sums the items, the group lines between them passed over."""
     rows = [r for r in table.rows if not _TOTAL.match(plain_label(r.label))]
     values = [r.cell(column).value if r.cell(column) and r.cell(column).value is not None else None for r in rows]
     group = set()
-    for i, v in enumerate(values):
+    for i in range(len(values) - 1, -1, -1):
+        v = values[i]
         if v is None or v == 0:
             continue
-        total, k = Decimal(0), i + 1
+        total, items, k = Decimal(0), 0, i + 1
         while k < len(values) and values[k] is not None and total < v:
-            total += values[k]
+            if k not in group:
+                total += values[k]
+                items += 1
             k += 1
-        if total == v and k - i - 1 >= 2:
+        if total == v and items >= 2:
             group.add(i)
     return [r for i, r in enumerate(rows) if i not in group]

@@ -252,6 +252,9 @@ class Engine:
         from . import perfscores  # a project's 自评 score the text states otherwise than its form: both readings
         if (ans := perfscores.answer(question, q, doc, self.form_index(doc))) is not None:
             return ans
+        from . import tablelines  # 「表5项目支出总表列了多少个项目」: a named table's item lines counted (assistant/tablelines.py)
+        if (ans := tablelines.answer(question, q, doc, mentions)) is not None:
+            return ans
         from . import narrated  # what one narrative sentence states: a whole and its parts (assistant/narrated.py)
         if (ans := narrated.answer(question, q, doc, measures)) is not None:
             return ans

@@ -252,8 +252,11 @@ def _table_scope(q: str, found: list[Mention]) -> list[Mention]:
         return found
     out = []
     for i, m in enumerate(found):
+        after = q[m.end:]
+        if q[:m.start].endswith(("（", "(")) and after.startswith(("）", ")")):
+            after = after[1:]  # 「部门公开表5（一般公共预算支出表）里」: the title said in brackets after its number
         if m.table and not m.rows and not m.column and not m.qualifier and \
-                (_SCOPE.match(q[m.end:]) or _SCOPE.match(re.sub("^" + _TITLE_TAIL, "", q[m.end:]))):
+                (_SCOPE.match(after) or _SCOPE.match(re.sub("^" + _TITLE_TAIL, "", after))):
             nxt = next((x for x in found[i + 1:] if not x.qualifier), None)
             # 「支出总表中，项目支出…」 already reads the next figure in that table (tables.measures_from)
             joined = nxt is not None and _JOIN.match(q[m.end:nxt.start]) is not None

@@ -96,7 +96,8 @@ def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
     if listing:
         return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项{said}：{listed}",
                       None, None, None, [c.citation() for c in refs + gone])
-    unit = "项" if re.search(r"几项|多少项|几类|多少类", q) else "个"
+    # 「几个项级科目」: a 项 counted by its level's name is said in 项 (「几个项」 counts 项 in 个)
+    unit = "项" if re.search(r"几项|多少项|几类|多少类|(?:几|多少)个?项级", q) else "个"
     return Answer(question, ANSWERED, f"{rs.description}共 {len(refs)} {unit}{said}：{listed}（{rs.table.title}）",
                   Decimal(len(refs)), unit, f"计数 {len(refs)}", [c.citation() for c in refs + gone])
 

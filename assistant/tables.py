@@ -99,7 +99,23 @@ def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
         i += 1
     for r in group:
         out.append(Measure(frozenset(r.rows), r.column, r.text, r.start, dual=bool(r.column), table=table))
+    out = _in_scope(q, ms, out)
     return sorted((replace(m, prefer=tuple(context)) for m in out), key=lambda m: m.position)
+
+
+# 「表5（一般公共预算支出表）里，」: a table said before 里/中 and a clause break scopes the clause after it.
+_SCOPE_GAP = re.compile(r"^[）)]?(?:的)?(?:里面|当中|之中|中|里)[，,]")
+
+
+def _in_scope(q: str, ms: list[Mention], out: list[Measure]) -> list[Measure]:
+    """「…表里，A比B多多少」: the table scopes every figure of the clause after it, not the first alone (each
+    measure keeps its fallback: a line the table does not print is looked for where it is)."""
+    for m in ms:
+        if m.table and not m.rows and not m.column and _SCOPE_GAP.match(q[m.end:]):
+            later = [x for x in ms if x.start > m.end and x.table and not x.rows and not x.column]
+            stop = later[0].start if later else len(q)
+            out = [replace(x, table=m.table) if x.table is None and m.end < x.position < stop else x for x in out]
+    return out
 
 
 def ordered_tables(doc: ParsedDocument, hint: str | None, prefer: tuple[str, ...] = ()) -> list[Table]:
@@ -394,6 +410,21 @@ def pick_together(options: list[list[CellRef]]) -> list[CellRef]:
 _LEVEL_WORDS = {"项": ("项级", "项科目", "7位", "七位", "哪个项"), "款": ("款", "明细"), "类": ("类", "大类")}
 
 
+# A level said in quotes or brackets names it outright: 「按功能科目的“项”来看」 (before any other level word).
+_QUOTED_LEVEL = re.compile(r"[“「‘\"'](项|款|类)(?:级(?:科目)?)?[”」’\"']")
+# 款 of money, not the level: 财政拨款, 存款, 款项 …
+_MONEY_KUAN = re.compile(r"[拨存贷借罚捐欠汇赔]款|款项")
+
+
+def asked_level(q: str) -> str | None:
+    """The level of subjects (类/款/项) a ranking, count or list asks about, else None."""
+    quoted = _QUOTED_LEVEL.search(q)
+    if quoted:
+        return quoted.group(1)
+    said = _MONEY_KUAN.sub("", q.replace("分类", ""))  # 按经济分类 names the classification, not its 类
+    return next((lv for lv, words in _LEVEL_WORDS.items() if any(w in said for w in words)), None)
+
+
 @dataclass
 class RowSet:
     table: Table
@@ -406,8 +437,7 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | N
     """The rows a ranking/count/list question ranges over."""
     from .scoped import tables as scoped  # a part (基本支出/项目支出) or a table named by its title
     tables = scoped(doc, q, ordered_tables(doc, hint), ordered_tables(doc, None))
-    said = q.replace("分类", "")  # 按经济分类 names the classification, not its 类
-    level = next((lv for lv, words in _LEVEL_WORDS.items() if any(w in said for w in words)), None)
+    level = asked_level(q)
     if level is None and re.search(r"哪些科目|哪几个科目|科目有哪些", q):
         level = "项"  # subjects with no level named: the most detailed ones
     if parent is not None and parent.rows:
@@ -424,7 +454,10 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | N
                         continue
                     col = _column_for(t, kids[0], column) or _column_for(t, kids[0], None)
                     if col:
-                        return RowSet(t, kids, col, f"{plain_label(r.label)}的明细")
+                        # the parent as printed, code and name: 「“20405 法院”这一款下面」 is found in the answer
+                        said = f"{r.code} {plain_label(r.label)}" if r.code else plain_label(r.label)
+                        kinds = f"{kids[0].level}级科目" if level and level == kids[0].level else "明细"
+                        return RowSet(t, kids, col, f"{said}下的{kinds}" if kinds != "明细" else f"{said}的明细")
     if any(w in q for w in ("收入来源", "从哪", "钱从", "收入中", "收入里", "收入渠道", "渠道")):
         for t in tables:
             if t.kind == model.SUMMARY:
