@@ -10,6 +10,7 @@ table, row, page)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ingest import model
 from ingest.model import ParsedDocument, Table
@@ -21,9 +22,14 @@ from .corpus import TOTAL_LABELS, plain_label
 from .vocab import common_run
 
 # A question about the department's own units ("部门预算包括哪些单位", "有哪些直属事业单位").
-_OWN_UNITS = re.compile(r"(包括|包含|下设|下属|所属|直属|有)哪些(下属|直属|所属|二级|预算)?(事业)?(单位|医院|机构)|"
+# 「包括哪几家单位」「由哪几部分单位的决算组成」 ask the same names as 「包括哪些单位」.
+_OWN_UNITS = re.compile(r"(包括|包含|下设|下属|所属|直属|有|由)(哪些|哪几(?:家|个|部分)?)(下属|直属|所属|二级|预算)?(事业)?"
+                        r"(单位|医院|机构)|"
                         r"哪些(下属|直属|所属|二级|预算)(事业)?单位|(单位|机构)(有|包括|包含)哪些")
-_INTRO = re.compile(r"(包括|包含|如下|见下表|以下)[：:]?\s*$|具体包括[：:]|包括[：:]")
+# 「部门决算包括：局本级决算、…和信息中心决算」: the passage says what the department's budget is made of.
+_MADE_OF = re.compile(r"部门(?:预算|决算)(?:是|由)?(?:包括|包含|由)")
+# 「…具体包括：」「下设 1 个预算单位，为国家信访局本级」: where the names begin.
+_INTRO = re.compile(r"(包括|包含|如下|见下表|以下)[：:]?\s*$|具体包括[：:]|包括[：:]|\d+\s*[个家](?:预算)?单位[，,]\s*(?:分别)?[为是][：:]?")
 _UNIT_WORD = re.compile(r"单位|医院|中心|机构|处|所|站|局|团|队|院|部")
 _SPLIT = re.compile(r"[、；;，,。]|\s+\d+[.、．]\s*")
 
@@ -75,11 +81,19 @@ def _not_own(q: str, names: list, department: str, name=lambda x: x) -> list:
     return kept or names
 
 
+# 「包括哪几家单位，一共几家」: the names and their count both asked (哪几家 alone asks the names).
+_HOW_MANY = re.compile(r"(?<!哪)(?:多少|几)\s*(个|家)")
+_COUNTED = re.compile(r"共 (\d+) (?:个|家)")
+
+
 def _units(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     ans = _listed_units(question, q, doc)
     if ans is None:
         from .units import listed  # no passage lists them: the rows of a table listed by 单位名称 (assistant/units.py)
         ans = listed(question, q, doc, lambda rows, name: _not_own(q, rows, doc.document.department, name))
+    asked = _HOW_MANY.search(q)
+    if ans is not None and asked and ans.value is None and (n := _COUNTED.search(ans.answer)):
+        ans.value, ans.unit, ans.calculation = Decimal(n.group(1)), asked.group(1), f"计数 {n.group(1)}"
     return ans
 
 
@@ -97,9 +111,13 @@ def _listed_units(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         m = None
         for m in _INTRO.finditer(text):
             pass
-        if m is None or not re.search(r"单位|医院|机构", text):
+        made_of = m is not None and bool(_MADE_OF.search(text[:m.end()][-40:]))
+        if m is None or not (re.search(r"单位|医院|机构", text) or made_of):
             continue
-        score = common_run(word, text[:m.start()][-40:]) + (2 if re.search(r"单位构成|机构设置|部门构成|预算构成", p.section) else 0)
+        # a lead naming the budget's make-up (「部门决算包括：」) counts as one naming its units, no more: of
+        # 「…部门决算包括：本级决算、下属单位决算。…编制范围的单位包括：」 the second lists them
+        score = max(common_run(word, text[:m.start()][-40:]), 2 if made_of else 0) + \
+            (2 if re.search(r"单位构成|机构设置|部门构成|预算构成", p.section) else 0)
         if m.end() >= len(text) - 1:
             score += 3  # the list follows the passage ("…的单位包括：")
         if score > best_score:
@@ -108,7 +126,7 @@ def _listed_units(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         return None
     k, m = best
     p = doc.passages[k]
-    inline = _items_of(p.text[m.end():])
+    inline = _joined_units(_items_of(p.text[m.end():]))
     cites = [_cite_passage(doc, p)]
     items = [x for x in inline if _UNIT_WORD.search(x)]
     if len(items) < 2 and k + 1 < len(doc.passages):
@@ -144,8 +162,39 @@ def _listed_units(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     items = _not_own(q, items, department)
     if not items:
         return None
-    text = f"共 {len(items)} 个：" + "、".join(items) + f"（{p.section}{'，第' + str(p.page) + '页' if p.page else ''}）"
+    where = f"（{p.section}{'，第' + str(p.page) + '页' if p.page else ''}）"
+    stated = _stated_count(p.text, q)
+    if stated is not None and stated > len(items):
+        # 「本部以及下属1家预算单位…具体包括：1. 本部」 and the other name not read: the count the text states,
+        # the names read — never a count of the names alone
+        text = (f"文中说明共 {stated} 家单位，读出名称的 {len(items)} 家：" + "、".join(items) + where +
+                f"；其余 {stated - len(items)} 家的名称未能从文件中读出")
+        return Answer(question, ANSWERED, text, None, None, None, cites)
+    text = f"共 {len(items)} 个：" + "、".join(items) + where
     return Answer(question, ANSWERED, text, None, None, None, cites)
+
+
+def _joined_units(items: list[str]) -> list[str]:
+    """「机关服务中心决算和信息中心决算」 → two units; 「局本级决算」 → 「局本级」 where every item ends so (the
+    parts of a 部门决算 named by their own 决算). A 和 is split only where both sides name a unit."""
+    out = []
+    for x in items:
+        parts = re.split(r"和|以及|及", x)
+        out += parts if len(parts) > 1 and all(_UNIT_WORD.search(y) for y in parts) else [x]
+    for suffix in ("决算", "预算"):
+        if len(out) >= 2 and all(x.endswith(suffix) and len(x) > len(suffix) + 1 for x in out):
+            out = [x[:-len(suffix)] for x in out]
+    return out
+
+
+def _stated_count(text: str, q: str) -> int | None:
+    """How many units the passage says the budget covers (「本部以及下属1家」: 2; the 下属 alone when asked),
+    read as the narrative's unit counts are (assistant/stated.py)."""
+    from .stated import _SUB
+    m = _SUB.search(text)
+    if m is None:
+        return None
+    return int(m.group(2)) + (0 if _BUT_OWN.search(q) else 1)
 
 
 def _from_rows(question, doc, t: Table, rows, what: str, intro=None) -> Answer | None:

@@ -16,7 +16,7 @@ from ingest import model
 
 from . import arith, figures
 from . import wording as W
-from .answer import ANSWERED, Answer
+from .answer import ANSWERED, NOT_FOUND, Answer
 from .concepts import column_concept
 from .corpus import CellRef, default_column, plain_label, unit_of
 from .vocab import common_run
@@ -193,6 +193,11 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
             found = [(m.start(), m.end(), r) for r in others]
     if not named:
         return None
+    if "支出" in q and "收入" not in q and table.kind == model.INCOME:
+        # 「本级的支出」 where only the income is listed by unit: the unit's income is no answer to it
+        listed_by_unit = "、".join(t.title for t in tables)
+        return Answer(question, NOT_FOUND, f"没有找到答案：文件没有按单位列出支出（按单位列示的只有{listed_by_unit}），"
+                                           f"{'、'.join(us.label(r) for r in named)}的支出无法单独读出。")
     col = default_column(table)
     for m in mentions:
         if any(a < m.end and m.start < b for a, b, _ in found):
@@ -208,6 +213,15 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
 
     def name(c: CellRef) -> str:
         return us.label(c.row) + ("（本级）" if c.row is us.own and not _OWN.search(c.row.label) else "")
+    if len(named) == 1 and named[0] is us.own and (m := _SUBORDINATES.search(q)) and W.SUM.search(q) and \
+            (W.DIFF.search(q) or W.MULTIPLE.search(q) or W.COMPARE.search(q)):
+        # 「本级比两个下属单位加起来多多少」: one operand is the 本级, the other the other units' rows summed
+        others = [r for r in us.rows if r is not us.own]
+        said = {"两": 2, "二": 2, "2": 2}.get(m.group(1) or "", len(others))
+        if said != len(others) or not others:
+            return None  # the question counts other units than the table lists: no sum of the ones asked
+        return _against_others(question, q, refs[0], [CellRef(doc.document, table, r, r.cell(col)) for r in others],
+                               name)
     if len(refs) == 2 and (W.DIFF.search(q) or W.COMPARE.search(q) or W.SUM.search(q) or W.MULTIPLE.search(q)):
         a, b = refs
         (va, vb), unit, conv = figures.common_unit([a, b])
@@ -233,3 +247,24 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
     ref = refs[0]
     value, unit, shown, calc = figures.amount(ref, q)
     return Answer(question, ANSWERED, f"{name(ref)}：{shown}（{ref.where()}）", value, unit, calc, [ref.citation()])
+
+
+def _against_others(question: str, q: str, one: CellRef, others: list, name) -> Answer:
+    """One unit's figure against the others' summed (each row of the same column, cited): the gap, the
+    multiple (the one over the sum, as asked of it), or which is more."""
+    (v, *vs), unit, conv = figures.common_unit([one, *others])
+    whole = arith.total(vs)
+    group = "、".join(name(c) for c in others)
+    if len(others) > 1:
+        group += f"合计（{arith.with_unit(whole.value, unit)}）"
+    summed = [whole.formula] if len(others) > 1 else []  # one other unit: its figure, nothing added
+    refs = [one, *others]
+    if W.MULTIPLE.search(q):
+        r = arith.multiple(v, whole.value)
+        return figures.computed(question, f"{name(one)}是{group}的 {arith.fmt(r.value)} 倍",
+                                arith.Result(r.value, "；".join([*summed, r.formula])), "倍", refs, conversions=conv)
+    r = arith.difference(v, whole.value)
+    text = (f"{name(one)}比{group}" if v >= whole.value else f"{group}比{name(one)}") + \
+        f"多 {arith.with_unit(r.value, unit)}"
+    return figures.computed(question, text, arith.Result(r.value, "；".join([*summed, r.formula])), unit, refs,
+                            conversions=conv)

@@ -289,7 +289,7 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, int, bool]]:
             first = page_lines[group[0]]
             text = "".join(page_lines[i].text.strip() for i in group)
             centered = len(group) == 1 and first.x0 - margin > 60 and len(text) <= 40 \
-                and not re.search(r"[。，；]", text)
+                and not re.search(r"[。，；]", text) and not _next_item(text, out[-1][0] if out else "")
             cont = (k == 0 and out and not out[-1][3] and not out[-1][2] and first.x0 - margin < 6
                     and not passages_heading(text) and not centered)
             if cont:  # the paragraph at the foot of the previous page goes on here
@@ -301,6 +301,15 @@ def _paragraphs(lines: list[Line]) -> list[tuple[str, int, bool]]:
 
 
 _ENDS = ("。", "；", "！", "？", "：", ":")
+_ITEM_NO = re.compile(r"^(\d{1,2})[.．、]\s*\S")
+
+
+def _next_item(text: str, before: str) -> bool:
+    """「具体包括：1. 本部」 then 「2. 法律援助中心」 set under the first item's name: the next item of a numbered
+    list, not a heading set apart (an indented short line reads as one)."""
+    m = _ITEM_NO.match(text)
+    n = int(m.group(1)) if m else 0
+    return n >= 2 and re.search(rf"(?:^|\s|[：:])\s*{n - 1}[.．、]\s*\S[^\n]*$", before) is not None
 
 
 # The performance forms: tables of indicators, most printing no decimal figure.
