@@ -43,8 +43,8 @@ def ask_batch(home: Path, questions: list[str], env: dict | None = None) -> dict
 
 
 # The family modules' questions on the session's corpus of every real PDF (real_home), registered when each module is
-# imported (collection comes before any fixture) and asked all in one `ask --batch` process the first time one
-# module needs its answers: one process, not one per module (each costs seconds to start and to read the corpus).
+# imported (collection comes before any fixture) and asked all in one `ask --batch` process as soon as the corpus is
+# ingested (``_RealIngest``): one process, not one per module (each costs seconds to start and to read the corpus).
 _ON_REAL_HOME: list[str] = []
 _REAL_ANSWERS: dict[str, dict] = {}
 
@@ -59,6 +59,8 @@ def on_real_home(*groups) -> list[str]:
 def shared_answers(real_home: Path, questions: list[str]) -> dict[str, dict]:
     """The answers to ``questions`` from the session's shared batch (every registered question not yet asked is
     asked with them, in one process)."""
+    for job in _REAL_INGEST:
+        job.batch_done.wait()  # the batch started by the ingest's watcher (below) holds most of them
     if any(q not in _REAL_ANSWERS for q in questions):
         todo = [q for q in dict.fromkeys([*_ON_REAL_HOME, *questions]) if q not in _REAL_ANSWERS]
         _REAL_ANSWERS.update(ask_batch(real_home, todo, env=FAST))
@@ -170,8 +172,23 @@ class _After:
 _SELECTED: set[str] = set()
 
 
+def _needs_real(item) -> bool:
+    return "real_home" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    # The modules that need the real corpus run after the others (each module kept whole, in its order): the
+    # corpus's ingest, two minutes on one core, starts when collection ends (pytest_collection_finish) and runs
+    # on the second core beside the sample's tests instead of before the first real test.
+    real = {item.module.__name__ for item in items if _needs_real(item) and getattr(item, "module", None)}
+    items[:] = sorted(items, key=lambda item: getattr(item, "module", None) is not None and item.module.__name__ in real)
+
+
 def pytest_collection_finish(session) -> None:
     _SELECTED.update(item.module.__name__ for item in session.items if getattr(item, "module", None))
+    if REAL.is_dir() and any(_needs_real(item) for item in session.items):
+        factory = getattr(session.config, "_tmp_path_factory", None)
+        _REAL_INGEST.append(_RealIngest(factory.mktemp("real") if factory else Path(tempfile.mkdtemp()), factory))
 
 
 def after_real_home(fn) -> _After:
@@ -181,21 +198,72 @@ def after_real_home(fn) -> _After:
     return job
 
 
+class _RealIngest:
+    """Every real disclosure ingested through the CLI into ``home``, in a process of its own from the moment it is
+    made; the jobs registered with ``beside_real_home`` start beside it. A watcher thread starts, as soon as the
+    corpus is in, the ``after_real_home`` jobs and the shared batch of every registered question: both run beside the
+    sample's tests rather than when the first real module asks for them."""
+
+    def __init__(self, home: Path, factory=None):
+        import threading
+        from concurrent.futures import ProcessPoolExecutor
+        self.home, self.log, self.factory = home, home.parent / f"{home.name}-ingest.log", factory
+        self.pool = ProcessPoolExecutor(1)
+        for job in _BESIDE_REAL_HOME:
+            if job.module in _SELECTED:
+                job.start(self.pool)
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen([str(BIN / "budgetqa"), "--home", str(home), "ingest", str(REAL)],
+                                         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **FAST}, cwd=ROOT)
+        self.jobs_started, self.batch_done = threading.Event(), threading.Event()
+        threading.Thread(target=self._then, daemon=True).start()
+
+    def _scratch(self) -> Path:
+        return self.factory.mktemp("after") if self.factory else Path(tempfile.mkdtemp())
+
+    def _then(self) -> None:
+        try:
+            if self.proc.wait() != 0:
+                return
+            self.pool.shutdown(wait=False)  # the jobs beside it finish in their own time; .result() waits
+            for job in _AFTER_REAL_HOME:
+                if job.module in _SELECTED and job.thread is None:
+                    job.start(self.home, self._scratch())
+            self.jobs_started.set()
+            todo = [q for q in dict.fromkeys(_ON_REAL_HOME) if q not in _REAL_ANSWERS]
+            if todo:
+                try:
+                    _REAL_ANSWERS.update(ask_batch(self.home, todo, env=FAST))
+                except Exception:  # noqa: BLE001 — shared_answers asks again in the test and fails there, in full
+                    pass
+        finally:
+            self.jobs_started.set()
+            self.batch_done.set()
+
+    def wait(self) -> Path:
+        code = self.proc.wait(timeout=900)
+        if code != 0:
+            raise AssertionError(f"budgetqa ingest {REAL} failed ({code}):\n{self.log.read_text()}")
+        self.jobs_started.wait()
+        return self.home
+
+
+_REAL_INGEST: list[_RealIngest] = []
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    for job in _REAL_INGEST:  # a session stopped early (-x, Ctrl-C) leaves no ingest running behind it
+        if job.proc.poll() is None:
+            job.proc.kill()
+            job.proc.wait()
+        job.pool.shutdown(wait=False, cancel_futures=True)
+
+
 @pytest.fixture(scope="session")
 def real_home(tmp_path_factory) -> Path:
     """Every real disclosure in shared/disclosures/real, ingested once through the CLI (a directory)."""
     if not REAL.is_dir():
         pytest.skip("shared/disclosures/real is not here")
-    home = tmp_path_factory.mktemp("real")
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(1) as pool:
-        for job in _BESIDE_REAL_HOME:
-            if job.module in _SELECTED:
-                job.start(pool)
-        budgetqa("ingest", str(REAL), home=home, env=FAST, timeout=900)
-        # leaving the block waits for the jobs still running: their results are kept in their futures
-    for job in _AFTER_REAL_HOME:
-        if job.module in _SELECTED:
-            job.start(home, tmp_path_factory.mktemp("after"))
-    return home
+    if not _REAL_INGEST:  # a session layout that did not start it at collection
+        _REAL_INGEST.append(_RealIngest(tmp_path_factory.mktemp("real"), tmp_path_factory))
+    return _REAL_INGEST[0].wait()
