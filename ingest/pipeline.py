@@ -23,7 +23,7 @@ from .sources import keep as keep_source
 
 Progress = Callable[[str], None]
 # Bump when parsing changes what is stored: a re-ingest then rewrites documents parsed by an older parser.
-PARSER_VERSION = 14  # 9: rows that do not fit their columns and cells that are no number, reported;
+PARSER_VERSION = 15  # 9: rows that do not fit their columns and cells that are no number, reported;
 # 10: PDF cells cut by a page break closed, white boxes behind text no rulings, names wrapped over two rows
 # joined, a 款 that lost its leading zero (301 | 2) read as 30102
 # 11: a merged cell's text cut by a page break (a project's 绩效目标) joined on the page of its figures
@@ -33,6 +33,8 @@ PARSER_VERSION = 14  # 9: rows that do not fit their columns and cells that are 
 # 13: sub-headings phrased as clauses with no text under them (a list of headings) kept as passages
 # 14: a PDF cell whose figures fell to a line of their own (set a few points low) read with them in place;
 # a performance form's page with no decimal figure keeps its indicator rows (not read as a header)
+# 15: an item of a numbered list indented under the one before it (「2. 普陀区法律援助中心」) kept as a passage, not
+# dropped as a centred heading
 
 
 @dataclass
