@@ -99,10 +99,17 @@ def table_items(question: str, q: str, doc) -> Answer | None:
     rows = leaf_rows(table, column)
     if not rows:
         return None
-    unit = asked.group(1)
+    return lines_listed(question, doc, table, rows, column, asked.group(1))
+
+
+def lines_listed(question: str, doc, table, rows: list, column: str, unit: str, noun: str = "") -> Answer:
+    """A table's item lines (``leaf_rows``) counted and named, each cited at its figure: the answer of a count of
+    a table's lines, whether the table is chosen by its kind's words (``table_items``) or by its number and title
+    (assistant/tablelines.py)."""
     refs = [CellRef(doc.document, table, r, r.cell(column)) for r in rows if r.cell(column)]
     listed = "、".join(plain_label(r.label) for r in rows)
-    text = f"{table.title}共列出 {len(rows)} {unit}（不计合计行和汇总其下各行的单位行）：{listed}"
+    page = f"（第{table.page}页起）" if table.page else ""
+    text = f"{table.title}共列出 {len(rows)} {unit}{noun}（不计合计行和汇总其下各行的行）：{listed}{page}"
     return Answer(question, ANSWERED, text, Decimal(len(rows)), unit, f"计数 {len(rows)}",
                   [c.citation() for c in refs])
 

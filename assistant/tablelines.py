@@ -21,7 +21,7 @@ from ingest import model
 
 from .answer import ANSWERED, Answer
 from .corpus import CellRef, default_column, plain_label
-from .counts import ITEM_TABLES, leaf_rows
+from .counts import ITEM_TABLES, leaf_rows, lines_listed
 from .numbered import cn_number
 
 # 「多少个项目」「几项」「多少条」: the items counted (a count of tables, 几张, is assistant/counts.py's).
@@ -61,15 +61,10 @@ def answer(question: str, q: str, doc, mentions) -> Answer | None:
     unit = asked.group(1)
     if level is not None:
         return _by_level(question, doc, table, rows, column, cn_number(level.group("n")), unit, level.group(0))
-    refs = [CellRef(doc.document, table, r, r.cell(column)) for r in rows if r.cell(column)]
-    if len(refs) != len(rows):
+    if any(r.cell(column) is None for r in rows):
         return None
-    listed = "、".join(plain_label(r.label) for r in rows)
     noun = re.match(r"项目|服务|采购项目", q[asked.end():])
-    text = f"{table.title}共列出 {len(rows)} {unit}{noun.group(0) if noun else ''}（不计合计行和汇总其下各行的行）：" \
-        f"{listed}（第{table.page}页起）"
-    return Answer(question, ANSWERED, text, Decimal(len(rows)), unit, f"计数 {len(rows)}",
-                  [c.citation() for c in refs])
+    return lines_listed(question, doc, table, rows, column, unit, noun.group(0) if noun else "")
 
 
 def _table(q: str, doc, kind: str | None):
@@ -107,5 +102,6 @@ def _by_level(question, doc, table, rows, column, n, unit, said) -> Answer | Non
         refs = list(first.values())
         listed = "、".join(first)
         count = len(first)
-    text = f"{table.title}{said}算共 {count} {unit}（{col}）：{listed}（第{table.page}页起）"
+    page = f"（第{table.page}页起）" if table.page else ""
+    text = f"{table.title}{said}算共 {count} {unit}（{col}）：{listed}{page}"
     return Answer(question, ANSWERED, text, Decimal(count), unit, f"计数 {count}", [c.citation() for c in refs])
