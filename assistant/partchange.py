@@ -139,8 +139,12 @@ def answer(eng, question: str, q: str, doc, measures, ask: str, wanted: str | No
     if ask == "other":
         from . import wording as W
         if W.MULTIPLE.search(q):
-            m = arith.multiple(p.value, now.value)
-            text = f"上年{name}是今年的 {arith.fmt(m.value)} 倍：{today}，上年 {arith.with_unit(p.value, unit)}。{told}"
+            if yearly.base_is_prior(q, doc.document.year):  # 「2023年的X是2022年的多少倍」: this year's over last
+                m = arith.multiple(now.value, p.value)
+                text = f"今年{name}是上年的 {arith.fmt(m.value)} 倍：{today}，上年 {arith.with_unit(p.value, unit)}。{told}"
+            else:
+                m = arith.multiple(p.value, now.value)
+                text = f"上年{name}是今年的 {arith.fmt(m.value)} 倍：{today}，上年 {arith.with_unit(p.value, unit)}。{told}"
             return Answer(question, ANSWERED, text, m.value, "倍", "；".join([*formula, m.formula]), cites)
         more = "上年" if p.value > now.value else ("今年" if p.value < now.value else "两年一样")
         hi = max(p.value, now.value)

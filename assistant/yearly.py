@@ -486,8 +486,12 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
         return eng.not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
     if ask == "other" and now_value is not None:
         if W.MULTIPLE.search(q):
-            m = arith.multiple(prior, now_value)
-            text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍：{now}，上年 {arith.with_unit(prior, unit)}。{stated}"
+            if base_is_prior(q, doc.document.year):  # 「2021年的X是2020年的多少倍」: this year's over last year's
+                m = arith.multiple(now_value, prior)
+                text = f"今年{fact.subject}是上年的 {arith.fmt(m.value)} 倍：{now}，上年 {arith.with_unit(prior, unit)}。{stated}"
+            else:
+                m = arith.multiple(prior, now_value)
+                text = f"上年{fact.subject}是今年的 {arith.fmt(m.value)} 倍：{now}，上年 {arith.with_unit(prior, unit)}。{stated}"
             return Answer(question, ANSWERED, text, m.value, "倍", "；".join([*shown, m.formula]), cites)
         hi = max(prior, now_value)
         more = "上年" if prior > now_value else "今年"
@@ -497,3 +501,15 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
     how = "（文中所列）" if fact.prior is not None else f"：{now}，{direction} {arith.fmt(abs(delta))} {unit}"
     text = f"{doc.document.year - 1}年{fact.subject}（{which}）为 {arith.with_unit(value, u)}{how}。{stated}"
     return Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites)
+
+
+def base_is_prior(q: str, year: int) -> bool:
+    """「A是B的几倍」 divides by B: True where B, said after 是 and before 的…倍, is last year (上年, 去年, the year
+    before the document's) and not this year — 「今年的培训费是上年的多少倍」, 「2021年的X是2020年的多少倍」."""
+    m = re.search(r"是(?P<b>[^，,。？?；;是]*?)的?(?:多少|几)(?:个)?倍", q)
+    if m is None:
+        return False
+    b = m.group("b")
+    prior = re.search(rf"上年|去年|上一年|前一年|{year - 1}\s*年", b)
+    now = re.search(rf"今年|本年|{year}\s*年", b)
+    return bool(prior) and not now
