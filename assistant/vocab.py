@@ -51,9 +51,14 @@ def normalize(question: str) -> str:
     q = q.translate(str.maketrans("０１２３４５６７８９？！，（）", "0123456789?!,（）"))
     # 「“项”级科目」: a level of the subject tree quoted is the level named (项级), as every reader of levels says it.
     q = _QUOTED_LEVEL.sub(r"\1", q)
+    # 「…的“年初预算数”是多少」: a column's word quoted is still the column's word (quoted, it was read as a line's
+    # name the tables do not print, and the table's total answered).
+    q = _QUOTED_COLUMN.sub(r"\1", q)
     return q.replace("(", "（").replace(")", "）")
 
 
+_COLUMN_WORDS = r"(?:年初|调整|全年|上年)?(?:预算|决算|执行)数"
+_QUOTED_COLUMN = re.compile(r"[“”\"‘’「」『』]" + f"({_COLUMN_WORDS})" + r"[“”\"‘’「」『』]")
 _QUOTED_LEVEL = re.compile(r"[“”\"'‘’「」『』【】]([类款项])[“”\"'‘’「」『』【】](?=级|科目)")
 
 
