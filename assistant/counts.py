@@ -91,15 +91,18 @@ def table_items(question: str, q: str, doc) -> Answer | None:
         return None
     kind = next((k for k, words in ITEM_TABLES.items() if any(w in q for w in words)), None)
     table = next((t for t in doc.tables if t.kind == kind and t.rows), None) if kind else None
-    if table is None:
+    lines = item_lines(table) if table is not None else None
+    if lines is None:
         return None
-    column = default_column(table)
-    if column is None:
-        return None
-    rows = leaf_rows(table, column)
-    if not rows:
-        return None
+    column, rows = lines
     return lines_listed(question, doc, table, rows, column, asked.group(1))
+
+
+def item_lines(table) -> tuple[str, list] | None:
+    """The column a table is read by and its item lines (``leaf_rows``); None where it has neither."""
+    column = default_column(table)
+    rows = leaf_rows(table, column) if column is not None else []
+    return (column, rows) if rows else None
 
 
 def lines_listed(question: str, doc, table, rows: list, column: str, unit: str, noun: str = "") -> Answer:

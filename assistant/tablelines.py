@@ -20,8 +20,8 @@ from decimal import Decimal
 from ingest import model
 
 from .answer import ANSWERED, Answer
-from .corpus import CellRef, default_column, plain_label
-from .counts import ITEM_TABLES, leaf_rows, lines_listed
+from .corpus import CellRef, plain_label
+from .counts import ITEM_TABLES, item_lines, lines_listed
 from .numbered import cn_number
 
 # 「多少个项目」「几项」「多少条」: the items counted (a count of tables, 几张, is assistant/counts.py's).
@@ -52,12 +52,10 @@ def answer(question: str, q: str, doc, mentions) -> Answer | None:
         # a table of subjects is counted at a level (assistant/sets.py); a table of another layout (政府采购:
         # an item's lines by 采购方式) has no item lines to count
         return None
-    column = default_column(table)
-    if column is None:
+    lines = item_lines(table)
+    if lines is None:
         return None
-    rows = leaf_rows(table, column)
-    if not rows:
-        return None
+    column, rows = lines
     unit = asked.group(1)
     if level is not None:
         return _by_level(question, doc, table, rows, column, cn_number(level.group("n")), unit, level.group(0))
