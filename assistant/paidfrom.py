@@ -20,7 +20,7 @@ from .synonyms import PARTS, ROW_FORMS
 _BY_DEFINITION = ("三公经费", *PARTS["三公经费"], *PARTS["公务用车购置及运行费"])
 _FIGURE_ROWS = frozenset(w for c in _BY_DEFINITION for w in ROW_FORMS.get(c, ()))
 _FISCAL = frozenset(ROW_FORMS["财政拨款"])
-_STAGES = ("预算", "预算数", "决算", "决算数", "金额")  # a column word that only says the stage (tables._STAGE_WORDS)
+_STAGES = ("预算", "预算数", "决算", "决算数", "金额")  # a column word that only says the stage (tables._STAGE_WORDS, and a 决算's)
 
 
 def read(doc, measure, hint, candidates) -> list:
