@@ -10,20 +10,15 @@ from __future__ import annotations
 import re
 import time
 
-from ingest import derived, model
+from ingest import derived
 from ingest.home import Home
 from ingest.model import ParsedDocument
 
-from . import arith, documents, llm, sets, synonyms, yearly
-from . import tableanswer, targets, textrank
+from . import arith, documents, llm, textrank
 from . import wording as W
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Citation
-from .corpus import CACHED_DOCUMENTS, _LRU, Corpus, unit_of
-from .perf import score_rows
+from .corpus import CACHED_DOCUMENTS, _LRU, Corpus
 from .scope import corpus_summary, out_of_scope, years_in
-from .stated import as_of
-from .stated import counts_things as stated_count
-from .tables import Measure, measures_from
 from .vocab import Vocabulary, normalize, simplified
 
 
@@ -199,243 +194,8 @@ class Engine:
         return answer
 
     def _answer(self, question: str, q: str, doc: ParsedDocument, mentions) -> Answer:
-        from . import operands  # 「A加上B一共多少钱」: the sum's wording, no third name (assistant/operands.py)
-        mentions = operands.spoken_sum(q, mentions)
-        from . import spoken  # a subject before 一共多少钱, a scope before the operands, a whole after its parts
-        mentions = spoken.mentions(q, mentions, doc, self.vocab_for(doc))
-        from . import scopewords  # 「表5（…）中」「按X口径」「政府采购预算中」: where to read, no operand
-        mentions = scopewords.mentions(q, mentions, doc)
-        hint = next((m.table for m in mentions if m.table), None)
-        measures = measures_from(q, mentions)
-        from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named
-        measures = placed.regroup(q, mentions, doc) or measures
-        from .wholes import spent  # 「一共花了多少钱」 of a 决算: its 本年支出合计, not the 支出总计
-        measures = spent(doc, q, measures, self.vocab_for(doc))
-        numeric = bool(W.NUMERIC.search(q))
-        from . import reasons  # 「X为啥比去年少了」: the narrative's reason, quoted (assistant/reasons.py)
-        if (ans := reasons.answer(self, question, q, doc)) is not None:
-            return ans
-        from . import staffing  # 编制 and 实有 people as the narrative states them (assistant/staffing.py)
-        if (ans := staffing.answer(question, q, doc)) is not None:
-            return ans
-        from . import blockcount, withheld  # n projects of one unit summed; what is withheld or only counted
-        if (ans := blockcount.answer(question, q, doc) or withheld.answer(question, q, doc)) is not None:
-            return ans
-        from . import unitblocks  # a unit's own rows of a table printed unit by unit (assistant/unitblocks.py)
-        if (ans := unitblocks.answer(question, q, doc)) is not None:
-            return ans
-        from . import unitforms  # the performance forms a unit carries out (实施单位), named or ranked (assistant/unitforms.py)
-        if (ans := unitforms.answer(question, q, doc)) is not None:
-            return ans
-        from . import pervehicle  # 「平均一辆车养车花多少」: a vehicle fee ÷ the vehicles held (assistant/pervehicle.py)
-        if (ans := pervehicle.answer(question, q, doc, measures, hint)) is not None:
-            return ans
-        from . import headedparts  # 「项目支出里哪一类最多」: the numbered items under a heading's whole (assistant/headedparts.py)
-        if (ans := headedparts.answer(question, q, doc)) is not None:
-            return ans
-        if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
-            from . import groups, ranks  # a group's parts named 「G-X」 (assistant/groups.py) first
-            from . import unitranks  # 「哪个单位的基本支出最少」: the department's units ranked (assistant/unitranks.py)
-            ans = unitranks.answer(question, q, doc, mentions, hint) or groups.prefixed(question, q, doc) or \
-                groups.by_column(question, q, doc) or ranks.projects(question, q, doc)
-            if ans is not None:
-                return ans
-        from . import quantity  # a quantity asked (数量, 几场): a 数量 column, not money (assistant/quantity.py)
-        if (ans := quantity.answer(question, q, doc)) is not None:
-            return ans
-        from . import groupparts  # a fund printed only as its 「G-X」 lines: listed, counted, summed (assistant/groupparts.py)
-        if (ans := groupparts.answer(question, q, doc)) is not None:
-            return ans
-        from . import itemparts  # an item's parts: counted, one's share of it (assistant/itemparts.py)
-        if (ans := itemparts.answer(question, q, doc, mentions)) is not None:
-            return ans
-        from . import perfscores  # a project's 自评 score the text states otherwise than its form: both readings
-        if (ans := perfscores.answer(question, q, doc, self.form_index(doc))) is not None:
-            return ans
-        from . import tablelines  # 「表5项目支出总表列了多少个项目」: a named table's item lines counted (assistant/tablelines.py)
-        if (ans := tablelines.answer(question, q, doc, mentions)) is not None:
-            return ans
-        from . import narrated  # what one narrative sentence states: a whole and its parts (assistant/narrated.py)
-        if (ans := narrated.answer(question, q, doc, measures)) is not None:
-            return ans
-        from . import units  # a unit of the department named in a table listed by 单位名称 (assistant/units.py)
-        ans = units.answer(question, q, doc, mentions, hint)
-        if ans is not None:
-            return ans
-        from . import stagerows  # 「培训费预算数」 in a 决算 table of 预算数 | 决算数 rows (assistant/stagerows.py)
-        if (ans := stagerows.answer(question, q, doc, mentions, hint)) is not None:
-            return ans
-        from . import classsum  # 「工资奖金津补贴」: a 政府经济科目 class, the sum of its rows (assistant/classsum.py)
-        if (ans := classsum.answer(question, q, doc, self.vocab_for(doc))) is not None:
-            return ans
-        from . import partshare  # a 部门整体支出 form's task over the form's 金额合计 (assistant/partshare.py)
-        if (ans := partshare.task_share(question, q, doc)) is not None:
-            return ans
-        from . import formfunds  # the published 绩效目标表 projects' funds together: sum, rank, ambiguous
-        if (ans := formfunds.answer(question, q, doc)) is not None:
-            return ans
-        from . import perftables  # the PDF's performance forms: targets, actuals, scores (assistant/perftables.py)
-        from .perfmask import perf_query  # table lines (30107 绩效工资 …) are no words about the forms
-        from . import perfaverage  # 「自评的几个项目平均得分」: the stated average, else the forms' 总分 averaged
-        if (ans := perfaverage.answer(question, q, doc)) is not None:
-            return ans
-        from . import projectcounts  # 「多少个一级项目做了绩效自评」: the count the narrative states, not the forms counted
-        if (ans := projectcounts.answer(question, q, doc)) is not None:
-            return ans
-        from . import perfnamed  # 「报了绩效目标的项目有哪些」: the projects the narrative names (assistant/perfnamed.py)
-        if (ans := perfnamed.answer(question, q, doc)) is not None:
-            return ans
-        index = self.form_index(doc)
-        from . import perfcompare  # 「A和B两个项目，哪个执行率高」: each project's figure, compared (assistant/perfcompare.py)
-        if (ans := perfcompare.answer(question, perf_query(q, mentions, index.projects), doc, index)) is not None:
-            return ans
-        ans = perftables.answer(question, perf_query(q, mentions, index.projects), doc, index)
-        if ans is not None:
-            return ans
-        from . import goalfigures  # 「年度目标里要储备多少活体生猪」: a figure of a form's goal text, its unit printed
-        if (ans := goalfigures.answer(question, q, doc)) is not None:
-            return ans
-        from . import named  # a project's 绩效目标 in a table of 重点项目 (assistant/named.py)
-        ans = named.goal(question, q, doc)
-        if ans is not None:
-            return ans
-        from . import lists  # list questions answered with every item's name (assistant/lists.py)
-        ans = lists.answer(question, q, doc)
-        if ans is not None:
-            return ans
-        from . import blocks  # a project's 实施主体/年度预算安排, a section asked by its heading (assistant/blocks.py)
-        ans = blocks.answer(question, q, doc)
-        if ans is not None:
-            return ans
-        # 「几辆公务用车」 counts vehicles, no money line: the narrative's count is read below (assistant/stated.py).
-        unprinted = self._unprinted(q, doc, mentions) if numeric and not stated_count(q) else None
-        if unprinted:  # "人员经费占基本支出…" where no table or sentence gives 人员经费: never answer without it
-            return self.not_found(question, f"{doc.document.label}没有单列“{unprinted}”这个数")
-        from . import execution  # a 决算's 决算数 ÷ 预算数 (assistant/execution.py)
-        ans = execution.answer(question, q, doc, measures, hint)
-        if ans is not None:
-            return ans
-        from . import overview  # "这个部门的钱主要花在哪": the composition (assistant/overview.py)
-        ans = overview.answer(question, q, doc, measures)
-        if ans is not None:
-            return ans
-        if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(as_of(q))) or yearly.implicit(q):
-            ans = yearly.change(self, question, q, doc, measures, hint)
-            if ans is not None:
-                return ans
-            unnamed = q
-            for m in mentions:  # "上年结转", "去年没花完" name a line of this year's budget
-                unnamed = unnamed.replace(m.text, "|")
-            asked = set(years_in(q))
-            if not W.CHANGE.search(unnamed.replace("上年末", "")) and doc.document.year - 1 in asked and \
-                    doc.document.year not in asked and len(self.corpus.docs) > 1:
-                y = doc.document.year - 1
-                return self.not_found(question, f"语料库没有{doc.document.department} {y} 年的文件，"
-                                                 f"{doc.document.label}也没有说明这一项 {y} 年的数")
-            if re.search(r"为什么|为何|什么原因|原因", q):  # why it changed: the narrative's reason, quoted
-                return self._text(question, q, doc)
-            if W.CHANGE.search(unnamed.replace("上年末", "")):
-                # Last year's figures exist only where the narrative states a change: never guess one.
-                stated = "、".join(dict.fromkeys(f.subject for f in self._facts.get(doc.document.doc_id, [])))
-                return self.not_found(question, "文件没有说明这一项与上年相比的变化" +
-                                       (f"（正文只说明了{stated}的增减）" if stated else ""))
-        if hint == model.INSTITUTIONS and not W.COUNT.search(q) and not W.LIST.search(q):
-            ans = tableanswer.institutions(question, q, doc)
-            if ans is not None:
-                return ans
-        perf = score_rows(q, doc)
-        perf_strong = bool(perf) and perf[0].score >= W.MIN_PERF_SCORE
-        project = targets.named_project(q, doc)
-        if project is not None and re.search(r"指标|目标", q) and not W.NUMERIC.search(q.replace("是什么", "")):
-            return targets.project_overview(question, doc, project)
-        if W.COUNT.search(q) and not measures and not hint:
-            ans = sets.count_items(self, question, q, doc)
-            if ans is not None:
-                return ans
-        from . import counts  # tables published, a detail table's items, counts the narrative states
-        ans = counts.answer(question, q, doc, measures, hint)
-        if ans is not None:
-            return ans
-        if perf_strong and re.search(r"什么时候|何时|依据|多久|期限", q):
-            return targets.answer_target(question, q, doc, perf)
-        if W.TEXT.search(q) and not (numeric and (measures or perf_strong)):
-            return self._text(question, q, doc)
-        listing_projects = W.LIST.search(q) and "项目" in q
-        if project is not None and perf_strong and not listing_projects:
-            # The question names a project of the 绩效目标表 ("村级组织办公经费…"): its targets, not a table line.
-            return targets.answer(question, q, doc, perf)
-        settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
-        if settable and (W.LIST.search(q) or (W.COUNT.search(q) and not W.MULTIPLE.search(q))):
-            ans = sets.count_or_list(self, question, q, doc, measures, hint)
-            if ans is not None:
-                return ans
-        if W.RANK.search(q) or W.COMPARE.search(q):
-            from . import ranks  # projects of a 项目支出表; parts of a total printed as columns (assistant/ranks.py)
-            ans = ranks.projects(question, q, doc) or ranks.parts(question, q, doc, hint)
-            if ans is not None:
-                return ans
-        table_first = measures and (W.RANK.search(q) or not W.PERF_WORDS.search(q))
-        if perf_strong and not table_first:
-            return targets.answer(question, q, doc, perf)
-        if W.RANK.search(q):
-            from . import focus  # "一般公共预算支出中…最大的项级科目": the table whose title the words repeat
-            ans = sets.rank(self, question, q, doc, measures, hint or focus.titled_kind(doc, q))
-            if ans is not None:
-                return ans
-        if measures:
-            from . import named  # a project named in full, a word of which is some subject's name
-            ans = named.answer(question, q, doc, mentions) if numeric or W.COMPARE.search(q) else None
-            return ans or tableanswer.table(self, question, q, doc, measures, hint)
-        if hint and numeric:
-            ans = tableanswer.table_total(question, doc, hint)
-            if ans is not None:
-                return ans
-        if perf_strong:
-            return targets.answer_target(question, q, doc, perf)
-        if numeric and _about_the_whole_budget(q, doc):
-            total = frozenset(self.vocab_for(doc).rows.get("支出总计") or {"支出总计"})
-            from .wholes import spent  # 「全年到底花了多少钱」 of a 决算: its 本年支出合计
-            whole = spent(doc, q, [Measure(total, None, "支出总计", 0)], self.vocab_for(doc))
-            return tableanswer.table(self, question, q, doc, whole, None)
-        if numeric:
-            ans = tableanswer.composite(self, question, q, doc)
-            if ans is not None:
-                return ans
-            absent = next((c for c in synonyms.FUNCTION_CLASSES if c in q and c not in self.vocab_for(doc).labels), None)
-            if absent:  # a 类 the document does not list: say so rather than answer a line of a similar name
-                return self.not_found(question, f"{doc.document.label}的表格没有列出“{absent}”这一类支出（即没有安排）")
-            from . import named  # projects and programmes by name (assistant/named.py)
-            ans = named.answer(question, q, doc)
-            if ans is not None:
-                return ans
-            ans = tableanswer.partial(self, question, q, doc)
-            if ans is not None:
-                return ans
-            from . import focus  # "离退休的钱有多少": a word several lines' names hold, figures differ
-            shared = focus.shared_word(q, doc, self.vocab_for(doc).labels)
-            if shared:
-                lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{arith.with_unit(c.value, unit_of(c))}"
-                         for c in shared]
-                return Answer(question, AMBIGUOUS, "问题中的说法对应多个科目，数值不同：" + "；".join(lines) +
-                              "。请说明指哪一个。", None, None, None, [c.citation() for c in shared], readings=lines)
-        if not numeric:
-            return self._text(question, q, doc)
-        return self.not_found(question, "表格里没有找到问题提到的科目或项目")
-
-    def _unprinted(self, q: str, doc: ParsedDocument, mentions) -> str | None:
-        """A canonical figure the question names (人员经费, 机关运行经费 …) that this document prints nowhere
-        under any name: no mention covers it and the vocabulary has no word for it."""
-        vocab = self.vocab_for(doc)
-        for m in vocab.canonical(q):
-            if any(x.start < m.end() and m.start() < x.end for x in mentions):
-                continue
-            concept = synonyms.concept_of(m.group())
-            if concept in synonyms.COMPOSITES or concept is None:
-                continue  # summed from its parts where not printed (see _composite)
-            words = {normalize(w) for w in (concept, *synonyms.MEANINGS[concept])}
-            if not words & (set(vocab.rows) | set(vocab.columns)):
-                return m.group()
-        return None
+        from . import dispatch  # the families, in the order they are tried (assistant/dispatch.py)
+        return dispatch.answer(self, question, q, doc, mentions)
 
     def not_found(self, question: str, why: str) -> Answer:
         return Answer(question, NOT_FOUND, f"没有找到答案：{why}。{corpus_summary(self.corpus.docs)}")
@@ -495,21 +255,6 @@ class Engine:
             if not fails:
                 lines.append("  所有可核对的数字前后一致。")
         return Answer(question, ANSWERED, "\n".join(lines), None, None, None, cites)
-
-
-_GENERIC = re.compile(r"今年|本年|全年|一年|一共|总共|总计|总|共|有|能|可以|可|花|用|钱|预算|多少|是|的|了|吗|呢|部门|单位|"
-                      r"到底|究竟|实际上?|大概|大约|"
-                      # 「一共打算花多少钱啊」「总共准备花多少万元」: an intention, a particle, the unit asked
-                      r"打算|准备|计划|预计|要|啊|呀|吧|哈|(?:万|亿)?元|"
-                      r"经费|资金|安排|\d{4}年|年度|？|\?|，|。")
-
-
-def _about_the_whole_budget(q: str, doc: ParsedDocument) -> bool:
-    """"组织部今年有多少钱？": nothing named but the department and money: the whole budget."""
-    rest = q
-    for name in sorted(documents.department_names(doc.document.department, doc.document.region), key=len, reverse=True):
-        rest = rest.replace(name, "")
-    return _GENERIC.sub("", rest) == ""
 
 
 def _passage_text(doc: ParsedDocument, hit) -> str:

@@ -13,7 +13,8 @@ from . import arith, targets
 from . import wording as W
 from .answer import ANSWERED, Answer, Chart, ChartBar, Citation
 from .corpus import CellRef, plain_label, unit_of
-from .tables import Measure, candidates, row_set
+from .rowsets import row_set
+from .tables import Measure, candidates
 from .vocab import common_run
 
 

@@ -1,4 +1,5 @@
-"""From what a question names to the cells that hold it: measures, candidates, readings, sets."""
+"""From what a question names to the cells that hold it: measures, candidates, readings (sets of rows for
+rankings, counts and lists: assistant/rowsets.py)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from ingest.model import ParsedDocument, Row, Table
 
 from .concepts import FUNDING_SUBSETS, column_concept, period_row, side_of, stage_of, under_carryover
 from .corpus import TABLE_PRIORITY, CellRef, default_column, plain_label, same_amount, total_row, value_columns
-from .nesting import TOP_ITEM, children, uncoded_rows
+from .nesting import children
 from .vocab import Mention
 
 
@@ -403,108 +404,3 @@ def pick_together(options: list[list[CellRef]]) -> list[CellRef]:
                     (not strict or all(c.value or not p for c, p in zip(chosen, printed))):
                 return chosen
     return [readings(o)[0] for o in options]
-
-
-# --- sets of rows: for rankings, counts and lists ---------------------------------------------------------
-
-_LEVEL_WORDS = {"项": ("项级", "项科目", "7位", "七位", "哪个项"), "款": ("款", "明细"), "类": ("类", "大类")}
-
-
-# A level said in quotes or brackets names it outright: 「按功能科目的“项”来看」 (before any other level word).
-_QUOTED_LEVEL = re.compile(r"[“「‘\"'](项|款|类)(?:级(?:科目)?)?[”」’\"']")
-# 款 of money, not the level: 财政拨款, 存款, 款项 …
-_MONEY_KUAN = re.compile(r"[拨存贷借罚捐欠汇赔]款|款项")
-
-
-def asked_level(q: str) -> str | None:
-    """The level of subjects (类/款/项) a ranking, count or list asks about, else None."""
-    quoted = _QUOTED_LEVEL.search(q)
-    if quoted:
-        return quoted.group(1)
-    said = _MONEY_KUAN.sub("", q.replace("分类", ""))  # 按经济分类 names the classification, not its 类
-    return next((lv for lv, words in _LEVEL_WORDS.items() if any(w in said for w in words)), None)
-
-
-@dataclass
-class RowSet:
-    table: Table
-    rows: list[Row]
-    column: str
-    description: str
-
-
-def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | None, hint: str | None) -> RowSet | None:
-    """The rows a ranking/count/list question ranges over."""
-    from .scoped import tables as scoped  # a part (基本支出/项目支出) or a table named by its title
-    tables = scoped(doc, q, ordered_tables(doc, hint), ordered_tables(doc, None))
-    level = asked_level(q)
-    if level is None and re.search(r"哪些科目|哪几个科目|科目有哪些", q):
-        level = "项"  # subjects with no level named: the most detailed ones
-    if parent is not None and parent.rows:
-        for t in tables:
-            for r in t.rows:
-                if plain_label(r.label) in parent.rows:
-                    kids = children(t, r)
-                    if level and r.code and kids and kids[0].level != level:
-                        # "一般公共服务支出下面哪一项": descend to the level asked for
-                        kids = [k for k in t.rows if k.code and k.code.startswith(r.code) and k.level == level] or kids
-                    while len(kids) == 1 and children(t, kids[0]):
-                        kids = children(t, kids[0])  # one child is no choice: look one level down
-                    if not kids:
-                        continue
-                    col = _column_for(t, kids[0], column) or _column_for(t, kids[0], None)
-                    if col:
-                        # the parent as printed, code and name: 「“20405 法院”这一款下面」 is found in the answer
-                        said = f"{r.code} {plain_label(r.label)}" if r.code else plain_label(r.label)
-                        kinds = f"{kids[0].level}级科目" if level and level == kids[0].level else "明细"
-                        return RowSet(t, kids, col, f"{said}下的{kinds}" if kinds != "明细" else f"{said}的明细")
-    if any(w in q for w in ("收入来源", "从哪", "钱从", "收入中", "收入里", "收入渠道", "渠道")):
-        for t in tables:
-            if t.kind == model.SUMMARY:
-                rows = [r for r in t.rows if r.side == "收入" and (TOP_ITEM.match(r.label) or "结转" in r.label)]
-                col = default_column(t, "收入")
-                return RowSet(t, rows, col, "收入来源")
-    if hint in (model.FIXED_ASSETS, model.THREE_PUBLIC):
-        t = next((t for t in tables if t.kind == hint), None)
-        if t is not None:
-            rows = [r for r in t.rows if TOP_ITEM.match(r.label)]
-            col = _column_for(t, rows[0], column) or _column_for(t, rows[0], None) if rows else None
-            if col:
-                return RowSet(t, rows, col, t.title.replace("部门", ""))
-    if hint in (model.SERVICES, model.PROCUREMENT):  # a list of items (会计服务 …, A-货物 …): every item
-        t = next((t for t in tables if t.kind == hint), None)
-        rows = [r for r in t.rows if plain_label(r.label) not in ("合计", "小计", "总计")] if t is not None else []
-        from .groups import in_group  # 「政府履职辅助性服务哪一项」: the items of the group a cell names
-        rows, group = in_group(rows, q)
-        col = (_column_for(t, rows[0], column) or _column_for(t, rows[0], None)) if rows else None
-        if col:
-            return RowSet(t, rows, col, f"{t.title}中{group}" if group else t.title)
-    # 「款级经济科目」 names the economic classification as 「经济分类」 does (款: its 5-digit lines)
-    economic = bool(re.search(r"经济分类|经济科目", q)) or hint == model.GPB_BASIC
-    kind = model.ECONOMIC if economic else model.FUNCTION
-    coded = [t for t in tables if t.kind not in (model.SUMMARY, model.FISCAL_SUMMARY, model.THREE_PUBLIC,
-                                                  model.FIXED_ASSETS)]
-    # A table that has the column asked for comes first ("哪一类的上年结转最多": 收入总表).
-    from .groups import leaves, wants_leaves  # 「哪一项」: the lines with no line under them
-    leafy = level is None and wants_leaves(q)
-    for strict in (True, False):
-        for t in coded:
-            rows = leaves(t, kind) if leafy else [r for r in t.rows if r.code_kind == kind and r.level == (level or "类")]
-            if not rows:
-                rows = uncoded_rows(t, kind, level or "类", leafy)  # 杭州: subjects by name alone, indented
-            if not rows:
-                continue
-            col = _column_for(t, rows[0], column) if strict else _column_for(t, rows[0], None)
-            if col:
-                return RowSet(t, rows, col, f"{'经济' if economic else '功能'}分类" +
-                              ("明细科目" if leafy else f"{level or '类'}级科目"))
-    if not economic and level in (None, "类"):
-        # No table prints the 类 with their codes: the 收支总表's spending side lists them ("一、一般公共服务支出").
-        for t in tables:
-            if t.kind in (model.SUMMARY, model.FISCAL_SUMMARY):
-                rows = [r for r in t.rows if r.side == "支出" and TOP_ITEM.match(r.label)
-                        and plain_label(r.label).endswith("支出")]
-                col = default_column(t, "支出")
-                if len(rows) >= 2 and col:
-                    return RowSet(t, rows, col, "功能分类类级科目")
-    return None

@@ -2,7 +2,7 @@
 shared affix — asked on the corpus of every real disclosure through the CLI, in other words and mostly of other
 documents than the evaluation's (eval/fresh7 rank-03, count-05, list-08, difference-08, sum-02):
 
-- 「金额最大的“款”级科目」: a level quoted is the level named (assistant/vocab.py normalize; tables.row_set);
+- 「金额最大的“款”级科目」: a level quoted is the level named (assistant/vocab.py normalize; rowsets.row_set);
 - 「部门预算一共公开了几张项目支出绩效目标表」: the forms counted, not their funds summed (formfunds.py yields
   to perftables.py; the document's own 「2026年部门预算」 fits no project's name);
 - 「除了局本级还有哪些下属单位」: the units' names (lists.py, else units.listed from the 收入总表), not one
