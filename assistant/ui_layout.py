@@ -37,8 +37,10 @@ def inject_css() -> None:
 def scroll_to_latest(turn: int) -> None:
     """Bring the latest question to the top of the view once its answer is drawn (a long answer would
     otherwise leave the view far below the question). Held while the answer grows — a slow machine draws
-    the page image seconds after the figure, and Streamlit pins a growing chat to its bottom — until the
-    view has rested for two seconds, the reader moves, or the next question takes over (30 s at most)."""
+    the page image or a chart seconds after the figure, and Streamlit pins a growing chat to its bottom —
+    for 30 s, until the reader moves or the next question takes over. Once the view has rested for two
+    seconds it is left alone unless the page moves it again (a chart drawn late, the pinning): then it is
+    brought back."""
     st.html(f"""<script data-turn="{turn}">
 (() => {{
   let stop = false;
@@ -54,28 +56,28 @@ def scroll_to_latest(turn: int) -> None:
     const asks = msgs.filter(m => m.querySelector('[data-testid="stChatMessageAvatarUser"]'));
     const last = asks[asks.length - 1];
     if (!last) return;
-    // Streamlit pins a chat to its bottom while it grows, until the reader scrolls away: say we did.
     let box = null;
     for (let e = last.parentElement; e; e = e.parentElement) {{
-      if (e.scrollHeight > e.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(e).overflowY)) {{
-        box = e;
-        e.dispatchEvent(new WheelEvent("wheel", {{deltaY: -1, bubbles: true}}));
-        e.dispatchEvent(new PointerEvent("pointerdown", {{bubbles: true}}));
-        break;
-      }}
+      if (e.scrollHeight > e.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(e).overflowY)) {{ box = e; break; }}
     }}
     const now = `${{msgs.length}}:${{box ? box.scrollHeight : document.documentElement.scrollHeight}}:${{Math.round(last.getBoundingClientRect().top)}}`;
     // Still answering (the spinner, Streamlit's running sign): not resting, however still the view.
     const busy = document.querySelector('[data-testid="stSpinner"], [data-testid="stStatusWidgetRunningIcon"],'
       + ' [data-testid="stStatusWidgetRunningManIcon"]');
     if (now !== shape || busy) {{ shape = now; rested = Date.now(); }}
+    // At rest and in place: nothing to do (no events sent into a page the reader may be using).
+    if (Date.now() - start > 3000 && Date.now() - rested > 2000) return;
+    // Streamlit pins a chat to its bottom while it grows, until the reader scrolls away: say we did.
+    if (box) {{
+      box.dispatchEvent(new WheelEvent("wheel", {{deltaY: -1, bubbles: true}}));
+      box.dispatchEvent(new PointerEvent("pointerdown", {{bubbles: true}}));
+    }}
     last.scrollIntoView({{block: "start", behavior: "instant"}});
     window.__bqaScrolled = (window.__bqaScrolled || 0) + 1;
   }};
   const timer = setInterval(() => {{
     go();
-    const done = stop || window.__bqaTurn !== {turn} || Date.now() - start > 30000
-      || (Date.now() - start > 3000 && Date.now() - rested > 2000);
+    const done = stop || window.__bqaTurn !== {turn} || Date.now() - start > 30000;
     if (done) {{ clearInterval(timer); events.forEach(e => window.removeEventListener(e, quit, {{capture: true}})); }}
   }}, 150);
   go();

@@ -180,8 +180,19 @@ def pytest_collection_modifyitems(session, config, items) -> None:
     # The modules that need the real corpus run after the others (each module kept whole, in its order): the
     # corpus's ingest, two minutes on one core, starts when collection ends (pytest_collection_finish) and runs
     # on the second core beside the sample's tests instead of before the first real test.
-    real = {item.module.__name__ for item in items if _needs_real(item) and getattr(item, "module", None)}
-    items[:] = sorted(items, key=lambda item: getattr(item, "module", None) is not None and item.module.__name__ in real)
+    # A module that drives the app on a copy of the corpus (real_copy: the browser) runs last of all, on a quiet
+    # machine: beside the ingest and the shared batch, a phone's view waited on a page busy for seconds more.
+    def group(items, test) -> set[str]:
+        return {item.module.__name__ for item in items if test(item) and getattr(item, "module", None)}
+
+    real = group(items, _needs_real)
+    app = group(items, lambda item: "real_copy" in getattr(item, "fixturenames", ()))
+
+    def rank(item) -> int:
+        name = item.module.__name__ if getattr(item, "module", None) is not None else None
+        return 2 if name in app else 1 if name in real else 0
+
+    items[:] = sorted(items, key=rank)
 
 
 def pytest_collection_finish(session) -> None:
