@@ -161,12 +161,24 @@ def _about(doc, said: list[Statement], ref, cited: list) -> list[Statement]:
     for s in said:
         if s.cell in keys:
             out.append(s)
-        elif _CODE.match(code):
-            other = _cell(doc, s.cell)
-            if other is not None and (other.row.code or "").strip() == code and other.value == ref.value and \
-                    (other.unit or "") == (ref.unit or ""):
-                out.append(s)
+            continue
+        other = _cell(doc, s.cell)
+        if other is None or other.value != ref.value or (other.unit or "") != (ref.unit or ""):
+            continue
+        if _CODE.match(code) and (other.row.code or "").strip() == code:
+            out.append(s)
+        elif _named_within(ref, other):
+            out.append(s)
     return out
+
+
+def _named_within(ref, other) -> bool:
+    """The same spending printed in the other classification with the same figure: 30109 职业年金缴费 (economic)
+    and 2080506 机关事业单位职业年金缴费支出 (functional), one name holding the other (four characters or more)."""
+    from .corpus import plain_label
+    a, b = plain_label(ref.row.label or ""), plain_label(other.row.label or "")
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and short != long_ and short in long_
 
 
 def _stated(said: list[Statement], cite: Citation, answer: Answer) -> Statement | None:

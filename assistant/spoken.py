@@ -180,8 +180,10 @@ def _spent_on(q: str, found: list[Mention], vocab) -> list[Mention]:
 
 # -- the money column named after a line ----------------------------------------------------------------
 
-_STAGE_WORDS = {"预算": re.compile(r"^(?:预算数|预算额|预算金额|预算安排数|金额|数额)$"),
-                "决算": re.compile(r"^(?:决算数|决算额|决算金额|支出决算数|金额|数额)$")}
+# 「职业年金缴费支出预算是多少」: 支出预算 after a line is its stage (the line's spending as budgeted), no line of
+# its own, though a narrative sentence is labelled so.
+_STAGE_WORDS = {"预算": re.compile(r"^(?:预算数|预算额|预算金额|预算安排数|支出预算|支出预算数|金额|数额)$"),
+                "决算": re.compile(r"^(?:决算数|决算额|决算金额|支出决算数|支出决算|金额|数额)$")}
 
 
 def _stage_of_line(found: list[Mention], doc) -> list[Mention]:

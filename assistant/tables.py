@@ -165,6 +165,11 @@ def _column_for(table: Table, row: Row, leaf: str | None) -> str | None:
     cols = [c for c in value_columns(table) if _names(table, c, leaf)]
     if row.side:
         cols = [c for c in cols if c.startswith(row.side + "/")] or ([] if len(cols) > 1 else cols)
+    if cols and row.cell(cols[0]) is None:
+        # 「培训费（30216）决算数」 in a list printed twice side by side: the named column's copy in the row's half
+        twins = [c.column for c in row.cells if _unnumbered(c.column) in {_unnumbered(x) for x in cols}]
+        if len(twins) == 1:
+            return twins[0]
     return cols[0] if cols else None
 
 

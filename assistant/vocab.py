@@ -170,6 +170,11 @@ class Vocabulary:
             if kind in present:
                 for a in aliases:
                     self.tables[normalize(a)] = kind
+                # 「基本支出决算表里」「三公经费支出预算表」: a table's name said with its stage before 表
+                staged = (f"{a[:-1]}{stage}表" for a in map(normalize, aliases) if a.endswith("表") and
+                          not re.search(r"总表$|预算|决算", a) for stage in ("预算", "决算"))
+                for a in staged:
+                    self.tables.setdefault(a, kind)
         # The document's own table titles, without their number, year and 部门 ("2024年部门收入预算总表" →
         # 收入预算总表): "收入预算总表里…" names that table, not the narrative's "收入预算".
         for d in docs:
