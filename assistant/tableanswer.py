@@ -132,6 +132,11 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
         return eng.not_found(question, f"表格里没有“{'、'.join(missing)}”对应的数")
     from . import operands  # the operands of one calculation from one table where one prints them all
     options = operands.together(doc, measures, options, hint) if not W.SHARE.search(q) else options
+    if (W.MULTIPLE.search(q) or W.DIFF.search(q)) and len(measures) == 2:
+        # 「基本支出比项目支出多多少」, no fund named: the 支出总表's whole, a group printed by its parts summed
+        ans = operands.department_whole(question, q, doc, measures, together(measures, options))
+        if ans is not None:
+            return ans
     if W.MULTIPLE.search(q) and len(measures) >= 2:
         a, b = together(measures[:2], options[:2])
         (va, vb), _, conv = figures.common_unit([a, b])
@@ -165,10 +170,16 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
     if len(measures) >= 2 and (summed or "和" in q or "、" in q):
         refs = together(measures, options)
         if summed:
+            from .operands import without_parents  # a parent line said with its own lines only places them
+            refs, parents = without_parents(refs)
+            from .operands import printed_total  # the table's own 合计 of exactly these parts, where it differs
+            if not parents and (ans := printed_total(question, refs)) is not None:
+                return ans
             vals, unit, conv = figures.common_unit(refs)
             r = arith.total(vals)
-            return figures.computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit)}",
-                                  r, unit, refs, conversions=conv)
+            placed = f"（{'、'.join(p.name() for p in parents)}是它们的上级科目，只说明范围，不另计入）" if parents else ""
+            return figures.computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit)}"
+                                    f"{placed}", r, unit, refs, conversions=conv)
         text = "；".join(f"{c.name()}：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs)
         return Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs])
     return lookup(question, q, measures[0], options[0], doc)
