@@ -237,7 +237,7 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
 
     def sub(m: str) -> str:
         return f"{m}的预算执行率是多少" if rate else (acrossparts.sub_question(q, m) or keyfigures.key(m))
-    asked = keyfigures.answers(engine, [(d, sub(own[d.document.year] or measure)) for d in chosen])
+    asked = keyfigures.answers(engine, [(d, sub(_spent_of(q, d, own[d.document.year] or measure))) for d in chosen])
     for d, a in zip(chosen, asked):
         if a is not None and a.status == AMBIGUOUS:
             a = _sangong_reading(a, own[d.document.year] or measure) or _fund_reading(engine, d, own[d.document.year] or measure) \
@@ -306,6 +306,21 @@ def _own_measure(q: str, year: int, docs: list) -> str:
     words = measure_words(mine[0], docs) if len(mine) == 1 else ""
     # 「…比2024年实际决算多了多少」: a stage (实际, 决算, 预算数) names no figure of its own: the question's figure
     return "" if re.fullmatch(r"(?:实际|年初|全年)?(?:预算|决算|执行)?数?", words or "") else words
+
+
+# 「2024年的实际支出（决算）」: spending said plainly, of that year's part of the question.
+_SPENT_SAID = re.compile(r"实际(?:花费?|支出|使用|用|开支)|花了|花掉|用了|用掉|支出了")
+
+
+def _spent_of(q: str, doc, measure: str) -> str:
+    """What a 决算 spent is its 本年支出合计 — its 支出总计 adds the money carried to next year, which was not
+    spent (as one document's question reads it: wholes.spent). Only where the question says spending of that
+    document's year; 「2024年决算的支出总计」 keeps the figure named."""
+    if doc.document.kind != "决算" or measure != "支出总计":
+        return measure
+    y = str(doc.document.year)
+    mine = [p for p in re.split(r"比|和|与|相比|对比|以及|、", q) if y in p] if y in q else [q]
+    return "本年支出合计" if any(_SPENT_SAID.search(p) for p in mine) else measure
 
 
 def _why(a: Answer | None) -> str:

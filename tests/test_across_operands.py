@@ -30,8 +30,12 @@ LISTED = "2026年下面几家单位（国家信访局、杭州气象局、福州
 # 5 departments
 COUNTED = "2026年预算公开的这几家单位中，有几家安排了因公出国（境）费？"
 
+# What a 决算 spent, said plainly of its year: its 本年支出合计 (2024-ptq-czj-juesuan p10 支出决算表 合计 2,940.05), not
+# its 支出总计 2,995.39 (which adds 年末结转和结余); 2025-ptq-czj-yusuan p9 支出总计 31,214,205.80 元:
+# 3121.42058 − 2940.05 = 181.37058 万元
+SPENT_SAID = "上海市普陀区财政局2024年实际支出和2025年支出预算相差多少万元"
 
-ASKED = on_real_home([EARLIER_FIRST, LATER_FIRST, LEVEL_BEFORE, REGION_ONCE, LISTED, COUNTED])
+ASKED = on_real_home([EARLIER_FIRST, LATER_FIRST, LEVEL_BEFORE, REGION_ONCE, LISTED, COUNTED, SPENT_SAID])
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +84,10 @@ def test_departments_counted_by_a_figure_not_zero(answers):
     pages = {c["document"].split(" ")[0]: c["page"] for c in a["citations"]}
     assert pages == {"北京市财政局": 14, "国家信访局": 16, "广州市人民政府办公厅": 17, "福州市商务局": 24,
                      "深圳市交通运输局": 33, "上海市普陀区司法局": 21, "杭州市气象局": 21}, pages
+
+
+def test_what_a_final_account_spent_is_its_years_spending_not_its_total(answers):
+    a = answers[SPENT_SAID]
+    _figure(a, "181.37058", "万元", [10, 9])
+    assert "3121.42058 − 2940.05" in a["calculation"], a["calculation"]
+    assert "本年支出合计" in a["answer"], a["answer"]
