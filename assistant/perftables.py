@@ -19,7 +19,8 @@ from .vocab import common_run
 
 _STOP = re.compile(r"多少|是什么|什么|绩效|目标值|目标|指标值|指标|年度|今年|要求|预算里|预算中|预算|决算|项目的|"
                    r"实际完成|实际|完成|达到|要|的|是|吗|呢|？|\?|，|。|\d{4}年|几个|几|个")
-_ACTUAL = re.compile(r"实际|完成了|完成多少|完成值|完成情况")
+# 「实际完成了多少」 asks the actual; 「要完成多少个」「计划完成多少」 ask what is to be done: the target.
+_ACTUAL = re.compile(r"实际|完成了|(?<![要需应须划拟将])完成多少|完成值|完成情况")
 _SCORE = re.compile(r"得分|评分|打分|总分|多少分(?!钟)|几分(?!钟)")  # 「自评总分是多少」: the form's 总分 row
 _RATE = re.compile(r"执行率")
 _FUNDS_Q = re.compile(r"执行数|执行了多少|预算数|资金总额|项目资金|安排了?多少|多少钱|多少资金|资金是多少|金额|上年结转|其他资金")
@@ -246,9 +247,12 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
             extra = f"（年度指标值 {t.target.shown()}）"
         text = f"{t.project or t.table.title}的绩效指标“{t.name}”{what}为 {shown}{extra}（{where}）"
         cites = [_cite_value(t, v, what)]
+        if extra:  # the target the text states beside the actual: cited too, where it is printed
+            cites.append(_cite_value(t, t.target, "年度指标值"))
         return Answer(question, ANSWERED, text, v.number, v.unit if v.number is not None else None, None, cites)
     if named and _FUNDS_Q.search(q):
-        return _funds(question, q, doc, named, rate=False)
+        from . import formcost  # the form's 成本指标 restating the project's money otherwise: both readings
+        return formcost.readings(question, q, named[0], _funds(question, q, doc, named, rate=False))
     return stated(question, q, doc, fs, named, stated_cue)
 
 

@@ -22,7 +22,7 @@ from . import arith
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer
 
 # What a figure cannot answer: a place, a country, a person.
-_WHERE_WHO = re.compile(r"哪个国家|哪些国家|哪国|哪一国|什么国家|去了?的?是?哪[里儿]?(?![个些项类款一])|在哪[里儿]?|"
+_WHERE_WHO = re.compile(r"哪个国家|哪些国家|哪国|哪一国|什么国家|去了?的?是?哪[里儿]?(?![个些项类款一])|在哪[里儿]?(?![张一个]?[表页])|"
                         r"什么地方|哪个城市|哪个地区|是谁|谁[去负带]|哪位|什么人")
 # A threshold: 「单价100万元以上」, 「50万元（含）以上」.
 _THRESHOLD = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元|万)\s*(?:[（(]含[）)])?\s*(以上|以下|及以上|以内|起)")
@@ -89,7 +89,7 @@ def _missing(q: str, answer: Answer, doc) -> str | None:
     for m in _NUMBERED.finditer(flat):
         if m.group(0) not in cover:
             return f"文件没有单列“{_item_around(flat, m.start(), m.end())}”这一项"
-    titled = _titled(flat, cover, doc)
+    titled = _titled(flat, cover, doc, answer)
     if titled:
         return f"文件没有单列“{titled}”这一项"
     item = _sibling(q, answer, doc)
@@ -119,15 +119,32 @@ _TITLED = re.compile(r"《([^》]{2,30})》|[“「]([^”」]{2,30})[”」]")
 _SOURCE = re.compile(r"(?:表|法|条例|规定|办法|通知|意见|决定|纲要|准则|制度|细则|公开|说明|预算|决算)$")
 
 
-def _titled(flat: str, cover: str, doc) -> str | None:
-    """A title or quoted name of the question that the answer's citations do not print (as 《X》), else None."""
+def _titled(flat: str, cover: str, doc, answer: Answer | None = None) -> str | None:
+    """A title or quoted name of the question that the answer's citations do not print (《X》 as such, a quoted
+    name bare: the sentence quotes it), else None."""
     bare = _bare(cover)
     for m in _TITLED.finditer(flat):
         name = m.group(1) or m.group(2)
-        if _bare(name) in bare or _SOURCE.search(name) or name in _own_names(doc) or name in _neutral(doc):
+        if _bare(name) in bare or _SOURCE.search(name) or name in _own_names(doc) or name in _neutral(doc) \
+                or _said_beside(name, answer, doc):
             continue
-        return m.group(0)
+        return m.group(0) if m.group(1) else name
     return None
+
+
+def _said_beside(name: str, answer: Answer | None, doc) -> bool:
+    """Does the document's text print the quoted name right before the answer's very figure? A form's indicator
+    「引进高层次人次 744人」 that the narrative calls 「引进高层次人才744人」: the user quotes the narrative's name
+    for the same figure — the same item, not a part of it the document leaves unprinted."""
+    if doc is None or answer is None or answer.value is None:
+        return False
+    unit = re.escape(answer.unit or "")
+    said = re.compile(re.escape(name) + r"[^。；;，,\d]{0,4}?(\d[\d,]*(?:\.\d+)?)" + unit)
+    for p in doc.passages:
+        for m in said.finditer(_flat(p.text)):
+            if Decimal(m.group(1).replace(",", "")) == answer.value:
+                return True
+    return False
 
 
 def _bare(text: str) -> str:
