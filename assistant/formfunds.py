@@ -83,6 +83,11 @@ def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         order = "；".join(f"{i + 1}. {g.project} {arith.with_unit(x.value, unit)}" for i, (g, x, _) in enumerate(ranked))
         text = (f"公开绩效目标表的项目中资金{'最少' if want_less else '最多'}的是{f.project}：{arith.with_unit(c.value, unit)}"
                 f"（{f.table.title}，{f.funds[0].label.rstrip('：:')}，第{f.funds[0].page or f.table.page}页）。排序：{order}")
+        from . import topn  # 「排前三的项目各多少」: the first few, each with its form and page (assistant/topn.py)
+        if top_n := topn.asked(q):
+            entries = [f"{g.project} {arith.with_unit(x.value, unit)}（{g.table.title}，"
+                       f"{g.funds[0].label.rstrip('：:')}，第{g.funds[0].page or g.table.page}页）" for g, x, _ in ranked]
+            text = topn.said("公开绩效目标表的项目（资金）", top_n, want_less, entries, order)
         calc = (" < " if want_less else " > ").join(arith.fmt(x.value) for _, x, _ in ranked)
         return Answer(question, ANSWERED, text, c.value, unit, calc, [_cite(doc, g, x) for g, x, _ in ranked])
     m = re.search(r"([\u4e00-\u9fff]{2,8}?)项目", re.sub(r"(?:19|20)\d{2}\s*年度?", "", q))

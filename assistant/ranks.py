@@ -15,7 +15,9 @@ from .corpus import CellRef, default_column, plain_label, total_row, unit_of
 from . import wording as W
 from .vocab import common_run
 
-_PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,6}(?:排|最|第[二三四五]大)|最(?:大|多|高|少|小|低)的项目")
+_PROJECTS = re.compile(r"(?:哪个|哪一个|哪项|哪一项|什么)项目|项目(?:里|中|之中)?(?:哪个|哪一个|哪项|哪一项)|项目.{0,6}(?:排|最|第[二三四五]大)|最(?:大|多|高|少|小|低)的项目|"
+                       # 「排前三的项目」「前几名的项目」「前3个项目」: the first few projects (assistant/topn.py)
+                       r"前\s*(?:[两二三四五六七八九十几]|\d{1,2})\s*(?:名|位|大|个|项)?的?(?:项目|个项目)")
 _TOTAL = re.compile(r"合计|小计|总计")
 # A table whose total is the sum of named parts printed as columns.
 _PARTS_OF = {model.THREE_PUBLIC: ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")}
@@ -23,8 +25,9 @@ _NAMED = {model.THREE_PUBLIC: "三公"}  # the word that names such a total in a
 
 
 def _order(q: str):
+    from .topn import asked
     less = bool(re.search(r"最(少|低|小)", q))
-    nth = re.search(r"第([二三四五])", q)
+    nth = re.search(r"第([二三四五])", q) if not asked(q) else None
     return less, ("一二三四五".index(nth.group(1)) if nth else 0)
 
 
@@ -39,8 +42,13 @@ def _answer(question, q, items: list[CellRef], what: str, label) -> Answer | Non
     unit = unit_of(top)
     place = f"第{k + 1}" if k else ("最少" if less else "最多")
     ranking = "；".join(f"{i + 1}. {label(c)} {arith.with_unit(c.value, unit_of(c))}" for i, c in enumerate(items))
-    text = (f"{what}中{place}的是{label(top)}：{arith.with_unit(top.value, unit)}（{top.where()}）"
-            f"{excluding.note(aside)}。排序：{ranking}")
+    from . import topn  # 「排前三的项目」: the first few in order, each with its figure (assistant/topn.py)
+    if (top_n := topn.asked(q)) and not k:
+        entries = [f"{label(c)} {arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in items]
+        text = topn.said(what, top_n, less, entries, ranking) + excluding.note(aside)
+    else:
+        text = (f"{what}中{place}的是{label(top)}：{arith.with_unit(top.value, unit)}（{top.where()}）"
+                f"{excluding.note(aside)}。排序：{ranking}")
     calc = (" < " if less else " > ").join(arith.fmt(c.value) for c in items)
     chart = Chart(what, unit, tuple(ChartBar(label(c), c.value) for c in items))
     return Answer(question, ANSWERED, text, top.value, unit, calc, [top.citation()] + [c.citation() for c in items
@@ -82,8 +90,15 @@ def projects(question: str, q: str, doc) -> Answer | None:
     leaves = [CellRef(doc.document, table, r, r.cell(col)) for i, r in enumerate(rows) if not header[i] and values[i]]
     if len(leaves) < 2:
         return None
+    # A name several units' projects share (专项工作经费 under each unit): said with the group row above it.
+    said = [plain_label(c.row.label) for c in leaves]
+    group = {}
+    for i, r in enumerate(rows):
+        above = next((rows[j] for j in range(i - 1, -1, -1) if header[j]), None)
+        if above is not None and said.count(plain_label(r.label)) > 1:
+            group[id(r)] = f"{plain_label(r.label)}（{plain_label(above.label)}）"
     return _answer(question, q, leaves, f"{table.title}所列{unit + '的' if unit else ''}项目",
-                   lambda c: plain_label(c.row.label))
+                   lambda c: group.get(id(c.row), plain_label(c.row.label)))
 
 
 def _unit_scope(q: str, rows: list, department: str) -> tuple[list, str]:

@@ -9,7 +9,7 @@ from ingest import model
 from ingest.model import ParsedDocument, Row, Table
 
 from .corpus import default_column, plain_label
-from .nesting import TOP_ITEM, children, uncoded_rows
+from .nesting import ECONOMIC_CLASSES, TOP_ITEM, children, uncoded_rows
 from .tables import Measure, _column_for, ordered_tables
 
 
@@ -38,32 +38,70 @@ class RowSet:
     column: str
     description: str
 
+    def cell(self, row: Row):
+        """The row's figure in the set's column; in a list printed twice side by side (科目 | 决算数 | 科目 |
+        决算数#2, 302's lines in the second half) the row's own half's copy of that column."""
+        cell = row.cell(self.column)
+        if cell is None:
+            plain = re.sub(r"#\d+$", "", self.column)
+            twins = [c for c in row.cells if re.sub(r"#\d+$", "", c.column) == plain]
+            cell = twins[0] if len(twins) == 1 else None
+        return cell
 
-def row_set(doc: ParsedDocument, q: str, parent: Measure | None, column: str | None, hint: str | None) -> RowSet | None:
-    """The rows a ranking/count/list question ranges over."""
+
+_CLASSED = re.compile(r"经济分类|功能分类|科目|[类款项]级")
+
+
+def row_set(doc: ParsedDocument, q: str, parent: Measure | list[Measure] | None, column: str | None,
+            hint: str | None) -> RowSet | None:
+    """The rows a ranking/count/list question ranges over. ``parent``: the line (or the lines the question names,
+    in its order) whose parts are asked; the first that has parts in the tables the question reads is taken."""
     from .scoped import tables as scoped  # a part (基本支出/项目支出) or a table named by its title
     tables = scoped(doc, q, ordered_tables(doc, hint), ordered_tables(doc, None))
     level = asked_level(q)
     if level is None and re.search(r"哪些科目|哪几个科目|科目有哪些", q):
         level = "项"  # subjects with no level named: the most detailed ones
-    if parent is not None and parent.rows:
-        for t in tables:
-            for r in t.rows:
-                if plain_label(r.label) in parent.rows:
-                    kids = children(t, r)
-                    if level and r.code and kids and kids[0].level != level:
-                        # "一般公共服务支出下面哪一项": descend to the level asked for
-                        kids = [k for k in t.rows if k.code and k.code.startswith(r.code) and k.level == level] or kids
-                    while len(kids) == 1 and children(t, kids[0]):
-                        kids = children(t, kids[0])  # one child is no choice: look one level down
-                    if not kids:
-                        continue
-                    col = _column_for(t, kids[0], column) or _column_for(t, kids[0], None)
-                    if col:
-                        # the parent as printed, code and name: 「“20405 法院”这一款下面」 is found in the answer
-                        said = f"{r.code} {plain_label(r.label)}" if r.code else plain_label(r.label)
-                        kinds = f"{kids[0].level}级科目" if level and level == kids[0].level else "明细"
-                        return RowSet(t, kids, col, f"{said}下的{kinds}" if kinds != "明细" else f"{said}的明细")
+    # 「财政拨款基本支出的经济科目明细（30101这类款级科目）里」: where subjects are asked (科目, a classification,
+    # a level said as 款级), a line printed with no code — a source of funds, a part — only says where to read,
+    # and is no parent of subjects (an economic class printed without codes, 杭州's 商品和服务支出, is one).
+    # 「三公经费包括几类」 asks no subjects: its 类 are the table's parts.
+    classed = bool(_CLASSED.search(q))
+    for p in ([parent] if isinstance(parent, Measure) else parent or []):
+        rs = _under(tables, p, level, column, classed) if p.rows else None
+        if rs is not None:
+            return rs
+    return _of_level(doc, q, tables, level, column, hint)
+
+
+def _under(tables: list[Table], parent: Measure, level: str | None, column: str | None, classed: bool) -> RowSet | None:
+    """The lines right under the line ``parent`` names (down to the level asked), in the first table that has them."""
+    for t in tables:
+        for r in t.rows:
+            if plain_label(r.label) not in parent.rows:
+                continue
+            if classed and not r.code and plain_label(r.label) not in ECONOMIC_CLASSES:
+                continue
+            kids = children(t, r)
+            if level and r.code and kids and kids[0].level != level:
+                # "一般公共服务支出下面哪一项": descend to the level asked for
+                kids = [k for k in t.rows if k.code and k.code.startswith(r.code) and k.level == level] or kids
+            while len(kids) == 1 and children(t, kids[0]):
+                kids = children(t, kids[0])  # one child is no choice: look one level down
+            if not kids:
+                continue
+            col = _column_for(t, kids[0], column) or _column_for(t, kids[0], None)
+            if col:
+                # the parent as printed, code and name: 「“20405 法院”这一款下面」 is found in the answer
+                said = f"{r.code} {plain_label(r.label)}" if r.code else plain_label(r.label)
+                kinds = f"{kids[0].level}级科目" if level and level == kids[0].level else "明细"
+                return RowSet(t, kids, col, f"{said}下的{kinds}" if kinds != "明细" else f"{said}的明细")
+    return None
+
+
+def _of_level(doc: ParsedDocument, q: str, tables: list[Table], level: str | None, column: str | None,
+              hint: str | None) -> RowSet | None:
+    """The lines of a kind the question names with no parent line: 收入来源, a detail table's items, the 类/款/项
+    of a classification."""
     if any(w in q for w in ("收入来源", "从哪", "钱从", "收入中", "收入里", "收入渠道", "渠道")):
         for t in tables:
             if t.kind == model.SUMMARY:

@@ -19,12 +19,14 @@ from .vocab import common_run
 
 
 def rank(eng, question, q, doc, measures, hint) -> Answer | None:
-    parent = next((m for m in measures if m.rows and not m.dual), None)
+    # every line the question names, in its order: 「财政拨款基本支出的商品和服务支出里」 ranks under the
+    # economic class, the funding source before it only says where (assistant/rowsets.py)
+    parents = [m for m in measures if m.rows and not m.dual]
     column = next((m.column for m in measures if m.column), None)
-    rs = row_set(doc, q, parent, column, hint)
+    rs = row_set(doc, q, parents, column, hint)
     if rs is None:
         return None
-    items = [(r, r.cell(rs.column)) for r in rs.rows if r.cell(rs.column) and r.cell(rs.column).value]
+    items = [(r, rs.cell(r)) for r in rs.rows if rs.cell(r) and rs.cell(r).value]
     from . import excluding  # 「除了工资福利支出，哪类最多」: the lines set aside are no part of the ranking
     items, aside = excluding.split(q, items, lambda x: x[0].label)
     aside = [CellRef(doc.document, rs.table, r, c) for r, c in aside]
@@ -32,22 +34,33 @@ def rank(eng, question, q, doc, measures, hint) -> Answer | None:
         return None
     want_less = bool(re.search(r"最(少|低|小)", q))
     items.sort(key=lambda x: x[1].value, reverse=not want_less)
+    from . import topn  # 「金额最大的前三项」: the first few in order, each with its figure (assistant/topn.py)
+    top_n = topn.asked(q)
     nth = re.search(r"第([二三四五])", q)
-    k = "一二三四五".index(nth.group(1)) if nth else 0
+    k = "一二三四五".index(nth.group(1)) if nth and not top_n else 0
     if k >= len(items):
         return None
     row, cell = items[k]
     ref = CellRef(doc.document, rs.table, row, cell)
+    from .figures import amount  # 「最大的有多少万元」 of a table in 元: converted exactly, the formula shown
+    value, unit, shown, converted = amount(ref, q)
     ranking = "；".join(f"{i + 1}. {plain_label(r.label)} {arith.with_unit(c.value, unit_of(ref))}" for i, (r, c) in enumerate(items))
-    place = f"第{k + 1}" if k else ("最少" if want_less else "最多")
-    text = f"{rs.description}中{place}的是{ref.name()}：{arith.with_unit(cell.value, unit_of(ref))}（{ref.where()}）" \
-        f"{excluding.note(aside)}。排序：{ranking}"
     calc = (" < " if want_less else " > ").join(arith.fmt(c.value) for _, c in items)
+    calc = f"{calc}；{converted}" if converted else calc
+    if top_n:
+        refs = [CellRef(doc.document, rs.table, r, c) for r, c in items]
+        entries = [f"{c.name()} {shown if i == 0 else arith.with_unit(c.value, unit_of(c))}（{c.where()}）"
+                   for i, c in enumerate(refs)]
+        text = topn.said(rs.description, top_n, want_less, entries, ranking) + excluding.note(aside)
+    else:
+        place = f"第{k + 1}" if k else ("最少" if want_less else "最多")
+        text = f"{rs.description}中{place}的是{ref.name()}：{shown}（{ref.where()}）" \
+            f"{excluding.note(aside)}。排序：{ranking}"
     chart = Chart(f"{rs.description}（{rs.column}）", unit_of(ref),
                   tuple(ChartBar(plain_label(r.label), c.value) for r, c in items))
     cites = [ref.citation()] + [CellRef(doc.document, rs.table, r, c).citation() for r, c in items if r is not row] + \
         [c.citation() for c in aside]
-    return Answer(question, ANSWERED, text, cell.value, unit_of(ref), calc, cites, chart=chart)
+    return Answer(question, ANSWERED, text, value, unit, calc, cites, chart=chart)
 
 def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
     listing = bool(W.LIST.search(q))
@@ -73,9 +86,10 @@ def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
             text = f"共 {len(names)} 个单位：" + "、".join(names) + f"（{orgs.title}）"
             return Answer(question, ANSWERED, text, None if listing else Decimal(len(names)),
                           None if listing else "个", None if listing else f"计数 {len(names)}", cites)
-    parent = next((m for m in measures if m.rows and not m.dual), None)
+    parents = [m for m in measures if m.rows and not m.dual]
+    parent = parents[0] if parents else None
     column = next((m.column for m in measures if m.column), None)
-    rs = row_set(doc, q, parent, column, hint)
+    rs = row_set(doc, q, parents, column, hint)
     if rs is None:
         return None
     if listing and hint is None and rs.description.startswith(("功能分类", "经济分类")) and \
