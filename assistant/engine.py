@@ -126,19 +126,8 @@ class Engine:
             return Answer(question, NOT_FOUND, "请输入一个问题。")
         if not docs:
             return Answer(question, NOT_FOUND, corpus_summary(docs))
-        if W.CHECK.search(q) and not W.CHECKING_A_FIGURE.search(q):
-            # The document the question names is checked, never the whole corpus (a check reads every table).
-            if len(docs) == 1:
-                return self._check(question, docs)
-            choice = documents.choose(q, self.corpus.naming(q, docs))
-            if choice.doc is not None:
-                return self._check(question, [choice.doc])
-            if choice.reason:
-                return Answer(question, NOT_FOUND, f"无法回答：{choice.reason}。{corpus_summary(self.corpus.docs)}")
-            names = "、".join(d.document.label for d in choice.candidates[:12])
-            more = f"等 {len(choice.candidates)} 份" if len(choice.candidates) > 12 else ""
-            return Answer(question, AMBIGUOUS, f"要核对哪一份文件？请在问题里说明部门、年份、预算还是决算（可选：{names}{more}），"
-                                               "或在侧栏选择文件。", readings=[d.document.label for d in choice.candidates])
+        if W.CHECK.search(q):
+            return self._check(question, docs)
         from . import lists  # "部门预算包括哪些单位" is about one department's units, not several departments
         if len(docs) > 1 and not lists.own_units(q):  # one figure across departments or years (assistant/across.py)
             from . import across
@@ -172,10 +161,8 @@ class Engine:
             # The department's name says which document; its words are no budget line ("杭州市气象局").
             q = documents.without_name(q, named)
             mentions = self.vocab_for(doc).mentions(q)
-        from . import roughsaid  # 「听说X有一千三百多万，是真的吗」: X asked, the rough figure checked (assistant/roughsaid.py)
         from . import twopart  # 「分几个领域安排，哪个领域最多」: each clause asked on its own, both answered (assistant/twopart.py)
-        answer = roughsaid.answer(self, question, q, doc) or twopart.answer(self, question, q, doc) or \
-            self.checked(question, q, doc, mentions)
+        answer = twopart.answer(self, question, q, doc) or self.checked(question, q, doc, mentions)
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer
