@@ -34,6 +34,8 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     mentions = spoken.mentions(q, mentions, doc, engine.vocab_for(doc))
     from . import scopewords  # 「表5（…）中」「按X口径」「政府采购预算中」: where to read, no operand
     mentions = scopewords.mentions(q, mentions, doc)
+    from . import partnames  # 「政府采购项目中，预留给中小企业的」「G里，X比Y多多少」: a part said after its whole
+    mentions = partnames.mentions(q, mentions, doc)
     hint = next((m.table for m in mentions if m.table), None)
     measures = measures_from(q, mentions)
     from . import placed  # "基本支出里的培训费和项目支出里的培训费": one line read in each part named

@@ -161,8 +161,10 @@ class Engine:
             # The department's name says which document; its words are no budget line ("杭州市气象局").
             q = documents.without_name(q, named)
             mentions = self.vocab_for(doc).mentions(q)
+        from . import roughsaid  # 「听说X有一千三百多万，是真的吗」: X asked, the rough figure checked (assistant/roughsaid.py)
         from . import twopart  # 「分几个领域安排，哪个领域最多」: each clause asked on its own, both answered (assistant/twopart.py)
-        answer = twopart.answer(self, question, q, doc) or self.checked(question, q, doc, mentions)
+        answer = roughsaid.answer(self, question, q, doc) or twopart.answer(self, question, q, doc) or \
+            self.checked(question, q, doc, mentions)
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer
@@ -174,9 +176,6 @@ class Engine:
         from . import amongwhich  # 「几个项目里，哪个最多」: a ranking over the set, no count (assistant/amongwhich.py)
         if (among := amongwhich.rewrite(q)) != q:
             q, mentions = among, self.vocab_for(doc).mentions(among)
-        from . import operands  # 「A、B和C这几项加在一起」: 这几项 points at the items listed, no count (assistant/operands.py)
-        if (listed := operands.listed_sum(q)) != q:
-            q, mentions = listed, self.vocab_for(doc).mentions(listed)
         from . import partshare  # 「X里，Y占百分之多少」 said 「Y占X的比例」 (assistant/partshare.py)
         answer = None
         if (said := partshare.reorder(q)) is not None:  # found nothing so: the question's own order is read

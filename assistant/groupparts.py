@@ -34,8 +34,9 @@ def answer(question: str, q: str, doc) -> Answer | None:
     if found is None:
         return None
     t, group, items = found
-    if any(part in q for part in items):
-        return None  # 「港航业领域和民航业领域加起来」: the parts named, not the group
+    from .partnames import said_parts
+    if 0 < len(said_parts(q, group, items)) < len(items):
+        return None  # 「港航业领域和民航业（领域）加起来」: some parts named, not the group (every part named: the group)
     if any(plain_label(r.label) == group for x in doc.tables for r in x.rows):
         return None  # the group has a line of its own: the table answers
     names = list(items)

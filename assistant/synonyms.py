@@ -9,7 +9,7 @@ import re
 
 ROWS: dict[str, list[str]] = {
     "支出总计": ["一共能花", "总共能花", "一共花", "总共花", "能花多少", "总支出", "支出总额", "全部支出",
-             "预算总额", "总预算", "部门预算总额", "预算收支安排", "收支安排", "收支总额", "一共多少钱", "总盘子",
+             "预算总额", "总预算", "部门预算总额", "预算收支安排", "收支安排", "收支总额", "一共多少钱", "总盘子", "预算盘子", "盘子",
              "全部预算", "整个预算", "预算总数", "全部的预算", "所有预算"],
     "收入总计": ["总收入", "收入总额", "全部收入", "一共收入", "收入一共"],
     "本年收入合计": ["今年的收入", "本年收入", "当年收入"],
@@ -72,6 +72,12 @@ COLUMNS: dict[str, list[str]] = {
     "政府性基金预算财政拨款": ["政府性基金预算财政拨款", "政府性基金支出", "政府性基金", "基金预算"],
     "数量": ["数量"],
     "价值": ["价值", "值多少钱", "值多少"],
+}
+
+# A printed phrase and the shorter ways people say it, where a part's words are matched against a question's
+# (assistant/partnames.py: 「预留给小型、微型企业的项目资金规模」 asked as 「预留给小微企业的」).
+SAID_ALSO: dict[str, list[str]] = {
+    "小型、微型": ["小微", "小型微型"],
 }
 
 # Words that name a table; the engine then looks only there.

@@ -54,7 +54,17 @@ def normalize(question: str) -> str:
     # 「…的“年初预算数”是多少」: a column's word quoted is still the column's word (quoted, it was read as a line's
     # name the tables do not print, and the table's total answered).
     q = _QUOTED_COLUMN.sub(r"\1", q)
+    # 「您好，想了解一下…？谢谢！」: the greeting and the thanks around a question name nothing asked (left in,
+    # their words were read as a line's name the document does not print).
+    q = _COURTESY_TAIL.sub("", _COURTESY_HEAD.sub("", q)) or q
     return q.replace("(", "（").replace(")", "）")
+
+
+_COURTESY_HEAD = re.compile(r"^(?:(?:您好|你好|老师好|领导好|hi|hello)[!,.。~～]*)?"
+                            r"(?:(?:(?:我|俺)?(?:想|想要|希望)(?:了解|咨询|请教|打听|问问?|知道)(?:一下|下)?|"
+                            r"(?:了解|咨询|请教|打听|问)(?:一下|下)|请问|麻烦(?:您|你)?(?:帮我)?(?:查一下|看一下|问一下)?)"
+                            r"[,:：]?)?", re.I)
+_COURTESY_TAIL = re.compile(r"[,.。]?(?:谢谢|多谢|感谢|麻烦了|辛苦了)(?:您|你|啦|了|哈)?[!.。~～]*$")
 
 
 _COLUMN_WORDS = r"(?:年初|调整|全年|上年)?(?:预算|决算|执行)数"

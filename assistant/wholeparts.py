@@ -270,13 +270,17 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
     return None
 
 
+# 「政府采购打算花多少钱」: an intention and a spending verb ask how much; they name nothing beyond the whole.
+_SPENDING = re.compile(r"(?:打算|准备|计划|预计|要|能|会|需要|可以)?(?:花费|花|开支|开销)(?:掉|了)?")
+
+
 def _beyond(q: str, whole: Part) -> str:
     """The question's words the whole's name does not hold (「授予大型企业」 of 「政府采购授予大型企业的合同金额」): a
     question naming more than the whole is about something else, never answered with the whole's figure."""
     from . import labelled
     before, after, _ = labelled.item(q)
     _, left = labelled.cover(before + "|" + after, whole.label)
-    missing = labelled.missing(_GENERIC.sub("", re.sub(r"实际|执行数?|一共|总共", "", left)))
+    missing = labelled.missing(_GENERIC.sub("", _SPENDING.sub("", re.sub(r"实际|执行数?|一共|总共", "", left))))
     return missing if labelled.weight(missing) >= 2 else ""
 
 
