@@ -176,6 +176,9 @@ class Engine:
         from . import amongwhich  # 「几个项目里，哪个最多」: a ranking over the set, no count (assistant/amongwhich.py)
         if (among := amongwhich.rewrite(q)) != q:
             q, mentions = among, self.vocab_for(doc).mentions(among)
+        from . import operands  # 「A、B和C这几项加在一起」: 这几项 points at the items listed, no count (assistant/operands.py)
+        if (listed := operands.listed_sum(q)) != q:
+            q, mentions = listed, self.vocab_for(doc).mentions(listed)
         from . import partshare  # 「X里，Y占百分之多少」 said 「Y占X的比例」 (assistant/partshare.py)
         answer = None
         if (said := partshare.reorder(q)) is not None:  # found nothing so: the question's own order is read

@@ -1,7 +1,16 @@
-"""The operands of one calculation (A和B加起来, A比B多, A是B的几倍), read from one table where one table prints
-them all: a rule that narrows one name's readings by the question's words (「公务用车运行维护费预算」: the
-“三公” table's figure) yields when the other operand is printed only in a table that also prints this one
-(其他交通费用 in the basic-expenditure economic table, in 元): both are then read there, in one unit."""
+"""The operands of one calculation (A和B加起来, A比B多, A是B的几倍), as the question names them.
+
+- Read from one table where one table prints them all: a rule that narrows one name's readings by the
+  question's words (「公务用车运行维护费预算」: the “三公” table's figure) yields when the other operand is printed
+  only in a table that also prints this one (其他交通费用 in the basic-expenditure economic table, in 元): both
+  are then read there, in one unit (``together``).
+- A scope said first (「基本支出决算中办公费和邮电费」「财政拨款基本支出中，人员经费是公用经费的几倍」) is no
+  operand (``in_context``); nor a line said before its own lines (「法院“案件审判”和“案件执行”」: ``without_parents``).
+- A difference or multiple naming no fund reads the department's 支出总表, a figure it prints only by its parts
+  summed (``department_whole``).
+- A sum of every column under one header whose printed 合计 is not their sum: both readings (``printed_total``).
+- 「A、B和C这几项加在一起」: 这几项 points at the items, no count (``listed_sum``).
+"""
 from __future__ import annotations
 
 import re
@@ -254,3 +263,22 @@ def printed_total(question: str, refs: list[CellRef]):
             "；".join(readings) + "。两种读法都列出，未作取舍，请以原文核对。")
     return Answer(question, AMBIGUOUS, text, None, None, r.formula, [ref.citation()] + [c.citation() for c in refs],
                   readings=readings)
+
+
+# -- 「A、B和C这几项加在一起」: a demonstrative, no count ----------------------------------------------------
+
+# 这几项 (这几个, 这几类 …) right after the named items points back at them; 几项 read alone asks a count, and the
+# counting families answered how many lines a table has. Said before a sum's words, it is taken out.
+_POINTING = re.compile(r"(?<=[\u4e00-\u9fff”」）)])这几(?:项|个|类|块|种|笔)(?:的)?")
+_LISTED = re.compile(r"[、和及与跟]")
+
+
+def listed_sum(q: str) -> str:
+    """The question without a 这几项 that points back at the items listed before it, where a sum's words
+    (加在一起, 一共 …) follow and no other count is asked; else the question as it is."""
+    from . import wording as W
+    m = _POINTING.search(q)
+    if m is None or not _LISTED.search(q[:m.start()]) or not W.SUM.search(q[m.end():]):
+        return q
+    rest = q[:m.start()] + q[m.end():]
+    return q if W.COUNT.search(rest) else rest

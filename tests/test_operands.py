@@ -3,7 +3,8 @@ assistant/tables.py, assistant/restates.py): a 款 said before two of its own �
 with them); a scope said before 中/里 is no operand of the multiple or difference after it; a column's word
 after a line of a list printed twice side by side reads the row's own half; 支出预算 after a line is its stage;
 a difference naming no fund reads the department's 支出总表, a group printed only by its parts summed; a sum of
-every column under one header whose printed 合计 differs from the parts is ambiguous, both named. Through the
+every column under one header whose printed 合计 differs from the parts is ambiguous, both named; 这几项 after
+the items listed, before a sum's words, points at them and asks no count. Through the
 CLI on the real PDFs; each figure read off its page with pdftotext -layout."""
 from decimal import Decimal
 
@@ -16,6 +17,8 @@ ANSWERED = {
     # 2025-ptq-czj-yusuan p12 (支出预算总表; p15 the same): 2010607 信息化建设 1,666,600.00 + 2010608 财政委托业务
     # 支出 4,188,000.00 = 5,854,600.00 元; 20106 财政事务 (22,186,440.80) is their 款, no operand
     "普陀区财政局2025年财政事务“信息化建设”和“财政委托业务支出”这两项加起来一共多少？": ("5854600.00", "元", {12}),
+    # the same two lines (p12), 这几项 pointing back at them before 一共: a sum, no count of a table's lines
+    "普陀区财政局2025年信息化建设和财政委托业务支出这几项一共多少？": ("5854600.00", "元", {12}),
     # 2026-hz-qxj-yusuan p20 表6: 人员经费 2,906.80 ÷ 日常公用支出 838.27 = 3.4676 → 3.47 倍; 一般公共预算基本支出
     # said before 中 is the scope, not the first operand
     "杭州市气象局2026年一般公共预算基本支出中，人员经费是日常公用支出的几倍？": ("3.47", "倍", {20}),
