@@ -270,7 +270,9 @@ def _names_elsewhere(q: str, docs: list[ParsedDocument]) -> bool:
 
 
 # Last year's execution as a budget prints it ("比2025年执行数", "上年预算执行数"): no 决算 is asked for.
-_PRIOR_EXECUTION = re.compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}\s*年度?)(?:的|实际|当年)*(?:预算)?执行数|预算执行数")
+# 「去年（2025年）的执行数」: the year said again in brackets after 去年 is the same last year.
+_PRIOR_EXECUTION = re.compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}\s*年度?)(?:[（(](?:19|20)\d{2}\s*年度?[）)])?"
+                              r"(?:的|实际|当年)*(?:预算)?执行数|预算执行数")
 
 
 def final_only(q: str) -> bool:

@@ -33,8 +33,9 @@ _BUDGET = re.compile(r"年初预算数?(?:是|为|有)?多少|预算数(?:是|�
 SPENT = r"(?:决算数?|实际(?:花费?|支出|使用|用|开支)(?:了|的|掉)?)"
 _DIFF = re.compile(rf"{SPENT}.{{0,3}}(?:比|较).{{0,3}}(?:年初)?预算数?.{{0,2}}(?:多|少|高|低)(?:出|花|用)?了?多少|"
                    rf"(?:年初)?预算数?.{{0,3}}(?:比|较).{{0,3}}{SPENT}.{{0,2}}(?:多|少|高|低)(?:出|花|用)?了?多少|"
-                   rf"{SPENT}.{{0,6}}预算.{{0,4}}(?:相差|差额|差距)|"
-                   rf"(?:年初)?预算数?(?:和|与|跟|同)(?:实际)?{SPENT}.{{0,4}}(?:相差|差了?多少|差额|差距)")
+                   rf"{SPENT}.{{0,6}}预算.{{0,4}}(?:相差|差了?多少|差额|差距)|"
+                   # 「年初预算数和支出决算数差了多少」: the 决算 said as the narrative prints it (支出决算)
+                   rf"(?:年初)?预算数?(?:和|与|跟|同)(?:实际|支出)?{SPENT}.{{0,4}}(?:相差|差了?多少|差额|差距)")
 # 「决算数是年初预算的几倍」: the 决算数 over the 预算数 said as a multiple (a line spent many times its budget).
 _TIMES = re.compile(rf"{SPENT}.{{0,4}}(?:是|为|相当于|达到)(?:了)?(?:年初)?预算数?的?(?:几|多少)倍|"
                     rf"(?:年初)?预算数?的(?:几|多少)倍")
@@ -94,6 +95,8 @@ def _from_table(q, doc, measures, hint):
     for m in measures:
         for ref in candidates(doc, m, hint, q):
             planned = _budget_of(doc, ref)
+            if planned is None and (spent := _final_of(doc, ref)) is not None:
+                ref, planned = spent, ref  # the 预算数 cell was named first (「X的预算数和决算数差了多少」)
             if planned is None or unit_of(planned) != unit_of(ref):
                 continue
             shown = (f"{ref.name()}决算数 {arith.with_unit(ref.value, unit_of(ref))}（{ref.where()}），预算数 "
@@ -117,6 +120,25 @@ def _budget_of(doc, ref: CellRef) -> CellRef | None:
                     and "预算" in concept_label(r.label)), None)
         cell = row.cell(ref.cell.column) if row is not None else None
         if cell is not None and cell.value:
+            return CellRef(doc.document, ref.table, row, cell)
+    return None
+
+
+def _final_of(doc, ref: CellRef) -> CellRef | None:
+    """The 决算数 printed beside a 预算数 (the mirror of ``_budget_of``): the same row's column of the same
+    figure at the 决算 stage, or the same column of the 决算数 row of a table whose rows are the stages."""
+    if stage_of(ref.cell.column) == "预算":
+        concept = column_concept(ref.table, ref.cell.column, doc.document.year)
+        cell = next((c for c in ref.row.cells if c.column != ref.cell.column and stage_of(c.column) == "决算"
+                     and column_concept(ref.table, c.column, doc.document.year) == concept), None)
+        if cell is not None and cell.value is not None:
+            return CellRef(doc.document, ref.table, ref.row, cell)
+    label = concept_label(ref.row.label)
+    if PERIOD_ROW.match(label) and "预算" in label and "决算" not in label:
+        row = next((r for r in ref.table.rows if PERIOD_ROW.match(concept_label(r.label))
+                    and "决算" in concept_label(r.label)), None)
+        cell = row.cell(ref.cell.column) if row is not None else None
+        if cell is not None and cell.value is not None:
             return CellRef(doc.document, ref.table, row, cell)
     return None
 

@@ -16,7 +16,7 @@ from .corpus import CellRef, default_column
 _CARRIED = re.compile(r"结转|结余|实户|余额")
 _CHANGE_COL = re.compile(r"增减|增加额|减少额|变动|增长额|变化")
 _RATE_COL = re.compile(r"%|％|率|幅")
-_QUALIFIER = re.compile(r"扣除|其中")
+_QUALIFIER = re.compile(r"(?<![不未没])扣除|其中")  # 「不扣除中央基建投资」 asks the figure as printed
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,45 @@ def find(cands: list[CellRef], q: str, wanted_basis: str | None) -> Pair | None:
             continue
         return p
     return None
+
+
+def completed(pair: Pair, q: str) -> Pair:
+    """「X比上年执行数少了多少」 where the words named last year's column itself (执行数 → 2025年执行数): this year's
+    cell of the same row — the table's own figure column, whose last-year column is that one — beside it."""
+    if pair.now is not None:
+        return pair
+    c = pair.prior
+    own = default_column(c.table, c.row.side)
+    cell = c.row.cell(own) if own else None
+    if cell is None or cell.value is None:
+        return pair
+    full = pair_for(CellRef(c.doc, c.table, c.row, cell), q)
+    return full if full is not None and full.prior.column == c.column else pair
+
+
+def deducted_pair(pair: Pair) -> Pair | None:
+    """The same row read with a part taken out, where the table prints it so (「2025年执行数 | 扣除中央基建投资后执行数」
+    beside 「年初预算数 | 扣除中央基建投资后预算数」): this year's and last year's 扣除…后 columns of the same basis, with
+    the printed 增减 of that reading. None where the table prints no such pair."""
+    if pair.now is None:
+        return None
+    table, row, year = pair.now.table, pair.now.row, pair.now.doc.year
+    priors = [p.path for p in prior_columns(table, year) if _QUALIFIER.search(p.path) and p.basis == pair.basis]
+    nows = [c.path for c in table.columns if _QUALIFIER.search(c.path) and not _is_prior(c.path, year)
+            and not _CHANGE_COL.search(c.path) and not _RATE_COL.search(c.path)]
+    if len(priors) != 1 or len(nows) != 1:
+        return None
+    now, prior = row.cell(nows[0]), row.cell(priors[0])
+    if now is None or prior is None or now.value is None or prior.value is None:
+        return None
+
+    def printed(rate: bool) -> CellRef | None:
+        col = next((c.path for c in table.columns if _CHANGE_COL.search(c.path) and _QUALIFIER.search(c.path)
+                    and bool(_RATE_COL.search(c.path)) == rate), None)
+        cell = row.cell(col) if col else None
+        return CellRef(pair.now.doc, table, row, cell) if cell is not None and cell.value is not None else None
+    return Pair(CellRef(pair.now.doc, table, row, now), CellRef(pair.now.doc, table, row, prior), pair.basis,
+                printed(False), printed(True))
 
 
 def compatible(wanted: str, stated: str | None) -> bool:

@@ -31,9 +31,24 @@ def _part(text: str) -> str:
     return re.sub(r"投资|资金|经费|支出|项目|因素|部分|的", "", text)
 
 
+# 「（不扣除中央基建投资）」「未剔除基建因素」: the part said to stay in — the statement of the whole as printed
+_KEPT = re.compile(r"(?:不|未|没有?|无需|不用|不必)(?:扣除|扣掉|扣减|剔除|除去|去掉|去除|刨去|刨除|减去)(?P<part>[^，,、？?。）)]{1,12})")
+
+
 def deduction(q: str) -> str | None:
-    m = _ASKED.search(q)
+    m = _ASKED.search(kept_out(q))
     return m.group("part") if m else None
+
+
+def kept_in(q: str) -> str | None:
+    """The part the question says is not taken out (「不扣除中央基建投资」), or None."""
+    m = _KEPT.search(q)
+    return m.group("part") if m else None
+
+
+def kept_out(q: str) -> str:
+    """The question without its 「不扣除X」: a part said to stay in is no deduction asked."""
+    return _KEPT.sub("", q)
 
 
 def without_deduction(q: str) -> str:
@@ -96,8 +111,8 @@ def _reading(f, doc) -> str:
 def twice_stated(eng, question, q, doc, fact) -> Answer | None:
     """The narrative states ``fact`` again with a part taken out; both fit the question: ambiguous."""
     from . import yearly
-    if deduction(q) is not None or _deducted(fact):
-        return None
+    if deduction(q) is not None or _deducted(fact) or kept_in(q) is not None:
+        return None  # the reading asked is named: with the part taken out, or (不扣除X) as printed
     again = [f for f in eng._facts.get(doc.document.doc_id, [])
              if f is not fact and _deducted(f) and _base(f) == fact.subject and f.sentence == fact.sentence
              and (f.change, f.rate) != (fact.change, fact.rate) and not yearly._against(q, f)]
@@ -159,6 +174,33 @@ def elsewhere(eng, question, q, doc, fact, ask) -> Answer | None:
         return None
     return Answer(question, AMBIGUOUS, "文中对这一项与上年相比的变化说了不止一次，数不一致：" + "；".join(readings) +
                   "。两种说法都列出，未作取舍，请以原文核对。", None, None, None, cites, readings=readings)
+
+
+def two_columns(question, q, doc, pair, ask) -> Answer | None:
+    """The table prints the row's change twice — as printed and with a part taken out (扣除中央基建投资后执行数 and
+    预算数) — and the two differ: a question naming neither reading, nor a direction only one of them goes, is
+    ambiguous, both computed from their columns; a direction only the deducted reading goes answers that one."""
+    from . import lastyear, yearly
+    if pair.now is None or ask not in ("rate", "change") or deduction(q) is not None or kept_in(q) is not None:
+        return None
+    alt = lastyear.deducted_pair(pair)
+    if alt is None or alt.now.value - alt.prior.value == pair.now.value - pair.prior.value:
+        return None
+    down, up = bool(re.search(r"减少|下降|降低|压减|少了", q)), bool(re.search(r"增加|增长|上升|提高|多了|涨", q))
+    keep = [p for p in (pair, alt) if down == up or (p.now.value - p.prior.value < 0) == down]
+    if keep == [pair] or not keep:
+        return None  # the reading as printed is the one asked: answered as before
+    part = re.sub(r"^.*?(扣除[^/）)]*?)(?:后|以后)?(?:执行数|预算数|决算数)?$", r"\1", alt.prior.column.split("/")[-1])
+    plain = yearly._from_columns(question, q, doc, pair, ask)
+    name = plain.answer.split("比")[0]  # the row as the printed reading names it (the table's 合计, a line)
+    deducted = yearly._from_columns(question, q, doc, alt, ask, name=name)
+    deducted.answer = f"（{part}后）{deducted.answer}"
+    if keep == [alt]:
+        return deducted
+    readings = [f"按表中所列：{plain.answer}", f"按表中{part}后所列：{deducted.answer}"]
+    cites = plain.citations + [c for c in deducted.citations if c not in plain.citations]
+    return Answer(question, AMBIGUOUS, "表中对这一项与上年相比的变化有两种口径：" + "；".join(readings) +
+                  f"。请说明按哪一种口径（是否{part}）。", None, None, None, cites, readings=readings)
 
 
 def against_columns(eng, question, q, doc, pair, ask, wanted) -> Answer | None:

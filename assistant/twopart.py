@@ -45,6 +45,9 @@ def split(q: str) -> tuple[str, str] | None:
 
 
 def answer(eng, question: str, q: str, doc) -> Answer | None:
+    from . import didchange  # 「X安排了多少？比去年多了吗」: the amount asked, its change stated (assistant/didchange.py)
+    if (ans := didchange.answer(eng, question, q, doc)) is not None:
+        return ans
     parts = split(q)
     if parts is None:
         return None

@@ -18,7 +18,7 @@ from ingest.changes import ChangeFact
 from . import arith, lastyear, wholepart
 from . import wording as W
 from .answer import ANSWERED, Answer, Citation
-from .corpus import CellRef, unit_of
+from .corpus import TOTAL_LABELS, CellRef, unit_of
 from .scope import years_in
 from .tables import candidates, measures_from
 from .vocab import normalize
@@ -64,8 +64,12 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
             partchange.answer(eng, question, q, doc, measures, ask, wanted)
     if ask != "other" or not W.MULTIPLE.search(q):  # 「2020年和2021年的X哪年多」: the two columns compared too
         pair = lastyear.find(cands, q, wanted)
+        if pair is not None and ask != "prior" and _of_a_line(pair, doc, measures, hint, q):
+            pair = lastyear.completed(pair, q)  # last year's column named: this year's cell beside it
         if pair is not None and (pair.now is not None or ask == "prior"):
-            return restated.against_columns(eng, question, q, doc, pair, ask, wanted) or \
+            # 「扣除中央基建投资后」 printed beside: two readings of the change (restated.two_columns)
+            return restated.two_columns(question, q, doc, pair, ask) or \
+                restated.against_columns(eng, question, q, doc, pair, ask, wanted) or \
                 _from_columns(question, q, doc, pair, ask)
     subject = asked_subject(q)
     found = _matching_fact(eng, q, doc, subject, wanted, ask, measures)
@@ -84,6 +88,18 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
     fact, fact_cands = found
     return restated.twice_stated(eng, question, q, doc, fact) or restated.elsewhere(eng, question, q, doc, fact, ask) or \
         _from_fact(eng, question, q, doc, fact, fact_cands or cands, ask)
+
+
+def _of_a_line(pair, doc, measures, hint, q) -> bool:
+    """Was last year's cell found through a line the question names (or with no line named at all)? A bare
+    column word (执行数) finds the table's total row; beside a line named elsewhere (职业年金缴费, printed in
+    another table) that total is not what was asked. A word that is a line or a column (一般公共预算, dual) names
+    no line of its own."""
+    lined = [m for m in measures if m.rows and not m.dual]
+    if not lined:
+        return True
+    at = (id(pair.prior.table), pair.prior.row.ordinal, pair.prior.column)
+    return any((id(c.table), c.row.ordinal, c.column) == at for m in lined for c in candidates(doc, m, hint, q))
 
 
 # --- the question ------------------------------------------------------------------------------------
@@ -158,7 +174,9 @@ def asked_subject(q: str) -> str:
     t = re.sub(r"[（(](?:按|根据|依据)[^）)]*[）)]", "", q)
     # 「按说明里的增减推算，」: the clause naming the method only — a subject named before it stays the subject
     t = re.sub(r"(?:^|(?<=[，,]))[^，,]*?(?:根据|按照|按|依据)[^，,]*[，,]", "", t)
-    clauses = [c for c in re.split(r"[，,]", t) if c]
+    # 「我是跑政法口的记者，想核实一下：X比上年增长了百分之几」: what follows a colon is a clause of its own (the
+    # words before it only introduce the question)
+    clauses = [c for c in re.split(r"[，,：:]", t) if c]
     asking = [i for i, c in enumerate(clauses) if re.search(r"多少|几|是|比|较", c)]
     if asking:  # 「X，2025年执行数是多少」「X扣掉Y以后，比上年增长了百分之几」: X named in an earlier clause
         for i in range(asking[-1], -1, -1):
@@ -388,10 +406,13 @@ def _direction(d: Decimal) -> str:
     return "增加" if d > 0 else ("减少" if d < 0 else "持平")
 
 
-def _from_columns(question, q, doc, pair: lastyear.Pair, ask) -> Answer:
+def _from_columns(question, q, doc, pair: lastyear.Pair, ask, name: str | None = None) -> Answer:
+    """``name``: what the row is called, where its cells' own name would be another column's (扣除…后预算数)."""
     now, prior = pair.now, pair.prior
     unit = unit_of(prior)
-    name = (now or prior).name()
+    name = name or (now or prior).name()
+    if name in (*TOTAL_LABELS, "小计"):  # the total row read under a 小计 column: the table's total, named by its title
+        name = f"{(now or prior).table.title}合计"
     which = _basis_word(pair.basis)
     said = "" if wanted_basis(q, doc.document.year) else f"（表中所列的上年数是{which}）"
     if now is None:  # last year's column named in the question: its cell
