@@ -156,8 +156,11 @@ def applies(q: str, docs: list) -> bool:
 # The whole budget as people say it, read as the 收支总表's total (eval/README: 支出总计 = 支出预算总额).
 _TOTALS = {"支出预算总额": "支出总计", "支出预算": "支出总计", "支出总额": "支出总计", "预算总额": "支出总计",
            "总支出": "支出总计", "支出合计": "支出总计", "收入预算总额": "收入总计", "收入预算": "收入总计",
+           "总额": "支出总计",  # 「2026年部门预算总额」: 部门预算 said as the kind, 总额 left: the whole budget
            "收入总额": "收入总计", "总收入": "收入总计"}
 _TIMES = re.compile(r"几倍|多少倍|倍数")
+# A part of the budget said as a scope (「基本支出中的…」): where a figure is read, when a figure follows it.
+_SCOPE_ONLY = re.compile(r"(?:一般公共预算|政府性基金预算?|财政拨款)?(?:基本支出|项目支出|支出)|一般公共预算|财政拨款")
 _THRESHOLD = re.compile(r"(超过|高于|多于|大于|不少于|低于|少于|不到|小于)?\s*(\d+(?:\.\d+)?)\s*(万元|元)\s*(以上|以下)?")
 
 
@@ -176,7 +179,14 @@ def measure_words(q: str, docs: list) -> str:
     rest = _YEAR.sub("|", rest)
     rest = _OPERATION.sub("|", rest)
     parts = [p for p in rest.split("|") if len(p) >= 2 and not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
+    parts = [_unquoted(p) for p in parts]
+    parts = [p for p in parts if re.search(r"[\u4e00-\u9fff\w]{2}", p)]  # 「——」 between names is no figure
     words = max(parts, key=len) if parts else ""
+    at = parts.index(words) if words in parts else -1
+    if _SCOPE_ONLY.fullmatch(words) and 0 <= at < len(parts) - 1 and \
+            re.search(re.escape(words) + r"(?:当中|之中|中|里)?的?" + re.escape(parts[at + 1]), q):
+        # 「一般公共预算基本支出中的人员经费」: the part named first is where the figure after it is read, not the figure.
+        words = f"{words}中的{parts[at + 1]}"
     if words not in _TOTALS and words.endswith("合计") and len(words) >= 4:
         words = words[:-2]  # "三公经费合计": the figure, added up by the table
     # 「…人员经费比2024年实际多花了多少」: the comparison's 比 and the stage (实际, 年初) said after the figure's
@@ -187,6 +197,15 @@ def measure_words(q: str, docs: list) -> str:
     if bare != words and len(bare) >= 2 and re.search(r"谁|哪", q):
         words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
     return _TOTALS.get(words, words)
+
+
+def _unquoted(part: str) -> str:
+    """「“信息化建设”」: the name, not its quotes; a quote split from its pair (「三公”经费」) dropped; 「“三公”经费」
+    kept as printed."""
+    opened, closed = len(re.findall(r"[“「‘]", part)), len(re.findall(r"[”」’]", part))
+    if opened == closed == 1 and re.fullmatch(r"[“「‘][^“”「」‘’]+[”」’]", part):
+        return part[1:-1]
+    return re.sub(r"[“”「」‘’\"']", "", part) if opened != closed else part
 
 
 def corpus_count(question: str, q: str, docs: list) -> Answer | None:
@@ -305,7 +324,8 @@ def _own_measure(q: str, year: int, docs: list) -> str:
     mine = [p for p in parts if y in p]
     words = measure_words(mine[0], docs) if len(mine) == 1 else ""
     # 「…比2024年实际决算多了多少」: a stage (实际, 决算, 预算数) names no figure of its own: the question's figure
-    return "" if re.fullmatch(r"(?:实际|年初|全年)?(?:预算|决算|执行)?数?", words or "") else words
+    # 「2025年预算安排的」「2024年实际花的」: how the money is said (安排, 花), no figure of its own either.
+    return "" if re.fullmatch(r"(?:实际|年初|全年)?(?:预算|决算|执行)?(?:数|安排|花费?|用|开支)?", words or "") else words
 
 
 # 「2024年的实际支出（决算）」: spending said plainly, of that year's part of the question.

@@ -245,8 +245,10 @@ def pick(docs: list, q: str) -> tuple[list, list[str]]:
         dept, ds = next(iter(named.items()))
         chosen = []
         said = _kind_said(q)
+        near = {y: _kind_near(q, y) for y in years}
         for y in years:
-            k = _kind_near(q, y) or said
+            # 「2026年的“三公”经费比2024年决算多多少」: the kind said right after one year is that year's, not the other's.
+            k = near[y] or (said if said not in near.values() else None)
             fit = [d for d in ds if d.document.year == y and (k is None or d.document.kind == k)]
             if not fit:
                 missing.append(f"{dept} {y} 年{k or ''}的文件（语料库没有）")

@@ -172,6 +172,16 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
             held = "、".join(d.document.label for d in pool)
             who = pool[0].document.department if named else "语料库"
             return Choice(None, pool, f"没有{who} {'、'.join(str(y) for y in sorted(years))} 年的文件（有：{held}）", said)
+        if named and len(years) >= 2:
+            # 「2026年的三公经费比2021年多了还是少了」 with the 2021 document alone: a document speaks of its own
+            # year and, in its 上年 columns, the year before — 2026's figure is in none held, never 2021's change.
+            # Years of a span (「2026-2027年度信息化运维服务项目」) name a project, not a year asked.
+            spans = re.sub(r"(?:19|20)\d{2}\s*[-－—~～至到]\s*(?:19|20)\d{2}", "", q)
+            unheld = sorted(y for y in set(years_in(spans)) if not any(d.document.year in (y, y + 1) for d in pool))
+            if unheld:
+                held = "、".join(d.document.label for d in pool)
+                return Choice(None, pool, f"没有{pool[0].document.department} {'、'.join(map(str, unheld))} 年的文件"
+                                          f"（有：{held}），无法比较", said)
         pool = same
         # 「2025年X为什么比2024年多了」: the year compared with is the other document's; the later one says it.
         compared = {int(y) for y in re.findall(r"(?:比|较|与|跟|和)((?:19|20)\d{2})\s*年", q)}

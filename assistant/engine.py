@@ -126,8 +126,19 @@ class Engine:
             return Answer(question, NOT_FOUND, "请输入一个问题。")
         if not docs:
             return Answer(question, NOT_FOUND, corpus_summary(docs))
-        if W.CHECK.search(q):
-            return self._check(question, docs)
+        if W.CHECK.search(q) and not W.CHECKING_A_FIGURE.search(q):
+            # The document the question names is checked, never the whole corpus (a check reads every table).
+            if len(docs) == 1:
+                return self._check(question, docs)
+            choice = documents.choose(q, self.corpus.naming(q, docs))
+            if choice.doc is not None:
+                return self._check(question, [choice.doc])
+            if choice.reason:
+                return Answer(question, NOT_FOUND, f"无法回答：{choice.reason}。{corpus_summary(self.corpus.docs)}")
+            names = "、".join(d.document.label for d in choice.candidates[:12])
+            more = f"等 {len(choice.candidates)} 份" if len(choice.candidates) > 12 else ""
+            return Answer(question, AMBIGUOUS, f"要核对哪一份文件？请在问题里说明部门、年份、预算还是决算（可选：{names}{more}），"
+                                               "或在侧栏选择文件。", readings=[d.document.label for d in choice.candidates])
         from . import lists  # "部门预算包括哪些单位" is about one department's units, not several departments
         if len(docs) > 1 and not lists.own_units(q):  # one figure across departments or years (assistant/across.py)
             from . import across

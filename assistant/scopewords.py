@@ -35,8 +35,8 @@ _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 # A Chinese numeral only where the number ends there (「表一般公共预算…」 says no number).
 _REF = re.compile(r"(?:(?:部门)?(?:预算|决算|公开)?表\s*(?P<a>\d{1,2}(?!\d)|[一二三四五六七八九十]{1,3}(?=[（(\s:：的中里]))|"
                   r"(?:预算|决算|公开)\s*(?P<b>\d{1,2})\s*表)")
-# What may follow the number before the scope word: the table's title, bracketed or said on.
-_AFTER_REF = re.compile(r"(?:[（(][^（）()]{0,40}[）)]|[\u4e00-\u9fff“”]{0,30}?表(?:[（(][^（）()]{0,30}[）)])?)?"
+# What may follow the number before the scope word: the table's title, bracketed (in 《》 too) or said on.
+_AFTER_REF = re.compile(r"(?:《[^《》]{0,40}》|[（(][^（）()]{0,40}[）)]|[\u4e00-\u9fff“”]{0,30}?表(?:[（(][^（）()]{0,30}[）)])?)?"
                         r"(?=(?:的)?(?:里面|当中|之中|中|里)(?![央国]))")
 _TITLE_NUM = re.compile(rf"(?:表\s*(?P<a>{_NUM})(?!\d)|(?P<b>\d{{1,2}})表)")
 _SCOPE = re.compile(r"^(?:预算|决算)?(?:表)?(?:的)?(?:中|里|里面|当中|之中)(?![央国])")
@@ -56,6 +56,7 @@ def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
     out = _basis_verb(q, out, doc)
     out = _source_scope(q, out, doc)
     out = _source_of_line(q, out)
+    out = _classified_source(q, out)
     out = _own_unit(q, out)
     from . import excluding  # 「除了X，哪个最大」: X is set aside, no operand (assistant/excluding.py)
     out = excluding.mentions(q, out)
@@ -206,6 +207,21 @@ def _source_of_line(q: str, found: list[Mention]) -> list[Mention]:
         if m.table or m.qualifier or m.column or not m.rows or not _SOURCE_NAME.fullmatch(m.text) or \
                 prev.qualifier or not prev.rows or _SOURCE.search(prev.text) or \
                 not _JOIN.match(q[prev.end:m.start]) or not _SOURCE_TAIL.match(q[m.end:]):
+            continue
+        return found[:i] + [replace(m, qualifier=True)] + found[i + 1:]
+    return found
+
+
+# 「一般公共预算支出按经济分类的“302 商品和服务支出”」: the source and its classification say where the line is read.
+_CLASSIFIED = re.compile(r"(?:拨款|资金|预算)?(?:支出)?(?:按照?|以)(?:政府)?(?:经济|功能)(?:科目)?分类(?:来看|看)?")
+
+
+def _classified_source(q: str, found: list[Mention]) -> list[Mention]:
+    """A source of money said with a classification before the lines asked (「一般公共预算支出按经济分类的X」):
+    where X is read (a context word: the tables whose titles hold it first), no operand of its own."""
+    for i, m in enumerate(found):
+        if m.table or m.qualifier or not (m.rows or m.column) or not _SOURCE.search(m.text) or \
+                not _CLASSIFIED.match(q, m.end) or not _operands_besides(q, found[i + 1:]):
             continue
         return found[:i] + [replace(m, qualifier=True)] + found[i + 1:]
     return found
