@@ -194,7 +194,8 @@ def measure_words(q: str, docs: list) -> str:
     trimmed = re.sub(r"(?:(?<![占环同])比|实际|年初)+$", "", words)
     words = trimmed if len(trimmed) >= 2 else words
     bare = re.sub(r"(?:更|还|较)?[多少高低]$", "", words)
-    if bare != words and len(bare) >= 2 and re.search(r"谁|哪", q):
+    # (「哪个单位的车更多」: a counted noun of one character is the figure too — acrossparts.COUNTED_NOUNS)
+    if bare != words and (len(bare) >= 2 or bare in acrossparts.COUNTED_NOUNS) and re.search(r"谁|哪", q):
         words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
     return _TOTALS.get(words, words)
 

@@ -49,6 +49,7 @@ def whole_measure(q: str) -> str | None:
 # A count said as its noun and 数 (「车辆数」「车辆数量」「车辆总数」): what the narrative counts by a counter
 # (「共有车辆517辆」). Data: a new counted thing is a line here.
 COUNTED_NOUNS = {"车辆": "辆", "公务用车": "辆", "用车": "辆", "车": "辆"}
+_MONEY = re.compile(r"钱|费|元|支出|花|预算数|决算数|金额")
 _NOUN_COUNT = re.compile(rf"^(?:.{{0,4}}?)({'|'.join(COUNTED_NOUNS)})(?:的)?(?:总)?(?:数量|数|台数|总量)$")
 
 
@@ -57,6 +58,9 @@ def sub_question(q: str, measure: str) -> str | None:
     never answered by money."""
     if (n := _NOUN_COUNT.match(measure)) is not None:  # 「车辆数」: 「车辆有多少辆」, the narrative's count
         return f"{measure[:n.end(1)]}有多少{COUNTED_NOUNS[n.group(1)]}"
+    # 「哪个单位的车更多？有多少辆？」: the noun alone, asked by its counter (or with no word of money), is the count.
+    if measure in COUNTED_NOUNS and (_COUNTER.search(q) or not _MONEY.search(q)):
+        return f"{measure}有多少{COUNTED_NOUNS[measure]}"
     m = _ASSET.search(q)
     if not m or measure != whole_measure(q):
         return None

@@ -43,6 +43,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from .wholes import spent  # 「一共花了多少钱」 of a 决算: its 本年支出合计, not the 支出总计
     measures = spent(doc, q, measures, engine.vocab_for(doc))
     numeric = bool(W.NUMERIC.search(q))
+    from . import emptytable  # 「X表为什么是空的」: the note the table or the narrative prints (assistant/emptytable.py)
+    if (ans := emptytable.answer(question, q, doc)) is not None:
+        return ans
     from . import reasons  # 「X为啥比去年少了」: the narrative's reason, quoted (assistant/reasons.py)
     if (ans := reasons.answer(engine, question, q, doc)) is not None:
         return ans

@@ -164,7 +164,13 @@ class Engine:
             names = "、".join(d.document.label for d in choice.candidates)
             why = f"问题可能指多份文件（{names}），请在问题里说明是哪个部门、哪一年、预算还是决算，或在侧栏选择文件。"
             return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in choice.candidates])
-        return self.on(question, q, choice.doc, choice.named, mentions)
+        from . import otherunit  # 「西安市儿童医院…」: a unit no document is of, the document chosen by year alone
+        if (unit := otherunit.refusal(q, choice.doc, choice.named)) is not None:
+            return Answer(question, NOT_FOUND, f"没有找到答案：{unit}。{corpus_summary(self.corpus.docs)}")
+        from . import misspelt  # a name read with one character corrected: the answer says so (assistant/misspelt.py)
+        answer = self.on(question, q, choice.doc, choice.named, mentions)
+        answer.answer = misspelt.note(choice.reading) + answer.answer
+        return answer
 
     def on(self, question: str, q: str, doc: ParsedDocument, named: str, mentions=None) -> Answer:
         """The question answered from one chosen document (``named``: the department's words the question used)."""

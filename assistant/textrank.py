@@ -21,7 +21,11 @@ _ASK = re.compile(r"(?:是)?(?:指什么|指的是什么|什么意思).*$|"
 _WHERE = re.compile(r"^.*?(?:里|中)(?:说的|提到的|讲的)|^.*?(?:预算|决算|说明|文件|报告)(?:里|中)的")
 _PLAIN = re.compile(r"(?:19|20)\d{2}\s*年度?|部门预算|部门决算|今年|本年|[？?，,。！!“”\"]")
 _GENERIC_TAIL = re.compile(r"(?:的)?(?:经费|资金|费用|项目|支出|预算|的钱|钱)+$")
+# 「…新建工程，建好以后拿来干什么」: when the thing is finished is no part of its name, and asks its use.
+_DONE = re.compile(r"(?:建好|建成|完工|竣工|投用|投入使用|装好|修好|做好|办好)了?(?:以后|之后|后)?$")
 _USE = re.compile(r"用来|用于|用途|干什么|做什么|干嘛|花在|花到")
+# A passage stating a use: 「主要用于…」, a building's 「建成后作为…场所」.
+_STATES_USE = re.compile(r"主要用于|用于|(?:建成|竣工|完工|投入使用)(?:以)?后")
 
 
 def subject(q: str) -> str:
@@ -30,7 +34,8 @@ def subject(q: str) -> str:
     text = _ASK.sub("", text)
     where = _WHERE.sub("", text)
     text = where if len(where) >= 4 else text
-    return _GENERIC_TAIL.sub("", text).strip("的")
+    text = re.sub(r"^(?:那个|这个|那项|这项|那|这|该)(?=.{4})", "", text)  # 「那个…工程」: which one, not its name
+    return _GENERIC_TAIL.sub("", _DONE.sub("", text)).strip("的")
 
 
 def _score(subj: str, hit, use: bool) -> int:
@@ -42,7 +47,7 @@ def _score(subj: str, hit, use: bool) -> int:
         score += 2 + (1 if at <= 8 else 0)
     elif subj in section:
         score += 2
-    if use and score and re.search(r"主要用于|用于", text):
+    if use and score and _STATES_USE.search(text):
         score += 1
     return score
 
