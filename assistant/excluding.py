@@ -19,7 +19,9 @@ from .vocab import normalize
 # 除了 may follow the year or the department's name (「2021年除了X，」); a bare 除 or X以外 opens a clause.
 _CLAUSE = re.compile(r"(?:(?:除了|除去|除开|(?:^|(?<=[，,。；;年]))除(?!以))(?P<a>[^，,。？?；;]{2,40}?)(?:以外|之外|外)?(?:的话)?"
                      r"|(?:^|(?<=[，,。；;]))(?P<b>[^，,。？?；;除]{2,40}?)(?:以外|之外)"
-                     r"|(?:不算|不计|不包括|去掉|排除|刨去|刨除)(?P<c>[^，,。？?；;]{2,40}?)(?:的话)?)(?=[，,])")
+                     r"|(?:不算|不计|不包括|去掉|排除|刨去|刨除)(?P<c>[^，,。？?；;]{2,40}?)(?:的话)?)(?=[，,])"
+                     # 「…加起来是多少？会议费和培训费不算。」: the names before 不算, a clause of its own.
+                     r"|(?:^|(?<=[，,。；;？?]))(?P<d>[^，,。？?；;]{2,40}?)(?:都|也)?不(?:算|计|包括|含)(?:在内)?(?=[，,。；;？?]|$)")
 # Words around the name that are no part of it: 「2亿元的」「那个」「这一项」 ….
 _LEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?的?)?(?:[\d.,，]+\s*(?:亿|万|千)?元的?)?(?:那个|这个|那笔|这笔|那项|这项|那一项|这一项)?"
                    r"[“「\"]?")
@@ -30,7 +32,7 @@ def names(q: str) -> list[str]:
     """The names the question sets aside (normalised, at least two characters)."""
     out = []
     for m in _CLAUSE.finditer(q):
-        said = next(g for g in (m.group("a"), m.group("b"), m.group("c")) if g)
+        said = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
         name = _TAIL.sub("", _LEAD.sub("", normalize(said)))
         if len(name) >= 2:
             out.append(name)
@@ -41,7 +43,7 @@ def spans(q: str) -> list[tuple[int, int]]:
     """Where the set-aside names stand in the question (their mentions are no operands)."""
     out = []
     for m in _CLAUSE.finditer(q):
-        g = next(k for k in ("a", "b", "c") if m.group(k))
+        g = next(k for k in ("a", "b", "c", "d") if m.group(k))
         out.append((m.start(g), m.end(g)))
     return out
 
@@ -51,8 +53,9 @@ def mentions(q: str, found: list) -> list:
     cut = spans(q)
     if not cut:
         return found
-    if not (W.RANK.search(q) or W.COUNT.search(q) or W.LIST.search(q) or re.search(r"哪|谁", q)):
+    if not (W.RANK.search(q) or W.COUNT.search(q) or W.LIST.search(q) or re.search(r"哪|谁", q) or W.SUM.search(q)):
         return found  # 「除了财政拨款，还有别的收入吗」: the rest of a whole, not a set ranked or listed
+    # A sum (「A、B、C加起来…，D不算」): the names set aside are no operands either.
     return [m for m in found if not any(a <= m.start and m.end <= b for a, b in cut)]
 
 

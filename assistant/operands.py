@@ -100,7 +100,11 @@ def spoken_sum(q: str, mentions: list) -> list:
 
 def _descends(child: CellRef, parent: CellRef) -> bool:
     """Is ``child``'s line under ``parent``'s: a longer subject code starting with the parent's, or (a table
-    printed without codes) a line the table nests under it."""
+    printed without codes) a line the table nests under it; or, on one line, a column under the parent's header
+    (「“三公”经费/小计」 over 「“三公”经费/因公出国（境）费」: the 三公 table's parts printed as columns)."""
+    if child.table is parent.table and child.row is parent.row:
+        head = re.sub(r"/(?:小计|合计)$", "", parent.cell.column)
+        return child.cell.column != parent.cell.column and child.cell.column.startswith(head + "/")
     a, b = (child.row.code or "").strip(), (parent.row.code or "").strip()
     if a.isdigit() and b.isdigit():
         return len(a) > len(b) and a.startswith(b)
