@@ -121,7 +121,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
         return ans
     index = engine.form_index(doc)
     from . import perfcompare  # 「A和B两个项目，哪个执行率高」: each project's figure, compared (assistant/perfcompare.py)
-    if (ans := perfcompare.answer(question, perf_query(q, mentions, index.projects), doc, index)) is not None:
+    from .formstages import asks_between, stages_said  # 「年初预算和全年执行数相差多少」: one project's two stages
+    if not (asks_between(q) and stages_said(q) >= 2) and \
+            (ans := perfcompare.answer(question, perf_query(q, mentions, index.projects), doc, index)) is not None:
         return ans
     ans = perftables.answer(question, perf_query(q, mentions, index.projects), doc, index)
     if ans is not None:

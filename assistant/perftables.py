@@ -250,7 +250,8 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
         if extra:  # the target the text states beside the actual: cited too, where it is printed
             cites.append(_cite_value(t, t.target, "年度指标值"))
         return Answer(question, ANSWERED, text, v.number, v.unit if v.number is not None else None, None, cites)
-    if named and _FUNDS_Q.search(q):
+    from .formstages import asks_between
+    if named and (_FUNDS_Q.search(q) or asks_between(q)):
         from . import formcost  # the form's 成本指标 restating the project's money otherwise: both readings
         return formcost.readings(question, q, named[0], _funds(question, q, doc, named, rate=False))
     return stated(question, q, doc, fs, named, stated_cue)
@@ -385,6 +386,9 @@ def _funds(question, q, doc, named: list[Form], rate: bool) -> Answer | None:
         if row is None:
             return None
     cells = [c for c in row.cells if c.value is not None]
+    from . import formstages  # 「年初预算比全年预算多了多少」: two stages of the funds row (assistant/formstages.py)
+    if not rate and part is None and (between := formstages.between(question, q, doc, f, row, cells)) is not None:
+        return between
     if rate:
         pick = next((c for c in cells if "执行率" in c.column or (c.unit == "%" and c.raw.endswith("%"))), None)
         what = "执行率"
@@ -399,15 +403,21 @@ def _funds(question, q, doc, named: list[Form], rate: bool) -> Answer | None:
         what = "资金总额" if part is None else ""
     if pick is None:
         return None
+    unit = _money_unit(f, row, pick, rate)
+    text = (f"{f.project or f.table.title}的{row.label.rstrip('：:')}{what}为 {pick.raw.strip()}"
+            f"{'' if rate or pick.raw.strip().endswith(unit or '') else ' ' + (unit or '')}"
+            f"（{f.table.title}，{row.label}行，{pick.column}列，第{row.page or f.table.page}页）")
+    return Answer(question, ANSWERED, text, pick.value, unit, None, [_cite_cell(doc, f.table, row, pick)])
+
+
+def _money_unit(f: Form, row, pick, rate: bool) -> str | None:
+    """The unit a funds cell is in: its own, else the 万元 the form says around it, else the table's."""
     unit = "%" if pick.raw.strip().endswith("%") else ("万元" if rate is False else pick.unit)
     unit = pick.unit if pick.unit and pick.unit != "%" and not rate else unit
     if not rate and not pick.unit:
         unit = "万元" if "万元" in "".join(c.raw for c in row.cells) + f.table.title + "".join(
             c.path for c in f.table.columns) + "".join(r.label for r in f.funds) + _units_near(f) else (f.table.unit or "万元")
-    text = (f"{f.project or f.table.title}的{row.label.rstrip('：:')}{what}为 {pick.raw.strip()}"
-            f"{'' if rate or pick.raw.strip().endswith(unit or '') else ' ' + (unit or '')}"
-            f"（{f.table.title}，{row.label}行，{pick.column}列，第{row.page or f.table.page}页）")
-    return Answer(question, ANSWERED, text, pick.value, unit, None, [_cite_cell(doc, f.table, row, pick)])
+    return unit
 
 
 def _goal(question, doc, f: Form) -> Answer:

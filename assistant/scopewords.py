@@ -35,8 +35,8 @@ _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 # A Chinese numeral only where the number ends there (「表一般公共预算…」 says no number).
 _REF = re.compile(r"(?:(?:部门)?(?:预算|决算|公开)?表\s*(?P<a>\d{1,2}(?!\d)|[一二三四五六七八九十]{1,3}(?=[（(\s:：的中里]))|"
                   r"(?:预算|决算|公开)\s*(?P<b>\d{1,2})\s*表)")
-# What may follow the number before the scope word: the table's title, bracketed (in 《》 too) or said on.
-_AFTER_REF = re.compile(r"(?:《[^《》]{0,40}》|[（(][^（）()]{0,40}[）)]|[\u4e00-\u9fff“”]{0,30}?表(?:[（(][^（）()]{0,30}[）)])?)?"
+# What may follow the number before the scope word: the table's title, bracketed (in 《》 or “” too) or said on.
+_AFTER_REF = re.compile(r"(?:《[^《》]{0,40}》|“[^“”]{1,40}”|[（(][^（）()]{0,40}[）)]|[\u4e00-\u9fff“”]{0,30}?表(?:[（(][^（）()]{0,30}[）)])?)?"
                         r"(?=(?:的)?(?:里面|当中|之中|中|里)(?![央国]))")
 _TITLE_NUM = re.compile(rf"(?:表\s*(?P<a>{_NUM})(?!\d)|(?P<b>\d{{1,2}})表)")
 _SCOPE = re.compile(r"^(?:预算|决算)?(?:表)?(?:的)?(?:中|里|里面|当中|之中)(?![央国])")
