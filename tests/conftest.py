@@ -78,6 +78,14 @@ def assert_cited_figure(a: dict, value: str, unit: str, page: int | None, shown:
         assert a["citations"][0]["page"] == page, a["citations"]
 
 
+def assert_figure_on_pages(a: dict, value: str, unit: str, pages: list[int]) -> None:
+    """An answered figure: its value and unit, and its citations' pages in order (one per figure read) — what the
+    questions across documents check of each answer."""
+    assert a["status"] == "answered", a["answer"]
+    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
+    assert [c["page"] for c in a["citations"]] == pages, a["citations"]
+
+
 @pytest.fixture(scope="session")
 def sample_home(tmp_path_factory) -> Path:
     """A corpus with the bundled sample ingested through the CLI, shared read-only by the tests."""
@@ -180,17 +188,15 @@ def pytest_collection_modifyitems(session, config, items) -> None:
     # The modules that need the real corpus run after the others (each module kept whole, in its order): the
     # corpus's ingest, two minutes on one core, starts when collection ends (pytest_collection_finish) and runs
     # on the second core beside the sample's tests instead of before the first real test.
-    # A module that drives the app on a copy of the corpus (real_copy: the browser) runs last of all, on a quiet
-    # machine: beside the ingest and the shared batch, a phone's view waited on a page busy for seconds more.
-    def group(items, test) -> set[str]:
-        return {item.module.__name__ for item in items if test(item) and getattr(item, "module", None)}
-
-    real = group(items, _needs_real)
-    app = group(items, lambda item: "real_copy" in getattr(item, "fixturenames", ()))
+    # A test that drives the app on a copy of the corpus (real_copy: the browser) runs last of all, on a quiet
+    # machine: beside the ingest and the shared batch, a phone's view waited on a page busy for seconds more. Its
+    # module's other tests (the sample's) stay with the sample's.
+    real = {item.module.__name__ for item in items if _needs_real(item) and getattr(item, "module", None)}
 
     def rank(item) -> int:
-        name = item.module.__name__ if getattr(item, "module", None) is not None else None
-        return 2 if name in app else 1 if name in real else 0
+        if "real_copy" in getattr(item, "fixturenames", ()):
+            return 2
+        return 1 if getattr(item, "module", None) is not None and item.module.__name__ in real else 0
 
     items[:] = sorted(items, key=rank)
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import on_real_home, shared_answers
+from conftest import assert_figure_on_pages as _figure, on_real_home, shared_answers
 
 # 2024-gjxfj-juesuan p15 公开09表 “三公”经费 决算数 合计 46.21; 2026-gjxfj-yusuan p16 “三公”经费 合计 112.61:
 # the 决算 said first, so 46.21 ÷ 112.61 = 0.41
@@ -41,12 +41,6 @@ ASKED = on_real_home([EARLIER_FIRST, LATER_FIRST, LEVEL_BEFORE, REGION_ONCE, LIS
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
     return shared_answers(real_home, ASKED)
-
-
-def _figure(a: dict, value: str, unit: str, pages: list[int]) -> None:
-    assert a["status"] == "answered", a["answer"]
-    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
-    assert [c["page"] for c in a["citations"]] == pages, a["citations"]
 
 
 def test_a_multiple_divides_the_first_said_by_the_second(answers):

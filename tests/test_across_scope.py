@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import on_real_home, shared_answers
+from conftest import assert_figure_on_pages as _figure, on_real_home, shared_answers
 
 NO_LATER_DOCUMENT = "西安市委宣传部2026年的“三公”经费和2021年比是增加了吗"
 # 2026-gjxfj-yusuan p13 一般公共预算基本支出表 合计 人员经费 7,504.62; 2026-fz-swj-yusuan p28 （一）人员经费 3551.21 万元
@@ -44,12 +44,6 @@ ASKED = on_real_home([NO_LATER_DOCUMENT, SCOPE_FIRST, WHOLE_SAID_AS_KIND, QUOTED
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
     return shared_answers(real_home, ASKED)
-
-
-def _figure(a: dict, value: str, unit: str, pages: list[int]) -> None:
-    assert a["status"] == "answered", a["answer"]
-    assert Decimal(a["value"]) == Decimal(value) and a["unit"] == unit, a["answer"]
-    assert [c["page"] for c in a["citations"]][:len(pages)] == pages, a["citations"]
 
 
 def test_a_year_no_document_holds_is_refused_not_the_held_years_change(answers):
