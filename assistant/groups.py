@@ -75,26 +75,36 @@ def prefixed(question: str, q: str, doc):
                    lambda c: names[id(c)])
 
 
+def _split_rows(t) -> list:
+    """A table's lines named 「G-X」 (group, part, row, its default column's cell), worked out once per table
+    object: every question reads them (assistant/partnames.py, groupparts.py), only the groups it names differ."""
+    from .nesting import per_table
+    memo = per_table(t)
+    if "split_rows" not in memo:
+        from .corpus import default_column, plain_label
+        col, got = default_column(t), []
+        for r in t.rows if col is not None else ():
+            parts, cell = _split(plain_label(r.label)), r.cell(col)
+            if parts is not None and cell is not None and cell.value is not None and not cell.blank:
+                got.append((parts[0], parts[1], r, cell))
+        memo["split_rows"] = got
+    return memo["split_rows"]
+
+
 def named_parts(q: str, doc):
     """(table, group, {part: CellRef}): the lines of one table named as a group the question names and a part of it
     (two or more), the longest group named; a table's lines first, else the narrative's listed items. None: no such
     group. (assistant/groupparts.py lists and sums them.)"""
     from ingest import model
 
-    from .corpus import CellRef, default_column, plain_label
+    from .corpus import CellRef
     tables = [t for t in doc.tables if t.rows and t.kind != model.NARRATIVE] + \
         [t for t in doc.tables if t.rows and t.kind == model.NARRATIVE]
     for t in tables:
-        col = default_column(t)
-        if col is None:
-            continue
         groups: dict[str, dict[str, CellRef]] = {}
-        for r in t.rows:
-            parts = _split(plain_label(r.label))
-            cell = r.cell(col)
-            if parts is None or parts[0] not in q or cell is None or cell.value is None or cell.blank:
-                continue
-            groups.setdefault(parts[0], {}).setdefault(parts[1], CellRef(doc.document, t, r, cell))
+        for group, part, r, cell in _split_rows(t):
+            if group in q:
+                groups.setdefault(group, {}).setdefault(part, CellRef(doc.document, t, r, cell))
         named = sorted(((g, items) for g, items in groups.items() if len(items) >= 2), key=lambda x: -len(x[0]))
         if named:
             return t, named[0][0], named[0][1]

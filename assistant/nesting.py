@@ -71,6 +71,12 @@ def _memo(table: Table) -> dict:
         _MEMO[key] = entry
     return entry[1]
 
+
+def per_table(table: Table) -> dict:
+    """A memo kept as long as the table object lives (tables are not hashable: keyed by identity, dropped with
+    the table): what every question works out alike from a table is worked out once."""
+    return _memo(table)
+
 _BUDGET = 4000  # parses tried before giving up on a table (a long list of equal figures)
 
 
