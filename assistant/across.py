@@ -315,14 +315,18 @@ def _nonzero(question: str, measure: str, have: list, missing: list[str], unit: 
     return Answer(question, ANSWERED, text, Decimal(len(hits)), "个", f"计数 {len(hits)}（{measure} ≠ 0）", cites)
 
 
+def _parts_of_year(q: str, year: str) -> list[str]:
+    """The parts of a comparison (split at 比, 和, 相比 …) that say the year: that document's own words."""
+    return [p for p in re.split(r"比|和|与|相比|对比|以及|、", q) if year in p]
+
+
 def _own_measure(q: str, year: int, docs: list) -> str:
     """The figure asked of a year's document where the question names it beside that year
     ("2025年预算的支出合计比2024年决算的本年支出合计…"): the words of its own part of the question."""
     y = str(year)
     if y not in q or len(set(years_in(q))) < 2:
         return ""  # one year said: its part of the question is the whole question's figure (「2026年这几家单位（…）」)
-    parts = re.split(r"比|和|与|相比|对比|以及|、", q)
-    mine = [p for p in parts if y in p]
+    mine = _parts_of_year(q, y)
     words = measure_words(mine[0], docs) if len(mine) == 1 else ""
     # 「…比2024年实际决算多了多少」: a stage (实际, 决算, 预算数) names no figure of its own: the question's figure
     # 「2025年预算安排的」「2024年实际花的」: how the money is said (安排, 花), no figure of its own either.
@@ -340,7 +344,7 @@ def _spent_of(q: str, doc, measure: str) -> str:
     if doc.document.kind != "决算" or measure != "支出总计":
         return measure
     y = str(doc.document.year)
-    mine = [p for p in re.split(r"比|和|与|相比|对比|以及|、", q) if y in p] if y in q else [q]
+    mine = _parts_of_year(q, y) if y in q else [q]
     return "本年支出合计" if any(_SPENT_SAID.search(p) for p in mine) else measure
 
 
