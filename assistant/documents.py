@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from ingest.model import ParsedDocument
 
@@ -126,6 +127,19 @@ class Choice:
     reading: object = None  # a name said with a wrong character, as it was read (misspelt.Reading)
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Every place of the country by its full and its shorter names (assistant/places.txt: data)."""
+    text = resources.files("assistant").joinpath("places.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if line and not line.startswith("#") for w in line.split())
+
+
+def _place_before(prefix: str) -> str:
+    """The longest place name the text ends with (「广州气象局」 → 广州), or ""."""
+    places = _places()
+    return next((prefix[-k:] for k in range(min(len(prefix), 12), 1, -1) if prefix[-k:] in places), "")
+
+
 def _named(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str]:
     """The documents whose department the question names most specifically, and the words it used."""
     best, chosen, said = 0, [], ""
@@ -137,9 +151,12 @@ def _named(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], st
             continue
         name = max(hits, key=len)
         # "上海市财政局" names another department than 普陀区财政局 (or 北京市财政局): a region said just
-        # before the name must be one of this department's own.
-        before = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:{levels}))$", q[:q.find(name)])
-        if before and not any(before.group(1)[-k:] + name in names for k in range(2, len(before.group(1)) + 1)):
+        # before the name must be one of this department's own. So must a place said without its level word
+        # (广州气象局 is not 杭州市气象局), known from the list of the country's places.
+        prefix = q[:q.find(name)]
+        before = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:{levels}))$", prefix)
+        place = before.group(1) if before else _place_before(prefix)
+        if place and not any(place[-k:] + name in names for k in range(2, len(place) + 1)):
             continue
         if len(name) > best:
             best, chosen, said = len(name), [d], name
@@ -156,8 +173,15 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         hits = [n for n in department_names(d.document.department, d.document.region) if n in q]
         return Choice(d, docs, named=max(hits, key=len) if hits else "")
     named, said = _named(q, docs)
-    if not named and _names_elsewhere(q, docs):
-        return Choice(None, [], "语料库里没有问题所说部门的预算公开文件", "")
+    if not named and (elsewhere := _names_elsewhere(q, docs)):
+        # 「广州气象局」 with only 杭州市气象局 held: refused, and the departments of that name held are named.
+        near, name = elsewhere
+        at = q.find(name)
+        before = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:{'|'.join(map(re.escape, synonyms.REGION_LEVELS))}))$", q[:at])
+        place = before.group(1) if before else _place_before(q[:at])
+        departments = list(dict.fromkeys(d.document.department for d in near))
+        held = "、".join(departments[:8]) + (f"等 {len(departments)} 个" if len(departments) > 8 else "")
+        return Choice(None, [], f"语料库里没有“{place}{name}”的预算公开文件（同名的有：{held}）", "")
     if not named:
         named, said = _by_stem(q, docs)
     reading = None
@@ -275,14 +299,16 @@ def _by_region(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument]
     return [d for d in docs if d.document.department in departments], max(said, key=len)
 
 
-def _names_elsewhere(q: str, docs: list[ParsedDocument]) -> bool:
-    """Does the question use a department's name that ``_named`` set aside because the region said before
-    it is not that department's ("上海市财政局" when only 普陀区财政局 and 北京市财政局 are held)?"""
+def _names_elsewhere(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str] | None:
+    """The departments whose name the question uses but ``_named`` set aside because the region said before
+    it is not theirs ("上海市财政局" when only 普陀区财政局 and 北京市财政局 are held), and the name said."""
+    near, said = [], ""
     for d in docs:
-        for n in department_names(d.document.department, d.document.region):
-            if n in q:
-                return True
-    return False
+        hits = [n for n in department_names(d.document.department, d.document.region) if n in q]
+        if hits:
+            near.append(d)
+            said = max([said, *hits], key=len)
+    return (near, said) if near else None
 
 
 # Last year's execution as a budget prints it ("比2025年执行数", "上年预算执行数"): no 决算 is asked for.

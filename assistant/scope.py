@@ -28,8 +28,16 @@ _FINAL_ACCOUNTS = ("决算", "实际支出", "实际花", "执行进度", "执�
 def corpus_summary(docs: list[ParsedDocument]) -> str:
     if not docs:
         return "语料库目前是空的，请先导入预算公开文件。"
+    if len(docs) > _LISTED:
+        # A city's or the country's corpus is not listed in an answer: its size and span are.
+        years = [d.document.year for d in docs]
+        departments = len({d.document.department for d in docs})
+        return f"语料库目前收录 {len(docs)} 份文件（{departments} 个部门，{min(years)}–{max(years)} 年）。"
     names = "；".join(f"{d.document.department} {d.document.year}年部门{d.document.kind}" for d in docs)
     return f"语料库目前收录：{names}。"
+
+
+_LISTED = 30  # documents named one by one in a refusal; more are summed up
 
 
 # 「24年」「22年的决算」 as people type a year: 2024, 2022. Not a number of years (近10年, 满20年, 第3年, 10多年).

@@ -65,3 +65,15 @@ def test_this_year_of_a_name_two_departments_share_is_ambiguous(answers):
 def test_a_region_before_an_organ_not_held_chooses_nothing(answers):
     a = answers[ORGAN_NOT_HELD]
     assert a["status"] != "answered" and a["value"] is None, a["answer"]
+
+
+def test_a_refusal_sums_up_a_large_corpus_instead_of_listing_it():
+    """At a city's hundred departments a refusal naming every document would be pages long: past a few dozen
+    it gives the corpus's size and span (the departments of the name asked are named by ``documents.choose``)."""
+    from types import SimpleNamespace
+
+    from assistant.scope import corpus_summary
+    docs = [SimpleNamespace(document=SimpleNamespace(department=f"第{i % 20}部门", year=2020 + i % 5, kind="预算"))
+            for i in range(40)]
+    assert corpus_summary(docs) == "语料库目前收录 40 份文件（20 个部门，2020–2024 年）。"
+    assert corpus_summary(docs[:3]).startswith("语料库目前收录：第0部门 2020年部门预算；")

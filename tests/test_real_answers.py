@@ -74,7 +74,9 @@ ANSWERED = {
 NOT_HELD = {
     "杭州气象局一般公共服务支出是多少": "没有列出“一般公共服务支出”",  # Hangzhou's 支出 has no 201 类
     "杭州气象局2026年决算的人员经费是多少": "没有杭州市气象局的决算",  # only its 预算 is held
-    "上海市财政局三公经费是多少": "没有问题所说部门",  # 普陀区财政局 is not 上海市财政局
+    "上海市财政局三公经费是多少": "没有“上海市财政局”的预算公开文件（同名的有",  # 普陀区财政局 is not 上海市财政局
+    # A place said without 市 before a short name is a region too (assistant/places.txt): not 杭州's 气象局.
+    "广州气象局2026年一共能花多少钱": "没有“广州气象局”的预算公开文件（同名的有：杭州市气象局）",
 }
 
 
