@@ -18,6 +18,7 @@ from ingest import model
 from ingest.values import money
 
 from . import acrossparts, acrosspick, arith, execution, keyfigures
+from .numbered import cn_number
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar
 from .corpus import plain_label
 from .figures import ASKS_WAN
@@ -34,7 +35,6 @@ _KIND = re.compile(r"(?:19|20)\d{2}\s*年度?(?:部门)?(?:预算|决算)数?|�
 _PLACE = re.compile(r"(?:(?:排名?|名列|位列|位居|排在)\s*(倒数)?第\s*([一二两三四五六七八九十\d]{1,3})\s*(?:名|位)?"
                     r"|(倒数)?第\s*([一二两三四五六七八九十\d]{1,3})\s*(?:名|位)?(?=[多少高低大小])"
                     r"|(倒数)第\s*([一二两三四五六七八九十\d]{1,3})\s*(?:名|位)?)(多|少|高|低|大|小)?")
-_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _place(q: str) -> tuple[int, bool] | None:
@@ -42,14 +42,9 @@ def _place(q: str) -> tuple[int, bool] | None:
     m = _PLACE.search(q)
     if m is None:
         return None
-    word = m.group(2) or m.group(4) or m.group(6)
-    if word.isdigit():
-        n = int(word)
-    elif len(word) == 1:
-        n = _NUMERALS[word]
-    else:  # 十一, 二十, 二十一
-        head, _, tail = word.partition("十")
-        n = (_NUMERALS.get(head, 1) if head else 1) * 10 + (_NUMERALS.get(tail, 0) if tail else 0)
+    n = cn_number(m.group(2) or m.group(4) or m.group(6))
+    if n is None:  # 「第十十」: no number
+        return None
     return n, bool(m.group(1) or m.group(3) or m.group(5) or (m.group(7) or "") in ("少", "低", "小"))
 
 

@@ -8,7 +8,7 @@ its size (0 for 持平, 222.33) became the value. Each clause is asked on its ow
 to the other, as twopart.py does), and the change is stated after the amount with its own source and
 direction, and the yes/no answered from that direction. A change the document does not state is said so; an
 amount not found leaves the question to be read whole, as before. 「X多少，比去年多了多少」 (both figures asked)
-is not this family: there the change is the last figure asked (yearly.both).
+is not this family: there the change is the last figure asked (yearasked.both).
 """
 from __future__ import annotations
 

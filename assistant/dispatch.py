@@ -12,7 +12,7 @@ import re
 from ingest import model
 from ingest.model import ParsedDocument
 
-from . import arith, documents, sets, synonyms, tableanswer, targets, yearly
+from . import arith, documents, sets, synonyms, tableanswer, targets, yearasked, yearly
 from . import wording as W
 from .answer import AMBIGUOUS, Answer
 from .corpus import unit_of
@@ -155,7 +155,7 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     ans = overview.answer(question, q, doc, measures)
     if ans is not None:
         return ans
-    if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(as_of(q))) or yearly.implicit(q):
+    if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(as_of(q))) or yearasked.implicit(q):
         ans = yearly.change(engine, question, q, doc, measures, hint)
         if ans is not None:
             return ans

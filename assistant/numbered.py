@@ -16,12 +16,13 @@ _DIGITS = "一二三四五六七八九"
 _MARK = re.compile(r"[（(]([一二三四五六七八九十]+|\d+)[）)]|(?:^|(?<=[。；;]))\s*(\d+)[、.．](?!\d)|(?:^|(?<=[。；;]))\s*([一二三四五六七八九十]+)、")
 
 
-_CN = {c: i for i, c in enumerate(_DIGITS, 1)}
+_CN = {c: i for i, c in enumerate(_DIGITS, 1)} | {"两": 2}  # 「两个季度」「排第两」 as people say 2
 
 
 def cn_number(text: str) -> int | None:
-    """A number printed in digits or Chinese numerals up to 九十九 (「十二」 12, 「二十」 20); None if it is not one.
-    Shared by the numbered items here and the numbered tables of scopewords.py (「表十二」)."""
+    """A number printed in digits or Chinese numerals up to 九十九 (「十二」 12, 「二十」 20, 「两」 2); None if it is not
+    one. Shared by the numbered items here, the numbered tables of scopewords.py (「表十二」), a place in a ranking
+    (across.py 「排第二」), a count of quarters (quarters.py) and tenths of a rate (reasons.py 「八成多」)."""
     if text.isdigit():
         return int(text)
     if text == "十":

@@ -60,7 +60,7 @@ def _whole(doc, measures):
 
 
 def answer(eng, question: str, q: str, doc, measures, ask: str, wanted: str | None) -> Answer | None:
-    from . import yearly
+    from . import yearasked, yearly
     found = _whole(doc, measures)
     if found is None:
         return None
@@ -82,7 +82,7 @@ def answer(eng, question: str, q: str, doc, measures, ask: str, wanted: str | No
         cell = kid.cell(col)
         name = _name(kid.label)
         fact = next((f for f in facts if _key(f.subject) == _key(name)), None) or \
-            next((f for f in facts if yearly.score(name, f.subject) >= 4), None)
+            next((f for f in facts if yearasked.score(name, f.subject) >= 4), None)
         if fact is not None:
             change = fact.change
             if fact.unit != unit and arith.is_money(fact.unit) and arith.is_money(unit):

@@ -15,13 +15,13 @@ from ingest.values import money
 
 from . import arith
 from . import wording as W
+from .numbered import cn_number
 from .answer import ANSWERED, Answer, Citation
 
 _ASK = re.compile(r"(?:([一二三四两1-4])个)?季度")
 _QUARTER = re.compile(r"第([一二三四1-4])季度[^，。；\d]{0,12}?([\d,，.．]+)\s*(万元|元|亿元)")
 _WORDS = re.compile(r"(?:19|20)\d{2}\s*年度?|(?:[一二三四两1-4]个)?季度|各季度|用款计划|用款|计划|一共|加起来|合计|"
                     r"总共|共计|总和|加在一起|是多少|多少钱|多少万元?|多少|安排|各|的|了|吗|呢|[？?，,。“”]")
-_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
@@ -55,7 +55,7 @@ def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
                                   section=p.section))
     if len(found) < 2 or len({u for _, _, u in found}) != 1:
         return None
-    if ask.group(1) and _COUNT[ask.group(1)] != len(found):
+    if ask.group(1) and cn_number(ask.group(1)) != len(found):
         return None  # the quarters asked are not the quarters printed
     unit = found[0][2]
     r = arith.total([v for _, v, _ in found])

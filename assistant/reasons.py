@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from ingest.changes import ChangeFact
 
-from . import arith, wholepart, yearly
+from . import arith, wholepart, yearasked, yearly
 from . import wording as W
+from .numbered import cn_number
 from .answer import ANSWERED, Answer, Citation
 
 WHY = re.compile(r"为啥|为什么|为何|什么原因|原因是什么|原因是?啥|怎么回事|咋(?:就|会)")
@@ -70,7 +71,6 @@ def _way(q: str) -> int:
     return 0 if up == down else (1 if up else -1)
 
 
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _TENTHS = re.compile(r"(?P<near>快|近|将近|接近|差不多)?(?P<n>[一二两三四五六七八九])成(?P<more>多)?")
 _PERCENT = re.compile(r"(?:百分之(?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?)\s*[%％])")
 
@@ -79,7 +79,7 @@ def _size(q: str) -> tuple[Decimal, Decimal] | None:
     """The rate the question says the figure moved by, as a range of percent: 「八成多」 80–90, 「快七成」 60–70,
     「七成」 65–75, 「一半」 45–55, 「85%」 84–86; None where it says none."""
     if m := _TENTHS.search(q):
-        n = Decimal(_CN[m.group("n")] * 10)
+        n = Decimal(cn_number(m.group("n")) * 10)
         return (n, n + 10) if m.group("more") else (n - 10, n) if m.group("near") else (n - 5, n + 5)
     if m := _PERCENT.search(q):
         n = Decimal(m.group("a") or m.group("b"))
@@ -181,8 +181,8 @@ def _fact(eng, q: str, doc, keep=None) -> ChangeFact | None:
     """The stated change about what the question names (the whole budget when it names nothing); ``keep``:
     only the statements it accepts."""
     year = doc.document.year
-    wanted = yearly.wanted_basis(q, year)
-    subject = yearly.asked_subject(q)
+    wanted = yearasked.wanted_basis(q, year)
+    subject = yearasked.asked_subject(q)
     subject = re.sub(r"^(?:一下子?|突然|居然|竟然)|(?:一下子?|突然|居然|竟然)$", "", subject)
     tries = [subject]
     if subject and not re.search(r"(?:收入|支出|收支|经费|费|资金)$", subject):
@@ -286,7 +286,7 @@ def _said(question: str, q: str, doc, way: int) -> Answer | None:
     from . import labelled
     subject = ""
     for said in (q, re.sub(r"^[^，,]*?为什么", "", q)):  # 「为什么X是0」: X after the why
-        subject = re.sub(r"^(?:一下子?|突然|居然|竟然)|(?:一下子?|突然|居然|竟然)$", "", yearly.asked_subject(said))
+        subject = re.sub(r"^(?:一下子?|突然|居然|竟然)|(?:一下子?|突然|居然|竟然)$", "", yearasked.asked_subject(said))
         subject = re.sub(r"(?:决算数?|预算数?|执行数?|实际)+$", "", subject)
         if labelled.weight(subject) >= 2:
             break

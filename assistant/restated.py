@@ -66,17 +66,17 @@ def _base(f) -> str:
 
 def deducted(eng, question, q, doc, wanted, ask):
     """The statement of the change with the part the question takes out; None: the question names none."""
-    from . import lastyear, yearly
+    from . import lastyear, yearasked, yearly
     part = deduction(q)
     if part is None:
         return None
-    asked = yearly.asked_subject(without_deduction(q))
+    asked = yearasked.asked_subject(without_deduction(q))
     facts = [f for f in eng._facts.get(doc.document.doc_id, [])
              if _deducted(f) and (_part(part) in _part(_deducted(f)) or _part(_deducted(f)) in _part(part))
              and (not wanted or lastyear.compatible(wanted, yearly._basis(f, doc))) and yearly._usable(f, ask)]
     drop = _drop(doc)
     asked = yearly.without_department(asked, drop, doc.document.region)
-    scored = [(max(yearly.score(asked, _base(f), drop), yearly.score(asked, yearly.qualified(f), drop)), f)
+    scored = [(max(yearasked.score(asked, _base(f), drop), yearasked.score(asked, yearly.qualified(f), drop)), f)
               for f in facts] if asked else [(1, f) for f in facts]
     scored = [(s, f) for s, f in scored if s >= 2 or not asked and len(facts) == 1]
     if not scored:
@@ -137,7 +137,7 @@ def _same_line(a, b) -> bool:
         return False  # another scope's figure (基本支出的 vs 全部的): not the same line
     if ca and cb:
         return True
-    from .yearly import canon
+    from .yearasked import canon
     return a.current is not None and b.current is not None and canon(a.subject) == canon(b.subject)
 
 
@@ -205,10 +205,10 @@ def two_columns(question, q, doc, pair, ask) -> Answer | None:
 
 def against_columns(eng, question, q, doc, pair, ask, wanted) -> Answer | None:
     """The table's last-year column gives one change, the narrative's statement of the same line another."""
-    from . import yearly
+    from . import yearasked, yearly
     if pair.now is None or ask not in ("rate", "change") or deduction(q) is not None:
         return None
-    subject = yearly.asked_subject(q)
+    subject = yearasked.asked_subject(q)
     if not subject:
         return None
     found = yearly._matching_fact(eng, q, doc, subject, wanted or pair.basis, ask, [], least=4)

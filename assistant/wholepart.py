@@ -27,7 +27,7 @@ def whole_part(f: ChangeFact) -> str:
 def asks_whole(q: str) -> bool:
     """「2025年预算比2024年预算多了多少」「收入预算增加了多少」: the whole budget asked, no part of it named — neither
     before the asking words nor after a why (「为什么安排了其他教育支出」 names a line)."""
-    from .yearly import asked_subject, canon
+    from .yearasked import asked_subject, canon
     after = re.sub(r"^[^，,]*?(?:为什么|为何|为啥)", "", q)
     return all(canon(asked_subject(t)) in ("", "收入", "支出", "收支") for t in {q, after})
 
