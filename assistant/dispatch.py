@@ -55,6 +55,12 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import blockcount, withheld  # n projects of one unit summed; what is withheld or only counted
     if (ans := blockcount.answer(question, q, doc) or withheld.answer(question, q, doc)) is not None:
         return ans
+    from . import pertable  # 「表6（…）和表7（…）里的委托业务费加起来」: one line read in each table named (assistant/pertable.py)
+    if (ans := pertable.answer(question, q, doc, engine.vocab_for(doc))) is not None:
+        return ans
+    from . import groupwords  # 「管养维护项目中，几个收费站的…加起来」: a group's lines picked by a shared word (assistant/groupwords.py)
+    if (ans := groupwords.answer(question, q, doc, mentions, engine.vocab_for(doc))) is not None:
+        return ans
     from . import unitblocks  # a unit's own rows of a table printed unit by unit (assistant/unitblocks.py)
     if (ans := unitblocks.answer(question, q, doc)) is not None:
         return ans
@@ -98,6 +104,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
         return ans
     from . import stagerows  # 「培训费预算数」 in a 决算 table of 预算数 | 决算数 rows (assistant/stagerows.py)
     if (ans := stagerows.answer(question, q, doc, mentions, hint)) is not None:
+        return ans
+    from . import subjectparts  # 「“行政事业单位养老支出”这一款」 printed only as its 项 lines: their sum (assistant/subjectparts.py)
+    if (ans := subjectparts.answer(question, q, doc, engine.vocab_for(doc), engine.corpus)) is not None:
         return ans
     from . import classsum  # 「工资奖金津补贴」: a 政府经济科目 class, the sum of its rows (assistant/classsum.py)
     if (ans := classsum.answer(question, q, doc, engine.vocab_for(doc))) is not None:

@@ -50,7 +50,9 @@ _TITLE_TAIL = r"(?:[（(](?:按|表\s*\d)[^（）()]{0,16}[）)])?"
 
 
 def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
-    out = _numbered_table(q, found, doc)
+    from . import codewords  # 「功能科目2070607」「部门预算中，」: a code's kind, the document's own name (assistant/codewords.py)
+    out = codewords.mentions(q, found, doc)
+    out = _numbered_table(q, out, doc)
     out = _numbered_after(q, out, doc)
     out = _basis(q, out, doc)
     out = _basis_verb(q, out, doc)
