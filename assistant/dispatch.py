@@ -49,6 +49,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import reasons  # 「X为啥比去年少了」: the narrative's reason, quoted (assistant/reasons.py)
     if (ans := reasons.answer(engine, question, q, doc)) is not None:
         return ans
+    from . import percapita  # 「按实有人员算，平均每个人的人员经费」: money ÷ the printed headcount, before staffing
+    if (ans := percapita.answer(engine, question, q, doc)) is not None:
+        return ans
     from . import staffing  # 编制 and 实有 people as the narrative states them (assistant/staffing.py)
     if (ans := staffing.answer(question, q, doc)) is not None:
         return ans

@@ -86,6 +86,10 @@ def share(eng, question, q, doc, measures, options, hint) -> Answer:
                 part = readings(inside)[0]
     else:
         part = readings(options[0])[0]
+        zhan = q.find("占")
+        if 0 <= zhan < measures[0].position:  # 「财政拨款收入占收入总计的比重」: a part printed only as its parts
+            if (ans := _composite_share(eng, question, q[:zhan], doc, part)) is not None:
+                return ans
         whole = whole_of(doc, part)
         if whole is None and measures[0].table == part.table.kind and (ans := _of_sides(question, doc, part)):
             return ans
@@ -98,6 +102,23 @@ def share(eng, question, q, doc, measures, options, hint) -> Answer:
                    [part, whole], chart, conversions=conv)
     from . import statedshare  # the narrative's own statement of the share, quoted (assistant/statedshare.py)
     return statedshare.beside(question, q, doc, part, whole, r, ans)
+
+def _composite_share(eng, question, said: str, doc, whole: CellRef) -> Answer | None:
+    """The share of a figure the document prints only as its parts (财政拨款收入 = 一般公共预算 + 政府性基金预算
+    + 国有资本经营预算 拨款收入, said before 占) in the whole named after 占: the parts summed, read from the
+    whole's own table where it prints them, then divided; every part cited."""
+    from .tableanswer import composite_parts  # (tableanswer imports this module)
+    found = composite_parts(eng, said, doc, whole.table)
+    if found is None:
+        return None
+    name, parts = found
+    values, unit, conv = common_unit([*parts, whole])
+    summed = arith.total(values[:-1])
+    r = arith.share(summed.value, values[-1])
+    named = " + ".join(p.name() for p in parts)
+    return computed(question, f"{name}（表中未单列，按其组成相加：{named}）占{whole.name()}的 {arith.fmt(r.value)}%",
+                    arith.Result(r.value, f"{summed.formula}；{r.formula}"), "%", [*parts, whole], conversions=conv)
+
 
 def _of_sides(question, doc, part: CellRef) -> Answer | None:
     """「一般公共预算基本支出中，公用经费占多大比例」 where the table the question names prints no total row, only

@@ -358,6 +358,8 @@ def unrated(q: str, answer: Answer) -> Answer | None:
         return None
     if answer.status == ANSWERED and (answer.value is None or not arith.is_money(answer.unit)):
         return None
+    if answer.status == ANSWERED and "÷" in (answer.calculation or ""):
+        return None  # money divided by people or vehicles (assistant/percapita.py): the rate asked, computed
     if answer.status == AMBIGUOUS and not all(arith.is_money(c.unit) for c in answer.citations):
         return None
     if any(_RATE_SAID.search("|".join(w or "" for w in (c.table, c.row, c.column, c.text))) for c in answer.citations):

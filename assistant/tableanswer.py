@@ -33,6 +33,20 @@ _ECONOMIC_KINDS = (model.GPB_BASIC, model.ECONOMIC_TABLE, model.BASIC)
 def composite(eng, question: str, q: str, doc: ParsedDocument) -> Answer | None:
     """A figure the document does not print on its own but as its parts (财政拨款收入 = 一般公共预算 +
     政府性基金预算 + 国有资本经营预算 拨款收入): their sum, each part cited."""
+    found = composite_parts(eng, q, doc)
+    if found is None:
+        return None
+    said, refs = found
+    values, unit, conv = figures.common_unit(refs)
+    r = arith.total(values)
+    named = "、".join(f"{p.name()} {arith.with_unit(v, unit)}" for p, v in zip(refs, values))
+    return figures.computed(question, f"{said}（表中未单列，按其组成相加）：{named}，合计 "
+                                    f"{arith.with_unit(r.value, unit)}", r, unit, refs, conversions=conv)
+
+
+def composite_parts(eng, q: str, doc: ParsedDocument, table=None) -> tuple[str, list[CellRef]] | None:
+    """(the words said, the printed parts) of a composite figure ``q`` names and the document prints only as its
+    parts; with ``table`` (the whole of a share: 「财政拨款收入占收入总计的比重」), the parts that table prints first."""
     vocab = eng.vocab_for(doc)
     for concept, parts in synonyms.COMPOSITES.items():
         words = (concept, *synonyms.MEANINGS.get(concept, ()))
@@ -47,16 +61,12 @@ def composite(eng, question: str, q: str, doc: ParsedDocument) -> Answer | None:
             m = Measure(rows, column, part + "收入", 0, dual=bool(rows and column))
             if m.rows is None and m.column is None:
                 continue
-            reads = readings(candidates(doc, m, None, q))
+            cands = candidates(doc, m, None, q)
+            there = [c for c in cands if c.table is table]
+            reads = readings(there or cands)
             if reads:
                 refs.append(reads[0])
-        if not refs:
-            return None
-        values, unit, conv = figures.common_unit(refs)
-        r = arith.total(values)
-        named = "、".join(f"{p.name()} {arith.with_unit(v, unit)}" for p, v in zip(refs, values))
-        return figures.computed(question, f"{max(said, key=len)}（表中未单列，按其组成相加）：{named}，合计 "
-                                        f"{arith.with_unit(r.value, unit)}", r, unit, refs, conversions=conv)
+        return (max(said, key=len), refs) if refs else None
     return None
 
 
@@ -162,9 +172,14 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
         calc = "；".join(conv + [f" {rel} ".join(arith.fmt(amount[id(c)]) for c in
                                                sorted(refs, key=lambda c: amount[id(c)], reverse=not want_less))])
         word = "少" if want_less else "多"
-        text = f"{best.name()}更{word}：{arith.with_unit(best.value, unit_of(best))}（" + "；".join(
+        # 「哪一块预算更多？按万元说」: the figure that wins in the unit asked, its conversion shown
+        value, unit, shown, converted = figures.amount(best, q)
+        if unit == unit_of(best):  # no other unit asked: the figure as printed
+            value, shown, converted = best.value, arith.with_unit(best.value, unit), None
+        text = f"{best.name()}更{word}：{shown}（" + "；".join(
             f"{c.name()} {arith.with_unit(c.value, unit_of(c))}" for c in refs) + "）"
-        return Answer(question, ANSWERED, text, best.value, unit_of(best), calc, [c.citation() for c in refs])
+        calc = "；".join([calc, converted]) if converted else calc
+        return Answer(question, ANSWERED, text, value, unit, calc, [c.citation() for c in refs])
     from .spoken import plus  # 「三公经费加人员经费是多少」: a bare 加 between the figures asks their sum
     summed = bool(W.SUM.search(q)) or plus(q, measures)
     if len(measures) >= 2 and (summed or "和" in q or "、" in q):

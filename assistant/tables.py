@@ -28,9 +28,14 @@ class Measure:
     prefer: tuple[str, ...] = ()  # context words ("基本支出里的…"): tables whose title holds them come first
 
 
-_JOIN = re.compile(r"^(?:19|20)\d{2}年度?的?$|^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这些|各自|分别|这个项目|项目)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有|安排的)?[，,]?$")
+_JOIN = re.compile(r"^(?:19|20)\d{2}年度?的?$|^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这?[两三四几]行|这些|各自|分别|这个项目|项目)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有|安排的)?[，,]?$")
 _SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一起|加上|加一起|加到一起|加一块|加总|合起来")  # wording.SUM
-_LIST_SEP = re.compile(r"^[、，,和与及跟]$|^(以及|还有)$")
+# 「会议费（30215）和培训费」: the code said after a line's name, before the separator, is still that line's.
+_LIST_SEP = re.compile(r"^(?:[（(]\d{3,7}[）)])?(?:[、，,和与及跟]|以及|还有)$")
+# 「《…预算表》中“会议费”（30215）」: the marks around a title or a name are no words between two names. After a
+# table's name only its title marks are (「按经济分类的“302…”」 does not say that 302 is read in that table).
+_MARKS = re.compile(r"[《》“”「」『』\"]")
+_TITLE_MARKS = re.compile(r"[《》]")
 
 
 def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
@@ -50,7 +55,8 @@ def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
     while i < len(ms):
         m = ms[i]
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        gap = q[m.end:nxt.start] if nxt else ""
+        marks = _TITLE_MARKS if m.table and not m.rows and not m.column else _MARKS
+        gap = marks.sub("", q[m.end:nxt.start]) if nxt else ""
         joined = nxt is not None and _JOIN.match(gap) is not None
         # 「水费电费加一起」: two lines said back to back before a sum's words are a list, not B inside A.
         listed = nxt is not None and gap == "" and bool(m.rows) and bool(nxt.rows) and not m.column \
@@ -78,13 +84,19 @@ def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
             i += 2
             continue
         if m.rows and joined and nxt is not None and nxt.rows:  # "年初财政拨款结转和结余中，一般公共预算拨款"
-            after = ms[i + 2] if i + 2 < len(ms) else None  # "城乡社区管理事务行政运行（2120101）的基本支出"
+            # 「302商品和服务支出下会议费（30215）和培训费（30216）两行的公用经费」: every line listed is A's child
+            kids = [nxt]
+            while i + len(kids) + 1 < len(ms) and ms[i + len(kids) + 1].rows and not ms[i + len(kids) + 1].column \
+                    and _LIST_SEP.match(_MARKS.sub("", q[kids[-1].end:ms[i + len(kids) + 1].start])):
+                kids.append(ms[i + len(kids) + 1])
+            after = ms[i + len(kids) + 1] if i + len(kids) + 1 < len(ms) else None  # "城乡社区管理事务行政运行（2120101）的基本支出"
             col = after.column if after is not None and after.column and not after.rows and not after.table \
-                and _JOIN.match(q[nxt.end:after.start]) else None
-            out.append(Measure(frozenset(nxt.rows), col, nxt.text + (after.text if col else ""), nxt.start,
-                               within=frozenset(m.rows), table=table))
+                and _JOIN.match(_MARKS.sub("", q[kids[-1].end:after.start])) else None
+            for kid in kids:
+                out.append(Measure(frozenset(kid.rows), col, kid.text + (after.text if col else ""), kid.start,
+                                   within=frozenset(m.rows), table=table))
             group, table = [], None
-            i += 3 if col else 2
+            i += 1 + len(kids) + (1 if col else 0)
             continue
         if m.column and not m.rows and joined and nxt is not None and (nxt.column or nxt.rows):
             context.append(m.text)  # "基本支出里的公用经费": 基本支出 only says where to look

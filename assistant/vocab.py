@@ -144,6 +144,9 @@ class Vocabulary:
             group = re.sub(r"^(?:19|20)\d{2}年度?", "", path.split("/")[-2])
             if len(group) >= 4 and group not in leaves:
                 self.columns.setdefault(group, path)
+                # 「公务用车购置和运行维护费」: a group printed with 及 is said with 和 or 与 as often.
+                for said in {group.replace("及", w) for w in "和与"} - {group}:
+                    self.columns.setdefault(said, path)
         # Canonical figures, whatever a template calls them: their words reach the columns and the rows
         # that hold them (before the older leaf synonyms, which only fill what is left).
         for concept, aliases in synonyms.MEANINGS.items():
