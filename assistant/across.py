@@ -173,9 +173,9 @@ def measure_words(q: str, docs: list) -> str:
     rest = _KIND.sub("|", rest)
     rest = _YEAR.sub("|", rest)
     rest = _OPERATION.sub("|", rest)
-    parts = [p for p in rest.split("|") if len(p) >= 2 and not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
-    parts = [_unquoted(p) for p in parts]
-    parts = [p for p in parts if re.search(r"[\u4e00-\u9fff\w]{2}", p)]  # 「——」 between names is no figure
+    parts = [_unquoted(p) for p in rest.split("|") if not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
+    # 「——」 between names is no figure; a counted noun of one character is (「…的车加起来有多少辆」: COUNTED_NOUNS)
+    parts = [p for p in parts if re.search(r"[\u4e00-\u9fff\w]{2}", p) or p in acrossparts.COUNTED_NOUNS]
     words = max(parts, key=len) if parts else ""
     at = parts.index(words) if words in parts else -1
     if _SCOPE_ONLY.fullmatch(words) and 0 <= at < len(parts) - 1 and \
@@ -192,6 +192,7 @@ def measure_words(q: str, docs: list) -> str:
     # (「哪个单位的车更多」: a counted noun of one character is the figure too — acrossparts.COUNTED_NOUNS)
     if bare != words and (len(bare) >= 2 or bare in acrossparts.COUNTED_NOUNS) and re.search(r"谁|哪", q):
         words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
+    words = acrossparts.counted_noun(words)  # 「一共有多少辆车」: the noun 车, counted in 辆
     return _TOTALS.get(words, words)
 
 

@@ -53,6 +53,17 @@ _MONEY = re.compile(r"钱|费|元|支出|花|预算数|决算数|金额")
 _NOUN_COUNT = re.compile(rf"^(?:.{{0,4}}?)({'|'.join(COUNTED_NOUNS)})(?:的)?(?:总)?(?:数量|数|台数|总量)$")
 
 
+# The counter a question says before the noun (「多少辆车」「几台车辆」): 多少 is read as the operation, the counter is
+# no part of the figure's name.
+_COUNTER_FIRST = re.compile(rf"^有?几?(?:辆|台|部)({'|'.join(sorted(COUNTED_NOUNS, key=len, reverse=True))})$")
+
+
+def counted_noun(words: str) -> str:
+    """「辆车」 → 「车」: the counted noun without the counter said before it; any other name unchanged."""
+    m = _COUNTER_FIRST.match(words)
+    return m.group(1) if m else words
+
+
 def sub_question(q: str, measure: str) -> str | None:
     """The question put to each department for a counted figure: asked by its counter (台, 辆), so a count is
     never answered by money."""

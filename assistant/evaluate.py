@@ -95,6 +95,8 @@ def _plain_unit(unit: str | None) -> str:
 
 # Classifiers of one counted thing: 「下属 2 家预算单位」 answered in 家 to a gold in 个 counts the same units.
 _SAME_COUNT = {"个", "家"}
+# Vehicles are counted in 辆 and printed in 台 too (「共有车辆 27 台」): a gold in either counts the same vehicles.
+_VEHICLES = {"辆", "台"}
 
 
 def _same_amount(q: Question, a: Answer) -> bool:
@@ -134,7 +136,7 @@ def score(q: Question, a: Answer) -> tuple[bool, str]:
         elif not any(_decimal(e) is not None and a.value == _decimal(e) for e in q.expect):
             return False, f"value {a.value}, expected {' or '.join(q.expect)}"
         elif (q.unit or None) != (a.unit or None) and _plain_unit(q.unit) != _plain_unit(a.unit) and \
-                not {q.unit, a.unit} <= _SAME_COUNT:
+                not {q.unit, a.unit} <= _SAME_COUNT and not ({q.unit, a.unit} <= _VEHICLES and "车" in q.question):
             return False, f"unit {a.unit!r}, expected {q.unit!r}"
     if q.expect_any and not any(_squash(s) in _squash(a.answer) for s in q.expect_any):
         return False, "answer contains none of the accepted passages"

@@ -30,6 +30,8 @@ _FUNDS_PART = re.compile(r"上年结转|其他资金|财政拨款")
 _QUANTITY = re.compile(r"(多少|几)万?(册|台|套|头|吨|本|份|期|场|篇|件|株|亩|公斤|户|棵)")
 # A count of the form's indicators (「有几个指标」), not one indicator's count (「维护量目标是多少台套」).
 _COUNTS_TARGETS = re.compile(r"(多少|几)(个|项|条)[\u4e00-\u9fff]{0,6}(指标|目标)|(多少|几)(个|项|条)[？?]?$")
+# 「不少于多少个」: a bound asks an indicator's target (≥194 个), never how many projects the forms list.
+_BOUND = re.compile(r"不少于|不低于|不小于|至少|不超过|不高于|不多于|不大于")
 _CUES = re.compile(r"绩效|目标|指标|自评|得分|评分|实际完成|执行率|执行数|项目")
 
 
@@ -92,11 +94,18 @@ _NAMES_PROJECT = re.compile(r"([\u4e00-\u9fff（）]{4,})项目")
 def _unknown_project(q: str, fs: list[Form]) -> bool:
     """The question names a project ("全国信访信息系统维护费项目") that no form of the document is about."""
     m = _NAMES_PROJECT.search(q)
-    if not m:
+    if not m or _counted_by_indicator(q, fs):
         return False
     x = m.group(1)
     names = {f.project for f in fs} | {t.project for f in fs for t in f.targets}
     return not any(_project_fit(x, p) >= min(4, len(_cjk(x))) for p in names if p)
+
+
+def _counted_by_indicator(q: str, fs: list[Form]) -> bool:
+    """「事前绩效评估项目」 (four or more words before 项目) an indicator counts (事前绩效评估项目数量): the projects
+    its target counts, no project of a form and no count of the forms."""
+    x = m.group(1) if (m := _NAMES_PROJECT.search(q)) else ""
+    return any(x[k:] + "项目" in t.name for f in fs for t in f.targets for k in range(len(x) - 3))
 
 
 def named_forms(q: str, fs: list[Form]) -> list[Form]:
@@ -183,7 +192,8 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
         return None
     listing = bool(W.LIST.search(q))
     counting = bool(W.COUNT.search(q)) and not listing
-    if (listing or counting) and "项目" in q and re.search(r"绩效|自评|目标", q) and not named and not t_named:
+    if (listing or counting) and "项目" in q and re.search(r"绩效|自评|目标", q) and not named and not t_named and \
+            not _BOUND.search(q) and not _counted_by_indicator(q, fs):
         return _list_projects(question, q, doc, fs, listing)
     if not named and not t_named and _unknown_project(q, fs):
         return stated(question, q, doc, [], [], True) if stated_cue else None  # the text may speak of it

@@ -72,6 +72,9 @@ def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
                 unit = unit.split("、")[-1]
                 text = f"{ref.name()}的数量：{arith.fmt(ref.value)} {unit}（{ref.where()}）"
                 return Answer(question, ANSWERED, text, ref.value, unit, None, [ref.citation()])
+    from . import tablelines  # no forms to count: the 项目支出表's project lines (assistant/tablelines.py)
+    if not listing and (ans := tablelines.projects_listed(question, q, doc, measures)) is not None:
+        return ans
     if (re.search(r"绩效", q) or ("项目" in q and not any(m.rows for m in measures))) and \
             (listing or "表" in q or "项目" in q):
         ans = targets.project_list(question, q, doc, listing)
@@ -92,6 +95,11 @@ def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
     rs = row_set(doc, q, parents, column, hint)
     if rs is None:
         return None
+    if not listing and hint is None and rs.description.startswith(("功能分类", "经济分类")) and \
+            tablelines.counts_projects(q) and not re.search(r"科目|类|款|分类|功能|经济", q):
+        # 「一共有多少个项目」 where no table lists projects one by one: the 类级科目 are no projects
+        return eng.not_found(question, f"{doc.document.label}没有逐项列出项目名称的表（项目支出明细表、绩效目标表），"
+                                       "无法数出项目个数")
     if listing and hint is None and rs.description.startswith(("功能分类", "经济分类")) and \
             (asked := listed_noun(q)) and not re.search(r"科目|类|款|项|支出|收入|分类|功能|经济|资金|经费|钱", asked):
         # 「委托给哪几家会计师事务所」: the tables' default rows (类级科目) are not the 会计师事务所 asked for

@@ -80,14 +80,20 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
         return None
     number = re.compile(rf"(\d+)\s*({'|'.join(sorted(units_, key=len, reverse=True))})")
     buying = bool(_PURCHASE.search(q))
+    held = bool(_STOCK.search(q)) and not buying  # 「截至2022年末…有多少台」: what is held, never what was bought
     best, best_score = None, 1
     for p, sentence in _sentences(doc):
         stock = bool(_STOCK.search(sentence)) and not (buying or _PURCHASE.search(sentence[:30]))
         for n in number.finditer(sentence):
-            window = re.sub(r"[（）()\s]", "", sentence[max(0, n.start() - 20):n.end() + 12])
-            score = max(common_run(k, window) for k in keys) + (1 if stock else 0) + (1 if n.group(2) == word else 0)
+            around = sentence[max(0, n.start() - 20):n.end() + 12]
+            window = re.sub(r"[（）()\s]", "", around)
+            # 「单价100万元（含）以上设备（不含车辆）901台」: an aside in brackets does not part the words the
+            # question says together (单价100万元以上的设备)
+            bare = re.sub(r"[（(][^（）()]{0,6}[）)]|\s", "", sentence[max(0, n.start() - 30):n.start()])
+            run = max(max(common_run(k, window), common_run(k, bare)) for k in keys)
+            score = run + (1 if stock else 0) + (1 if n.group(2) == word else 0)
             if not buying and _PURCHASE.search(window):
-                score -= 2  # 「购置公务用车5辆」 counts what was bought, not what the department has
+                score -= 4 if held else 2  # 「购置公务用车5辆」 counts what was bought, not what the department has
             elif buying and _PURCHASE.search(window):
                 score += 1  # 「计划购置几辆车」: what the budget buys, not what is held
             score += _attached(sentence, n, own, q)  # 「执法执勤用车4辆、特种专业技术用车6辆」: the kind asked
@@ -99,7 +105,10 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
     value, unit = Decimal(n.group(1)), n.group(2)
     cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, sentence.strip(),
                     section=p.section)
-    text = f"文中说明：“{sentence.strip()}”，即 {n.group(1)} {unit}（{p.section}{f'，第{p.page}页' if p.page else ''}）"
+    printed = ""
+    if word == "辆" and unit == "台":  # 「共有车辆 27 台」 asked in 辆: vehicles are counted in 辆, the same 27
+        unit, printed = "辆", f"（文中记作“{n.group(1)} 台”）"
+    text = f"文中说明：“{sentence.strip()}”，即 {n.group(1)} {unit}{printed}（{p.section}{f'，第{p.page}页' if p.page else ''}）"
     return Answer(question, ANSWERED, text, value, unit, None, [cite])
 
 

@@ -22,6 +22,7 @@ from ingest import model
 from .answer import ANSWERED, Answer
 from .corpus import CellRef, plain_label
 from .counts import ITEM_TABLES, item_lines, lines_listed
+from .documents import department_names
 from .numbered import cn_number
 
 # 「多少个项目」「几项」「多少条」: the items counted (a count of tables, 几张, is assistant/counts.py's).
@@ -63,6 +64,35 @@ def answer(question: str, q: str, doc, mentions) -> Answer | None:
         return None
     noun = re.match(r"项目|服务|采购项目", q[asked.end():])
     return lines_listed(question, doc, table, rows, column, unit, noun.group(0) if noun else "")
+
+
+# 「一共有多少个项目」: projects counted, no table, line, condition or form named.
+_PROJECTS = re.compile(r"(?:几|多少)\s*个?\s*项目(?!支出|经费|资金|预算|的)|项目(?:一共|总共|共)?(?:有|是)?(?:几|多少)个")
+
+
+def counts_projects(q: str) -> bool:
+    """Does the question count projects, with no condition on them (「一共有多少个项目」)?"""
+    return bool(_PROJECTS.search(q)) and not _NOT_ALL.search(q)
+
+
+def projects_listed(question: str, q: str, doc, measures=()) -> Answer | None:
+    """「深圳市交通运输局（本级）一共有多少个项目」 of a document that prints no performance forms (those are counted
+    by assistant/targets.py): the project lines of its one 项目支出表, the unit lines over them and the total left
+    out — never the function classes of another table. A 项目支出表 by subject code (类/款/项) lists no projects;
+    a line the question names (a class, a fund) other than the department's own (本级) asks of some projects only."""
+    if not counts_projects(q) or any(t.kind == model.PERFORMANCE for t in doc.tables):
+        return None
+    own = department_names(doc.document.department, doc.document.region)
+    if any(r not in own for m in measures for r in m.rows):
+        return None
+    tables = [t for t in doc.tables if t.kind == model.PROJECT and t.rows]
+    if len(tables) != 1 or sum(1 for r in tables[0].rows if r.code) > len(tables[0].rows) / 2:
+        return None
+    lines = item_lines(tables[0])
+    if lines is None or any(r.cell(lines[0]) is None for r in lines[1]):
+        return None
+    column, rows = lines
+    return lines_listed(question, doc, tables[0], rows, column, "个", "项目")
 
 
 def _table(q: str, doc, kind: str | None):

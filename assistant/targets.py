@@ -21,8 +21,15 @@ def _projects_of(table) -> list[str]:
         return [table.project]
     if any(c.path.split("/")[-1] == "项目名称" for c in table.columns):
         from .corpus import TOTAL_LABELS, plain_label
-        names = [plain_label(r.label) for r in table.rows if r.label and plain_label(r.label) not in TOTAL_LABELS
-                 and not r.label.startswith("合计")]
+        rows = [r for r in table.rows if r.label and plain_label(r.label) not in TOTAL_LABELS
+                and not r.label.startswith("合计")]
+        # A form printing each project's amount on its first line only (预算12表: 项目总额, then its indicators'
+        # lines): the lines with the amount are the projects, the others continue the one above.
+        amount = next((c.path for c in table.columns if re.search(r"总额|金额", c.path.split("/")[-1])), None)
+        if amount and any(r.cell(amount) and r.cell(amount).raw.strip() for r in rows):
+            rows = [r for r in rows if r.cell(amount) and r.cell(amount).raw.strip()]
+        # 「11000022T000000455794-评审工作经费」: the project's code before its name is no part of it
+        names = [re.sub(r"^[0-9A-Za-z]{10,}\s*[-－—]\s*", "", plain_label(r.label)) for r in rows]
         if names:
             return names
     return [table.title]

@@ -205,6 +205,12 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
                     section=st.passage.section)
     said = f"文中说明：“{st.sentence.strip()}”（{st.passage.section}，第{st.passage.page}页）"
     unit = st.whole.unit
+    if named and (first := _whole_first(q, st, named[0][0])):
+        # 「政府采购一共花了多少？货物、工程、服务各是多少？」: the whole asked first is the answer; the parts
+        # asked after it are said with it, each as the sentence prints it (no arithmetic between them).
+        parts = "、".join(f"{_shown(x.label)} {arith.with_unit(x.value, x.unit)}" for _, x in named)
+        return _ans(question, f"{_shown(first)}为 {arith.with_unit(st.whole.value, unit)}，其中{parts}", said,
+                    st.whole.value, unit, None, cite)
     if len(named) >= 2 and tabled < 2:
         (ia, a), (ib, b) = named[0], named[1]
         if W.MULTIPLE.search(q):
@@ -268,6 +274,35 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
         return _ans(question, f"{st.whole.label}为 {arith.with_unit(st.whole.value, unit)}", said, st.whole.value,
                     unit, None, cite)
     return None
+
+
+# A clause's end: what the question asks before it is asked on its own.
+_CLAUSE_END = re.compile(r"[？?；;，,。]")
+# A clause that computes between figures (差, 倍, 占) asks no figure of its own.
+_OPERATES = re.compile(r"占|比例|比重|倍|差|相比|比.{0,8}(?:多|少|高|低)")
+
+
+def _whole_first(q: str, st: Stated, at: int) -> str:
+    """The whole's name when the question asks the whole in clauses of their own before the first part it names
+    (「有几辆车？其中特种专业技术用车几辆？」, 「政府采购一共花了多少？货物、工程、服务各是多少？」), and the
+    clauses after ask each part's figure — "" otherwise. The lead clauses are about the sentence's topic: they
+    share two characters with it, or count in the whole's counter (「几辆车」 of 「共有车辆17辆」)."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(q, 0, at)]
+    if not ends or not st.whole.label or not st.whole.value and not st.parts:
+        return ""
+    lead, rest = q[:ends[-1]], q[ends[-1]:]
+    if not re.search(r"多少|几", lead) or _OPERATES.search(lead) or _OPERATES.search(rest) or \
+            not re.search(r"多少|几|各|分别", rest):
+        return ""
+    alike = _ALIKE.get(st.whole.unit, st.whole.unit)
+    topic = max((common_run(_WEAK.sub("", t), lead) for t in st.topic.split("|") if _WEAK.sub("", t)), default=0)
+    counted = not arith.is_money(st.whole.unit) and re.search(rf"(?:多少|几)\s*(?:{alike})", lead)
+    return st.whole.label if topic >= 2 or counted else ""
+
+
+def _shown(label: str) -> str:
+    """A label as said in the answer: an empty bracket left where a unit's name was taken out dropped."""
+    return re.sub(r"[（(]\s*[）)]", "", label).strip()
 
 
 # 「政府采购打算花多少钱」: an intention and a spending verb ask how much; they name nothing beyond the whole.
