@@ -49,6 +49,12 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import reasons  # 「X为啥比去年少了」: the narrative's reason, quoted (assistant/reasons.py)
     if (ans := reasons.answer(engine, question, q, doc)) is not None:
         return ans
+    from . import meaning  # 「X是啥意思」「是个什么性质的机关」: the passage saying it, not X's figure (assistant/meaning.py)
+    if (ans := meaning.answer(question, q, doc)) is not None:
+        return ans
+    from . import everyday  # 「房租预算」: a word no line prints, its several printed readings (assistant/everyday.py)
+    if (ans := everyday.answer(question, q, doc)) is not None:
+        return ans
     from . import percapita  # 「按实有人员算，平均每个人的人员经费」: money ÷ the printed headcount, before staffing
     if (ans := percapita.answer(engine, question, q, doc)) is not None:
         return ans

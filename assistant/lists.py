@@ -23,9 +23,13 @@ from .vocab import common_run
 
 # A question about the department's own units ("部门预算包括哪些单位", "有哪些直属事业单位").
 # 「包括哪几家单位」「由哪几部分单位的决算组成」 ask the same names as 「包括哪些单位」.
-_OWN_UNITS = re.compile(r"(包括|包含|下设|下属|所属|直属|有|由)(哪些|哪几(?:家|个|部分)?)(下属|直属|所属|二级|预算)?(事业)?"
-                        r"(单位|医院|机构)|"
-                        r"哪些(下属|直属|所属|二级|预算)(事业)?单位|(单位|机构)(有|包括|包含)哪些")
+# 「还包括哪个下属单位」「下属的差额拨款事业单位是哪个」 ask the one unit's name; 「有12个直属事业单位，能列一下都
+# 叫什么吗」 asks them listed by name.
+_OWN_UNITS = re.compile(r"(包括|包含|下设|下属|所属|直属|有|由)(哪些|哪几(?:家|个|部分)?|哪一?[个家])(下属|直属|所属|二级|预算)?"
+                        r"(事业)?(单位|医院|机构)|"
+                        r"哪些(下属|直属|所属|二级|预算)(事业)?单位|(单位|机构)(有|包括|包含)哪些|"
+                        r"(下属|直属|所属|二级|预算|派出)的?[\u4e00-\u9fff]{0,8}(单位|机构)又?(?:是|为)哪(?:些|几[个家]|一?[个家])|"
+                        r"(下属|直属|所属|二级)[\u4e00-\u9fff]{0,6}(单位|机构).{0,12}(?:都|分别|各)?(?:叫什么|叫啥|是什么名字|名称是)")
 # 「部门决算包括：局本级决算、…和信息中心决算」: the passage says what the department's budget is made of.
 _MADE_OF = re.compile(r"部门(?:预算|决算)(?:是|由)?(?:包括|包含|由)")
 # 「…具体包括：」「下设 1 个预算单位，为国家信访局本级」: where the names begin.
@@ -40,10 +44,10 @@ def own_units(q: str) -> bool:
 
 
 def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
+    if own_units(q):  # before the list words: 「包括哪个下属单位」「都叫什么」 ask the units' names too
+        return _units(question, q, doc)
     if not W.LIST.search(q) and not re.search(r"分哪|有哪|包括哪|包含哪", q):
         return None
-    if own_units(q):
-        return _units(question, q, doc)
     if not re.search(r"哪些|哪几|分哪", q):
         return None  # "其他收入主要包括什么" asks what a line means: the text answers it
     if re.search(r"空表", q):
@@ -68,7 +72,7 @@ def _items_of(text: str) -> list[str]:
 
 
 # 「除了厅本级，还包括哪些」, 「下属单位有哪些」: the department's own 本级 is not one of the units asked.
-_BUT_OWN = re.compile(r"除(了)?.{0,8}(本级|机关)|下属|直属|所属")
+_BUT_OWN = re.compile(r"除(了)?.{0,8}(本级|机关|本部)|下属|直属|所属")
 
 
 def _not_own(q: str, names: list, department: str, name=lambda x: x) -> list:
@@ -76,7 +80,7 @@ def _not_own(q: str, names: list, department: str, name=lambda x: x) -> list:
     leaves it out — and all of them when that would leave none."""
     if not _BUT_OWN.search(q):
         return names
-    kept = [x for x in names if not re.search(r"本级|机关$|（机关）", name(x)) and
+    kept = [x for x in names if not re.search(r"本级|本部$|机关$|（机关）", name(x)) and
             re.sub(r"（[^）]*）$", "", name(x)) != department]
     return kept or names
 

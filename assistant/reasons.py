@@ -21,10 +21,16 @@ from . import wording as W
 from .numbered import cn_number
 from .answer import ANSWERED, Answer, Citation
 
-WHY = re.compile(r"为啥|为什么|为何|什么原因|原因是什么|原因是?啥|怎么回事|咋(?:就|会)")
+# 「主要是哪几项因素推高的」: the items the narrative names as driving the change are its reason too.
+WHY = re.compile(r"为啥|为什么|为何|什么原因|原因是什么|原因是?啥|怎么回事|咋(?:就|会)|"
+                 r"(?:哪|哪几|哪些|什么)(?:项|个|方面)?的?因素|(?:推|拉|抬)(?:高|升|低)|压低")
 # A change said in the question without naming last year: 「砍了快七成」「一下少了这么多」.
 _MOVED = re.compile(r"增加|减少|增长|下降|降低|上升|提高|多了|少了|砍|压减|压缩|削减|缩减|减了|降了|涨|翻倍|缩水|变少|变多")
 _REASON = re.compile(r"原因|由于|因素|主要是|系因|因为")
+# The clause asking the factors as a whole (「，主要是哪几项因素推高的」): read as a why, so the subject is what
+# the clause before it names, not a word of the clause.
+_FACTORS = re.compile(r"[，,]?(?:主要)?(?:是|有)?(?:由|受)?(?:哪|哪几|哪些|什么)(?:项|个|方面)?的?因素(?:推高|拉高|抬高|推升|"
+                      r"拉低|压低|导致|造成|引起|带来|影响)?的?")
 _ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十]{1,2}是)")
 _MAX_QUOTE = 900
 
@@ -106,7 +112,7 @@ def answer(eng, question: str, q: str, doc) -> Answer | None:
         # 「为啥没有因公出国（境）费用」: no figure moved or stated nil, an item absent — the passages about it, not
         # a figure of the table it is missing from (its whole: the “三公” total)
         return eng._text(question, q, doc)
-    plain = WHY.sub("为什么", q)
+    plain = WHY.sub("为什么", _FACTORS.sub("为什么", q))
     way = _way(plain)
     # Of several statements about what was asked (a line restated in another table's section, or moving the
     # other way), the one moving as the question says; else the best named, checked below.

@@ -80,6 +80,15 @@ SAID_ALSO: dict[str, list[str]] = {
     "小型、微型": ["小微", "小型微型"],
 }
 
+# An everyday word for a kind of spending that no line prints by that word, and the pieces of the printed names
+# it fits: performance forms' projects (办公楼租金, 房屋租金), table lines (30214 租赁费), a form's goal text
+# (「2026年房租184.94万元」). Each is a reading of its own (assistant/everyday.py).
+EVERYDAY: dict[str, list[str]] = {
+    "房租": ["租金", "房租", "租赁费"],
+    "租房": ["租金", "房租", "租赁费"],
+    "租房子": ["租金", "房租", "租赁费"],
+}
+
 # Words that name a table; the engine then looks only there.
 TABLES: dict[str, list[str]] = {
     "收支总表": ["收支总表", "收支预算总表"],

@@ -32,6 +32,10 @@ from .corpus import CellRef, default_column, plain_label, unit_of
 _ITEMS = ((re.compile(r"培训费"), "30216"), (re.compile(r"会议费"), "30215"),
           (re.compile(r"因公出国[（(]?境?[）)]?费"), "30212"), (re.compile(r"公务接待费"), "30217"),
           (re.compile(r"公务用车运行(?:维护)?费"), "30231"), (re.compile(r"委托业务费"), "30227"))
+# The item's line in the functional classification, where it has one (2050803 培训支出: the money for training
+# whatever it was spent on, 信访干部培训专项 included): the department's whole for the item where neither a “三公”
+# line nor the narrative states one.
+_FUNCTION_LINES = {"30216": "2050803"}
 # Words naming one of the two tables (or a part of spending) — one reading, left to the tables.
 _TABLE_SAID = re.compile(r"三公|基本支出|经济分类|项目支出|公用经费|商品和服务|日常|运转|"
                          r"表[0-9一二三四五六七八九十]|[0-9]+表")
@@ -199,6 +203,11 @@ def readings(question: str, q: str, doc, measure, ref: CellRef) -> Answer | None
             plain_label(ref.row.label or "") in q:
         basic = _line(doc, ref.row.code, _BASIC_KINDS)
         stated = _stated_whole(doc, ref)
+        if stated is None and basic is not None and any(c.value for c in basic) and \
+                (code := _FUNCTION_LINES.get(ref.row.code)) and (function := _line(doc, code, _WHOLE_KINDS)) and \
+                not _agree(function, basic) and not whole_said:
+            return _ambiguous(question, measure.text, function,
+                              f"{function[0].table.title}（功能分类，全部资金，基本支出和项目支出）", basic)
         if basic is None or stated is None or not any(c.value for c in basic) or _agree([stated], basic):
             return None
         basis = {w for w in _STATED_BASIS.findall(stated.row.label or "") if w in q and w not in ref.table.title}

@@ -169,7 +169,7 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
         text = f"共 {len(rows)} 个：{names}（{table.title}，按单位列示，第{table.page}页）"
         return Answer(question, ANSWERED, text, Decimal(len(rows)), "个", None, cites)
     from .lists import own_units
-    if own_units(q) and W.LIST.search(q) and not W.NUMERIC.search(q):
+    if own_units(q) and not W.NUMERIC.search(q):
         return None  # 「除了本级，还包括哪些下属单位」 asks their names, no unit's figure (assistant/lists.py)
     if hint is not None and hint not in _KINDS or _NOT_MONEY.search(q):
         return None  # "讲师团有多少人": no figure of these tables
