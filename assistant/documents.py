@@ -173,7 +173,14 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         hits = [n for n in department_names(d.document.department, d.document.region) if n in q]
         return Choice(d, docs, named=max(hits, key=len) if hits else "")
     named, said = _named(q, docs)
-    if not named and (elsewhere := _names_elsewhere(q, docs)):
+    reading = None
+    from . import misspelt  # 「杭州气像局」「普佗区财政局」: a name with one wrong character (assistant/misspelt.py)
+    elsewhere = None if named else _names_elsewhere(q, docs)
+    if elsewhere:
+        # 「普佗区财政局」: the region said one character off a held department's own, and no place at all.
+        named, reading = misspelt.read(q, elsewhere[0])
+        said = reading.said if reading else ""
+    if not named and elsewhere:
         # 「广州气象局」 with only 杭州市气象局 held: refused, and the departments of that name held are named.
         near, name = elsewhere
         at = q.find(name)
@@ -184,9 +191,7 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         return Choice(None, [], f"语料库里没有“{place}{name}”的预算公开文件（同名的有：{held}）", "")
     if not named:
         named, said = _by_stem(q, docs)
-    reading = None
     if not named:
-        from . import misspelt  # 「杭州气像局」: one department's name with one wrong character (assistant/misspelt.py)
         named, reading = misspelt.read(q, docs)
         said = reading.said if reading else ""
     if not named:

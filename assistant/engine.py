@@ -121,7 +121,10 @@ class Engine:
     def _ask(self, question: str, doc_ids: list[str] | None) -> Answer:
         from .scope import full_years
         q = full_years(normalize(simplified(question)))
-        docs = self.corpus.select(doc_ids)
+        from . import mentioned  # 「有A和B两份材料，2024年的…」「（不是2025年那份）」: the documents asked (assistant/mentioned.py)
+        q, docs, aside = mentioned.asked(q, self.corpus.select(doc_ids), self.corpus.named_in)
+        if aside:
+            return Answer(question, NOT_FOUND, aside)
         if not q:
             return Answer(question, NOT_FOUND, "请输入一个问题。")
         if not docs:
