@@ -2,7 +2,9 @@
 「“行政事业单位养老支出”这一款一共安排了多少」 of a table printing 2080501 行政单位离退休, 2080505 机关事业单位
 基本养老保险缴费支出, 2080506 … (北京's 预算05表 lists 项 lines only, unit by unit) and never 20805 itself.
 
-The name is no line of the document, so read as words it matches several lines' pieces (养老) and is asked back.
+The name is said with its level (「这一款」「（款）」) or alone, quoted or before the asking words (「“X”一共安排了
+多少」, 「X总共安排多少钱」); it is no line of the document, so read as words it matches several lines' pieces (养老)
+and is asked back.
 Its code is the classification's: the code the document prints beside that name anywhere, else the code the
 corpus's documents print beside it (the 政府收支分类科目 is one national list: 20805 is 行政事业单位养老支出 in every
 document of a year) — only the code is taken from elsewhere, never a figure. The lines of this document whose
@@ -25,37 +27,60 @@ from .tables import ordered_tables
 # The name said with its level: 「“X”这一款」「X这个款」「X款级科目」「X（款）」.
 _LEVEL = re.compile(r"(?P<q>[”\"」』])?\s*(?:这一|这个|这|那一|整个)?(?:[（(])?(?P<lv>款|类)(?:[）)])?(?:级)?(?:科目)?"
                     r"(?![^，,。？?]*?(?:哪|几个|多少个))")
+# The name said alone, quoted or before the asking words: 「“行政事业单位养老支出”一共安排了多少」.
+_QUOTED = re.compile(r"[“「『\"](?P<x>[\u4e00-\u9fff（）()]{4,24})[”」』\"]")
+_ASKING = re.compile(r"(?:的)?(?:一共|总共|共计|合计|总计)|(?:的)?(?:预算|决算)?(?:安排|花|支出|用)了?(?:多少|几)|"
+                     r"(?:的)?(?:预算|决算)?(?:数|金额)?(?:是|有|为)多少|多少")
 _NAME = re.compile(r"[\u4e00-\u9fff（）]{3,24}$")
-_CODE_LEN = {"类": 3, "款": 5}
+_CODE_LEN = {"类": (3,), "款": (5,)}
 
 
 def answer(question: str, q: str, doc, vocab, corpus) -> object | None:
-    for m in _LEVEL.finditer(q):
-        before = q[:m.start()]
-        if m.group("q"):
-            opened = max(before.rfind("“"), before.rfind("\""), before.rfind("「"), before.rfind("『"))
-            if opened < 0:
-                continue
-            names = [before[opened + 1:]]
-        else:
-            run = _NAME.search(before)
-            names = [run.group()[i:] for i in range(len(run.group()) - 2)] if run else []
-        for name in names:
-            name = plain_label(name)
-            if len(name) < 4 or name in vocab.labels:
-                continue  # a line the document prints: the tables' reading
-            code = _code(name, doc, corpus, _CODE_LEN[m.group("lv")])
-            if code is None:
-                continue
-            return _summed(question, doc, name, code)
+    printed: set[str] | None = None
+    for name, lengths in _named(q):
+        name = plain_label(name)
+        if len(name) < 4 or name in vocab.labels or name in vocab.rows:
+            continue  # a line the document prints (or a name its lines answer to): the tables' reading
+        if printed is None:
+            printed = {plain_label(r.label) for t in doc.tables for r in t.rows}
+        if name in printed:
+            continue  # printed where the vocabulary keeps no name (其他支出): the tables' reading
+        code = _code(name, doc, corpus, lengths)
+        if code is None:
+            continue
+        ans = _summed(question, doc, name, code)
+        if ans is not None:
+            return ans
     return None
 
 
-def _code(name: str, doc, corpus, length: int) -> str | None:
+def _named(q: str):
+    """(a name the question may give a 款 or 类 by, the code lengths it may have), the names said with their level
+    first, each run's longest reading first."""
+    for m in _LEVEL.finditer(q):
+        before = q[:m.start()]
+        lengths = _CODE_LEN[m.group("lv")]
+        if m.group("q"):
+            opened = max(before.rfind("“"), before.rfind("\""), before.rfind("「"), before.rfind("『"))
+            if opened >= 0:
+                yield before[opened + 1:], lengths
+            continue
+        run = _NAME.search(before)
+        for i in range(len(run.group()) - 3 if run else 0):
+            yield run.group()[i:], lengths
+    for m in _QUOTED.finditer(q):
+        yield m.group("x"), (5, 3)
+    for m in _ASKING.finditer(q):
+        run = _NAME.search(q[:m.start()])
+        for i in range(len(run.group()) - 3 if run else 0):
+            yield run.group()[i:], (5, 3)
+
+
+def _code(name: str, doc, corpus, lengths: tuple[int, ...]) -> str | None:
     """The function code printed beside ``name``: in the document, else in the corpus's documents (the most
     documents' reading)."""
     own = Counter(r.code for t in doc.tables for r in t.rows
-                  if r.code and len(r.code) == length and r.code_kind == model.FUNCTION and plain_label(r.label) == name)
+                  if r.code and len(r.code) in lengths and r.code_kind == model.FUNCTION and plain_label(r.label) == name)
     if own:
         return own.most_common(1)[0][0]
     store = getattr(corpus, "store", None)
@@ -63,8 +88,8 @@ def _code(name: str, doc, corpus, length: int) -> str | None:
         return None
     with corpus._lock:
         got = store.db.execute("SELECT code, count(DISTINCT doc_id) FROM rows WHERE label = ? AND code_kind = ? "
-                               "AND length(code) = ? GROUP BY code ORDER BY 2 DESC",
-                               (name, model.FUNCTION, length)).fetchall()
+                               f"AND length(code) IN ({', '.join('?' * len(lengths))}) GROUP BY code ORDER BY 2 DESC",
+                               (name, model.FUNCTION, *lengths)).fetchall()
     return got[0][0] if got else None
 
 
