@@ -124,9 +124,11 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
         not W.SHARE.search(q) else None
     if ans is not None:
         return ans
+    from .wholeparts import asked_first  # 「X一共多少？其中Y多少？」: the whole asked in a clause of its own, then Y
+    whole_first = len(measures) >= 2 and bool(asked_first(q, measures[1].position))
     from . import focus  # "财政拨款支出中的案件审判": the last name, looked up where the others say
     inner = focus.focus(q, measures) if not (W.MULTIPLE.search(q) or W.SHARE.search(q) or W.DIFF.search(q)
-                                             or W.COMPARE.search(q)) else None  # 「A里B一共」: B's, never A + B
+                                             or W.COMPARE.search(q) or whole_first) else None  # 「A里B一共」: B's, never A + B
     cands = focus.in_context(doc, inner, hint, q) if inner is not None else []
     if cands:
         return lookup(question, q, inner.measure, cands)
@@ -182,7 +184,10 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
         return Answer(question, ANSWERED, text, value, unit, calc, [c.citation() for c in refs])
     from .spoken import plus  # 「三公经费加人员经费是多少」: a bare 加 between the figures asks their sum
     summed = bool(W.SUM.search(q)) or plus(q, measures)
-    if len(measures) >= 2 and (summed or "和" in q or "、" in q):
+    if W.EACH.search(q):  # 「三公经费合计、公务接待费…分别是多少」: 合计 ends a name, each figure is asked
+        summed = bool(W.SUM.search(re.sub(r"合计(?=[、，,和及与])", "", q))) or plus(q, measures)
+    summed = summed and not whole_first  # the whole's 一共 asks the whole, not the parts added
+    if len(measures) >= 2 and (summed or whole_first or "和" in q or "、" in q):
         refs = together(measures, options)
         if summed:
             from .operands import without_parents  # a parent line said with its own lines only places them
@@ -195,8 +200,10 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
             placed = f"（{'、'.join(p.name() for p in parents)}是它们的上级科目，只说明范围，不另计入）" if parents else ""
             return figures.computed(question, f"{'、'.join(c.name() for c in refs)}合计 {arith.with_unit(r.value, unit)}"
                                     f"{placed}", r, unit, refs, conversions=conv)
-        text = "；".join(f"{c.name()}：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs)
-        return Answer(question, ANSWERED, text, None, None, None, [c.citation() for c in refs])
+        # Each figure asked, in the order asked; the first is the answer's value (the whole before its 其中 parts).
+        said = [f"{c.name()}：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs]
+        text = f"{said[0]}；其中" + "；".join(said[1:]) if whole_first else "；".join(said)
+        return Answer(question, ANSWERED, text, refs[0].value, unit_of(refs[0]), None, [c.citation() for c in refs])
     return lookup(question, q, measures[0], options[0], doc)
 
 

@@ -282,17 +282,29 @@ _CLAUSE_END = re.compile(r"[？?；;，,。]")
 _OPERATES = re.compile(r"占|比例|比重|倍|差|相比|比.{0,8}(?:多|少|高|低)")
 
 
+def asked_first(q: str, at: int) -> str:
+    """The clauses before ``at`` (where the first part is named) when they ask a figure of their own and the
+    clauses from ``at`` on ask each part's (「三公经费一共多少？其中出国花多少？」) — "" otherwise: a clause
+    computing between figures (占, 倍, 差), or a sum asked after the parts, asks no figure of each."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(q, 0, at)]
+    if not ends:
+        return ""
+    lead, rest = q[:ends[-1]], q[ends[-1]:]
+    if not re.search(r"多少|几", lead) or _OPERATES.search(lead) or _OPERATES.search(rest) or \
+            not re.search(r"多少|几|各|分别", rest) or W.SUM.search(rest) or W.COMPARE.search(rest):
+        return ""
+    return lead
+
+
 def _whole_first(q: str, st: Stated, at: int) -> str:
     """The whole's name when the question asks the whole in clauses of their own before the first part it names
     (「有几辆车？其中特种专业技术用车几辆？」, 「政府采购一共花了多少？货物、工程、服务各是多少？」), and the
     clauses after ask each part's figure — "" otherwise. The lead clauses are about the sentence's topic: they
     share two characters with it, or count in the whole's counter (「几辆车」 of 「共有车辆17辆」)."""
-    ends = [m.end() for m in _CLAUSE_END.finditer(q, 0, at)]
-    if not ends or not st.whole.label or not st.whole.value and not st.parts:
+    if not st.whole.label or not st.whole.value and not st.parts:
         return ""
-    lead, rest = q[:ends[-1]], q[ends[-1]:]
-    if not re.search(r"多少|几", lead) or _OPERATES.search(lead) or _OPERATES.search(rest) or \
-            not re.search(r"多少|几|各|分别", rest):
+    lead = asked_first(q, at)
+    if not lead:
         return ""
     alike = _ALIKE.get(st.whole.unit, st.whole.unit)
     topic = max((common_run(_WEAK.sub("", t), lead) for t in st.topic.split("|") if _WEAK.sub("", t)), default=0)

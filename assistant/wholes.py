@@ -39,3 +39,25 @@ def spent(doc, q: str, measures: list, vocab) -> list:
     total = set(vocab.rows.get("支出总计") or ()) | {"支出总计"}
     return [replace(m, rows=frozenset({"本年支出合计"})) if m.rows and not m.column and m.rows <= total else m
             for m in measures]
+
+
+def sourced(q: str, measures: list, vocab) -> list:
+    """「财政拨款的年初结转和结余、年末结转和结余」: a source of money said before lines whose names the document
+    prints with that source inside them (年初「财政拨款」结转和结余, in the 财政拨款收支总表): those lines are asked,
+    not the department's whole 年初结转和结余 with the source's words left unread. Only where one printed name
+    is the line's name with exactly the words the question said before it put inside it (a source said as a
+    prefix, 「一般公共预算的基本支出」, is a table to read in: focus and within place it)."""
+    out = []
+    for m in measures:
+        found = set()
+        for r in m.rows or ():
+            for label in vocab.rows:
+                if len(label) <= len(r) or not _SOURCE.search(label):
+                    continue
+                i = next((k for k in range(1, len(r)) if label[:k] == r[:k] and label[k:].endswith(r[k:])
+                          and label[k:len(label) - len(r) + k]), None)
+                said = label[i:len(label) - len(r) + i] if i is not None else ""
+                if said and _SOURCE.search(said) and label[:i] + label[i + len(said):] == r and said in q[:m.position]:
+                    found.add(label)
+        out.append(replace(m, rows=frozenset(found), column=None, dual=False, alt=None) if len(found) == 1 else m)
+    return out
