@@ -193,6 +193,9 @@ class Engine:
     def checked(self, question: str, q: str, doc: ParsedDocument, mentions=None) -> Answer:
         """One question (or one clause of it) answered from the document, then checked: does the figure answer
         what was asked."""
+        from . import quoteback  # 「说明里写“…0.3万元”，这个数对吗？表上是多少」: the claim judged against the table (assistant/quoteback.py)
+        if (quoted := quoteback.answer(self, question, q, doc)) is not None:
+            return quoted
         mentions = self.vocab_for(doc).mentions(q) if mentions is None else mentions
         from . import amongwhich  # 「几个项目里，哪个最多」: a ranking over the set, no count (assistant/amongwhich.py)
         if (among := amongwhich.rewrite(q)) != q:
