@@ -195,6 +195,9 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         named, reading = misspelt.read(q, docs)
         said = reading.said if reading else ""
     if not named:
+        # 「普陀区管财政的那个局」: a region and a role, the department whose name holds the role's word.
+        named, said = _by_role(q, docs)
+    if not named:
         named, said = _by_region(q, docs)
     pool = named or docs
     years = set(years_in(q))
@@ -302,6 +305,34 @@ def _by_region(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument]
         if _BELOW.match(q, at):
             return [], ""
     return [d for d in docs if d.document.department in departments], max(said, key=len)
+
+
+_ROLE = re.compile(rf"(?:{'|'.join(synonyms.ROLE_VERBS)})([\u4e00-\u9fff]{{2,6}}?)(?:工作|事务|方面|这块|这一块)?的"
+                   rf"(?:那个|那家|这个|哪个|那一个)?(?:{'|'.join(synonyms.ROLE_ORGANS)})")
+
+
+def _by_role(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str]:
+    """With no department named: a region said and a role (管财政的那个局): the region's departments whose name
+    holds the role's word (财政 → 财政局), an organ word said (局) kept to names ending so when some do. A role
+    several of the region's departments fit, or none, chooses nothing (the region alone then decides)."""
+    m = _ROLE.search(q)
+    if not m:
+        return [], ""
+    area, organ = m.group(1), m.group(0)[m.group(0).rfind("的") + 1:]
+    organ = re.sub(r"^(?:那个|那家|这个|哪个|那一个)", "", organ)
+    regional = []
+    for d in docs:
+        words = {w for level in _levels(d.document.region, d.document.department) for w in _short(level)}
+        if any(w in q[:m.start()] or w in q[m.end():] for w in words if len(w) >= 2):
+            regional.append(d)
+    # The area said whole (财政), or its first two characters (司法行政 → 司法局).
+    for word in dict.fromkeys((area, area[:2])):
+        fit = [d for d in regional if word in d.document.department]
+        ending = [d for d in fit if d.document.department.endswith(organ)]
+        fit = ending or fit
+        if len({d.document.department for d in fit}) == 1:
+            return fit, word
+    return [], ""
 
 
 def _names_elsewhere(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str] | None:

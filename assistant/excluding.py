@@ -75,6 +75,33 @@ def split(q: str, items: list, label) -> tuple[list, list]:
     return [i for i in items if i not in out], [i for i in items if i in out]
 
 
+# 「其他几类加起来是多少」「剩下的一共多少」: the rest asked as one amount, not counted or listed.
+_REST_SUMMED = re.compile(r"(?:加起来|加在一起|合起来|加总|之和|总和|合计|一共|总共|共计)(?:是|有|为)?(?:多少|几)"
+                          r"(?!个|项|类|张|条|所|辆|台|家|种|款)")
+
+
+def rest_summed(q: str) -> bool:
+    """The lines left after those set aside are asked as one sum (「除了X以外，其他几类加起来是多少」)."""
+    return bool(names(q)) and bool(_REST_SUMMED.search(q))
+
+
+def summed(question: str, title: str, description: str, refs: list, gone: list):
+    """The lines kept, summed: each line's figure, the formula over those with an amount, every line cited."""
+    from .answer import ANSWERED, Answer
+    valued = [c for c in refs if c.cell is not None and c.value is not None]
+    units = {unit_of(c) for c in valued}
+    if not valued or len(units) != 1:
+        return None
+    unit = units.pop()
+    result = arith.total([c.value for c in valued if c.value] or [valued[0].value])
+    listed = "、".join(f"{c.name()}（{arith.with_unit(c.value, unit)}）" for c in valued if c.value)
+    zero = "；其余各项为 0" if any(not c.value for c in valued) else ""
+    text = (f"{description}除所不计的以外合计 {arith.with_unit(result.value, unit)}{note(gone)}："
+            f"{listed}{zero}（{title}）")
+    return Answer(question, ANSWERED, text, result.value, unit, result.formula,
+                  [c.citation() for c in valued if c.value] + [c.citation() for c in gone])
+
+
 def note(refs: list) -> str:
     """「（已按问题不计：X 200000000.00 元）」: what was set aside, with its figure."""
     if not refs:

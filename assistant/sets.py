@@ -116,6 +116,10 @@ def count_or_list(eng, question, q, doc, measures, hint) -> Answer | None:
     gone = [c for c in gone if c.cell is not None and c.value is not None]
     said = excluding.note(gone)
     listed = "、".join(f"{c.name()}（{arith.with_unit(c.value, unit_of(c))}）" for c in refs)
+    if gone and not listing and excluding.rest_summed(q):
+        # 「除了X以外，其他几类加起来是多少」: the kept lines summed, not counted (assistant/excluding.py)
+        if (ans := excluding.summed(question, rs.table.title, rs.description, refs, gone)) is not None:
+            return ans
     if listing:
         return Answer(question, ANSWERED, f"{rs.description}（{rs.table.title}）共 {len(refs)} 项{said}：{listed}",
                       None, None, None, [c.citation() for c in refs + gone])

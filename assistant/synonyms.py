@@ -228,6 +228,11 @@ NAME_ABBREVIATIONS: dict[str, list[str]] = {
     "市场监督管理局": ["市场监管局"],
     "生态环境局": ["环保局"],
 }
+# A department said by its role, not its name (「普陀区管财政的那个局」「负责司法行政的部门」): the verb before
+# the area of work and the organ words after it. The area is looked for in the names of the region's
+# departments (财政 → 普陀区财政局), so no department is listed here.
+ROLE_VERBS = ["主管", "分管", "负责", "管理", "管"]
+ROLE_ORGANS = ["局", "委", "办", "厅", "部门", "单位", "机关", "机构", "部"]
 # Words that pick the year or the kind of disclosure.
 LATEST_YEAR = ["今年", "本年度", "本年", "当年", "最新", "这一年"]
 FINAL_ACCOUNTS = ["决算", "实际支出", "实际花", "实际用", "执行数", "执行情况", "花完了没"]
