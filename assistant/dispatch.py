@@ -42,6 +42,8 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     measures = placed.regroup(q, mentions, doc) or measures
     from .wholes import spent  # 「一共花了多少钱」 of a 决算: its 本年支出合计, not the 支出总计
     measures = spent(doc, q, measures, engine.vocab_for(doc))
+    from .wholes import sourced  # 「财政拨款的年初结转和结余」: the line printed 年初财政拨款结转和结余
+    measures = sourced(q, measures, engine.vocab_for(doc))
     numeric = bool(W.NUMERIC.search(q))
     from . import remainder  # 「除了X以外，剩下的Y还有多少」: Y's 合计 − X's line (assistant/remainder.py)
     if numeric and (ans := remainder.answer(question, q, doc)) is not None:
@@ -226,7 +228,10 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
         return targets.answer(question, q, doc, perf)
     settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
     from . import topn  # 「前三项是哪些」 asks a ranking's first few, not the set listed (assistant/topn.py)
-    if settable and not topn.asked(q) and (W.LIST.search(q) or (W.COUNT.search(q) and not W.MULTIPLE.search(q))):
+    # 「A和B分别是多少」 names the figures it asks: each one read (tableanswer.table), not the 类 listed
+    each = bool(W.EACH.search(q)) and len(measures) >= 2
+    if settable and not topn.asked(q) and not each and \
+            (W.LIST.search(q) or (W.COUNT.search(q) and not W.MULTIPLE.search(q))):
         ans = sets.count_or_list(engine, question, q, doc, measures, hint)
         if ans is not None:
             return ans
