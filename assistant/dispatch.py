@@ -57,6 +57,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import meaning  # 「X是啥意思」「是个什么性质的机关」: the passage saying it, not X's figure (assistant/meaning.py)
     if (ans := meaning.answer(question, q, doc)) is not None:
         return ans
+    from . import purpose  # 「X那28万元主要是干什么用的」: the passage explaining X's 用于 (assistant/purpose.py)
+    if (ans := purpose.answer(question, q, doc, engine.vocab_for(doc))) is not None:
+        return ans
     from . import everyday  # 「房租预算」: a word no line prints, its several printed readings (assistant/everyday.py)
     if (ans := everyday.answer(question, q, doc)) is not None:
         return ans

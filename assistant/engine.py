@@ -181,6 +181,9 @@ class Engine:
             # The department's name says which document; its words are no budget line ("杭州市气象局").
             q = documents.without_name(q, named)
             mentions = self.vocab_for(doc).mentions(q)
+        from . import everyday  # 「养护公路」「一般公共预算掏钱给X的」: said as the document prints it (assistant/everyday.py)
+        if (said := everyday.reworded(q, self.vocab_for(doc))) != q:
+            q, mentions = said, self.vocab_for(doc).mentions(said)
         from . import roughsaid  # 「听说X有一千三百多万，是真的吗」: X asked, the rough figure checked (assistant/roughsaid.py)
         from . import twopart  # 「分几个领域安排，哪个领域最多」: each clause asked on its own, both answered (assistant/twopart.py)
         from . import ownsum  # 「X是多少？我把A、B、C加起来只有N」: X asked, the asker's sum set beside it (assistant/ownsum.py)

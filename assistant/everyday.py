@@ -6,6 +6,12 @@ department's 办公楼租金 project (its 绩效目标表's 资金总额), a uni
 word cannot tell, so each is a reading: named with its figure and citation, and the question asked back; one
 reading alone is the answer, its printed name said. The words and the names they fit are data
 (synonyms.EVERYDAY); a question naming a form's project or asking its targets is left to the forms.
+
+``reworded`` says everyday wording of a printed line as the document prints it, before the line is looked for:
+the two words of a name said in the other order (「养护公路」 for 2140106 公路养护) where the swapped words are a
+printed name and the words as said are none, and a verb of funding between a source of money and a line
+(「一般公共预算掏钱给公立医院的」 → 「一般公共预算安排的公立医院」, synonyms.FUNDING_VERBS): the source a column to
+read, not a second figure to add.
 """
 from __future__ import annotations
 
@@ -23,6 +29,27 @@ _TARGETS = re.compile(r"指标|目标|满意度|得分|绩效")
 # Tables whose lines are no reading of the word: the forms (read as projects below), the text, unread layouts.
 _SKIP = (model.NARRATIVE, model.PERFORMANCE, model.SELF_EVALUATION, model.OVERALL_PERFORMANCE, model.OTHER,
          model.INSTITUTIONS, model.FIXED_ASSETS)
+
+
+def reworded(q: str, vocab) -> str:
+    """The question with everyday wording of a line said as the document prints it (unchanged where none)."""
+    sources = "|".join(map(re.escape, sorted(synonyms.FUNDING_SOURCES, key=len, reverse=True)))
+    verbs = "|".join(map(re.escape, sorted(synonyms.FUNDING_VERBS, key=len, reverse=True)))
+    q = re.sub(rf"({sources})(?:资金|的钱)?(?:{verbs})", r"\1安排的", q)
+    names = vocab.rows
+    printed = [*names, *vocab.columns, *vocab.tables]
+    # the names the question already says (「一般公共预算支出」): no words of them are swapped (预算支出 ↔ 支出预算)
+    spans = [(m.start, m.end) for m in vocab.mentions(q) if m.end - m.start >= 4]
+    for size in (4, 5):
+        for i in range(len(q) - size + 1):
+            said = q[i:i + size]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", said) or any(said in n for n in printed) or \
+                    any(a < i + size and i < b for a, b in spans):
+                continue
+            swapped = {said[k:] + said[:k] for k in range(2, size - 1)} & set(names)
+            if len(swapped) == 1:  # exactly one printed name is the words said in the other order
+                return q[:i] + swapped.pop() + q[i + size:]
+    return q
 
 
 def answer(question: str, q: str, doc) -> Answer | None:

@@ -19,7 +19,12 @@ from .answer import ANSWERED, Answer, Citation
 
 # The asking words of a meaning (not 「是什么」 alone: 「X的预算是什么」 asks a figure).
 _MEANS = re.compile(r"啥意思|什么意思|是何意|指什么|指的是什么|指的是啥|指啥|含义|意思是|什么叫|何为|何谓|"
-                    r"是干什么的|是干啥的|是做什么的|是个啥|是个什么东西|是什么东西|怎么理解|如何理解|怎么解释")
+                    r"是干什么的|是干啥的|是做什么的|是个啥|是个什么东西|是什么东西|怎么理解|如何理解|怎么解释|"
+                    # 「“提租补贴”是什么？标准是多少」: a quoted term asked what it is, or a standard asked after
+                    # 是什么 — the definition states it (「人均标准90元/月」), not the line's figure
+                    r"[”\"」]是(?:个)?什么|是什么[？?，,。]?.{0,8}标准")
+# 「提租补贴（项）：指…」: the level a 名词解释 names beside the term is no word of it.
+_LEVEL = re.compile(r"[（(][类款项][)）]")
 # 「七、单位预留机动经费：指…」「（八）机关运行经费：指…」「“三公”经费是指…」: a term and its definition.
 _NUMBERING = r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、．.]\s*)?"
 _DEFINED = re.compile(rf"^{_NUMBERING}[“\"]?(?P<term>[^：:，,。；;！？]{{2,30}}?)[”\"]?\s*"
@@ -44,7 +49,7 @@ def answer(question: str, q: str, doc, named: str = "") -> Answer | None:
         m = _DEFINED.match(re.sub(r"\s+", "", p.text))
         if m is None:
             continue
-        term = re.sub(r"[“”\"]", "", m.group("term"))  # 「“三公”经费：指…」 said 三公经费
+        term = _LEVEL.sub("", re.sub(r"[“”\"]", "", m.group("term")))  # 「“三公”经费：指…」 said 三公经费
         if term in said and (best is None or len(term) > len(best[0])):
             best = (term, k)
     if best is None:
@@ -52,7 +57,7 @@ def answer(question: str, q: str, doc, named: str = "") -> Answer | None:
         quoted = re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", q)
         for k, p in enumerate(doc.passages):
             m = _DEFINED.match(re.sub(r"\s+", "", p.text))
-            term = re.sub(r"[“”\"]", "", m.group("term")) if m else ""
+            term = _LEVEL.sub("", re.sub(r"[“”\"]", "", m.group("term"))) if m else ""
             if any(re.fullmatch(re.escape(x) + r"(?:预算|决算)", term) for x in quoted):
                 best = (term, k)
                 break

@@ -89,6 +89,12 @@ EVERYDAY: dict[str, list[str]] = {
     "租房子": ["租金", "房租", "租赁费"],
 }
 
+# 「一般公共预算掏钱给公立医院的」: an everyday verb of funding between a source of money and a line. The source is a
+# column or table to read (the line's 一般公共预算财政拨款 figure), no second operand: said as the documents' own
+# wording 「<source>安排的<line>」 (assistant/everyday.py reworded).
+FUNDING_VERBS: list[str] = ["掏钱给", "出钱给", "拿钱给", "拨钱给", "拨款给", "拨给", "掏腰包给", "花钱给", "给钱给"]
+FUNDING_SOURCES: list[str] = ["一般公共预算", "政府性基金", "国有资本经营预算", "财政拨款", "财政", "单位资金", "事业收入"]
+
 # Words that name a table; the engine then looks only there.
 TABLES: dict[str, list[str]] = {
     "收支总表": ["收支总表", "收支预算总表"],
