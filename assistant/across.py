@@ -176,6 +176,7 @@ def measure_words(q: str, docs: list) -> str:
     parts = [_unquoted(p) for p in rest.split("|") if not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
     # 「——」 between names is no figure; a counted noun of one character is (「…的车加起来有多少辆」: COUNTED_NOUNS)
     parts = [p for p in parts if re.search(r"[\u4e00-\u9fff\w]{2}", p) or p in acrossparts.COUNTED_NOUNS]
+    parts = [p for p in parts if not acrossparts.counter_only(p)] or parts  # 「有几辆」: how it is counted, not what
     words = max(parts, key=len) if parts else ""
     at = parts.index(words) if words in parts else -1
     if _SCOPE_ONLY.fullmatch(words) and 0 <= at < len(parts) - 1 and \

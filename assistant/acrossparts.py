@@ -58,6 +58,15 @@ _NOUN_COUNT = re.compile(rf"^(?:.{{0,4}}?)({'|'.join(COUNTED_NOUNS)})(?:的)?(?:
 _COUNTER_FIRST = re.compile(rf"^有?几?(?:辆|台|部)({'|'.join(sorted(COUNTED_NOUNS, key=len, reverse=True))})$")
 
 
+# The count asked by its counter alone (「有几辆？」「多少台」): how the figure is asked, never its name.
+_COUNTER_ONLY = re.compile(r"有?(?:几|多少)?(?:辆|台|套|部|件)")
+
+
+def counter_only(part: str) -> bool:
+    """「哪家的车最多？有几辆？」: 「有几辆」 asks the count of the noun said before it; it names no figure."""
+    return bool(_COUNTER_ONLY.fullmatch(part))
+
+
 def counted_noun(words: str) -> str:
     """「辆车」 → 「车」: the counted noun without the counter said before it; any other name unchanged."""
     m = _COUNTER_FIRST.match(words)

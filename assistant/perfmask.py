@@ -8,6 +8,7 @@ import re
 from .vocab import common_run
 
 
+_LEVEL_AFTER = re.compile(r"[”」]?(?:[（(](?:类|款|项)(?:级科目)?[）)]|(?:这一?)?(?:类|款)(?!项)|项级)")
 _CODE = re.compile(r"(?<!\d)\d{3}(?:\d{2}){0,2}(?!\d)")  # a subject code: 类 (3 digits), 款 (5), 项 (7)
 
 
@@ -22,6 +23,11 @@ def perf_query(q: str, mentions, projects: list[str]) -> str:
         span = q[m.start:m.end]
         if m.text in span and _CODE.search(span):
             masked.append(re.escape(span))
+            continue
+        if _LEVEL_AFTER.match(q, m.end):
+            # 「公共卫生（款）下面哪一项最多」: a name said with its subject level is a line of the tables, however
+            # short, not the start of a form's project (公共卫生事业发展资金).
+            masked.append(re.escape(m.text))
             continue
         if len(m.text) < 4:
             continue

@@ -31,6 +31,8 @@ class Measure:
 _JOIN = re.compile(r"^(?:19|20)\d{2}年度?的?$|^[”」]*(?:[（(]\d{3,7}[）)])?[）)”」]*(这一?项|这一?类|这[两三四几]项|这?[两三四几]行|这些|各自|分别|这个项目|项目)?(的|中|里|中的|里的|下|下的|项下|之中|当中|有多少是|里有|中有|安排的)?[，,]?$")
 _SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一起|加上|加一起|加到一起|加一块|加总|合起来")  # wording.SUM
 # 「会议费（30215）和培训费」: the code said after a line's name, before the separator, is still that line's.
+# 「A、B、C三个X」「A和B两个的X」: X of each listed line, as many as the number says.
+_EACH = re.compile(r"^(?:这|这些|各)?([两二三四五六七八九十])(?:个|项|类|款)(?:的|里的|下的|中的|里|下|中)?$")
 _LIST_SEP = re.compile(r"^(?:[（(]\d{3,7}[）)])?(?:[、，,和与及跟]|以及|还有)$")
 # 「《…预算表》中“会议费”（30215）」: the marks around a title or a name are no words between two names. After a
 # table's name only its title marks are (「按经济分类的“302…”」 does not say that 302 is read in that table).
@@ -74,6 +76,26 @@ def measures_from(q: str, mentions: list[Mention]) -> list[Measure]:
             if nxt is not None and (_LIST_SEP.match(gap) or listed) and nxt.rows:
                 i += 1
                 continue
+        each = _EACH.match(marks.sub("", q[m.end:nxt.start])) if nxt is not None and m.rows and nxt.rows else None
+        from .wording import small_count
+        if each and small_count(each.group(1)) == len(group) + (m not in group) and not m.column and not nxt.column \
+                and not _SUM.search(nxt.text) and not re.search(r"合计|总计|小计|总额", nxt.text) \
+                and nxt.text in nxt.rows:  # 「两项合计」: their sum; 「三项社保缴费」: a word for the lines listed
+            # 「组织事务、宣传事务、统战事务三个“一般行政管理事务”」: the line of that name under each one listed
+            for r in group + [m] if m not in group else group:
+                out.append(Measure(frozenset(nxt.rows), None, r.text + nxt.text, r.start, within=frozenset(r.rows),
+                                   table=table))
+            group, table = [], None
+            i += 2
+            continue
+        after = ms[i + 2] if i + 2 < len(ms) else None
+        if m.rows and m.column and joined and nxt is not None and nxt.column and not nxt.rows and not group \
+                and after is not None and after.column and not after.rows and re.search(r"[中里]", gap):
+            # 「本年支出里，基本支出比项目支出多多少」: a whole printed both as a total line and as a column
+            # (本年支出合计) said before 里 only says where its parts, the columns named after it, are read.
+            context.append(m.text)
+            i += 1
+            continue
         if m.rows and joined and nxt is not None and nxt.column:
             rows = group + [m] if m not in group else group
             for r in rows:

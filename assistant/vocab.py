@@ -398,6 +398,12 @@ def _tidy(q: str, mentions: list[Mention]) -> list[Mention]:
             out[-1].rows = m.rows & out[-1].rows  # "30108机关事业单位基本养老保险缴费": the code settles it
             out[-1].end = m.end
             continue
+        if out and out[-1].text.isdigit() and out[-1].rows and m.rows and not m.rows & out[-1].rows \
+                and m.start - out[-1].end <= 1 and any(m.text in r for r in out[-1].rows):
+            # 「2080506职业年金缴费支出」: the name said short after its code is the code's line (机关事业单位职业
+            # 年金缴费支出), not another line printing the short name (30109 职业年金缴费)
+            out[-1].end = m.end
+            continue
         if out and m.rows and m.rows == out[-1].rows and m.column == out[-1].column \
                 and not re.search(r"[占比是与和减除]", q[out[-1].end:m.start]):
             if m.start <= out[-1].end:  # "2011350事业运行": one name, code and label
