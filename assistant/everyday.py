@@ -36,19 +36,24 @@ def reworded(q: str, vocab) -> str:
     sources = "|".join(map(re.escape, sorted(synonyms.FUNDING_SOURCES, key=len, reverse=True)))
     verbs = "|".join(map(re.escape, sorted(synonyms.FUNDING_VERBS, key=len, reverse=True)))
     q = re.sub(rf"({sources})(?:资金|的钱)?(?:{verbs})", r"\1安排的", q)
-    names = vocab.rows
-    printed = [*names, *vocab.columns, *vocab.tables]
-    # the names the question already says (「一般公共预算支出」): no words of them are swapped (预算支出 ↔ 支出预算)
-    spans = [(m.start, m.end) for m in vocab.mentions(q) if m.end - m.start >= 4]
+    names = set(vocab.rows)
+    spans = None
     for size in (4, 5):
         for i in range(len(q) - size + 1):
             said = q[i:i + size]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", said) or any(said in n for n in printed) or \
-                    any(a < i + size and i < b for a, b in spans):
+            # exactly one printed name is the words said in the other order (tested first: it is a set lookup,
+            # the tests after it read every name or the question's mentions)
+            swapped = {said[k:] + said[:k] for k in range(2, size - 1)} & names
+            if len(swapped) != 1 or not re.fullmatch(r"[\u4e00-\u9fff]+", said) or \
+                    any(said in n for n in (*vocab.rows, *vocab.columns, *vocab.tables)):
                 continue
-            swapped = {said[k:] + said[:k] for k in range(2, size - 1)} & set(names)
-            if len(swapped) == 1:  # exactly one printed name is the words said in the other order
-                return q[:i] + swapped.pop() + q[i + size:]
+            if spans is None:
+                # the names the question already says (「一般公共预算支出」): no words of them are swapped
+                # (预算支出 ↔ 支出预算)
+                spans = [(m.start, m.end) for m in vocab.mentions(q) if m.end - m.start >= 4]
+            if any(a < i + size and i < b for a, b in spans):
+                continue
+            return q[:i] + swapped.pop() + q[i + size:]
     return q
 
 

@@ -22,6 +22,7 @@ from ingest import model
 from . import arith, figures
 from .answer import ANSWERED, Answer
 from .corpus import CellRef, default_column, plain_label
+from .nesting import per_table
 from .tables import ordered_tables
 
 # The name said with its level: 「“X”这一款」「X这个款」「X款级科目」「X（款）」.
@@ -42,7 +43,7 @@ def answer(question: str, q: str, doc, vocab, corpus) -> object | None:
         if len(name) < 4 or name in vocab.labels or name in vocab.rows:
             continue  # a line the document prints (or a name its lines answer to): the tables' reading
         if printed is None:
-            printed = {plain_label(r.label) for t in doc.tables for r in t.rows}
+            printed = set().union(*(_lines(t)[0] for t in doc.tables))
         if name in printed:
             continue  # printed where the vocabulary keeps no name (其他支出): the tables' reading
         code = _code(name, doc, corpus, lengths)
@@ -79,8 +80,7 @@ def _named(q: str):
 def _code(name: str, doc, corpus, lengths: tuple[int, ...]) -> str | None:
     """The function code printed beside ``name``: in the document, else in the corpus's documents (the most
     documents' reading)."""
-    own = Counter(r.code for t in doc.tables for r in t.rows
-                  if r.code and len(r.code) in lengths and r.code_kind == model.FUNCTION and plain_label(r.label) == name)
+    own = Counter(code for t in doc.tables for label, code in _lines(t)[1] if label == name and len(code) in lengths)
     if own:
         return own.most_common(1)[0][0]
     store = getattr(corpus, "store", None)
@@ -91,6 +91,17 @@ def _code(name: str, doc, corpus, lengths: tuple[int, ...]) -> str | None:
                                f"AND length(code) IN ({', '.join('?' * len(lengths))}) GROUP BY code ORDER BY 2 DESC",
                                (name, model.FUNCTION, *lengths)).fetchall()
     return got[0][0] if got else None
+
+
+def _lines(table) -> tuple[set[str], list[tuple[str, str]]]:
+    """A table's line names and its (name, function code) pairs, worked out once per table (nesting.per_table):
+    every question of the document would read them alike."""
+    memo = per_table(table)
+    if "subjectparts" not in memo:
+        memo["subjectparts"] = ({plain_label(r.label) for r in table.rows},
+                                [(plain_label(r.label), r.code) for r in table.rows
+                                 if r.code and r.code_kind == model.FUNCTION])
+    return memo["subjectparts"]
 
 
 def _summed(question: str, doc, name: str, code: str):
