@@ -140,10 +140,17 @@ def _place_before(prefix: str) -> str:
     return next((prefix[-k:] for k in range(min(len(prefix), 12), 1, -1) if prefix[-k:] in places), "")
 
 
+def _region_said(prefix: str) -> str:
+    """The region the text ends with: said with its level word (上海市, 普陀区 — any name), else a place of the
+    country's list said without it (广州); "" for none."""
+    levels = "|".join(map(re.escape, synonyms.REGION_LEVELS))
+    before = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:{levels}))$", prefix)
+    return before.group(1) if before else _place_before(prefix)
+
+
 def _named(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], str]:
     """The documents whose department the question names most specifically, and the words it used."""
     best, chosen, said = 0, [], ""
-    levels = "|".join(map(re.escape, synonyms.REGION_LEVELS))
     for d in docs:
         names = department_names(d.document.department, d.document.region)
         hits = [n for n in names if n in q]
@@ -153,9 +160,7 @@ def _named(q: str, docs: list[ParsedDocument]) -> tuple[list[ParsedDocument], st
         # "上海市财政局" names another department than 普陀区财政局 (or 北京市财政局): a region said just
         # before the name must be one of this department's own. So must a place said without its level word
         # (广州气象局 is not 杭州市气象局), known from the list of the country's places.
-        prefix = q[:q.find(name)]
-        before = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:{levels}))$", prefix)
-        place = before.group(1) if before else _place_before(prefix)
+        place = _region_said(q[:q.find(name)])
         if place and not any(place[-k:] + name in names for k in range(2, len(place) + 1)):
             continue
         if len(name) > best:
@@ -184,8 +189,7 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         # 「广州气象局」 with only 杭州市气象局 held: refused, and the departments of that name held are named.
         near, name = elsewhere
         at = q.find(name)
-        before = re.search(rf"([\u4e00-\u9fff]{{2,8}}?(?:{'|'.join(map(re.escape, synonyms.REGION_LEVELS))}))$", q[:at])
-        place = before.group(1) if before else _place_before(q[:at])
+        place = _region_said(q[:at])
         departments = list(dict.fromkeys(d.document.department for d in near))
         held = "、".join(departments[:8]) + (f"等 {len(departments)} 个" if len(departments) > 8 else "")
         return Choice(None, [], f"语料库里没有“{place}{name}”的预算公开文件（同名的有：{held}）", "")
