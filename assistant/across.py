@@ -14,13 +14,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ingest import model
-from ingest.values import money
-
 from . import acrossparts, acrosspick, arith, execution, keyfigures
+from . import acrossreadings as readings
 from .numbered import cn_number
-from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar
-from .corpus import plain_label
+from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, AskedFigure, Chart, ChartBar
 from .figures import ASKS_WAN
 from .scope import years_in
 
@@ -52,65 +49,9 @@ _OPERATION = re.compile(
     _PLACE.pattern + r"|哪一个|哪个|哪家|哪|谁家|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
     r"对比|比较一下|比较|相比|" + acrossparts.DIFFERENCE + r"|增加了?|减少了?|增长了?|下降了?|变化|"
     r"一共|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
-    r"[和与跟同及、，,。？?！!：:；;]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在|"
+    r"(?<!结转)和(?!结余)|[与跟同及、，,。？?！!：:；;]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在|"
     # How many documents or departments are meant (「三份预算」「这七家单位」「这几家」): who, not which figure.
     r"[这那]?[一二两三四五六七八九十几\d]+[份家]|[这那]几个")
-
-
-# Tables of all the department's money: where a figure has several readings (全部资金 | 财政拨款), a
-# comparison across departments reads it here, the same scope for every department, and says so.
-_WHOLE = (model.EXPENDITURE, model.INCOME, model.SUMMARY)
-
-
-def _whole_reading(a: Answer) -> Answer | None:
-    """An ambiguous answer's reading from the department's whole-money table, when exactly one is."""
-    whole = [c for c in a.citations if c.kind in _WHOLE and c.text and money(c.text) is not None]
-    if len({money(c.text) for c in whole}) != 1:
-        return None
-    c = whole[0]
-    return Answer(a.question, ANSWERED, f"按部门全部资金口径（{c.table}）", money(c.text), c.unit, None, [c])
-
-
-# The “三公” items: named, each is read in the “三公” table (its 决算数 in a 决算), not an economic line of the
-# same name (30217 公务接待费 of the 基本支出表 holds the basic spending only).
-_SANGONG = re.compile(r"三公|因公出国|公务接待|公务用车")
-
-
-def _sangong_reading(a: Answer, measure: str) -> Answer | None:
-    """An ambiguous answer's reading from the “三公” table, when the figure is a “三公” item and exactly one is."""
-    if not _SANGONG.search(measure):
-        return None
-    own = [c for c in a.citations if c.kind == model.THREE_PUBLIC and c.text and money(c.text) is not None]
-    if len({money(c.text) for c in own}) != 1:
-        # 公务用车购置费 (its own line) beside 公务用车购置及运行费 (the line holding it): the line named so.
-        own = [c for c in own if measure in (_line(c.row), (c.column or "").split("/")[-1])]
-        if len({money(c.text) for c in own}) != 1:
-            return None
-    c = own[0]
-    return Answer(a.question, ANSWERED, f"按“三公”经费表口径（{c.table}）", money(c.text), c.unit, None, [c])
-
-
-def _line(row: str | None) -> str:
-    """A cited row's name without its number and ordinals (「第3行 其中：（1）公务用车购置费」 → 公务用车购置费)."""
-    text = re.sub(r"^第\d+行\s*", "", row or "")
-    return plain_label(plain_label(text))
-
-
-# A source of money's own spending (政府性基金预算支出): its own table's total, not its column in the 基本支出表
-# and the 项目支出表 (each one part of it), when those two disagree.
-_FUND = re.compile(r"(政府性基金|国有资本经营)(?:预算)?(?:财政拨款)?支出")
-
-
-def _fund_reading(engine, doc, measure: str) -> Answer | None:
-    """An ambiguous answer for a fund's spending: the total of that fund's 支出表, asked of the document."""
-    m = _FUND.search(measure)
-    if not m:
-        return None
-    a = keyfigures.answers(engine, [(doc, f"{m.group(1)}预算支出表的合计是多少")])[0]
-    if a is None or a.status != ANSWERED or a.value is None or not a.citations or \
-            m.group(1) not in (a.citations[0].table or ""):
-        return None
-    return a
 
 
 @dataclass
@@ -119,6 +60,7 @@ class Figure:
     answer: Answer | None  # the engine's answer on that document alone
     value: Decimal | None = None  # in the common unit
     conversion: str | None = None  # "31214205.80 元 = 3121.42058 万元"
+    named: str = ""  # the figure's own name where the question names each year's differently (上年结转 / 年末结转和结余)
 
     @property
     def label(self) -> str:
@@ -141,7 +83,10 @@ def applies(q: str, docs: list) -> bool:
         return True
     if named and acrosspick.unheld(q, docs):  # 「深圳交通局和广州市交通运输局」: one held, one the corpus lacks
         return True
-    if len(named) == 1 and len(set(years_in(q))) >= 2 and not re.search(r"上年|去年|上一年|说明|为啥|为什么|为何|什么原因", q):
+    # 上年 said of the one department's years asks a change one document states — but 「2026年预算里的上年结转」 names
+    # a line (上年结转, 上年结余), read in that year's own document like any other.
+    if len(named) == 1 and len(set(years_in(q))) >= 2 and \
+            not re.search(r"(?:上年|去年|上一年)(?!末?结转|末?结余)|说明|为啥|为什么|为何|什么原因", q):
         ds = next(iter(named.values()))
         held = {d.document.year for d in ds}
         return len(held & set(years_in(q))) >= 2  # 2025年预算的上年 column is the one document's own
@@ -187,7 +132,8 @@ def measure_words(q: str, docs: list) -> str:
         words = words[:-2]  # "三公经费合计": the figure, added up by the table
     # 「…人员经费比2024年实际多花了多少」: the comparison's 比 and the stage (实际, 年初) said after the figure's
     # name are no part of it (占比, 同比 are).
-    trimmed = re.sub(r"(?:(?<![占环同])比|实际|年初)+$", "", words)
+    # 「…2026年预算的支出总计比它多了多少」: 比它 / 比这个 points back at the figure asked before, no part of it either
+    trimmed = re.sub(r"(?:(?<![占环同])比(?:它|其|这个?|那个?)?|实际|年初)+$", "", words)
     words = trimmed if len(trimmed) >= 2 else words
     bare = re.sub(r"(?:更|还|较)?[多少高低]$", "", words)
     # (「哪个单位的车更多」: a counted noun of one character is the figure too — acrossparts.COUNTED_NOUNS)
@@ -257,12 +203,12 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     asked = keyfigures.answers(engine, [(d, sub(_spent_of(q, d, own[d.document.year] or measure))) for d in chosen])
     for d, a in zip(chosen, asked):
         if a is not None and a.status == AMBIGUOUS:
-            a = _sangong_reading(a, own[d.document.year] or measure) or _fund_reading(engine, d, own[d.document.year] or measure) \
-                or _whole_reading(a) or a
+            a = readings.sangong(a, own[d.document.year] or measure) or readings.fund(engine, d, own[d.document.year] or measure) \
+                or readings.whole(a) or a
         off = acrossparts.off_part(own[d.document.year] or measure, a) if a is not None and a.status == ANSWERED else None
         if off:
             a = Answer(a.question, NOT_FOUND, off, citations=a.citations[:1])
-        figures.append(Figure(d, a))
+        figures.append(Figure(d, a, named=own[d.document.year]))
     have = [f for f in figures if f.answer is not None and f.answer.status == ANSWERED and f.answer.value is not None]
     answered = {id(f) for f in have}
     lacking = [f for f in figures if id(f) not in answered]
@@ -314,7 +260,8 @@ def _nonzero(question: str, measure: str, have: list, missing: list[str], unit: 
 
 def _parts_of_year(q: str, year: str) -> list[str]:
     """The parts of a comparison (split at 比, 和, 相比 …) that say the year: that document's own words."""
-    return [p for p in re.split(r"比|和|与|相比|对比|以及|、", q) if year in p]
+    # 「年末结转和结余」 is one line's name: its 和 joins no two parts
+    return [p for p in re.split(r"比|(?<!结转)和(?!结余)|与|相比|对比|以及|、", q) if year in p]
 
 
 def _own_measure(q: str, year: int, docs: list) -> str:
@@ -463,7 +410,17 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
             return done(f"{a.who}和{b.who}的{measure}相同，都是 {arith.with_unit(a.value, unit)}（相差 0）", r.value, r.formula)
         if rates:
             return done(f"{hi.who}的{measure}比{lo.who}高 {arith.fmt(r.value)} 个百分点", r.value, r.formula)
-        return done(f"{hi.who}的{measure}比{lo.who}多 {arith.with_unit(r.value, unit)}", r.value, r.formula)
+        hi_said, lo_said = (hi.named, lo.named) if hi.named and lo.named and hi.named != lo.named else (measure, "")
+        out = done(f"{hi.who}的{hi_said}比{lo.who}{lo_said and '的' + lo_said}多 {arith.with_unit(r.value, unit)}",
+                   r.value, r.formula)
+        year = acrossparts.first_asked(q, [a.doc.document.year, b.doc.document.year])
+        first = next((f for f in have if f.doc.document.year == year), None) if a.doc.document.year != b.doc.document.year else None
+        if first is not None:  # one year's figure asked first, in a clause of its own: the value, the difference after it
+            out.parts = [AskedFigure(f"{first.who}的{first.named or measure}", first.value, unit),
+                         AskedFigure("相差", r.value, unit)]
+            out.value = first.value
+            out.answer = f"{first.who}的{first.named or measure}：{arith.with_unit(first.value, unit)}。{out.answer}"
+        return out
     if re.search(r"一共|合计|加起来|总共|总和|之和|共计", q):
         r = arith.total([f.value for f in have])
         return done(f"{_few([f.who for f in have], '、')}的{measure}合计 {arith.with_unit(r.value, unit)}", r.value,

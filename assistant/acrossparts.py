@@ -115,3 +115,17 @@ def off_part(measure: str, a) -> str | None:
         return None
     where = "，".join(x for x in (c.table, c.row and f"{c.row}行", c.column and f"{c.column}列", c.page and f"第{c.page}页") if x)
     return f"只读到政府采购的合计（{where}），没有单列“{m.group(1)}”"
+
+
+_CLAUSES = re.compile(r"[，,；;。？?！!]")
+
+
+def first_asked(q: str, years: list[int]) -> int | None:
+    """「X 2024年决算花了多少？2026年预算比它少了多少」: a clause of its own asks one year's figure before the
+    difference is asked — that year (its figure is stated first and is the answer's value: Answer.parts)."""
+    from .scope import years_in
+    asking = [c for c in _CLAUSES.split(q) if re.search(r"多少|几", c)]
+    if len(asking) < 2 or re.search(DIFFERENCE + r"|比|较|相比|变化", asking[0]):
+        return None
+    said = [y for y in years_in(asking[0]) if y in years]
+    return said[0] if len(set(said)) == 1 else None

@@ -43,6 +43,18 @@ class Chart:
     bars: tuple[ChartBar, ...]
 
 
+@dataclass(frozen=True)
+class AskedFigure:
+    """One figure of a question that asks several (「2025年的X是多少？2026年比它少了多少」): what was asked, in the
+    question's words or the answer's, and the figure answering it."""
+    asked: str
+    value: Decimal
+    unit: str | None
+
+    def as_json(self) -> dict:
+        return {"asked": self.asked, "value": str(self.value), "unit": self.unit}
+
+
 @dataclass
 class Answer:
     question: str
@@ -54,6 +66,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     readings: list[str] = field(default_factory=list)  # for ambiguous questions: the possible readings
     chart: Chart | None = None
+    # A question asking several figures in separate clauses: each, in the order asked; ``value`` is the first.
+    parts: list[AskedFigure] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -64,4 +78,5 @@ class Answer:
             "unit": self.unit,
             "calculation": self.calculation,
             "citations": [c.as_json() for c in self.citations],
+            **({"parts": [p.as_json() for p in self.parts]} if self.parts else {}),
         }

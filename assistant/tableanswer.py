@@ -12,7 +12,7 @@ from ingest.model import ParsedDocument
 
 from . import arith, figures, synonyms
 from . import wording as W
-from .answer import AMBIGUOUS, ANSWERED, Answer, Citation
+from .answer import AMBIGUOUS, ANSWERED, Answer, AskedFigure, Citation
 from .corpus import CellRef, plain_label, same_amount, unit_of
 from .tables import Measure, candidates, pick_together, readings, whole_department
 from .vocab import common_run, normalize
@@ -203,7 +203,9 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
         # Each figure asked, in the order asked; the first is the answer's value (the whole before its 其中 parts).
         said = [f"{c.name()}：{arith.with_unit(c.value, unit_of(c))}（{c.where()}）" for c in refs]
         text = f"{said[0]}；其中" + "；".join(said[1:]) if whole_first else "；".join(said)
-        return Answer(question, ANSWERED, text, refs[0].value, unit_of(refs[0]), None, [c.citation() for c in refs])
+        asked = [AskedFigure(c.name(), c.value, unit_of(c)) for c in refs] if whole_first or W.EACH.search(q) else []
+        return Answer(question, ANSWERED, text, refs[0].value, unit_of(refs[0]), None, [c.citation() for c in refs],
+                      parts=asked)
     return lookup(question, q, measures[0], options[0], doc)
 
 

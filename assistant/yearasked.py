@@ -39,6 +39,29 @@ def both(q: str) -> bool:
 _CLAUSES = re.compile(r"[，,；;。？?！!]")
 
 
+_FIGURE_ASKED = re.compile(r"多少|几")
+
+
+def figures_asked(q: str, year: int) -> list[str]:
+    """The year-on-year figures a question asks in clauses of their own, in the order asked — "now", "prior",
+    "change", "rate" — or [] when it asks fewer than two, or one twice: 「2025年的X大概是多少？2026年比它少了多少」
+    → [prior, change]; 「X1800万元，比上年增加了多少？那上年是多少」 → [change, prior] (the first clause asks nothing)."""
+    asked: list[str] = []
+    prior = rf"上年|去年|上一年|前一年|{year - 1}\s*年"
+    for c in _CLAUSES.split(q):
+        if not _FIGURE_ASKED.search(c):
+            continue
+        if RATE.search(c):
+            asked.append("rate")
+        elif CHANGED.search(c) or re.search(r"比|较", c):
+            asked.append("change")
+        elif re.search(prior, c):
+            asked.append("prior")
+        else:
+            asked.append("now")
+    return asked if len(asked) >= 2 and len(set(asked)) == len(asked) else []
+
+
 def prior_asked(q: str, year: int) -> bool:
     """「X比上年减了不少，那上年的X是多少」「X是1800万元，按说明里的增减推算，上一年是多少」: a clause asking nothing
     states the direction or names the method — only the clause that asks says what is asked, here last year's

@@ -17,9 +17,9 @@ from ingest.changes import ChangeFact
 
 from . import arith, lastyear, wholepart
 from .yearasked import (CHANGED, RATE, WHOLES, after_subject, pointed, prior_asked, stem, asked_subject,
-                        both, canon, implicit, score, wanted_basis)
+                        both, canon, figures_asked, implicit, score, wanted_basis)
 from . import wording as W
-from .answer import ANSWERED, Answer, Citation
+from .answer import ANSWERED, Answer, AskedFigure, Citation
 from .corpus import TOTAL_LABELS, CellRef, unit_of
 from .scope import years_in
 from .tables import candidates, measures_from
@@ -268,10 +268,12 @@ def _from_columns(question, q, doc, pair: lastyear.Pair, ask, name: str | None =
         more = "上年" if prior.value > now.value else ("今年" if prior.value < now.value else "两年一样")
         value, u, conv = _in_unit(max(prior.value, now.value), unit, q)
         return Answer(question, ANSWERED, f"{name}{more}多：{where}{said}", value, u, "；".join([diff, *conv]), cites)
+    figures = {"now": _in_unit(now.value, unit, q)[:2], "prior": _in_unit(prior.value, unit, q)[:2],
+               "change": _in_unit(abs(d), unit, q)[:2]}
     if ask == "prior":
         value, u, conv = _in_unit(prior.value, unit, q)
         text = f"{name}的{which}为 {arith.with_unit(value, u)}（{prior.where()}）{said}"
-        return Answer(question, ANSWERED, text, value, u, "；".join(conv) or None, cites)
+        return _in_order(Answer(question, ANSWERED, text, value, u, "；".join(conv) or None, cites), q, doc, figures, name)
     if ask == "rate":
         if prior.value == 0:
             return Answer(question, ANSWERED, f"{name}{which}为 0，无法计算增长率：{where}", None, None, None, cites)
@@ -282,7 +284,7 @@ def _from_columns(question, q, doc, pair: lastyear.Pair, ask, name: str | None =
         return Answer(question, ANSWERED, text, r, "%", formula, cites)
     value, u, conv = _in_unit(abs(d), unit, q)
     text = f"{name}比{which}{_direction(d)} {arith.with_unit(value, u)}：{where}{said}{printed}"
-    return Answer(question, ANSWERED, text, value, u, "；".join([diff, *conv]), cites)
+    return _in_order(Answer(question, ANSWERED, text, value, u, "；".join([diff, *conv]), cites), q, doc, figures, name)
 
 
 def _why(question, doc, fact: ChangeFact) -> Answer:
@@ -335,6 +337,8 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
         r = arith.change_rate(delta, prior)
         text = f"{fact.subject}比{which}{direction} {arith.fmt(r.value)}%：{now}，上年 {arith.with_unit(prior, unit)}。{stated}"
         return Answer(question, ANSWERED, text, r.value, "%", "；".join([*shown, r.formula]), cites)
+    figures = {k: _in_unit(v, unit, q)[:2] for k, v in
+               (("now", now_value), ("prior", prior), ("change", None if delta is None else abs(delta))) if v is not None}
     if ask == "change" and delta is not None:
         value, u, conv = _in_unit(abs(delta), unit, q)
         whole = wholepart.whole_part(fact) if wholepart.asks_whole(q) else ""  # the whole asked: its one part stated
@@ -342,7 +346,8 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
         text = f"{fact.subject}比{which}{direction} {arith.with_unit(value, u)}{said}。{stated}"
         if both(q) and now:  # 「X多少，比去年少了多少」: this year's figure asked too, stated first
             text = f"{fact.subject}{now}；{text}"
-        return Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites)
+        return _in_order(Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites),
+                         q, doc, figures, fact.subject)
     if prior is None:
         return eng.not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
     if ask == "other" and now_value is not None:
@@ -361,7 +366,26 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
     value, u, conv = _in_unit(prior, unit, q)
     how = "（文中所列）" if fact.prior is not None else f"：{now}，{direction} {arith.fmt(abs(delta))} {unit}"
     text = f"{doc.document.year - 1}年{fact.subject}（{which}）为 {arith.with_unit(value, u)}{how}。{stated}"
-    return Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites)
+    return _in_order(Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites),
+                     q, doc, figures, fact.subject)
+
+
+def _in_order(ans: Answer, q: str, doc, figures: dict[str, tuple[Decimal, str]], name: str) -> Answer:
+    """A question asking two of this year's figure, last year's and the change, each in a clause of its own
+    (「2025年的X大概是多少？2026年比它少了多少」): every one stated, in the order asked, and the first is the value
+    (Answer.parts) — as several.py and didchange.py answer figures asked together. ``figures``: what the answer
+    worked out, each in the unit it answers in."""
+    year = doc.document.year
+    order = figures_asked(q, year)
+    if not order or any(k not in figures for k in order):
+        return ans
+    words = {"now": f"{year}年{name}", "prior": f"{year - 1}年{name}", "change": "增减"}
+    parts = [AskedFigure(words[k], *figures[k]) for k in order]
+    lead = "；".join(f"{p.asked} {arith.with_unit(p.value, p.unit)}" for p in parts
+                    if p.asked != "增减" and f"{arith.fmt(p.value)} " not in ans.answer)
+    ans.answer = f"{lead}。{ans.answer}" if lead else ans.answer
+    ans.value, ans.unit, ans.parts = parts[0].value, parts[0].unit, parts
+    return ans
 
 
 def base_is_prior(q: str, year: int) -> bool:

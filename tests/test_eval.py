@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import budgetqa
-from assistant.answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer
+from assistant.answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, AskedFigure
 from assistant.evaluate import Question, load_questions, score
 
 NUMERIC = Question("t1", "人员经费占基本支出的比例是多少？", "ratio", expect=("83.59",), unit="%")
@@ -60,6 +60,19 @@ def test_scorer_fails_wrong_answers(q, a):
 ])
 def test_scorer_passes_right_answers(q, a):
     assert score(q, a)[0]
+
+
+def test_a_question_asking_two_figures_passes_on_the_part_its_gold_answers():
+    """「2025年的三公是多少？2026年比它少了多少」: the answer gives both (Answer.parts), the first as its value; a gold
+    written for either passes — a number only the text says, or a part in another unit, does not."""
+    q = Question("t13", "x", "change", expect=("489.77",), unit="万元")
+    both = answer(value="716.63", unit="万元", text="2025年 716.63 万元；减少 489.77 万元")
+    assert not score(q, both)[0]  # the text saying 489.77 is no figure answered
+    both.parts = [AskedFigure("2025年三公经费", Decimal("716.63"), "万元"), AskedFigure("增减", Decimal("489.77"), "万元")]
+    assert score(q, both)[0]
+    assert score(Question("t14", "x", "change", expect=("716.63",), unit="万元"), both)[0]
+    assert not score(Question("t15", "x", "change", expect=("489.77",), unit="%"), both)[0]
+    assert not score(Question("t16", "x", "change", expect=("226.86",), unit="万元"), both)[0]
 
 
 def test_question_set_is_well_formed():

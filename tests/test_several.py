@@ -60,3 +60,46 @@ def test_a_comparison_asked_is_still_compared(answers):
     a = answers[COMPARE]
     assert a["status"] == "answered" and Decimal(a["value"]) == Decimal("215.60"), a["answer"]
     assert "更多" in a["answer"] and {c["page"] for c in a["citations"]} == {17}, a
+
+
+# A figure and its change asked in clauses of their own: each stated, the first asked is the value, every figure
+# in Answer.parts in the order asked (the scorer passes a gold written for either: assistant/evaluate.py).
+# question → [(value, unit) in the order asked], the formula shown, the cited pages
+TWO_ASKED = {
+    # 2026-sz-jtysj-yusuan p16: “三公”经费预算 147.90 万元，较2025年年初预算减少 28.11 万元 → 2025: 147.90 + 28.11
+    "深圳市交通运输局2025年的“三公”经费预算是多少？2026年比它少了多少？":
+        ([("176.01", "万元"), ("28.11", "万元")], "147.90 + 28.11 = 176.01", {16}),
+    # 2026-bj-czj-yusuan-shuoming p8: 2026年财政拨款“三公”经费预算 223.80 万元，比2025年…年初预算减少 32.23 万元
+    "北京市财政局2026年“三公”经费是多少？比上年减少了多少？": ([("223.80", "万元"), ("32.23", "万元")], None, {8}),
+    # 2024-gjxfj-juesuan p7 收入支出决算总表 总计 22,066.59; 2026-gjxfj-yusuan p5 部门收支总表 支出总计 50,616.94
+    "国家信访局2024年决算的支出总计是多少？2026年预算的支出总计比它多了多少？":
+        ([("22066.59", "万元"), ("28550.35", "万元")], "50616.94 − 22066.59 = 28550.35", {5, 7}),
+}
+# 2024-gjxfj-juesuan p7 年末结转和结余 7,494.06; 2026-gjxfj-yusuan p6 部门收入总表 合计 上年结转 2,254.12: each term
+# read in the document its year names (the 2024 document's own 上年结转 sentence is not the 2026 budget's)
+EACH_YEAR = "国家信访局2024年决算的年末结转和结余，和2026年预算里的上年结转相比，差多少？"
+on_real_home(list(TWO_ASKED), EACH_YEAR)
+
+
+@pytest.mark.parametrize("question", list(TWO_ASKED))
+def test_two_figures_asked_are_each_stated_the_first_is_the_value(real_home, question):
+    figures, formula, pages = TWO_ASKED[question]
+    a = shared_answers(real_home, [question])[question]
+    assert a["status"] == "answered", a["answer"]
+    assert [(Decimal(p["value"]), p["unit"]) for p in a["parts"]] == [(Decimal(v), u) for v, u in figures], a
+    assert (Decimal(a["value"]), a["unit"]) == (Decimal(figures[0][0]), figures[0][1]), a["answer"]
+    at = -1
+    for v, _ in figures:  # each stated in the text, in the order asked
+        at = a["answer"].find(v, at + 1)
+        assert at >= 0, (v, a["answer"])
+    assert formula is None or formula in (a["calculation"] or ""), a["calculation"]
+    assert {c["page"] for c in a["citations"]} == pages, a["citations"]
+
+
+def test_each_year_is_read_in_its_own_document(real_home):
+    a = shared_answers(real_home, [EACH_YEAR])[EACH_YEAR]
+    assert a["status"] == "answered" and Decimal(a["value"]) == Decimal("5239.94"), a["answer"]
+    assert "7494.06 − 2254.12 = 5239.94" in a["calculation"], a["calculation"]
+    assert [(c["document"], c["page"]) for c in a["citations"]] == [("国家信访局 2024年部门决算", 7),
+                                                                    ("国家信访局 2026年部门预算", 6)], a["citations"]
+    assert "年末结转和结余" in a["answer"] and "上年结转" in a["answer"], a["answer"]
