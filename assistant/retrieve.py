@@ -69,7 +69,7 @@ class HybridRetriever:
         return ranked[:DEPTH]
 
     def search(self, query: str, k: int = 5, doc_ids: list[str] | None = None, kind: str | None = None) -> list[Hit]:
-        """The best ``k`` items; ``kind`` ("passage" or "table_row") ranks only items of that kind."""
+        """The best ``k`` items; ``kind`` ("passage") ranks only items of that kind."""
         wanted = None if doc_ids is None else set(doc_ids)
         bm25 = self._bm25_ranking(query, wanted, kind)
         vec = []

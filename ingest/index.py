@@ -44,7 +44,6 @@ def _disable_llm() -> None:
 _disable_llm()
 
 PASSAGE = "passage"
-TABLE_ROW = "table_row"
 # Keys llama-index adds to each Chroma metadata record; not ours, so hidden from IndexItem.
 _LLAMA_KEYS = {"_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id"}
 
@@ -53,7 +52,7 @@ _LLAMA_KEYS = {"_node_content", "_node_type", "document_id", "doc_id", "ref_doc_
 class IndexItem:
     """One retrievable unit. ``text`` is exactly what both BM25 and the embedder see, so it should
     carry the context a question names (heading, table title), not just the bare row or paragraph.
-    ``metadata`` keys: document, section, kind (passage|table_row), and where known table, row,
+    ``metadata`` keys: document, section, kind (passage), and where known table, row,
     page; values are str or int (None is dropped: Chroma accepts none)."""
 
     id: str
@@ -64,9 +63,6 @@ class IndexItem:
 def passage_item_id(doc_id: str, ordinal: int) -> str:
     return f"{doc_id}:p{ordinal}"
 
-
-def row_item_id(doc_id: str, table_ordinal: int, row_ordinal: int) -> str:
-    return f"{doc_id}:t{table_ordinal}:r{row_ordinal}"
 
 
 def passage_items(doc_id: str, passages: Iterable[Passage]) -> list[IndexItem]:

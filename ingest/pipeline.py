@@ -193,23 +193,16 @@ def _counts(parsed: ParsedDocument) -> tuple[int, int, int]:
 
 
 def index_items(parsed: ParsedDocument):
+    """What text retrieval searches: passages, tables' notes and the prose inside tables. A table's rows are not
+    items: every table question is read from the store by its lines' names (assistant/vocab.py), and no answer
+    searched the rows' vectors — which were nine in ten of a document's items and of its embedding time (the sample:
+    729 of 779 items, 40 s of 44 s to ingest). Homes made before keep them until ``budgetqa ingest`` repairs the
+    index (ingest/health.py deletes items no document yields)."""
     from .index import passage_items
     doc_id = parsed.document.doc_id
-    return passage_items(doc_id, parsed.passages) + list(table_note_items(doc_id, parsed.tables)) + [
-        item for t in parsed.tables for item in table_row_items(doc_id, t)] + list(table_text_items(doc_id, parsed.tables))
+    return passage_items(doc_id, parsed.passages) + list(table_note_items(doc_id, parsed.tables)) + \
+        list(table_text_items(doc_id, parsed.tables))
 
-
-def row_text(table: Table, row) -> str:
-    """A table row in words, so retrieval can find a table from what people call things.
-
-    Only names: figures are read from the store, never retrieved, and leaving them out makes the row
-    text a third as long, which is what embedding time goes by.
-    """
-    head = table.project or table.title
-    label = " ".join(x for x in (row.code, row.label) if x)
-    if row.indicator:  # the description mostly restates the indicator; the engine reads it from the store
-        label = " ".join(x for x in (row.indicator[1], label) if x)
-    return f"{head}：{label}"
 
 
 _PROSE = re.compile(r"[\u4e00-\u9fff]{6}")
@@ -246,14 +239,3 @@ def table_note_items(doc_id: str, tables: list[Table]):
                             metadata={"document": doc_id, "section": t.title, "kind": PASSAGE, "table": t.title,
                                       "table_ordinal": t.ordinal})
 
-
-def table_row_items(doc_id: str, table: Table):
-    from .index import TABLE_ROW, IndexItem, row_item_id
-    for row in table.rows:
-        meta = {"document": doc_id, "section": table.section or table.title, "kind": TABLE_ROW,
-                "table": table.title, "table_ordinal": table.ordinal, "row": row.label, "row_ordinal": row.ordinal}
-        if row.page is not None:
-            meta["page"] = row.page
-        if table.target_year is not None:
-            meta["year"] = table.target_year
-        yield IndexItem(id=row_item_id(doc_id, table.ordinal, row.ordinal), text=row_text(table, row), metadata=meta)
