@@ -187,8 +187,10 @@ class Engine:
         from . import roughsaid  # 「听说X有一千三百多万，是真的吗」: X asked, the rough figure checked (assistant/roughsaid.py)
         from . import twopart  # 「分几个领域安排，哪个领域最多」: each clause asked on its own, both answered (assistant/twopart.py)
         from . import ownsum  # 「X是多少？我把A、B、C加起来只有N」: X asked, the asker's sum set beside it (assistant/ownsum.py)
+        from . import clauses  # 「编制多少人？实有多少？」: two figures in sentences of their own, each asked (assistant/clauses.py)
         answer = roughsaid.answer(self, question, q, doc) or ownsum.answer(self, question, q, doc) or \
-            twopart.answer(self, question, q, doc) or self.checked(question, q, doc, mentions)
+            twopart.answer(self, question, q, doc) or clauses.answer(self, question, q, doc) or \
+            self.checked(question, q, doc, mentions)
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer

@@ -79,6 +79,10 @@ def _is_level(text: str) -> str | None:
     return None
 
 
+# An indicator named for what it counts (「参加考试人数」「培训人次」「检查次数」) whose value is printed bare: its unit.
+_COUNTED_BY = re.compile(r"(人次|(?<=\S)人(?=数$)|次(?=数$)|天(?=数$)|场(?=次?数$)|户(?=数$)|个(?=数$))数?$")
+
+
 @dataclass
 class Value:
     """An indicator value as printed, with its number, comparator and unit when it reads as a quantity."""
@@ -302,6 +306,10 @@ def _read(doc: ParsedDocument, t: Table) -> Form:
             for v in (target.target, target.actual):
                 if v is not None and v.unit == "万":  # "1700万" of a cost: 万元
                     v.unit = "万元"
+        counted = _COUNTED_BY.search(name)
+        for v in (target.target, target.actual):
+            if counted and v is not None and v.number is not None and not v.unit:
+                v.unit = counted.group(1)  # 「参加考试人数」 printed 37500: people, the name's own counter
         form.targets.append(target)
     return form
 

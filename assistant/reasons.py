@@ -97,6 +97,29 @@ def _size(q: str) -> tuple[Decimal, Decimal] | None:
     return None
 
 
+_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(亿|万)(多|来|左右)?(?:元)?")
+
+
+def _amount(q: str) -> tuple[Decimal, Decimal] | None:
+    """The size the question says the figure moved by, in 元: 「多了1.8亿多」 1.8–1.9 亿, 「多了793万多」 793–794 万,
+    「少了300万左右」 ±5 %; None where it says none (a year, 「2025年」, is no amount)."""
+    m = _AMOUNT.search(q)
+    if m is None:
+        return None
+    n, per = Decimal(m.group(1)), arith.YUAN_PER["亿元" if m.group(2) == "亿" else "万元"]
+    step = Decimal(1).scaleb(n.as_tuple().exponent)  # 1.8 → 0.1, 793 → 1
+    lo = n * per
+    return (lo, (n + step) * per) if m.group(3) in ("多", "来") else (lo * Decimal("0.95"), lo * Decimal("1.05"))
+
+
+def _about(f: ChangeFact, amount) -> bool:
+    """A statement whose change is about the size the question says (in 元); any when it says none."""
+    if amount is None or f.change is None or not arith.is_money(f.unit):
+        return True
+    moved = abs(f.change) * arith.YUAN_PER[f.unit]
+    return amount[0] <= moved <= amount[1]
+
+
 def _fits(f: ChangeFact, way: int, size) -> bool:
     """A statement moving the way the question says (up, down) by about as much as it says."""
     moved = f.change if f.change is not None else f.rate
@@ -116,7 +139,7 @@ def answer(eng, question: str, q: str, doc) -> Answer | None:
     way = _way(plain)
     # Of several statements about what was asked (a line restated in another table's section, or moving the
     # other way), the one moving as the question says; else the best named, checked below.
-    fact = None if _NIL.search(q) or _absent(q) else (_fact(eng, plain, doc, lambda f: _fits(f, way, _size(plain))) or
+    fact = None if _NIL.search(q) or _absent(q) else (_fact(eng, plain, doc, lambda f: _fits(f, way, _size(plain)) and _about(f, _amount(plain))) or
                                         _fact(eng, plain, doc))
     moved = fact.change if fact is not None and fact.change is not None else (fact.rate if fact is not None else None)
     if fact is not None and way and moved and (moved > 0) != (way > 0):

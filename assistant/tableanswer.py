@@ -125,7 +125,9 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
     if ans is not None:
         return ans
     from .wholeparts import asked_first  # 「X一共多少？其中Y多少？」: the whole asked in a clause of its own, then Y
-    whole_first = len(measures) >= 2 and bool(asked_first(q, measures[1].position))
+    lead = asked_first(q, measures[1].position) if len(measures) >= 2 else ""
+    # …and the later clauses ask its parts (其中, 里, 各): 「行政运行多少？机关服务多少？」 asks two lines, no 其中
+    whole_first = bool(lead) and bool(re.search(r"其中|里面?|当中|之中|中的?|各|分别", q[len(lead):]))
     from . import focus  # "财政拨款支出中的案件审判": the last name, looked up where the others say
     inner = focus.focus(q, measures) if not (W.MULTIPLE.search(q) or W.SHARE.search(q) or W.DIFF.search(q)
                                              or W.COMPARE.search(q) or whole_first) else None  # 「A里B一共」: B's, never A + B

@@ -21,7 +21,8 @@ DIFF = re.compile(r"(多|少|高|低|差)(?:出|安排|花|用|支出|拨)?了?(
 # 「哪一块预算更多」「哪部分花得多」: the part asked by its measure word, as 哪个 is
 COMPARE = re.compile(r"哪(个|一个|项|一项|种|边|年|块|一块|部分|一部分)?.{0,4}?(多|少|高|低|大|小)|谁.{0,3}(多|少|大)|还是.{0,12}(多|少|大)|(多|大)还是(少|小)")
 RANK = re.compile(r"最(多|少|高|低|大|小)|排(名|第|序)|前[二三四五六七八九十]|前(?:[两几]|\d{1,2})(?:名|位|项|个)|第[二三四五]|从高到低|从多到少")
-COUNT = re.compile(r"(多少|几)(个|项|类|张|条|所|辆|台|家|种|款)")
+# 「涉及多少项目资金」 asks money (项目资金), not how many 项: a 项 that begins 项目 + a money word counts nothing
+COUNT = re.compile(r"(多少|几)(个|项(?!目(?:资金|经费|支出|金额|预算|的钱))|类|张|条|所|辆|台|家|种|款)")
 LIST = re.compile(r"哪些|哪几|包括什么|包含什么|有什么|都有啥|分别是|分为")
 # 「A、B分别是多少」「各是多少」: each figure named is asked — no list of names, no sum of them
 EACH = re.compile(r"(?:分别|各自?)(?:是|为|有|约|大约|花了?|安排了?)?(?:多少|几)")
