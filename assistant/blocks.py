@@ -16,7 +16,7 @@ from ingest.model import ParsedDocument, Passage
 from ingest.values import NUMBERED, money
 
 from . import wording as W
-from .answer import ANSWERED, Answer, Citation
+from .answer import ANSWERED, NOT_FOUND, Answer, Citation
 from .vocab import common_run
 
 # The headings of a project's description, and how a question asks for each.
@@ -77,6 +77,15 @@ def _block_score(doc: ParsedDocument, at: int, name: str) -> int:
     return max((common_run(name, t) for t in texts), default=0)
 
 
+_PRICED = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?)(?:为|约|共)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
+
+
+def _priced(text: str) -> list[tuple[str, str, str]]:
+    """The items a block prices one after another (name, amount as printed, unit) — two or more, else none."""
+    items = [(m.group(1), m.group(2), m.group(3)) for m in _PRICED.finditer(text)]
+    return items if len(items) >= 2 else []
+
+
 def project_block(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     topic = next((t for t, pattern in _TOPICS.items() if re.search(pattern, q)), None)
     if topic is None:
@@ -104,6 +113,20 @@ def project_block(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         if value is not None:
             text = f"该项目的年度预算安排为 {body[0].text.strip().rstrip('。.')}（{body[0].section}，第{body[0].page}页）"
             return Answer(question, ANSWERED, text, value, m.group(2), None, cites[:1])
+    if topic == "年度预算安排" and W.NUMERIC.search(q) and (priced := _priced(body[0].text)):
+        # 「信息化系统日常维护费166.66万元，中介机构服务费418.80万元…」: the amount of the item asked, or, where the
+        # question names none of them (「请法律顾问安排了多少」 of a block listing 中介机构服务费), a plain not-found
+        fit = {label: common_run(name, label) for label, _, _ in priced}
+        best = max(fit.values())
+        hit = [x for x in priced if fit[x[0]] == best] if best >= 2 else []
+        where = f"（{body[0].section}，第{body[0].page}页）"
+        if len(hit) == 1:
+            label, raw, unit = hit[0]
+            return Answer(question, ANSWERED, f"{label}：{raw} {unit}{where}。{quote}", money(raw), unit, None, cites[:1])
+        if not hit:
+            listed = "、".join(f"{label} {raw} {unit}" for label, raw, unit in priced)
+            return Answer(question, NOT_FOUND, f"没有找到答案：文件的年度预算安排只列出{listed}{where}，"
+                                               "没有单列问题所问的这一项的金额。", citations=cites[:1])
     items = [x for x in re.split(r"[、；;]", body[0].text.strip().rstrip("。.")) if x.strip()]
     if topic == "实施主体" and W.LIST.search(q) and len(body) == 1 and len(items) >= 2 and \
             all(len(x) <= 24 for x in items):  # 「由哪些科室实施」: the offices the block lists, each named

@@ -22,8 +22,13 @@ ANSWERED = {
     # 2024-ptq-wanlijiedao-yusuan p33 六、年度预算安排: 「第一季度用款计划158.05万元，第二季度…158.05万元，
     # 第三季度…158.05万元，第四季度用款计划158.05万元」 → 632.20
     "万里街道社区公共服务中心新建工程2024年各季度用款计划合计多少？": "632.20",
+    # 2025-ptq-czj-yusuan p24 六、年度预算安排: 「信息化系统日常维护费166.66万元，中介机构服务费418.80万元，财政业务费
+    # 10万元。」 — the item asked, out of the block's list (assistant/blocks.py)
+    "普陀财政局2025年财政业务费安排了多少钱？": "10",
 }
 REFUSED = [
+    # 2025-ptq-czj-yusuan p23 names 法律顾问费 among the 中介机构 services; p24 prices only the three items above
+    "普陀区财政局2025年预算里，给法律顾问安排了多少钱？",
     # 2025-ptq-czj-yusuan p22/p24: only 中介机构服务费 418.80 as a whole; no 审计费 printed inside it
     "普陀区财政局2025年中介机构服务费里，审计费单独是多少？",
     # 2019-js-gaoyuan-yusuan p5: 徐州铁路运输法院 is one of the 2 units; the tables (p8–16) are the department's
