@@ -18,7 +18,7 @@ from .answer import ANSWERED, Answer, Citation
 from .documents import department_names
 from .vocab import common_run
 
-_WORDS = "个|家|辆|台|人次|人|名|张|处|所|篇|册|期|批次|次|座"
+_WORDS = "个|家|辆|台|人次|人|名|张|处|所|篇|册|期|批次|次|座|平方米"
 # 「哪几家」「哪几个」 ask which ones (a list), not how many: no count answers them.
 _ASK = re.compile(rf"(?<!哪)(?:多少|几)\s*({_WORDS})")
 _WHICH_UNITS = re.compile(r"哪几\s*(家|个)|哪些")
@@ -47,7 +47,7 @@ _AS_OF = re.compile(r"(?:截至|截止|到)\s*((?:19|20)\d{2})\s*年\s*(?:底|�
 def counts_things(q: str) -> bool:
     """Does the question count things no money table measures (几辆, 多少台, 几批次)?"""
     m = _ASK.search(q)
-    return m is not None and m.group(1) in ("辆", "台", "批次", "人次", "人", "名")
+    return m is not None and m.group(1) in ("辆", "台", "批次", "人次", "人", "名", "平方米")
 
 
 def as_of(q: str) -> str:
@@ -78,7 +78,8 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
     keys += [w for k, words in COUNTED.items() if k in q for w in words]
     if not keys:
         return None
-    number = re.compile(rf"(\d+)\s*({'|'.join(sorted(units_, key=len, reverse=True))})")
+    # 「房屋70,193.21平方米」: an area as printed, thousands and decimals
+    number = re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({'|'.join(sorted(units_, key=len, reverse=True))})")
     buying = bool(_PURCHASE.search(q))
     held = bool(_STOCK.search(q)) and not buying  # 「截至2022年末…有多少台」: what is held, never what was bought
     best, best_score = None, 1
@@ -102,7 +103,7 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
     if best is None:
         return None
     p, sentence, n = best
-    value, unit = Decimal(n.group(1)), n.group(2)
+    value, unit = Decimal(n.group(1).replace(",", "")), n.group(2)
     cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, sentence.strip(),
                     section=p.section)
     printed = ""

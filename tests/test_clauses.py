@@ -25,12 +25,14 @@ LINES = "国家信访局2026年行政运行安排了多少？机关服务安排�
 WHY = "深圳交通运输局2026年部门预算支出比2025年年初预算多了1.8亿多，原因是什么？"
 # 2022-xa-wjw-juesuan p57 卫生健康考试考务费 自评表: 指标1：参加考试人数 37500 | 37500 (no unit printed)
 COUNTED = "西安市卫健委2022年卫生健康考试考务费项目参加考试人数实际是多少？"
-on_real_home(list(TWO), LINES, WHY, COUNTED)
+# 2026-gz-zfbgt-yusuan p26: 「…分布构成情况为：房屋70,193.21平方米，车辆0辆…」: an area the narrative states
+AREA = "广州市人民政府办公厅2026年的房屋面积是多少平方米？"
+on_real_home(list(TWO), LINES, WHY, COUNTED, AREA)
 
 
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return shared_answers(real_home, [*TWO, LINES, WHY, COUNTED])
+    return shared_answers(real_home, [*TWO, LINES, WHY, COUNTED, AREA])
 
 
 @pytest.mark.parametrize("question", list(TWO))
@@ -67,3 +69,9 @@ def test_an_indicator_counting_people_is_in_people(answers):
     a = answers[COUNTED]
     assert a["status"] == "answered" and (Decimal(a["value"]), a["unit"]) == (Decimal("37500"), "人"), a["answer"]
     assert {c["page"] for c in a["citations"]} == {57}, a["citations"]
+
+
+def test_an_area_the_narrative_states_is_read_with_its_decimals(answers):
+    a = answers[AREA]
+    assert a["status"] == "answered" and (Decimal(a["value"]), a["unit"]) == (Decimal("70193.21"), "平方米"), a
+    assert [c["page"] for c in a["citations"]] == [26], a["citations"]
