@@ -66,11 +66,35 @@ def row_set(doc: ParsedDocument, q: str, parent: Measure | list[Measure] | None,
     # and is no parent of subjects (an economic class printed without codes, 杭州's 商品和服务支出, is one).
     # 「三公经费包括几类」 asks no subjects: its 类 are the table's parts.
     classed = bool(_CLASSED.search(q))
+    if isinstance(parent, list) and (rs := _named_lines(tables, parent, column)) is not None:
+        return rs  # 「分货物、工程、服务三类，哪一类最大」: the lines named are the set, not the first one's parts
     for p in ([parent] if isinstance(parent, Measure) else parent or []):
         rs = _under(tables, p, level, column, classed) if p.rows else None
         if rs is not None:
             return rs
     return _of_level(doc, q, tables, level, column, hint)
+
+
+def _named_lines(tables: list[Table], named: list[Measure], column: str | None) -> RowSet | None:
+    """Three lines or more named and ranked (「货物、工程、服务哪类最多」) are the set themselves when one table
+    prints each of them once and none lies under another named: the parts compared are the ones said, never the
+    lines under the first. Two lines named stay a parent's (「基本支出和项目支出里哪一项最多」 is read under them)."""
+    if len(named) < 3:
+        return None
+    for t in tables:
+        rows = []
+        for m in named:
+            found = [r for r in t.rows if plain_label(r.label) in m.rows]
+            if len(found) != 1 or found[0] in rows:
+                break
+            rows.append(found[0])
+        else:
+            if any(r in children(t, o) for r in rows for o in rows if o is not r):
+                continue
+            col = _column_for(t, rows[0], column) or _column_for(t, rows[0], None)
+            if col and all(r.cell(col) is not None for r in rows):
+                return RowSet(t, rows, col, "、".join(plain_label(r.label) for r in rows))
+    return None
 
 
 def _under(tables: list[Table], parent: Measure, level: str | None, column: str | None, classed: bool) -> RowSet | None:

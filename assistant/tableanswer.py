@@ -300,6 +300,8 @@ def lookup(question: str, q: str, measure: Measure, cands: list[CellRef], doc=No
         reads, parts = split
     if len(reads) > 1 and (ans := units_summed(question, q, reads)) is not None:
         return ans
+    from .units import whole_budget  # 「本级的预算多少」: a unit's row in every table; its 支出总表 total is its budget
+    reads = whole_budget(q, measure, reads)
     if len(reads) > 1:
         lines = [f"{c.name()}（{c.table.title}，{c.cell.column}列）：{arith.with_unit(c.value, unit_of(c))}" for c in reads]
         text = f"“{measure.text}”有 {len(reads)} 种读法，数值不同：" + "；".join(lines) + "。请说明指哪一个。"

@@ -210,6 +210,9 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
         elif m.rows and not (m.rows & {plain_label(r.label) for r in table.rows}):
             return None  # the question names some other line too ("本级的两个运维项目"): not a unit's total
     refs = [CellRef(doc.document, table, r, r.cell(col)) for r in named[:2]]
+    if len(named) == 1 and W.SHARE.search(q) and col == default_column(table) and \
+            (ans := _share_of_total(question, doc, table, refs[0], col, us)) is not None:
+        return ans  # 「三公经费里，本级占百分之多少」: the unit's row over the table's 合计, same column
 
     def name(c: CellRef) -> str:
         return us.label(c.row) + ("（本级）" if c.row is us.own and not _OWN.search(c.row.label) else "")
@@ -247,6 +250,32 @@ def answer(question: str, q: str, doc, mentions, hint: str | None) -> Answer | N
     ref = refs[0]
     value, unit, shown, calc = figures.amount(ref, q)
     return Answer(question, ANSWERED, f"{name(ref)}：{shown}（{ref.where()}）", value, unit, calc, [ref.citation()])
+
+
+def whole_budget(q: str, measure, reads: list) -> list:
+    """A unit named alone (「本级2026年的预算多少」) reads its row in every table printed unit by unit — the
+    支出总表, the 基本支出 and 项目支出 tables, each source's — with no column said: the unit's whole budget is
+    its 支出总表 row's total, as a department's 「一共能花多少钱」 is (dispatch._about_the_whole_budget). Any other
+    reading set is returned as it is."""
+    if len(reads) < 2 or not measure.rows or measure.column or "收入" in q or \
+            len({plain_label(c.row.label) for c in reads}) != 1 or any(c.row.code for c in reads):
+        return reads
+    spent = [c for c in reads if c.table.kind == model.EXPENDITURE]
+    return spent if len(spent) == 1 and spent[0].cell.column == default_column(spent[0].table) else reads
+
+
+def _share_of_total(question: str, doc, table, one: CellRef, col: str, us: Units) -> Answer | None:
+    """A unit's share of the table it is printed in: its figure over the table's own 合计 row (the same column),
+    both read and cited; a table printing no 合计 (or a zero one) gives no share."""
+    totals = [r for r in table.rows if _TOTALS.match(plain_label(r.label)) and r.cell(col) is not None]
+    if len(totals) != 1 or one.value is None or not totals[0].cell(col).value:
+        return None
+    whole = CellRef(doc.document, table, totals[0], totals[0].cell(col))
+    (v, w), unit, conv = figures.common_unit([one, whole])
+    r = arith.share(v, w)
+    own = "（本级）" if one.row is us.own and not _OWN.search(one.row.label) else ""
+    return figures.computed(question, f"{us.label(one.row)}{own}占{plain_label(totals[0].label)}的 {arith.fmt(r.value)}%",
+                            r, "%", [one, whole], conversions=conv)
 
 
 def _against_others(question: str, q: str, one: CellRef, others: list, name) -> Answer:

@@ -226,6 +226,9 @@ def answer(question: str, q: str, doc, tabled: int = 0) -> Answer | None:
             return _ans(question, f"{a.label}占{b.label}的 {arith.fmt(r.value)}%", said, r.value, "%", r.formula, cite)
         if W.COMPARE.search(q) and not W.DIFF.search(q):  # 「工程采购和服务采购哪个金额大」
             less = bool(re.search(r"少|低|小", W.COMPARE.search(q).group(0)))
+            missing = _unprinted(q, named, st)
+            if len(named) > 2 or missing:  # 「货物、工程、服务哪类最多」: every part named is read and ranked
+                return _ranked_named(question, [x for _, x in named], less, unit, said, cite, missing)
             if a.value == b.value:
                 return None
             best, other = sorted((a, b), key=lambda x: x.value, reverse=not less)
@@ -310,6 +313,40 @@ def _whole_first(q: str, st: Stated, at: int) -> str:
     topic = max((common_run(_WEAK.sub("", t), lead) for t in st.topic.split("|") if _WEAK.sub("", t)), default=0)
     counted = not arith.is_money(st.whole.unit) and re.search(rf"(?:多少|几)\s*(?:{alike})", lead)
     return st.whole.label if topic >= 2 or counted else ""
+
+
+def _unprinted(q: str, named: list[tuple[int, Part]], st: Stated) -> list[str]:
+    """The items of the question's list 「货物、工程、服务」 the sentence prints no part for: said alike with the
+    parts it names (as long as their words, between 、), they are missing from the sentence — never read as 0."""
+    first, last = named[0], named[-1]
+    if q[first[0] + len(first[1].key):first[0] + len(first[1].key) + 1] != "、" and \
+            q[last[0] - 1:last[0]] != "、":
+        return []
+    size = len(first[1].key)
+    items = []
+    m = re.match(rf"((?:、[\u4e00-\u9fff]{{{size}}})+)(?=[^、]|$)", q[last[0] + len(last[1].key):])
+    if m:
+        items += m.group(1).split("、")[1:]
+    m = re.search(rf"((?:[\u4e00-\u9fff]{{{size}}}、)+)$", q[:first[0]])
+    if m:
+        items += m.group(1).split("、")[:-1]
+    known = [x.key for x in st.parts] + [x.label for x in st.parts]
+    return [i for i in items if i and not any(i in k for k in known) and not re.search(r"哪|几|多|少|各", i)]
+
+
+def _ranked_named(question, parts: list[Part], less: bool, unit: str, said: str, cite,
+                  missing: list[str] = ()) -> Answer | None:
+    """The parts a question names ranked, each as the sentence prints it; a tie at the top has no one answer. A
+    part asked that the sentence does not print is said to be missing, the ranking being among the printed."""
+    order = sorted(parts, key=lambda x: x.value, reverse=not less)
+    if order[0].value == order[1].value:
+        return None
+    best = order[0]
+    note = f"；文中没有单列“{'、'.join(missing)}”，未计入排序" if missing else ""
+    text = (f"{best.label}{'最少' if less else '最多'}：{arith.with_unit(best.value, unit)}"
+            f"（{'；'.join(f'{x.label} {arith.with_unit(x.value, unit)}' for x in parts)}{note}）")
+    return _ans(question, text, said, best.value, unit, (" < " if less else " > ").join(arith.fmt(x.value) for x in order),
+                cite)
 
 
 def _shown(label: str) -> str:
