@@ -75,6 +75,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import pertable  # 「表6（…）和表7（…）里的委托业务费加起来」: one line read in each table named (assistant/pertable.py)
     if (ans := pertable.answer(question, q, doc, engine.vocab_for(doc))) is not None:
         return ans
+    from . import titledsum  # 「X表的A、Y表的B，一共多少」: each line read in the table said with it (assistant/titledsum.py)
+    if (ans := titledsum.answer(question, q, doc, engine.vocab_for(doc))) is not None:
+        return ans
     from . import groupwords  # 「管养维护项目中，几个收费站的…加起来」: a group's lines picked by a shared word (assistant/groupwords.py)
     if (ans := groupwords.answer(question, q, doc, mentions, engine.vocab_for(doc))) is not None:
         return ans

@@ -14,12 +14,18 @@ from .tables import readings
 # 「多少万元」, and 「多了多少万？」 said short: an amount in 万元 (never 「多少万人次」, a count).
 ASKS_WAN = re.compile(r"万元|(?:多少|几)万(?=$|[？?。，,！!吗呢啊呀])")
 ASKS_YUAN = re.compile(r"(?<![万亿])元")
+# 「多少亿元」「几亿」「大概多少亿」: an amount in 亿元 (never 「亿人次」).
+ASKS_YI = re.compile(r"亿元|(?:多少|几)亿(?=$|[？?。，,！!吗呢啊呀])")
 
 
 def amount(ref: CellRef, q: str) -> tuple[Decimal, str, str, str | None]:
     """(value, unit, text, calculation) of one figure as the answer gives it: in the unit its table prints,
     with the 万元 equivalent of an amount in 元 shown exactly; in the other unit when the question asks for it."""
     unit = unit_of(ref)
+    if arith.is_money(unit) and unit != "亿元" and ASKS_YI.search(q) and ref.value and not ref.cell.blank:
+        # asked in 亿: the figure as printed, and in 亿元 converted exactly (the conversion shown)
+        r = arith.convert(ref.value, unit, "亿元")
+        return r.value, "亿元", f"{arith.with_unit(ref.value, unit)}（= {arith.fmt(r.value)} 亿元）", r.formula
     if unit == "元" and ref.value and not ref.cell.blank:
         r = arith.convert(ref.value, "元", "万元")
         if ASKS_WAN.search(q):

@@ -33,7 +33,7 @@ _FIGURE = re.compile(rf"{_NUM}\s*(?P<u>(?:[万亿](?!元))?(?:{_UNIT}))")
 _PER = re.compile(r"人均|每人|每名|每位|每户|每月|每年每|月均|每平方?米?|每平|单价|/月|/人|/平|/年")
 _RATE_SAID = re.compile(r"人均|每|月均|单价|标准")
 # A target a narrative sets (主要工作目标): 「力争…达 6600 万人次」; the words name no item.
-_TARGET = re.compile(r"力争|争取|计划|打算|预计|目标是?|要求|今年|本年度?|当年|全年|一年|(?<![主重需只必])要(?![求素点])")
+_TARGET = re.compile(r"(?:大约|大概|约|差不多)?值(?=多少|几)|大约|大概|差不多|力争|争取|计划|打算|预计|目标是?|要求|今年|本年度?|当年|全年|一年|(?<![主重需只必])要(?![求素点])")
 _SAY = {"平米": "平方米", "㎡": "平方米", "公斤": "千克", "％": "%"}
 # The ask: where the figure stands in the question.
 _ASK = re.compile(r"(?:是|为|有|达到?|共|一共|总共|合计)?(?:多少|几)(?P<u>平方米|平米|平方公里|公里|公顷|立方米|吨|亩|万元|亿元|元|钱|分(?![配摊担别类期批项成钟])"
@@ -249,8 +249,26 @@ def best(q: str, doc, unit: str | None = None, change: bool | None = None, least
     if top.near < min(4, top.wanted) or top.covered < least * top.wanted or weight(top.missing) >= 2:
         return None  # 「授予大型企业…」 of a text that prints 授予小微企业 and 授予中小企业 only
     if len(found) > 1 and found[1].weight == top.weight and found[1].value != top.value:
-        return None
+        # 「固定资产金额91,973.02万元」 and 「拟购置固定资产64.52万元」 name the item alike: the one whose own clause
+        # says nothing besides it (a money word, 本部门) is the item's figure; the other says what is done with it.
+        tied = sorted((h for h in found if h.weight == top.weight), key=lambda h: _extra(q, h))
+        if _extra(q, tied[0]) >= _extra(q, tied[1]):
+            return None
+        top = tied[0]
     return top
+
+
+_OWN_FRAME = re.compile(r"本部门|本单位|本机关|本年度?|截至|截止|金额|资金|总额|合计|共|为|是|达|约")
+
+
+def _extra(q: str, h: Hit) -> int:
+    """The characters of a figure's own clause (its label's last) that neither the question says nor a frame or
+    money word is."""
+    clause = re.sub(r"\s", "", re.split(r"[，,：:；;]", h.label)[-1])
+    clause = re.sub(r"^.*?(?:19|20)\d{2}年度?", "", clause)  # 「杭州市气象局2026年…」: who and when, no item word
+    before, after, _ = item(q)
+    _, left = cover(_OWN_FRAME.sub("", clause), before + "|" + after)
+    return weight(left.replace("|", ""))
 
 
 def table_cover(q: str, doc) -> int:
@@ -280,7 +298,7 @@ def lookup(question: str, q: str, doc, lines=()) -> Answer | None:
     from .stated import as_of
     # The department's name chose the document: it names no item (and, printed in every passage, it would
     # make every figure look near the question's words).
-    q = q.replace(doc.document.department, "")
+    q = _said_short(q.replace(doc.document.department, ""), doc.document.department)
     unit = asked_unit(q)
     if item(q)[2] is None:
         return None  # 「实行什么样的编制管理」: no figure asked
@@ -315,6 +333,16 @@ def lookup(question: str, q: str, doc, lines=()) -> Answer | None:
     return quoted(question, doc, hit)
 
 
+def _said_short(q: str, department: str) -> str:
+    """「广州市政府办公厅的…」 of 广州市人民政府办公厅: the department said short (its characters, in order) opens
+    the question; it named the document, no item."""
+    m = re.match(r"[\u4e00-\u9fff]{4,30}?(?=的|(?:19|20)\d{2}年)", q)
+    if m is None or not department:
+        return q
+    chars = iter(department)
+    return q[m.end():] if all(ch in chars for ch in m.group()) else q
+
+
 def rate(question: str, q: str, doc) -> Answer | None:
     """「…比上年增长了百分之几」 where no stated change (ingest/changes.py) names the item: the rate printed after
     the words the question uses, in the direction it asks."""
@@ -346,6 +374,14 @@ def quoted(question: str, doc, hit: Hit, said: str = "") -> Answer:
     label = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?|本部门|本单位)+", "", label.replace(doc.document.department, "")).strip()
     text = (f"文中说明：“{hit.sentence}”，即{label or '所问的数'}{said} {hit.number}{hit.unit}"
             f"（{where}）")
+    from . import arith
+    from .figures import ASKS_YI
+    from .vocab import normalize
+    if arith.is_money(hit.unit) and hit.unit != "亿元" and ASKS_YI.search(normalize(question)):
+        # asked in 亿 (「大约值多少亿元」「几个亿」): the printed figure converted exactly, the conversion shown
+        r = arith.convert(hit.value, hit.unit, "亿元")
+        return Answer(question, ANSWERED, f"{text}，合 {arith.fmt(r.value)} 亿元。计算：{r.formula}",
+                      r.value, "亿元", r.formula, [cite])
     return Answer(question, ANSWERED, text, hit.value, hit.unit, None, [cite])
 
 

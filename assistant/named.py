@@ -33,7 +33,8 @@ _ASK = re.compile(r"的?[多少](?:安排|花|用)了?(?:多少钱?|多少万元
                   r"(?:是|有|为)?(?:多少钱?|多少万元|几何|哪个多|哪个少|哪个更多|哪个更少|谁多|谁少)"
                   r"|多多少钱?|少多少钱?|(?:的)?(?:几倍|多少倍)|[?？。]")
 _SPLIT = re.compile(r"和|与|及|跟|、|比|同")
-_GENERIC_TAIL = re.compile(r"(?:项目|这个项目|这项|的预算|的钱|的|里|中)+$")
+# 「…这三个项目」: the count said after the names lists them, it names none.
+_GENERIC_TAIL = re.compile(r"(?:项目|这个项目|这项|的预算|的钱|的|里|中|(?:这|那)(?:[两二三四五六七八九十几]|\d{1,2})(?:个|项))+$")
 _GENERIC_HEAD = re.compile(r"^(?:(?:19|20)\d{2}年度?|的|里|中|在|年|其中)+")
 _COUNTED = re.compile(r"([两二三四五六七八九十])(?:个|项)")
 
@@ -138,7 +139,11 @@ def _in_order(said: str, pool: list[Item]) -> list[Item]:
             best, found = n, [it]
         elif n == best and n:
             found.append(it)
-    return found if best >= max(6, 0.8 * len(said)) else []
+    if best >= max(6, 0.8 * len(said)):
+        return found
+    # 「4号线三期」 of 「深圳市轨道交通4号线三期工程运营管理项目」: a short name, every word of it printed in order
+    # and a number among them, names the one item holding them all (two such items: no answer).
+    return found if numbers and best == len(said) >= 4 and len(found) == 1 else []
 
 
 def _covered(said: str, key: str) -> int:
@@ -212,6 +217,11 @@ def answer(question: str, q: str, doc, mentions=None) -> Answer | None:
     # 「A是B的几倍」: A and B the two parts, as 「A比B」
     parts = _distribute(_parts(re.sub(r"(?<=[\u4e00-\u9fff])(?:的钱|的预算)?是(?=.{2,}?的?(?:几倍|多少倍))", "比", q, count=1)
                                 if W.MULTIPLE.search(q) else q))
+    # 「深圳市交通运输局2026年地铁12号线PPP、…」: the department's name before the first project's chose the
+    # document; it is no word of the project's name.
+    dept = doc.document.department
+    if parts and dept and parts[0].startswith(dept) and len(parts[0]) > len(dept) + 1:
+        parts[0] = _GENERIC_HEAD.sub("", parts[0][len(dept):]) or parts[0]
     # 「交通运输专项资金里，民航业领域比现代物流业领域」: the words before 里/中 lead every part's name
     lead = re.match(r"^(.{4,}?)(?:里面|当中|之中|里|中)[，,]?(.{2,})$", parts[0]) if len(parts) >= 2 else None
     early = mentions is not None

@@ -57,6 +57,8 @@ def normalize(question: str) -> str:
     # 「您好，想了解一下…？谢谢！」: the greeting and the thanks around a question name nothing asked (left in,
     # their words were read as a line's name the document does not print).
     q = _COURTESY_TAIL.sub("", _COURTESY_HEAD.sub("", q)) or q
+    # 「多少个亿」「几个亿」: an amount in 亿元 said as people say it, no count of things (个 read so counted lines).
+    q = re.sub(r"(多少|几)个亿(?!元)", r"\1亿元", q)
     return q.replace("(", "（").replace(")", "）")
 
 

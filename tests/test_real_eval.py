@@ -124,7 +124,7 @@ def test_eval_prints_a_per_file_table(corpus_home, tmp_path):
 # --- every number an answer states is stored, or computed by the formula it shows ---------------------
 
 _NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?")
-_STEP = re.compile(r"^\s*(?P<lhs>.+?)\s*=\s*(?P<rhs>[-−]?[\d,]+(?:\.\d+)?)\s*(?P<unit>%|倍|万元|元)?\s*$")
+_STEP = re.compile(r"^\s*(?P<lhs>.+?)\s*=\s*(?P<rhs>[-−]?[\d,]+(?:\.\d+)?)\s*(?P<unit>%|倍|万元|亿元|元)?\s*$")
 
 
 def _numbers(text: str) -> set[Decimal]:
@@ -189,6 +189,9 @@ def _checked_formula(formula: str, known: set[Decimal]) -> tuple[set[Decimal], l
             expect = operands[0] / 10000
         elif "万元" in lhs and m.group("unit") == "元" and len(operands) == 1:
             expect = operands[0] * 10000
+        elif m.group("unit") == "亿元" and len(operands) == 1 and re.search(r"(?:万元|元)\s*$", lhs):
+            # 「156211123 元 = 1.56211123 亿元」: an amount asked in 亿, converted exactly
+            expect = operands[0] * arith.YUAN_PER[re.search(r"(万元|元)\s*$", lhs).group(1)] / arith.YUAN_PER["亿元"]
         elif "÷" in lhs and len(operands) == 2 and operands[1]:
             q = operands[0] / operands[1] * (100 if m.group("unit") == "%" else 1)
             expect = arith.round2(q)
