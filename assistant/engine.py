@@ -171,8 +171,10 @@ class Engine:
         if (unit := otherunit.refusal(q, choice.doc, choice.named)) is not None:
             return Answer(question, NOT_FOUND, f"没有找到答案：{unit}。{corpus_summary(self.corpus.docs)}")
         from . import misspelt  # a name read with one character corrected: the answer says so (assistant/misspelt.py)
-        answer = self.on(question, q, choice.doc, choice.named, mentions)
-        answer.answer = misspelt.note(choice.reading) + answer.answer
+        # 「信息华建设」: a line of the document said with one wrong character is read as printed, and said so
+        q, line_read = misspelt.read_line(q, self.vocab_for(choice.doc), choice.doc, choice.named)
+        answer = self.on(question, q, choice.doc, choice.named, None if line_read else mentions)
+        answer.answer = misspelt.note(choice.reading) + misspelt.note(line_read) + answer.answer
         return answer
 
     def on(self, question: str, q: str, doc: ParsedDocument, named: str, mentions=None) -> Answer:

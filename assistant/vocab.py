@@ -49,6 +49,9 @@ def simplified(question: str) -> str:
 def normalize(question: str) -> str:
     q = question.strip().replace(" ", "").replace("\u3000", "")
     q = q.translate(str.maketrans("０１２３４５６７８９？！，（）", "0123456789?!,（）"))
+    # 「204-06-04基层司法业务」: a function code written in its 类-款-项 pieces is the code (2040604); only the
+    # pieces of a code (3+2+2 or 3+2 digits), never a date or a range (2025-01-01, 1-12).
+    q = _CODE_PIECES.sub(lambda m: "".join(g for g in m.groups() if g), q)
     # 「“项”级科目」: a level of the subject tree quoted is the level named (项级), as every reader of levels says it.
     q = _QUOTED_LEVEL.sub(r"\1", q)
     # 「…的“年初预算数”是多少」: a column's word quoted is still the column's word (quoted, it was read as a line's
@@ -62,6 +65,8 @@ def normalize(question: str) -> str:
     return q.replace("(", "（").replace(")", "）")
 
 
+_DASH = r"\-－—–‐"  # hyphens, full-width hyphens and dashes people type between the pieces
+_CODE_PIECES = re.compile(rf"(?<![\d{_DASH}.])(\d{{3}})[{_DASH}](\d{{2}})(?:[{_DASH}](\d{{2}}))?(?![\d{_DASH}.])")
 _COURTESY_HEAD = re.compile(r"^(?:(?:您好|你好|老师好|领导好|hi|hello)[!,.。~～]*)?"
                             r"(?:(?:(?:我|俺)?(?:想|想要|希望)(?:了解|咨询|请教|打听|问问?|知道)(?:一下|下)?|"
                             r"(?:了解|咨询|请教|打听|问)(?:一下|下)|请问|麻烦(?:您|你)?(?:帮我)?(?:查一下|看一下|问一下)?)"
