@@ -17,6 +17,7 @@ from ingest.values import NUMBERED, money
 
 from . import wording as W
 from .answer import ANSWERED, NOT_FOUND, Answer, Citation
+from .corpus import plain_label
 from .vocab import common_run
 
 # The headings of a project's description, and how a question asks for each.
@@ -86,6 +87,12 @@ def _priced(text: str) -> list[tuple[str, str, str]]:
     return items if len(items) >= 2 else []
 
 
+def _names_a_line(q: str, doc: ParsedDocument) -> bool:
+    """Does the question say the name of a line the document's tables print (four characters or more)?"""
+    return any(len(name) >= 4 and name in q for t in doc.tables for r in t.rows
+               for name in (plain_label(r.label),) if name)
+
+
 def project_block(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     topic = next((t for t, pattern in _TOPICS.items() if re.search(pattern, q)), None)
     if topic is None:
@@ -123,6 +130,8 @@ def project_block(question: str, q: str, doc: ParsedDocument) -> Answer | None:
         if len(hit) == 1:
             label, raw, unit = hit[0]
             return Answer(question, ANSWERED, f"{label}：{raw} {unit}{where}。{quote}", money(raw), unit, None, cites[:1])
+        if not hit and _names_a_line(q, doc):
+            return None  # 「职业年金缴费支出预算安排了多少」: a line the tables print, read there (not this block's)
         if not hit:
             listed = "、".join(f"{label} {raw} {unit}" for label, raw, unit in priced)
             return Answer(question, NOT_FOUND, f"没有找到答案：文件的年度预算安排只列出{listed}{where}，"

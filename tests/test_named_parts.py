@@ -58,3 +58,13 @@ def test_named_lines_are_answered_with_the_printed_figures(answers, question):
 def test_a_part_the_document_does_not_break_out_is_not_answered_with_its_whole(answers, question):
     a = answers[question]
     assert a["status"] == "not_found", a["answer"]
+
+
+# 2025-ptq-czj-yusuan p12 2080506 机关事业单位职业年金缴费支出 873,617.00 元: a line the tables print, asked with
+# 「预算安排了多少」, is read in the tables — not refused because a project's 年度预算安排 block prices other items
+LINE = on_real_home("普陀区财政局2025年职业年金缴费支出预算一共安排了多少？")[0]
+
+
+def test_a_line_the_tables_print_is_not_refused_by_a_priced_block(real_home):
+    a = shared_answers(real_home, [LINE])[LINE]
+    assert a["status"] != "not_found" and "873617.00" in a["answer"], a["answer"]
