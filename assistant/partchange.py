@@ -128,6 +128,8 @@ def answer(eng, question: str, q: str, doc, measures, ask: str, wanted: str | No
     today = f"今年{name} {arith.with_unit(now.value, unit)}（{where}）"
     formula = [f"变化 {summed}", *steps, f"上年 {p.formula}"]
     direction = yearly._direction(delta)
+    # 「三公经费多少，比去年少了多少」: each figure asked, in the order asked (yearly.in_order)
+    asked = {"now": (now.value, unit), "prior": (p.value, unit), "change": (abs(delta), unit)}
     if ask == "rate":
         r = arith.change_rate(delta, p.value)
         direction = "增长" if delta > 0 else ("下降" if delta < 0 else "持平")
@@ -135,7 +137,7 @@ def answer(eng, question: str, q: str, doc, measures, ask: str, wanted: str | No
         return Answer(question, ANSWERED, text, r.value, "%", "；".join([*formula, r.formula]), cites)
     if ask == "prior":
         text = f"上年{name}为 {arith.with_unit(p.value, unit)}：{today}，比上年{direction} {arith.with_unit(abs(delta), unit)}。{told}"
-        return Answer(question, ANSWERED, text, p.value, unit, "；".join(formula), cites)
+        return yearly.in_order(Answer(question, ANSWERED, text, p.value, unit, "；".join(formula), cites), q, doc, asked, name)
     if ask == "other":
         from . import wording as W
         if W.MULTIPLE.search(q):
@@ -151,4 +153,4 @@ def answer(eng, question: str, q: str, doc, measures, ask: str, wanted: str | No
         text = f"{more}多：上年 {arith.with_unit(p.value, unit)}，{today}。{told}"
         return Answer(question, ANSWERED, text, hi, unit, "；".join(formula), cites)
     text = f"{name}比{which}{direction} {arith.with_unit(abs(delta), unit)}：{today}，上年 {arith.with_unit(p.value, unit)}。{told}"
-    return Answer(question, ANSWERED, text, abs(delta), unit, "；".join(formula), cites)
+    return yearly.in_order(Answer(question, ANSWERED, text, abs(delta), unit, "；".join(formula), cites), q, doc, asked, name)

@@ -273,7 +273,7 @@ def _from_columns(question, q, doc, pair: lastyear.Pair, ask, name: str | None =
     if ask == "prior":
         value, u, conv = _in_unit(prior.value, unit, q)
         text = f"{name}的{which}为 {arith.with_unit(value, u)}（{prior.where()}）{said}"
-        return _in_order(Answer(question, ANSWERED, text, value, u, "；".join(conv) or None, cites), q, doc, figures, name)
+        return in_order(Answer(question, ANSWERED, text, value, u, "；".join(conv) or None, cites), q, doc, figures, name)
     if ask == "rate":
         if prior.value == 0:
             return Answer(question, ANSWERED, f"{name}{which}为 0，无法计算增长率：{where}", None, None, None, cites)
@@ -284,7 +284,7 @@ def _from_columns(question, q, doc, pair: lastyear.Pair, ask, name: str | None =
         return Answer(question, ANSWERED, text, r, "%", formula, cites)
     value, u, conv = _in_unit(abs(d), unit, q)
     text = f"{name}比{which}{_direction(d)} {arith.with_unit(value, u)}：{where}{said}{printed}"
-    return _in_order(Answer(question, ANSWERED, text, value, u, "；".join([diff, *conv]), cites), q, doc, figures, name)
+    return in_order(Answer(question, ANSWERED, text, value, u, "；".join([diff, *conv]), cites), q, doc, figures, name)
 
 
 def _why(question, doc, fact: ChangeFact) -> Answer:
@@ -346,7 +346,7 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
         text = f"{fact.subject}比{which}{direction} {arith.with_unit(value, u)}{said}。{stated}"
         if both(q) and now:  # 「X多少，比去年少了多少」: this year's figure asked too, stated first
             text = f"{fact.subject}{now}；{text}"
-        return _in_order(Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites),
+        return in_order(Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites),
                          q, doc, figures, fact.subject)
     if prior is None:
         return eng.not_found(question, f"文中说明了“{fact.subject}”的变化，但表格里找不到它今年的数，无法推算上年数")
@@ -366,11 +366,11 @@ def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], as
     value, u, conv = _in_unit(prior, unit, q)
     how = "（文中所列）" if fact.prior is not None else f"：{now}，{direction} {arith.fmt(abs(delta))} {unit}"
     text = f"{doc.document.year - 1}年{fact.subject}（{which}）为 {arith.with_unit(value, u)}{how}。{stated}"
-    return _in_order(Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites),
+    return in_order(Answer(question, ANSWERED, text, value, u, "；".join([*shown, *conv]) or None, cites),
                      q, doc, figures, fact.subject)
 
 
-def _in_order(ans: Answer, q: str, doc, figures: dict[str, tuple[Decimal, str]], name: str) -> Answer:
+def in_order(ans: Answer, q: str, doc, figures: dict[str, tuple[Decimal, str]], name: str) -> Answer:
     """A question asking two of this year's figure, last year's and the change, each in a clause of its own
     (「2025年的X大概是多少？2026年比它少了多少」): every one stated, in the order asked, and the first is the value
     (Answer.parts) — as several.py and didchange.py answer figures asked together. ``figures``: what the answer

@@ -75,3 +75,12 @@ def test_an_area_the_narrative_states_is_read_with_its_decimals(answers):
     a = answers[AREA]
     assert a["status"] == "answered" and (Decimal(a["value"]), a["unit"]) == (Decimal("70193.21"), "平方米"), a
     assert [c["page"] for c in a["citations"]] == [26], a["citations"]
+
+
+def test_a_figure_and_its_change_from_its_parts_are_both_given_in_order(sample_home):
+    """The sample states no change of its “三公” whole, only of its parts (assistant/partchange.py): 「三公经费多少，
+    比去年少了多少」 is this year's 6.20 (p19), then the change 3 summed from the parts — both in the parts, in order."""
+    from conftest import budgetqa, jsonl
+    a = jsonl(budgetqa("ask", "三公经费多少，比去年少了多少？", "--json", home=sample_home).stdout)[0]
+    assert [(Decimal(p["value"]), p["unit"]) for p in a["parts"]] == [(Decimal("6.20"), "万元"), (Decimal("3"), "万元")]
+    assert Decimal(a["value"]) == Decimal("6.20") and "6.20 + 3 = 9.20" in a["calculation"], a
