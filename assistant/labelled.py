@@ -252,7 +252,9 @@ def best(q: str, doc, unit: str | None = None, change: bool | None = None, least
         # 「固定资产金额91,973.02万元」 and 「拟购置固定资产64.52万元」 name the item alike: the one whose own clause
         # says nothing besides it (a money word, 本部门) is the item's figure; the other says what is done with it.
         tied = sorted((h for h in found if h.weight == top.weight), key=lambda h: _extra(q, h))
-        if _extra(q, tied[0]) >= _extra(q, tied[1]):
+        # Only a clause that says the item and nothing else wins: 「政府采购预算总额」 and 「委托业务费预算总额」
+        # both add words to 「预算总额」, so neither is the department's whole — the tables answer that.
+        if _extra(q, tied[0]) > 0 or _extra(q, tied[0]) >= _extra(q, tied[1]):
             return None
         top = tied[0]
     return top

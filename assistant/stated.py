@@ -98,6 +98,8 @@ def count(question: str, q: str, doc, measures=()) -> Answer | None:
             elif buying and _PURCHASE.search(window):
                 score += 1  # 「计划购置几辆车」: what the budget buys, not what is held
             score += _attached(sentence, n, own, q)  # 「执法执勤用车4辆、特种专业技术用车6辆」: the kind asked
+            if n.group(2) == "平方米" and not _area_named(sentence, n, keys):
+                continue  # 「房屋70,193.21平方米」 answers an area of 房屋, never 「土地有多少平方米」
             if score > best_score:
                 best, best_score = (p, sentence, n), score
     if best is None:
@@ -124,6 +126,15 @@ def _attached(sentence: str, n, own: list[str], q: str) -> int:
         return 2
     kinds = [k for word, ks in COUNTED.items() if word in q for k in ks[1:]]  # ks[0]: the general word
     return -1 if any(k in w and k not in q for k in kinds for w in words) else 0
+
+
+def _area_named(sentence: str, n, keys: list[str]) -> bool:
+    """An area is some thing's area: the words printed right before it (「房屋」 in 「分布构成情况为：房屋70,193.21
+    平方米」) must be the thing the question names. A count of cars is of cars whatever the words around say; an
+    area has no such word of its own, so a label the sentence does not print is not guessed."""
+    before = re.search(r"[\u4e00-\u9fff]{1,10}$", re.sub(r"\s", "", sentence[:n.start()]))
+    label = before.group() if before else ""
+    return bool(label) and any(common_run(k, label) >= 2 for k in keys)
 
 
 def _narrative_count(q: str, word: str, doc, measures) -> bool:

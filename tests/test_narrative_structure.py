@@ -117,7 +117,9 @@ def test_a_whole_changes_by_its_parts_stated_changes(answers):
 
 def test_an_unstated_part_printed_zero_is_said_assumed(sample):
     a = sample[BOTH]
-    _figure(a, "3", "万元")
+    # 「今年多少，比上年少了多少」 asks two figures: this year's first (the answer's value), then the change
+    _figure(a, "6.20", "万元")
+    assert [(Decimal(p["value"]), p["unit"]) for p in a["parts"]] == [(Decimal("6.20"), "万元"), (Decimal("3"), "万元")]
     assert "6.20" in a["answer"] and "9.20" in a["answer"], a["answer"]  # this year's figure and the change: both
     assert "公务接待费" in a["answer"] and "没有说明" in a["answer"] and "按上年也为 0" in a["answer"], a["answer"]
     assert a["citations"][0]["page"] == 19 and 23 in {c["page"] for c in a["citations"]}, a["citations"]

@@ -67,6 +67,8 @@ def test_the_servers_hold_the_store_and_the_index(served_home, servers):
         docs = c.execute("SELECT department FROM documents WHERE status = 'ready' ORDER BY department").fetchall()
         cells = c.execute("SELECT count(*) FROM cells").fetchone()[0]
         exact = c.execute("SELECT value FROM cells WHERE value LIKE '%.%' LIMIT 1").fetchone()[0]
+        passages = {f"{d}:p{o}" for d, o in c.execute("SELECT doc_id, ordinal FROM passages").fetchall()}
+        doc_ids = {d for (d,) in c.execute("SELECT doc_id FROM documents WHERE status = 'ready'").fetchall()}
     assert len(docs) == 3 and cells > 2500
     assert "." in exact and "e" not in exact.lower()  # exact decimal text, never a float
     listed = budgetqa("tables", "--json", home=served_home, env=servers).stdout
@@ -74,7 +76,14 @@ def test_the_servers_hold_the_store_and_the_index(served_home, servers):
     import chromadb
     port = int(servers["BUDGETQA_CHROMA_URL"].rsplit(":", 1)[1])
     client = chromadb.HttpClient(host="127.0.0.1", port=port)
-    assert sum(c.count() for c in client.list_collections()) > 1000
+    # The index holds the text a reader asks about — every passage, table notes, prose printed in cells — and
+    # no table row (figures are read from the side-store): every passage of the three documents is on the
+    # Chroma server, and nothing of any other document.
+    ids = {i for col in client.list_collections() for i in col.get(include=[])["ids"]}
+    assert len(passages) > 150 and passages <= ids, sorted(passages - ids)[:5]
+    assert {i.rsplit(":", 1)[0] for i in ids} == doc_ids
+    # passages (p), table notes (n), prose cells (x): never a table row (its id was doc:tN:rM)
+    assert all(i.rsplit(":", 1)[1][:1] in "pnx" for i in ids), sorted(ids)[:5]
 
 
 def test_sample_questions_answer_as_on_the_embedded_store(served_home, servers, sample_home, tmp_path):
