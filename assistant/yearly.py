@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ingest.changes import ChangeFact
 
-from . import arith, lastyear, wholepart
+from . import arith, lastyear, slipchange, wholepart
 from .yearasked import (CHANGED, RATE, WHOLES, after_subject, pointed, prior_asked, stem, asked_subject,
                         both, canon, figures_asked, implicit, score, wanted_basis)
 from . import wording as W
@@ -294,11 +294,13 @@ def _why(question, doc, fact: ChangeFact) -> Answer:
 
 
 def _from_fact(eng, question, q, doc, fact: ChangeFact, cands: list[CellRef], ask) -> Answer:
+    which = _basis_word(fact.basis)
+    if slipchange.disagrees(fact):  # its two figures and the change it states contradict: both readings
+        return slipchange.readings(question, doc, fact, which)
     cite = Citation(doc.document.label, doc.document.doc_id, None, None, None, fact.passage.page,
                     fact.sentence, section=fact.passage.section)
     unit = fact.unit
     stated = f"文中说明：“{fact.sentence}”"
-    which = _basis_word(fact.basis)
     said = "" if wanted_basis(q, doc.document.year) or fact.basis is None else f"（文中比较的是{which}）"
     cites = [cite]
     shown: list[str] = []
