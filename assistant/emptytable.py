@@ -16,7 +16,10 @@ from .answer import ANSWERED, Answer, Citation
 
 # 「为什么是空的」「怎么没有数据」「空表的原因」: a table's emptiness asked about.
 _ASKS = re.compile(r"(?:为什么|为何|为啥|怎么|咋|什么原因|原因).{0,6}(?:是?空(?:的|表|白|着)?|没有?(?:任何)?(?:数据|数字|内容|数)|"
-                   r"无数据|一片空白|什么都没有)|(?:空表|空白|没有数据|无数据|是空的).{0,6}(?:原因|为什么|为何|为啥|怎么回事)")
+                   r"无数据|一片空白|什么都没有)|(?:空表|空白|没有数据|无数据|是空的).{0,6}(?:原因|为什么|为何|为啥|怎么回事)|"
+                   # 「有政府性基金预算吗」「有没有国有资本经营预算」: whether there is any is asked — where the
+                   # document says its table is empty, that statement answers it (no statement: not this family)
+                   r"(?:有没有|有无|是否有)[^，,。？?]{2,16}$|(?:有没有|有无|是否有)[^，,。]{2,16}[？?]|有[^，,。？?]{2,16}吗\s*[？?]?\s*$")
 # A statement that a table is empty, and why.
 _EMPTY = re.compile(r"空表|为空|无数据|没有数据|不涉及")
 # What every table's title says (the year, the stage, the money's direction, the table's number): the rest of
@@ -37,8 +40,15 @@ def _sentences(text: str) -> list[str]:
 
 
 def answer(question: str, q: str, doc) -> Answer | None:
-    if not _ASKS.search(q):
+    m = _ASKS.search(q)
+    if m is None:
         return None
+    if m.group(0).startswith(("有", "是否")) and re.search(r"多少|几", q):
+        return None  # 「到底有没有预算？是多少？」: a figure is asked too — the tables answer it, not a note
+    return _quoted(question, q, doc)
+
+
+def _quoted(question: str, q: str, doc) -> Answer | None:
     asked = re.sub(r"[“”\"\s]", "", q)
     subjects = {w for t in doc.tables for w in _own_words(t.title) if w in asked}
     if not subjects:

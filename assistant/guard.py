@@ -20,6 +20,12 @@ _QUANTITY = re.compile(r"住院日|天数|多少天|几天|床位|床数|人数|
 _MONEY = re.compile(r"钱|经费|资金|金额|费用|[^人]费|支出|收入|拨款|预算数|决算数|元|补助|补贴|投入|安排了?多少")
 
 
+# A performance indicator asked (its value, its target): never a money line's amount, unless the indicator is a cost.
+_INDICATOR = re.compile(r"满意度(?:指标)?(?:值)?|(?:绩效)?指标值|目标值|绩效指标")
+_COST = re.compile(r"成本")
+_PERFORMANCE = re.compile(r"绩效|目标")
+
+
 # People (编制, 人数) are not trips (人次): 「出国 1 人次」 is no head count.
 _PEOPLE = re.compile(r"编制|人数|多少人|几个人|几人")
 
@@ -53,6 +59,14 @@ def mismatch(q: str, answer: Answer) -> Answer | None:
         return named
     if not arith.is_money(answer.unit):
         return None
+    indicator = _INDICATOR.search(q)
+    if indicator is not None and not _COST.search(q) and \
+            not any(_PERFORMANCE.search(f"{c.table or ''}{c.section or ''}") for c in answer.citations):
+        # 「中介机构服务费项目的满意度指标值」: an indicator is no amount, and the money the project's name found is
+        # not the indicator a 绩效目标表 would print (a 成本指标 asked is money: left to the tables)
+        return Answer(answer.question, NOT_FOUND,
+                      f"没有找到答案：问题问的是“{indicator.group(0)}”，文件没有列出这一项的绩效指标"
+                      f"（找到的只是一笔金额：{arith.with_unit(answer.value, answer.unit)}，不是所问的指标，因此不作回答）。")
     asked = _QUANTITY.search(q)
     if asked is None or _MONEY.search(q):
         return None

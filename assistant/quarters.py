@@ -19,14 +19,17 @@ from .numbered import cn_number
 from .answer import ANSWERED, Answer, Citation
 
 _ASK = re.compile(r"(?:([一二三四两1-4])个)?季度")
+# 「全年用款计划一共多少」: the year's plan is its quarters' plans together (all four must be printed)
+_WHOLE_YEAR = re.compile(r"全年(?:的)?(?:用款|计划用款)")
 _QUARTER = re.compile(r"第([一二三四1-4])季度[^，。；\d]{0,12}?([\d,，.．]+)\s*(万元|元|亿元)")
-_WORDS = re.compile(r"(?:19|20)\d{2}\s*年度?|(?:[一二三四两1-4]个)?季度|各季度|用款计划|用款|计划|一共|加起来|合计|"
+_WORDS = re.compile(r"(?:19|20)\d{2}\s*年度?|全年|(?:[一二三四两1-4]个)?季度|各季度|用款计划|用款|计划|一共|加起来|合计|"
                     r"总共|共计|总和|加在一起|是多少|多少钱|多少万元?|多少|安排|各|的|了|吗|呢|[？?，,。“”]")
 
 
 def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
     ask = _ASK.search(q)
-    if ask is None or not W.SUM.search(q):
+    year = _WHOLE_YEAR.search(q)
+    if not ((ask is not None and W.SUM.search(q)) or year is not None):
         return None
     from .blocks import _block_score, _headed
     name = _WORDS.sub("", q)
@@ -55,8 +58,10 @@ def answer(question: str, q: str, doc: ParsedDocument) -> Answer | None:
                                   section=p.section))
     if len(found) < 2 or len({u for _, _, u in found}) != 1:
         return None
-    if ask.group(1) and cn_number(ask.group(1)) != len(found):
+    if ask is not None and ask.group(1) and cn_number(ask.group(1)) != len(found):
         return None  # the quarters asked are not the quarters printed
+    if ask is None and len(found) != 4:
+        return None  # the whole year asked: a plan of fewer quarters printed is not the year's
     unit = found[0][2]
     r = arith.total([v for _, v, _ in found])
     parts = "、".join(f"第{k}季度 {arith.with_unit(v, unit)}" for k, v, _ in found)

@@ -22,7 +22,8 @@ from .numbered import cn_number
 from .answer import ANSWERED, Answer, Citation
 
 # 「主要是哪几项因素推高的」: the items the narrative names as driving the change are its reason too.
-WHY = re.compile(r"为啥|为什么|为何|什么原因|原因是什么|原因是?啥|怎么回事|咋(?:就|会)|"
+# 「…是增加还是减少？原因？」: the bare word closing the question asks it too
+WHY = re.compile(r"为啥|为什么|为何|什么原因|原因是什么|原因是?啥|原因呢?[？?]*\s*$|怎么回事|咋(?:就|会)|"
                  r"(?:哪|哪几|哪些|什么)(?:项|个|方面)?的?因素|(?:推|拉|抬)(?:高|升|低)|压低")
 # A change said in the question without naming last year: 「砍了快七成」「一下少了这么多」.
 _MOVED = re.compile(r"增加|减少|增长|下降|降低|上升|提高|多了|少了|砍|压减|压缩|削减|缩减|减了|降了|涨|翻倍|缩水|变少|变多")
@@ -151,24 +152,33 @@ def answer(eng, question: str, q: str, doc) -> Answer | None:
             said = None  # a reason printed beside another figure's change (43.74 of 离退休 for 13.59 asked)
         if said is None and fact is not None and _asked_figure(q, fact)[0] is not None:
             return _unexplained(question, q, doc, fact)  # 「增加了多少，为什么」: the figure, no reason printed by it
+        if said is not None and fact is not None and said.value is None and _asked_figure(q, fact)[0] is not None:
+            # 「比2023年是增加还是减少？原因？」 answered by the passage that states the change: the change asked is
+            # said first, and is the value
+            said.value, said.unit = _asked_figure(q, fact)
+            said.answer = f"{_moved(q, fact)}（文中所列）。{said.answer}"
         return said
     quote, passages = found
-    which = yearly._basis_word(fact.basis)
-    moved = ""
-    if fact.change is not None:
-        moved = f"{fact.subject}比{which}{yearly._direction(fact.change)} {arith.with_unit(abs(fact.change), fact.unit)}"
-    elif fact.rate is not None:
-        moved = f"{fact.subject}比{which}{yearly._direction(fact.rate)} {arith.fmt(abs(fact.rate))}%"
     pages = "、".join(dict.fromkeys(f"第{p.page}页" for p in passages if p.page))
-    whole = wholepart.whole_part(fact) if wholepart.asks_whole(q) else ""  # the whole asked: its one part stated
-    said = f"{wholepart.said(whole, fact)}，" if whole else ""
-    text = f"{said}{moved}（文中所列）。文中说明的原因：“{quote}”（{pages}）"
+    text = f"{_moved(q, fact)}（文中所列）。文中说明的原因：“{quote}”（{pages}）"
     cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, p.page, p.text, section=p.section)
              for p in passages]
     value, unit = _asked_figure(q, fact)
     if unit == "%" and fact.change is not None:  # the rate asked: stated beside the amount
         text = text.replace("（文中所列）", f"，{yearly._direction(fact.rate)} {arith.fmt(value)}%（文中所列）", 1)
     return Answer(question, ANSWERED, text, value, unit, None, cites)
+
+
+def _moved(q: str, fact: ChangeFact) -> str:
+    """「X比上年增加 172.67 万元」: the stated change, as a sentence (the whole asked said as its one part first)."""
+    which = yearly._basis_word(fact.basis)
+    moved = ""
+    if fact.change is not None:
+        moved = f"{fact.subject}比{which}{yearly._direction(fact.change)} {arith.with_unit(abs(fact.change), fact.unit)}"
+    elif fact.rate is not None:
+        moved = f"{fact.subject}比{which}{yearly._direction(fact.rate)} {arith.fmt(abs(fact.rate))}%"
+    whole = wholepart.whole_part(fact) if wholepart.asks_whole(q) else ""  # the whole asked: its one part stated
+    return f"{wholepart.said(whole, fact)}，{moved}" if whole else moved
 
 
 # 「少了多少钱？主要是什么原因」「增加了多少，原因是什么」: the figure is asked too, not only why.
@@ -179,7 +189,7 @@ _RATE_ASKED = re.compile(r"百分之几|百分比|几成|幅度|增幅|降幅|�
 def _asked_figure(q: str, fact: ChangeFact) -> tuple[Decimal | None, str | None]:
     """The change as the value when the question asks how much as well as why (the rate where it asks a rate);
     (None, None) where it asks only why."""
-    if not _HOW_MUCH.search(q):
+    if not (_HOW_MUCH.search(q) or W.WHICH_WAY.search(q)):  # 「增加还是减少？为什么」: the stated change says which way
         return None, None
     if _RATE_ASKED.search(q) and fact.rate is not None:
         return abs(fact.rate), "%"

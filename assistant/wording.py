@@ -19,6 +19,8 @@ SHARE = re.compile(r"占.{0,16}(比例|比重|百分|%|多少|几成|份额)|比
 MULTIPLE = re.compile(r"几倍|多少倍|倍数")
 DIFF = re.compile(r"(多|少|高|低|差)(?:出|安排|花|用|支出|拨)?了?(多少|几)|相差|差额|差距|差多少|差值")
 # 「哪一块预算更多」「哪部分花得多」: the part asked by its measure word, as 哪个 is
+# 「比上年增加还是减少」「多了还是少了」: which way a figure moved is asked (the change answers it), no comparison
+WHICH_WAY = re.compile(r"[增多涨升高加长]了?还是[减少降跌低]|[减少降跌低]了?还是[增多涨升高加长]")
 COMPARE = re.compile(r"哪(个|一个|项|一项|种|边|年|块|一块|部分|一部分)?.{0,4}?(多|少|高|低|大|小)|谁.{0,3}(多|少|大)|还是.{0,12}(多|少|大)|(多|大)还是(少|小)")
 RANK = re.compile(r"最(多|少|高|低|大|小)|排(名|第|序)|前[二三四五六七八九十]|前(?:[两几]|\d{1,2})(?:名|位|项|个)|第[二三四五]|从高到低|从多到少")
 # 「涉及多少项目资金」 asks money (项目资金), not how many 项: a 项 that begins 项目 + a money word counts nothing

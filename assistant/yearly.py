@@ -26,7 +26,6 @@ from .tables import candidates, measures_from
 from .vocab import normalize
 
 # 「是增还是减，变化多少」: the direction and the change asked, not two things compared
-_WHICH_WAY = re.compile(r"(?:增|涨|多|升)了?还是(?:减|降|少)|(?:减|降|少)了?还是(?:增|涨|多|升)")
 
 
 def change(eng, question, q, doc, measures, hint) -> Answer | None:
@@ -43,7 +42,7 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
     ask = "rate" if RATE.search(q) else ("change" if CHANGED.search(after_subject(q)) else "prior")
     if prior_asked(q, year):
         ask = "prior"
-    if (W.MULTIPLE.search(q) or W.COMPARE.search(q)) and not _WHICH_WAY.search(q):
+    if (W.MULTIPLE.search(q) or W.COMPARE.search(q)) and not W.WHICH_WAY.search(q):
         ask = "other"
     from . import restated  # a change stated twice: 「扣除中央基建后」, or the table's and the narrative's
     if (ans := restated.deducted(eng, question, q, doc, wanted, ask)) is not None:
