@@ -150,7 +150,8 @@ class Engine:
                 return ans
         extra_years = self.corpus.extra_years(docs, years_in(q))  # only the years asked: no document read
         mentions = self._scope_mentions(q, docs)
-        reason = out_of_scope(q, docs, extra_years, "".join(m.text for m in mentions))
+        # the words each name covers (「网费电话费」: one name of 邮电费 over both words, 电话 no refusal's word)
+        reason = out_of_scope(q, docs, extra_years, "".join(q[m.start:m.end] for m in mentions))
         if reason:
             return Answer(question, NOT_FOUND, f"无法回答：{reason}。{corpus_summary(self.corpus.docs)}")
         choice = documents.choose(q, self.corpus.naming(q, docs))  # the same choice, without every name
@@ -186,6 +187,10 @@ class Engine:
         from . import everyday  # 「养护公路」「一般公共预算掏钱给X的」: said as the document prints it (assistant/everyday.py)
         if (said := everyday.reworded(q, self.vocab_for(doc))) != q:
             q, mentions = said, self.vocab_for(doc).mentions(said)
+        from . import linewords  # 「出差的钱」「水电费」: economic lines said in everyday words (assistant/linewords.py)
+        said, read_as = linewords.reworded(q, self.vocab_for(doc))
+        if said != q:
+            q, mentions = said, self.vocab_for(doc).mentions(said)
         from . import roughsaid  # 「听说X有一千三百多万，是真的吗」: X asked, the rough figure checked (assistant/roughsaid.py)
         from . import twopart  # 「分几个领域安排，哪个领域最多」: each clause asked on its own, both answered (assistant/twopart.py)
         from . import ownsum  # 「X是多少？我把A、B、C加起来只有N」: X asked, the asker's sum set beside it (assistant/ownsum.py)
@@ -193,6 +198,8 @@ class Engine:
         answer = roughsaid.answer(self, question, q, doc) or ownsum.answer(self, question, q, doc) or \
             twopart.answer(self, question, q, doc) or clauses.answer(self, question, q, doc) or \
             self.checked(question, q, doc, mentions)
+        if read_as:
+            answer.answer = read_as + answer.answer
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
             answer.answer = f"〔{doc.document.label}〕{answer.answer}"  # several documents: say which one
         return answer

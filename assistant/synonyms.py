@@ -89,6 +89,26 @@ EVERYDAY: dict[str, list[str]] = {
     "租房子": ["租金", "房租", "租赁费"],
 }
 
+# An economic line (支出经济分类) said in everyday words, and the printed line names it means: 「出差的钱」 is the
+# 30211 差旅费 line, 「暖气费」 the 30208 取暖费 line; a word naming two lines (水电 = 30205 水费 + 30206 电费) is
+# their sum. Only names the 经济分类科目 standard prints (and the disclosures print under it, whatever their code:
+# 3021101 差旅费, an uncoded 差旅费): a document printing none of them keeps its not-found (assistant/linewords.py).
+LINE_WORDS: dict[str, list[str]] = {
+    "出差": ["差旅费"], "差旅": ["差旅费"],
+    "暖气": ["取暖费"], "供暖": ["取暖费"], "取暖": ["取暖费"],
+    "水电": ["水费", "电费"],
+    "开会": ["会议费"], "开会议": ["会议费"], "办会": ["会议费"],
+    "培训": ["培训费"], "搞培训": ["培训费"],
+    "雇人干活": ["劳务费"], "请人干活": ["劳务费"], "雇人": ["劳务费"], "雇临时工": ["劳务费"], "临时工": ["劳务费"],
+    "网费": ["邮电费"], "电话费": ["邮电费"], "话费": ["邮电费"], "上网费": ["邮电费"], "宽带费": ["邮电费"],
+    "邮寄费": ["邮电费"],
+    "修东西": ["维修（护）费"], "修修补补": ["维修（护）费"], "维修": ["维修（护）费"], "维护修理": ["维修（护）费"],
+    "伙食": ["伙食补助费"],
+    "发工资": ["工资福利支出"],
+    "物业": ["物业管理费"],
+    "印材料": ["印刷费"], "印东西": ["印刷费"], "印刷": ["印刷费"],
+}
+
 # 「一般公共预算掏钱给公立医院的」: an everyday verb of funding between a source of money and a line. The source is a
 # column or table to read (the line's 一般公共预算财政拨款 figure), no second operand: said as the documents' own
 # wording 「<source>安排的<line>」 (assistant/everyday.py reworded).

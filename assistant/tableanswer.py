@@ -257,6 +257,9 @@ def together(measures: list[Measure], options: list[list[CellRef]]) -> list[Cell
 
 
 def lookup(question: str, q: str, measure: Measure, cands: list[CellRef], doc=None) -> Answer:
+    from . import partlines  # 「差旅费一共多少」 printed only in the 基本支出 and 项目支出 tables: their sum (assistant/partlines.py)
+    if measure.rows and not measure.column and (ans := partlines.summed(question, q, cands)) is not None:
+        return ans
     reads = readings(cands)
     parts: list[CellRef] = []
     by_source = False  # parts are the same line in tables of one source of money (not 其中 parts of a total)
