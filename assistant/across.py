@@ -110,6 +110,8 @@ def measure_words(q: str, docs: list) -> str:
     if whole:
         return whole
     rest = _THRESHOLD.sub("|", acrossparts.procurement_part(q))
+    if acrossparts.counts_zero(rest):  # 「没有安排X（X表是空的）」: X named, the denial is the count's
+        rest = acrossparts.zero_words(rest)
     # An execution rate asked (完成预算的比例) and what was spent said plainly (实际花的): the stage, not the figure.
     rest = execution.ASKS.sub("|", rest)
     rest = re.sub(execution.SPENT, "|", rest)
@@ -155,7 +157,8 @@ def _unquoted(part: str) -> str:
 def corpus_count(question: str, q: str, docs: list) -> Answer | None:
     """"有几个部门公布了2026年预算？", "语料里有几份部门决算？": documents counted from their metadata."""
     if not _CORPUS_COUNT.search(q) or not re.search(r"语料|公布|公开|收录|有几个部门|有几份|多少份", q) or \
-            re.search(r"超过|以上|以下|低于|高于|不到", q) or acrossparts.counts_nonzero(q):
+            re.search(r"超过|以上|以下|低于|高于|不到", q) or acrossparts.counts_nonzero(q) or \
+            acrossparts.counts_zero(q):
         return None
     if re.search(r"谁|哪", q) and re.search(r"最(?:多|少|高|低|大|小)", q):
         return None  # 「那几家单位里，谁家…最少」: a ranking among the documents counted, not a count
@@ -192,6 +195,10 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     if len(chosen) < 2 and len(acrosspick.named_departments(q, docs)) == 1 and not acrosspick.unheld(q, docs):
         return None  # one department, a year it has no document of: that year only from its own 上年 figures
     measure = measure_words(q, docs) or "支出总计"
+    from . import acrosschange  # 「哪个部门的X比上年减少得最多」: each one's stated change ranked (assistant/acrosschange.py)
+    if acrosschange.asks(q) and len(set(years_in(q))) <= 1:  # the figure named without the change said of it
+        return acrosschange.answer(engine, question, q, chosen, missing_docs,
+                                   measure_words(acrosschange.unchanged(q), docs) or measure)
     figures: list[Figure] = []
     # Each department's figure as a question about it alone reads it: kept in the store once worked out
     # (assistant/keyfigures.py), so a question over a thousand departments reads rows, not documents.
@@ -228,6 +235,8 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         else:
             f.value = f.answer.value
     missing = [f"{f.who}：{_why(f.answer)}" for f in lacking] + missing_docs
+    if acrossparts.counts_zero(q) and acrosspick.ALL.search(q):
+        return _nonzero(question, measure, have, missing, common or "", zero=True)
     if acrossparts.counts_nonzero(q) and acrosspick.ALL.search(q):
         return _nonzero(question, measure, have, missing, common or "")
     among = bool(missing) and len(have) >= 2 and acrossparts.ranks_only(q)  # a ranking among those that print it
@@ -244,18 +253,21 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     return out
 
 
-def _nonzero(question: str, measure: str, have: list, missing: list[str], unit: str) -> Answer:
-    """「有几个部门安排了X」: the departments whose X is printed and not zero, each named and cited."""
-    hits = [f for f in have if f.value]
-    zero = [f for f in have if not f.value]
+def _nonzero(question: str, measure: str, have: list, missing: list[str], unit: str, zero: bool = False) -> Answer:
+    """「有几个部门安排了X」: the departments whose X is printed and not zero, each named and cited; 「没有安排X」
+    (``zero``): those whose X is printed as 0 (an empty table's 合计), the others named beside them."""
+    hits = [f for f in have if bool(f.value) != zero]
+    rest = [f for f in have if bool(f.value) == zero]
     listed = "；".join(_cite_line(f, unit) for f in hits) or "无"
-    text = f"{measure}不为 0 的有 {len(hits)} 个部门：{listed}"
-    if zero:
-        text += "。为 0 的：" + "；".join(_cite_line(f, unit) for f in zero)
+    said, other = ("为 0（没有安排）", "不为 0 ") if zero else ("不为 0 ", "为 0 ")
+    text = f"{measure}{said}的有 {len(hits)} 个部门：{listed}"
+    if rest:
+        text += f"。{other}的：" + "；".join(_cite_line(f, unit) for f in rest)
     if missing:
         text += "。没有这个数的：" + _few(missing, word="个") + "（未计入，计数只在给出这个数的部门中成立）"
-    cites = [c for f in hits + zero for c in f.answer.citations[:1]]
-    return Answer(question, ANSWERED, text, Decimal(len(hits)), "个", f"计数 {len(hits)}（{measure} ≠ 0）", cites)
+    cites = [c for f in hits + rest for c in f.answer.citations[:1]]
+    rel = "= 0" if zero else "≠ 0"
+    return Answer(question, ANSWERED, text, Decimal(len(hits)), "个", f"计数 {len(hits)}（{measure} {rel}）", cites)
 
 
 def _parts_of_year(q: str, year: str) -> list[str]:
@@ -342,6 +354,9 @@ def _abridged(formula: str | None) -> str | None:
     return formula
 
 
+_NOT_LESS = re.compile(r"多少|减少|降低|缩小|压减|下降|最多|最高|最大")
+
+
 def _combine(question: str, q: str, measure: str, have: list[Figure], missing: list[str], unit: str) -> Answer:
     cites = [c for f in have for c in f.answer.citations[:1]]
     conversions = [f.conversion for f in have if f.conversion]
@@ -386,7 +401,8 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
         return done(text, Decimal(len(hits)), f"计数 {len(hits)}（{rel} {arith.fmt(bound)} {unit}）", "个",
                     shown=hits[:SHOWN])
     chart = Chart(f"{measure}（按文件）", unit, tuple(ChartBar(f.who, f.value) for f in ordered)) if len(have) > 1 else None
-    less = bool(re.search(r"最(少|低|小)|哪.{0,6}(少|低|小)|谁.{0,3}(少|低|小)", q))
+    # 多少 asks the figure and 减少/降低/缩小 name a change: neither says the least is asked (「最多的是哪个部门？多少？」).
+    less = bool(re.search(r"最(少|低|小)|哪.{0,6}(少|低|小)|谁.{0,3}(少|低|小)", _NOT_LESS.sub("", q)))
     if len(have) == 1 and not missing:
         f = have[0]
         return done(f"{f.who}的{measure}：{arith.with_unit(f.value, unit)}", f.value, None)

@@ -29,7 +29,8 @@ _PROCUREMENT_PART = re.compile(
 _NONZERO = re.compile(r"(?:(?:几个|多少个)(?:部门|单位)|(?:几|多少)家(?:部门|单位)?).{0,16}(?:安排了?|列支了?|编列了?|有(?!几|多少))")
 
 # A difference asked: 「相差多少」, 「多了多少」, and the verb between (「多出多少」「多花了多少」「高出多少」「超出多少」).
-DIFFERENCE = (r"相差|差距|差额|差了?多少|(?:多|少|高|低)(?:出|花|用)?了?多少|超出了?多少|超过了?多少|多几|少几|"
+# 「多出来多少」「高出来多少」: the same verb said with 来.
+DIFFERENCE = (r"相差|差距|差额|差了?多少|(?:多|少|高|低)(?:出来?|花|用)?了?多少|超出了?多少|超过了?多少|多几|少几|"
               r"增加了?多少|减少了?多少")
 _SUM_OR_DIFF = re.compile(r"一共|合计|加起来|总共|总和|之和|共计|加一起|" + DIFFERENCE + r"|"
                           r"几倍|多少倍|倍数|百分之几|百分比|增幅|增长率|幅度|分别|各自|列出|列一下")
@@ -95,6 +96,24 @@ def procurement_part(q: str) -> str:
 
 def counts_nonzero(q: str) -> bool:
     return bool(_NONZERO.search(q))
+
+
+# 「有几个部门没有安排X（X表是空的）」: the count of those whose X is 0 — the negation turns the count over. Said as
+# a verb denied (没有安排, 未列支) or as the table's state (是空的, 为0), after the departments counted.
+_DENIED = r"(?:没有|没|未|并未|尚未|不曾)(?:安排|列支|编列)了?"
+_EMPTY = r"(?:表|数)?(?:是空的?|为空|空白|为\s*0(?![.\d])|是\s*0(?![.\d])|为零|是零)"
+_ZERO = re.compile(r"(?:(?:几个|多少个)(?:部门|单位)|(?:几|多少)家(?:部门|单位)?).{0,24}?(?:" + _DENIED + "|" + _EMPTY + ")")
+# An aside in brackets restating the emptiness (「（政府性基金表是空的）」): no part of the figure's name.
+_ZERO_ASIDE = re.compile(r"[（(][^（()）]*" + _EMPTY + r"[^（()）]*[）)]")
+
+
+def counts_zero(q: str) -> bool:
+    return bool(_ZERO.search(q))
+
+
+def zero_words(q: str) -> str:
+    """The question without the words that deny the figure (没有安排, （…表是空的）): what is left names it."""
+    return re.sub(_EMPTY, "|", re.sub(_DENIED, "|", _ZERO_ASIDE.sub("|", q)))
 
 
 def ranks_only(q: str) -> bool:

@@ -15,7 +15,9 @@ from .scope import years_in
 # The question is about every department the corpus holds (of a year, of a kind).
 ALL = re.compile(r"哪个部门|哪些部门|哪一个部门|哪家单位|哪个单位|哪些单位|各部门|各个部门|所有部门|全部部门|几个部门|"
                  r"部门之间|各单位|哪个局|各家|谁家|[这那]几家|几家单位|公开(?:了)?(?:预算|决算)的部门|部门里|部门中|"
-                 r"[这那][一二两三四五六七八九十\d]+(?:家|个部门|个单位)")  # 「这七家单位」: the ones the corpus holds
+                 r"[这那][一二两三四五六七八九十\d]+(?:家|个部门|个单位)|"  # 「这七家单位」: the ones the corpus holds
+                 # 「这些部门谁的…最多」「这几个单位」: the ones the corpus holds, said without a number
+                 r"[这那](?:些|几个|几)(?:部门|单位|家)")
 
 
 def _named(q: str, docs: list) -> list:

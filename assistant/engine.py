@@ -142,6 +142,9 @@ class Engine:
             more = f"等 {len(choice.candidates)} 份" if len(choice.candidates) > 12 else ""
             return Answer(question, AMBIGUOUS, f"要核对哪一份文件？请在问题里说明部门、年份、预算还是决算（可选：{names}{more}），"
                                                "或在侧栏选择文件。", readings=[d.document.label for d in choice.candidates])
+        from . import docclauses  # 「X 2024年…百分之多少？2026年又安排了多少？」: each sentence its own document
+        if len(docs) > 1 and (ans := docclauses.answer(self, question, q, docs, doc_ids)) is not None:
+            return ans
         from . import lists  # "部门预算包括哪些单位" is about one department's units, not several departments
         if len(docs) > 1 and not lists.own_units(q):  # one figure across departments or years (assistant/across.py)
             from . import across
