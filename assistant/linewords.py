@@ -34,9 +34,10 @@ _SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在�
 _LIST = re.compile(r"^(?:和|与|及|跟|、|以及|还有|加上|加)$")
 
 
-def reworded(q: str, vocab) -> tuple[str, str]:
+def reworded(q: str, vocab, most: int = 3) -> tuple[str, str]:
     """The question with everyday words of economic lines said as the document prints them, and a note of each
-    reading (both unchanged where none)."""
+    reading (both unchanged where none). ``most``: the most lines a word is read as (a question asked of several
+    departments reads one figure of each: a word of two lines is left as said there)."""
     words = [w for w in sorted(synonyms.LINE_WORDS, key=len, reverse=True) if w in q]
     if not words or W.PERF_WORDS.search(q):
         return q, ""  # a form's targets (「培训人数要达到多少人」) are no line's money
@@ -59,7 +60,7 @@ def reworded(q: str, vocab) -> tuple[str, str]:
                 continue  # part of a longer printed name
             if cover:
                 spans.append((s, e, m.group(), tuple(sorted(cover[0][2])), False))
-            elif printed:
+            elif printed and len(synonyms.LINE_WORDS[w]) <= most:
                 spans.append((s, e, m.group(), tuple(synonyms.LINE_WORDS[w]), True))
     if not any(r for *_, r in spans) and not _listed_twice(q, sorted(spans)):
         return q, ""
@@ -101,3 +102,19 @@ def reworded(q: str, vocab) -> tuple[str, str]:
 def _listed_twice(q: str, spans) -> bool:
     """Two words of one line listed one after the other (「网费和电话费」)."""
     return any(a[3] == b[3] and _LIST.match(q[a[1]:b[0]]) for a, b in zip(spans, spans[1:]))
+
+
+class Pooled:
+    """The vocabularies of several documents read as one (「2026年哪个部门出差花钱最多」, asked of every department):
+    a word is reworded where some document prints its lines; each one's own figure, or its not-found, is its own."""
+
+    def __init__(self, vocabs):
+        self.vocabs = vocabs
+        self.labels = set().union(*(v.labels for v in vocabs))
+        self.rows = {}
+        for v in vocabs:
+            for k, labels in v.rows.items():
+                self.rows.setdefault(k, set()).update(labels)
+
+    def mentions(self, q: str):
+        return [m for v in self.vocabs for m in v.mentions(q)]

@@ -7,6 +7,7 @@ the two parts of the spending, its whole asked (assistant/partlines.py).
   two words of one line are the line once (网费和电话费: 30207 邮电费, not added to itself);
 - a scope said before the word narrows the line (基本支出里…), never replaces it;
 - a document printing no such line keeps its not-found (普陀区司法局 2026 prints no 水费, 电费 or 取暖费 line);
+- asked of every department, each one's line is read (a word of two lines is left as said there);
 - 广州's 表6 (基本支出) and 表7 (项目支出) print the same economic line, no table the two together: its whole asked
   is their sum, said bare it stays two readings.
 
@@ -46,12 +47,15 @@ CASES = {
 REFUSED = ["普陀区司法局2026年水电费一共多少？", "普陀区司法局2026年冬天暖气费预算多少？"]
 # 2026-gz-zfbgt-yusuan p14/p16: 30211 差旅费 10.20 (基本支出) and 291.15 (项目支出), neither part nor the whole said
 AMBIGUOUS = ["广州市政府办公厅2026年出差的钱预算多少？"]
-on_real_home(list(CASES), REFUSED, AMBIGUOUS)
+# Asked of every 2026 department: each one's 差旅费 line (2026-fz-swj-yusuan p21 30211 差旅费 5.00 万元, the least;
+# 2026-ptq-sfj-yusuan p20 95000.00 元 = 9.50 万元 next)
+ACROSS = "2026年哪个部门出差花的钱最少？"
+on_real_home(list(CASES), REFUSED, AMBIGUOUS, ACROSS)
 
 
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return shared_answers(real_home, [*CASES, *REFUSED, *AMBIGUOUS])
+    return shared_answers(real_home, [*CASES, *REFUSED, *AMBIGUOUS, ACROSS])
 
 
 @pytest.mark.parametrize("question", list(CASES))
@@ -83,3 +87,10 @@ def test_a_line_of_both_parts_said_bare_names_both(answers):
     a = answers["广州市政府办公厅2026年出差的钱预算多少？"]
     assert a["status"] == "ambiguous", a["answer"]
     assert "291.15" in a["answer"] and "10.20" in a["answer"], a["answer"]
+
+
+def test_a_word_asked_of_every_department_reads_each_ones_line(answers):
+    a = answers[ACROSS]
+    assert a["status"] == "answered", a["answer"]
+    assert Decimal(a["value"]) == Decimal("5.00") and a["unit"] == "万元", a["answer"]
+    assert "福州市商务局" in a["answer"] and "差旅费" in a["answer"], a["answer"]
