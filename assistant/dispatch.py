@@ -78,6 +78,12 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import titledsum  # 「X表的A、Y表的B，一共多少」: each line read in the table said with it (assistant/titledsum.py)
     if (ans := titledsum.answer(question, q, doc, engine.vocab_for(doc))) is not None:
         return ans
+    from . import twotables  # 「A表里的X比B表里的X多多少」「…对得上吗」: one line read in two tables, compared
+    if (ans := twotables.answer(question, q, doc, engine.vocab_for(doc))) is not None:
+        return ans
+    from . import otherpart  # 「年末结转和结余里，不属于财政拨款的那部分」: the whole less its source's part, two tables
+    if (ans := otherpart.answer(question, q, doc, engine.vocab_for(doc))) is not None:
+        return ans
     from . import groupwords  # 「管养维护项目中，几个收费站的…加起来」: a group's lines picked by a shared word (assistant/groupwords.py)
     if (ans := groupwords.answer(question, q, doc, mentions, engine.vocab_for(doc))) is not None:
         return ans
