@@ -134,6 +134,12 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import stagerows  # 「培训费预算数」 in a 决算 table of 预算数 | 决算数 rows (assistant/stagerows.py)
     if (ans := stagerows.answer(question, q, doc, mentions, hint)) is not None:
         return ans
+    from . import kuan  # 「X这一款占一般公共预算支出的比例」: the 款 over its own table's 合计 (assistant/kuan.py)
+    if W.SHARE.search(q) and (ans := kuan.share(question, q, doc, engine.corpus)) is not None:
+        return ans
+    from . import kuanexec  # 「X这一款决算比年初预算少多少」: its 项's stated 年初预算 summed (assistant/kuanexec.py)
+    if (ans := kuanexec.answer(question, q, doc, engine.corpus)) is not None:
+        return ans
     from . import subjectparts  # 「“行政事业单位养老支出”这一款」 printed only as its 项 lines: their sum (assistant/subjectparts.py)
     if (ans := subjectparts.answer(question, q, doc, engine.vocab_for(doc), engine.corpus)) is not None:
         return ans
