@@ -163,7 +163,8 @@ def _by_lines(doc, table, code: str, items) -> list:
         c = r.cell(col)
         if c is None or c.value is None or unit_of(CellRef(doc.document, table, r, c)) != "万元":
             return []
-        hits = [it for it in items if it[1] == plain_label(r.label) and it[3] == c.value]
+        line = plain_label(r.label)  # 「归口管理的行政单位离退休」 for 2080501 行政单位离退休: the name held, 决算 equal
+        hits = [it for it in items if it[1] and (line in it[1] or it[1] in line) and it[3] == c.value]
         if len(hits) != 1:
             return []
         out.append(hits[0])
