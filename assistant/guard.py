@@ -44,6 +44,8 @@ def mismatch(q: str, answer: Answer) -> Answer | None:
         return None
     if answer.status != ANSWERED or answer.value is None:
         return None
+    if (twice := _same_cell_twice(answer)) is not None:
+        return twice
     if answer.unit in ("人", "人次") and _PEOPLE.search(q) and "人次" not in q and \
             any("人次" in (c.text or "") for c in answer.citations):
         return Answer(answer.question, NOT_FOUND, "没有找到答案：问题问的是人数，文件里与之相近的是人次（出行或接待的次数），"
@@ -175,3 +177,23 @@ _KINDS = ({"辆", "台"}, {"台", "套", "台套", "台（套）"}, {"名", "人
 
 def _kind(counter: str) -> int | None:
     return next((i for i, k in enumerate(_KINDS) if counter in k), None)
+
+
+def _same_cell_twice(answer: Answer) -> Answer | None:
+    """A calculation whose operands are one printed cell read twice (「表6里的委托业务费和表7里的委托业务费一共」 of a
+    document numbering no table so: both names found the same cell): the figures asked were not found apart, and
+    a number added to itself is no answer."""
+    if not answer.calculation:
+        return None
+    seen = set()
+    for c in answer.citations:
+        if c.table_ordinal is None or c.row_ordinal is None or not c.column:
+            continue
+        key = (c.doc_id, c.table_ordinal, c.row_ordinal, c.column)
+        if key in seen:
+            return Answer(answer.question, NOT_FOUND,
+                          f"没有找到答案：问题所说的两处读到的是同一个单元格（{c.table}，{c.row}行，{c.column}列"
+                          f"{f'，第{c.page}页' if c.page else ''}：{c.text}），文件里没有分别找到问题所说的各项，"
+                          f"同一个数不能算两次，因此不作回答。")
+        seen.add(key)
+    return None

@@ -80,7 +80,7 @@ def tables(doc, name: str) -> list:
              if a.endswith("表") and _OPTIONAL.sub("", normalize(_QUOTES.sub("", a))) == loose}
     for fits in (lambda t: said in _core(t.title),
                  lambda t: t.kind in kinds,
-                 lambda t: _in_order(said, _core(t.title)),
+                 lambda t: in_order(said, _core(t.title)),
                  lambda t: _anywhere(said, _core(t.title))):
         found = [t for t in candidates if fits(t)]
         if found:
@@ -106,7 +106,7 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _in_order(said: str, title: str) -> bool:
+def in_order(said: str, title: str) -> bool:
     """The said words in the title, in order, each run two characters or more (the last 表 alone allowed)."""
     i, pos = 0, 0
     while i < len(said):

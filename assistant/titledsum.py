@@ -19,6 +19,7 @@ from . import arith, figures
 from .answer import NOT_FOUND, Answer
 from .corpus import CellRef, default_column, plain_label
 from .numbered import cn_number
+from .tablesaid import in_order as _fits  # the said words in a title, in order (one reading for both families)
 
 _SUM = re.compile(r"加起来|加在一起|加一起|一共|总共|合计|合起来|之和|共计|总和|加总|共(?:是|有|安排|多少)")
 # A table said before 里/中/的 and then its lines: the words ending in 表 (a number after 表 said too).
@@ -117,17 +118,3 @@ def _plain(title: str) -> str:
     return _NOISE.sub("", re.sub(r"[“”\"「」]", "", title))
 
 
-def _fits(said: str, title: str) -> bool:
-    """The said words in the title, in order, each run two characters or more (the last 表 alone allowed)."""
-    i, pos = 0, 0
-    while i < len(said):
-        best = 0
-        for j in range(len(said), i, -1):
-            k = title.find(said[i:j], pos)
-            if k >= 0:
-                best, at = j - i, k
-                break
-        if best == 0 or (best < 2 and said[i:] != "表"):
-            return False
-        pos, i = at + best, i + best
-    return True
