@@ -148,7 +148,9 @@ class Engine:
         from . import lists  # "部门预算包括哪些单位" is about one department's units, not several departments
         if len(docs) > 1 and not lists.own_units(q):  # one figure across departments or years (assistant/across.py)
             from . import across, linewords  # 「哪个部门出差花钱最多」: 差旅费 of each (assistant/linewords.py)
-            said, read_as = linewords.reworded(q, linewords.Pooled([self.vocab_for(d) for d in docs]), most=1)
+            # every document's vocabulary is read only when the question says such a word
+            said, read_as = linewords.reworded(q, linewords.Pooled([self.vocab_for(d) for d in docs]), most=1) \
+                if linewords.says_a_line_word(q) else (q, "")
             ans = across.answer(self, question, said, docs)
             if ans is not None:
                 ans.answer = read_as + ans.answer

@@ -34,13 +34,27 @@ _SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在�
 _LIST = re.compile(r"^(?:和|与|及|跟|、|以及|还有|加上|加)$")
 
 
+def _words(q: str) -> list[str]:
+    """The everyday words of economic lines the question says (longest first); none in a question about a form's
+    targets (「培训人数要达到多少人」 names no line's money)."""
+    if W.PERF_WORDS.search(q):
+        return []
+    return [w for w in sorted(synonyms.LINE_WORDS, key=len, reverse=True) if w in q]
+
+
+def says_a_line_word(q: str) -> bool:
+    """Does the question say any everyday word of an economic line? Checked on the words alone, before any
+    document's vocabulary is read (a question across departments reads no document it need not)."""
+    return bool(_words(q))
+
+
 def reworded(q: str, vocab, most: int = 3) -> tuple[str, str]:
     """The question with everyday words of economic lines said as the document prints them, and a note of each
     reading (both unchanged where none). ``most``: the most lines a word is read as (a question asked of several
     departments reads one figure of each: a word of two lines is left as said there)."""
-    words = [w for w in sorted(synonyms.LINE_WORDS, key=len, reverse=True) if w in q]
-    if not words or W.PERF_WORDS.search(q):
-        return q, ""  # a form's targets (「培训人数要达到多少人」) are no line's money
+    words = _words(q)
+    if not words:
+        return q, ""
     quoted = [m.span() for m in _QUOTED.finditer(q)]
     labels = vocab.labels
     # Names the vocabulary reads in the question (exact names, each over the words it says): a word inside a longer
