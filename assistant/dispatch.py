@@ -48,6 +48,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import remainder  # 「除了X以外，剩下的Y还有多少」: Y's 合计 − X's line (assistant/remainder.py)
     if numeric and (ans := remainder.answer(question, q, doc)) is not None:
         return ans
+    from . import rankchange  # 「哪一项比上年增长最快」: the items the narrative states changes of, ranked
+    if (ans := rankchange.answer(engine, question, q, doc)) is not None:
+        return ans
     from . import emptytable  # 「X表为什么是空的」: the note the table or the narrative prints (assistant/emptytable.py)
     if (ans := emptytable.answer(question, q, doc)) is not None:
         return ans
