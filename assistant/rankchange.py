@@ -32,6 +32,8 @@ _RANKED = re.compile(rf"(?:{_DOWN}|{_UP}|变化|变动|增减)(?:幅度|得|的|
 # Which of the items: 「哪一项」「哪项」「哪一类」「哪个科目」「哪几项」「哪些」.
 _WHICH = re.compile(r"哪(?:一|个|几)?(?:项|类|款|个?科目|些)|哪一个|哪个")
 _LISTED = re.compile(r"哪几|哪些")
+_NOT_ITEMS = re.compile(r"因素|原因|为什么|为何|怎么|推高|拉低|带动|哪(?:一个|个|些|几个)项目|"
+                        r"(?:哪个|哪家|哪一个|各|下属|所属)(?:单位|部门)|哪个(?:区|市|县|省|地方)")
 _MOVED = re.compile(rf"(?:{_DOWN}|{_UP})了?")
 _RATE_ASKED = re.compile(r"百分|幅|%|几成|快|慢|增长率|下降率")
 _THREE = re.compile(r"三公")
@@ -42,6 +44,8 @@ _PARTS3 = (("因公出国（境）费", re.compile(r"出国")), ("公务接待�
 def asks(q: str) -> bool:
     """Which item of the document changed most (or which changed one way), against last year."""
     if not _WHICH.search(q) or not _AGAINST.search(q) and not re.search(r"降幅|增幅|减幅|上年|去年", q):
+        return False
+    if _NOT_ITEMS.search(q):  # why it changed (因素, 原因), or items of another kind (项目, 单位, 部门)
         return False
     return bool(_RANKED.search(q)) or bool(_LISTED.search(q) and _MOVED.search(q))
 
@@ -117,18 +121,34 @@ def _prior(f: ChangeFact) -> Decimal | None:
     return None
 
 
+def _prior_step(f: ChangeFact) -> str:
+    """Last year's figure from this year's and the change stated: 「上年 86.95 + 97 = 183.95」."""
+    op = "+" if f.change < 0 else "−"
+    return f"上年 {arith.fmt(f.current)} {op} {arith.fmt(abs(f.change))} = {arith.fmt(_prior(f))}"
+
+
+def _signed_sum(values: list[Decimal], total: Decimal) -> str:
+    """Changes of parts added, written as the fact check reads a formula: increases first, then each decrease."""
+    ups, downs = [v for v in values if v >= 0], [v for v in values if v < 0]
+    if not ups:
+        return "−(" + " + ".join(arith.fmt(abs(v)) for v in downs) + f") = {arith.fmt(total)}"
+    return " − ".join([" + ".join(arith.fmt(v) for v in ups), *(arith.fmt(abs(v)) for v in downs)]) + f" = {arith.fmt(total)}"
+
+
 def _figures(it: Item, unit: str) -> None:
     """The change and the rate of an item: as stated, else computed from the two years stated."""
     if len(it.facts) > 1:  # parts summed
         if all(f.change is not None for f in it.facts):
             it.change = sum((f.change for f in it.facts), Decimal(0))
-            it.formula = "变化 " + " + ".join(f"({arith.fmt(f.change)})" for f in it.facts) + f" = {arith.fmt(it.change)} {unit}"
+            it.formula = "变化 " + _signed_sum([f.change for f in it.facts], it.change) + f" {unit}"
             priors = [_prior(f) for f in it.facts]
             if all(p is not None for p in priors) and sum(priors, Decimal(0)) != 0:
                 base = sum(priors, Decimal(0))
                 r = arith.change_rate(it.change, base)
                 it.rate = r.value if it.change >= 0 else -r.value
-                it.rate_formula = f"上年 {' + '.join(arith.fmt(p) for p in priors)} = {arith.fmt(base)}，幅度 {r.formula}"
+                it.rate_formula = "；".join([*(_prior_step(f) for f in it.facts if f.prior is None),
+                                              f"上年 {' + '.join(arith.fmt(p) for p in priors)} = {arith.fmt(base)}",
+                                              f"幅度 {r.formula}"])
         return
     f = it.facts[0]
     it.slip = slipchange.disagrees(f)
@@ -142,7 +162,7 @@ def _figures(it: Item, unit: str) -> None:
     if it.rate is None and it.change is not None and base:
         r = arith.change_rate(it.change, base)
         it.rate = r.value if it.change >= 0 else -r.value
-        steps = [] if f.prior is not None else [f"上年 {arith.fmt(f.current)} − ({arith.fmt(f.change)}) = {arith.fmt(base)}"]
+        steps = [] if f.prior is not None else [_prior_step(f)]
         it.rate_formula = "；".join([*steps, f"幅度 {r.formula}"])
 
 
@@ -206,6 +226,13 @@ def _by_figures(it: Item) -> tuple[Decimal, Decimal | None]:
     return d, (None if r is None else (r if d >= 0 else -r))
 
 
+def _slip_formula(it: Item) -> str:
+    f = it.facts[0]
+    d, r = _by_figures(it)
+    rate = f"；{arith.change_rate(d, f.prior).formula}" if r is not None else ""
+    return f"{it.name}（按所列两年数）：{arith.fmt(f.current)} − {arith.fmt(f.prior)} = {arith.fmt(d)}{rate}"
+
+
 def _slip_note(it: Item, unit: str) -> str:
     f = it.facts[0]
     d, r = _by_figures(it)
@@ -255,8 +282,8 @@ def answer(engine, question: str, q: str, doc) -> Answer | None:
     m = _AGAINST.search(q)
     wanted = lastyear.basis_of(q[m.start():]) if m else None
     found = _stated(engine, doc, level, wanted) or rankchangetable.items(doc, level, wanted, q)
-    if found is None:
-        return _none_stated(question, engine, doc, level)
+    if found is None:  # a ranking nothing ranks is said so; a list is left to the families listing lines
+        return _none_stated(question, engine, doc, level) if _RANKED.search(q) else None
     items, unit, where = found
     basis_of = found[0][0].facts[0] if found[0][0].facts else None
     rate = bool(_RATE_ASKED.search(_RANKED.search(q).group(0) if _RANKED.search(q) else "")) or \
@@ -282,12 +309,14 @@ def answer(engine, question: str, q: str, doc) -> Answer | None:
     def how(it: Item, both: bool) -> str:
         said = [it.rate_formula if rate else it.formula, (it.formula if rate else it.rate_formula) if both else ""]
         return f"{it.name}：" + "；".join(s for s in said if s) if any(said) else ""
-    calcs = [c for it in have if (c := how(it, False))]
+    calcs = [c for it in have if (c := how(it, False))] + [_slip_formula(it) for it in items if it.slip]
 
     def fig(it: Item) -> str:
         by_rate = rate or key(it) is None
         v = it.rate if by_rate else it.change
         said = f"{'增长' if v > 0 else '下降'} {arith.fmt(abs(v))}%" if by_rate and v else _said(v, "%" if by_rate else unit)
+        if not by_rate and v and it.facts and it.facts[0].change is None and it.rate:  # the rate is what it states
+            said = f"{'增长' if it.rate > 0 else '下降'} {arith.fmt(abs(it.rate))}%，即{said}"
         return f"{it.name} {said}（第{it.page}页）"
     if listed:
         def sign(it: Item) -> Decimal:
@@ -322,7 +351,7 @@ def answer(engine, question: str, q: str, doc) -> Answer | None:
     ranking = "；".join(f"{i + 1}. {fig(it)}" for i, it in enumerate(order))
     others = [it for it in have if it not in pool]
     against = ("。没有" + word + "的：" + "；".join(fig(it) for it in others)) if others else ""
-    calcs = [c for it in have if (c := how(it, it is pick))]
+    calcs = [c for it in have if (c := how(it, it is pick))] + [_slip_formula(it) for it in items if it.slip]
     calc = "；".join([*calcs, f"按{word}{'幅度' if rate else '额'}排序 {formula}"])
     text = f"{head}。排序：{ranking}{against}。{ranked}。计算：{calc}{slip_note}"
     other = _other_pick(items, rate, way, least)
