@@ -31,10 +31,11 @@ _GPB = re.compile(r"^(?:全部|全年|整个|部门|本部门|单位|所有|总�
 _PART_COLUMN = re.compile(r"基本支出|项目支出|人员经费|公用经费")
 
 
-def named(q: str, doc, corpus) -> tuple[str, str | None] | None:
+def named(q: str, doc, corpus, length: int = 5) -> tuple[str, str | None] | None:
     """(the 款's name, its function code — None in a table printed without codes) the question names:
     said with its level (「这一款」「（款）」) — its code the one the document, else the corpus's documents, print
-    beside the name — or by a name the document prints beside a 5-digit code and at no other level."""
+    beside the name — or by a name the document prints beside a 5-digit code and at no other level.
+    ``length`` 3 reads a 类 the same way (「社会保障和就业支出（类）」「X这一类」); a 类 is always printed with its code."""
     from .documents import department_names
     from .subjectparts import _code, _named
     for name in sorted(department_names(doc.document.department, doc.document.region), key=len, reverse=True):
@@ -46,30 +47,33 @@ def named(q: str, doc, corpus) -> tuple[str, str | None] | None:
                 levels.setdefault(plain_label(r.label), set()).add(len(r.code))
     said = [n for n in levels if len(n) >= 2 and n in q]
     for name, lengths in _named(q):
-        if lengths != (5,):  # said with 款 (「这一款」「（款）」); a bare quoted name is read below
+        if lengths != (length,):  # said with its level (「这一款」「（款）」); a bare quoted name is read below
             continue
         name = plain_label(name)
-        code = _code(name, doc, corpus, (5,))
-        if code is not None or _uncoded(doc, name):
-            return None if _asks_a_line(q, name, said, levels) else (name, code)
+        code = _code(name, doc, corpus, (length,))
+        if code is not None or (length == 5 and _uncoded(doc, name)):
+            return None if _asks_a_line(q, name, said, levels, length) else (name, code)
     # The printed name alone: the longest function line's name in the question, a 款 only if every line of
     # that name is a 款 (「其他支出」 is a 类, a 款 and a 项 at once: not this reading).
     if not said:
         return None
     longest = max(said, key=len)
-    if any(longest in n and n != longest for n in said) or levels[longest] != {5}:
+    if any(longest in n and n != longest for n in said) or levels[longest] != {length}:
         return None
-    if _asks_a_line(q, longest, said, levels):
+    if _asks_a_line(q, longest, said, levels, length):
         return None
     code = next(r.code for t in doc.tables for r in t.rows
-                if r.code and r.code_kind == model.FUNCTION and plain_label(r.label) == longest and len(r.code) == 5)
+                if r.code and r.code_kind == model.FUNCTION and plain_label(r.label) == longest and len(r.code) == length)
     return longest, code
 
 
-def _asks_a_line(q: str, name: str, said: list[str], levels: dict[str, set[int]]) -> bool:
-    """「财政事务（款）行政运行（项）」「财政事务这一款里的行政运行」: a 项 of the 款 is asked, not the 款."""
-    return bool(re.search(r"[（(]项[）)]|(?<!\d)\d{7}(?!\d)", q)) or \
-        any(7 in levels[n] and n not in name and name not in n for n in said)
+def _asks_a_line(q: str, name: str, said: list[str], levels: dict[str, set[int]], length: int = 5) -> bool:
+    """「财政事务（款）行政运行（项）」「财政事务这一款里的行政运行」: a 项 of the 款 is asked, not the 款 (of a 类, a
+    款 or a 项 of it)."""
+    finer = (7,) if length == 5 else (5, 7)
+    marks = r"[（(]项[）)]|(?<!\d)\d{7}(?!\d)" if length == 5 else r"[（(][项款][）)]|这一?个?款|(?<!\d)\d{5}(?:\d{2})?(?!\d)"
+    return bool(re.search(marks, q)) or \
+        any(levels[n] & set(finer) and n not in name and name not in n for n in said)
 
 
 def _uncoded(doc, name: str) -> bool:
