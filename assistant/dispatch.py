@@ -102,6 +102,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import headedparts  # 「项目支出里哪一类最多」: the numbered items under a heading's whole (assistant/headedparts.py)
     if (ans := headedparts.answer(question, q, doc)) is not None:
         return ans
+    from . import execrank  # 「哪一项决算完成年初预算的比例最低」: the narrative's items ranked (assistant/execrank.py)
+    if W.RANK.search(q) and (ans := execrank.answer(question, q, doc, engine.corpus)) is not None:
+        return ans
     if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
         from . import groups, ranks  # a group's parts named 「G-X」 (assistant/groups.py) first
         from . import unitranks  # 「哪个单位的基本支出最少」: the department's units ranked (assistant/unitranks.py)
