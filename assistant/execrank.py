@@ -125,7 +125,8 @@ def _ranked(question, doc, mine: list[Item], what: str, top: bool, scope: str) -
     firsts = [s for s in scored if exact[id(s[1])] == exact[id(scored[0][1])]]
     order = "；".join(f"{i}. {shown[id(it)]} {arith.fmt(v)}{unit}（年初预算 {arith.fmt(it.budget)} 万元，决算 "
                      f"{arith.fmt(it.final)} 万元，第{it.passage.page}页）" for i, (v, it, _) in enumerate(scored, 1))
-    formula = "；".join(f for _, _, f in firsts)
+    # Every item's figure is computed: the whole ordering's steps, the top first.
+    formula = "；".join(f for _, _, f in scored)
     extreme = ("最高" if top else "最低") if what == "rate" else ("最多" if top else "最少")
     who = "、".join(shown[id(it)] for _, it, _ in firsts)
     text = (f"文中逐项说明的{within}各项里，{measure}{extreme}的是{who}：{arith.fmt(best)}{unit}"
