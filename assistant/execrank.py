@@ -50,12 +50,18 @@ def _asked(q: str) -> tuple[str, bool] | None:
 
 
 def answer(question: str, q: str, doc, corpus) -> Answer | None:
-    if doc.document.kind != "决算" or not _WHICH.search(q) or _LEVEL.search(q) or "项目" in q:
+    if doc.document.kind != "决算" or "项目" in q:
+        return None
+    level = _LEVEL.search(q)
+    if level is None and not _WHICH.search(q):
         return None
     asked = _asked(q)
     if asked is None:
         return None
     what, top = asked
+    if level is not None:  # 「哪一款」「哪一类」: each 款/类 of the table, its 年初预算 summed over its stated items
+        got = _levels(doc, 5 if "款" in level.group() else 3)
+        return None if got is None or len(got[0]) < 2 else _ranked(question, doc, got[0], what, top, "", got[1])
     found = _scope(q, doc, corpus)
     if found is None:
         return None
@@ -82,7 +88,48 @@ def _scope(q: str, doc, corpus) -> tuple[str, list[Item]] | None:
     return "", [it for it in items(doc) if it.xiang or it.kuan]
 
 
-def _ranked(question, doc, mine: list[Item], what: str, top: bool, scope: str) -> Answer:
+def _levels(doc, length: int) -> tuple[list[Item], tuple] | None:
+    """Each 款 (``length`` 5) or 类 (3) row of the 一般公共预算 支出 table as one Item: its printed 决算 against the
+    年初预算 summed over the items the narrative states under it (kuanexec._mine), kept only when their 决算 make the
+    row's; the rows left out named. With the rows' citations, the sums' steps and each row's page."""
+    from .corpus import CellRef, default_column, plain_label, unit_of
+    for t in function_tables(doc, model.GPB_EXPENDITURE):
+        col = default_column(t)
+        rows = [r for r in t.rows if r.code and r.code_kind == model.FUNCTION and len(r.code) == length]
+        if col is None or not rows:
+            continue
+        out, left, cites, steps, pages = [], [], [], [], {}
+        for r in rows:
+            c = r.cell(col)
+            if c is None or c.value is None:
+                continue
+            ref = CellRef(doc.document, t, r, c)
+            if unit_of(ref) != "万元":
+                return None
+            name = plain_label(r.label)
+            mine = _mine(doc, t, name, r.code, [ref], True, length)
+            stated = arith.total([it.final for it in mine]) if mine else None
+            if stated is None or abs(stated.value - c.value) > Decimal("0.01") * len(mine):
+                left.append(f"{r.code} {name}")
+                continue
+            budget = arith.total([it.budget for it in mine])
+            if len(mine) > 1:
+                steps.append(budget.formula)
+            cites += [ref.citation()] + [_cite(doc, it) for it in mine]
+            it = Item(name if length == 3 else None, name if length == 5 else None, None, budget.value, c.value,
+                      mine[0].passage, mine[0].text)
+            pages[id(it)] = f"表列决算第{ref.page}页，年初预算按文中其下 {len(mine)} 项相加"
+            out.append(it)
+        return out, (cites, steps, left, pages, "款" if length == 5 else "类")
+    return None
+
+
+def _cite(doc, it: Item) -> Citation:
+    return Citation(doc.document.label, doc.document.doc_id, None, None, None, it.passage.page, it.text,
+                    section=it.passage.section)
+
+
+def _ranked(question, doc, mine: list[Item], what: str, top: bool, scope: str, level=None) -> Answer:
     names = [it.name for it in mine]
     shown = {id(it): (f"{it.name}（{it.kuan}）" if it.kuan and names.count(it.name) > 1 else it.name) for it in mine}
     left: list[Item] = []
@@ -110,8 +157,10 @@ def _ranked(question, doc, mine: list[Item], what: str, top: bool, scope: str) -
     measure = {"rate": "决算完成年初预算的比例", "under": "决算比年初预算少花的金额", "over": "决算超出年初预算的金额",
                "gap": "决算与年初预算相差的金额"}[what]
     unit = "%" if what == "rate" else "万元"
-    cites = [Citation(doc.document.label, doc.document.doc_id, None, None, None, it.passage.page, it.text,
-                      section=it.passage.section) for _, it, _ in scored]
+    cites = [_cite(doc, it) for _, it, _ in scored]
+    pages = {}
+    if level is not None:
+        cites, pages = level[0], level[3]
     if not scored:
         why = {"rate": "年初预算都为 0", "under": "决算都不低于年初预算", "over": "决算都不高于年初预算"}.get(what, "")
         return Answer(question, NOT_FOUND, f"没有找到答案：{doc.document.label}文中逐项说明的{within}各项{why}，"
@@ -124,12 +173,13 @@ def _ranked(question, doc, mine: list[Item], what: str, top: bool, scope: str) -
     best = scored[0][0]
     firsts = [s for s in scored if exact[id(s[1])] == exact[id(scored[0][1])]]
     order = "；".join(f"{i}. {shown[id(it)]} {arith.fmt(v)}{unit}（年初预算 {arith.fmt(it.budget)} 万元，决算 "
-                     f"{arith.fmt(it.final)} 万元，第{it.passage.page}页）" for i, (v, it, _) in enumerate(scored, 1))
+                     f"{arith.fmt(it.final)} 万元，{pages.get(id(it)) or f'第{it.passage.page}页'}）"
+                     for i, (v, it, _) in enumerate(scored, 1))
     # Every item's figure is computed: the whole ordering's steps, the top first.
-    formula = "；".join(f for _, _, f in scored)
+    formula = "；".join([*(f for _, _, f in scored), *(level[1] if level else ())])
     extreme = ("最高" if top else "最低") if what == "rate" else ("最多" if top else "最少")
     who = "、".join(shown[id(it)] for _, it, _ in firsts)
-    text = (f"文中逐项说明的{within}各项里，{measure}{extreme}的是{who}：{arith.fmt(best)}{unit}"
+    text = (f"{'一般公共预算财政拨款支出表的各' + level[4] if level else f'文中逐项说明的{within}各项'}里，{measure}{extreme}的是{who}：{arith.fmt(best)}{unit}"
             f"（{'；'.join(f for _, _, f in firsts)}）。")
     if len(firsts) > 1:
         text += f"这 {len(firsts)} 项并列。"
@@ -139,5 +189,7 @@ def _ranked(question, doc, mine: list[Item], what: str, top: bool, scope: str) -
                "over": "决算不高于年初预算，没有超出"}[what]
         text += "。未计入（" + why + "）：" + "、".join(
             f"{shown[id(it)]}（年初预算 {arith.fmt(it.budget)} 万元，决算 {arith.fmt(it.final)} 万元）" for it in left)
-    text += "。数据来自文中各项“年初预算为…，支出决算为…”的说明"
+    if level and level[2]:
+        text += f"。未计入（文中没有列全其下各项的年初预算）：{'、'.join(level[2])}"
+    text += "。数据来自文中各项“年初预算为…，支出决算为…”的说明" + ("，各" + level[4] + "决算为表列数" if level else "")
     return Answer(question, ANSWERED, text, best, unit, formula, cites)
