@@ -73,6 +73,8 @@ def figure(m: Measure, cands: list[CellRef], q: str, summing: bool) -> Figure | 
     if not split:
         return None
     total = arith.total([c.value for c in split[0]]).value
+    if not total and any(c.value for g in groups if len(g) == 1 for c in g):
+        return None  # rows of 0 (an empty 政府性基金 table) agree with any 0: no evidence, the printed figure reads
     probe = CellRef(split[0][0].doc, split[0][0].table, split[0][0].row, split[0][0].cell)
     if not all(arith.total([c.value for c in g]).value == total for g in split[1:]):
         return None
