@@ -202,9 +202,10 @@ class Engine:
         from . import twopart  # 「分几个领域安排，哪个领域最多」: each clause asked on its own, both answered (assistant/twopart.py)
         from . import ownsum  # 「X是多少？我把A、B、C加起来只有N」: X asked, the asker's sum set beside it (assistant/ownsum.py)
         from . import clauses  # 「编制多少人？实有多少？」: two figures in sentences of their own, each asked (assistant/clauses.py)
+        from . import compound  # 「X一共多少？其中Y多少？」「…多少？占…几成？」: each part asked alone (assistant/compound.py)
         answer = roughsaid.answer(self, question, q, doc) or ownsum.answer(self, question, q, doc) or \
             twopart.answer(self, question, q, doc) or clauses.answer(self, question, q, doc) or \
-            self.checked(question, q, doc, mentions)
+            compound.answer(self, question, q, doc) or self.checked(question, q, doc, mentions)
         if read_as:
             answer.answer = read_as + answer.answer
         if len(self.corpus.docs) > 1 and answer.status != NOT_FOUND:
