@@ -236,6 +236,8 @@ class Engine:
         answer = wholewords.reread(self, question, q, doc, answer) or answer
         from . import unitwords  # 「表里是按元列的，帮我换成万元」 found nothing: asked again without it (assistant/unitwords.py)
         answer = unitwords.reread(self, question, q, doc, answer) or answer
+        from . import statedpart  # 「政府采购支出里服务采购有多少」 found nothing: the part the narrative states (assistant/statedpart.py)
+        answer = statedpart.reread(question, q, doc, answer) or answer
         from . import guard  # money given for days, beds or people: not an answer (assistant/guard.py)
         answer = guard.mismatch(q, answer) or answer
         from . import qualifiers  # the part asked, not its whole or a neighbour (assistant/qualifiers.py)
