@@ -44,6 +44,8 @@ _WHAT = re.compile(r"^(?:主要|具体|都|大多)(?!.*(?:为什么|原因|为�
 # The asking words of the first part: what is left names its figure (「服务类有多少」 → 服务类).
 _ASKING = re.compile(r"(?:一共|总共|共计|合计|共)?(?:定的|安排的?|预算的?|花了?|用了?|有|是|为|达到?|计划|打算)*"
                      r"(?:多少|几)(?:钱|万元|元|亿元|[辆台个家人名项套张])?的?")
+# 「它占…」「这部分主要…」: a pointer back at the first part's figure, replaced by its subject.
+_POINTER = re.compile(r"^(?:它|这个数|这部分钱?|这笔钱?|这些钱?|这个|这|其|那)(?:又|都)?")
 # 「占多少钱」: an amount, 占 said for 合计/是 — never a share.
 _AMOUNT_ZHAN = re.compile(r"占了?(?=多少(?:钱|万?元|亿元))")
 
@@ -65,7 +67,7 @@ def split(q: str) -> tuple[str, str, str] | None:
         return "within", first, rest + "？"
     if _SHARE.match(second_bare):
         return "share", first, second
-    if _WHAT.match(second_bare):
+    if _WHAT.match(_POINTER.sub("", second_bare)):  # 「这些钱主要买什么」
         return "what", first, second
     return None
 
@@ -81,7 +83,8 @@ def _second_questions(kind: str, first: str, second: str) -> list[str]:
     said = subject(first)
     if kind == "within":
         return [f"{said}中的{second}", second] if said else [second]
-    return [said + second] if said else [second]
+    own = _POINTER.sub("", second)  # 「它占收入预算的几成」: 它 is the first's subject, said in its place
+    return [said + own] if said else [second]
 
 
 def answer(eng, question: str, q: str, doc) -> Answer | None:
