@@ -191,3 +191,30 @@ def score(asked: str, subject: str, drop: tuple[str, ...] = (), short: bool = Tr
     if extra is not None and re.fullmatch(r"(?:一般公共|拨款|支出|经费)*", extra):
         return 2
     return 0
+
+
+# What may stand right before a name said whole: nothing, a particle, a break, a year or a time word — never a
+# character of a longer name (「项目」 before 「支出预算」).
+_BEFORE_NAME = re.compile(r"(?:^|[的年度是和与及、，,：:“「（(\s]|上年|去年|今年|本年|全年|当年)$")
+
+
+def said_whole(q: str, name: str) -> bool:
+    """Is ``name`` said in the question as a name of its own, not as the tail of a longer one? 「支出预算」 is in
+    「项目支出预算是多少」 only as part of 项目支出预算 (the 项目支出's budget), another figure."""
+    if not name:
+        return False
+    return any(_BEFORE_NAME.search(q[:m.start()]) for m in re.finditer(re.escape(name), q))
+
+
+# Words before a whole that qualify nothing: 「全年支出总额」 is the whole 支出.
+_PLAIN_WHOLE = re.compile(r"^(?:全年|本年|今年|当年|全部|所有|一年|整体|总体|全)+")
+
+
+def names_a_whole(subject: str, drop: tuple[str, ...] = ()) -> bool:
+    """Does the asked subject name the department's whole (nothing, 预算总额, 收支总额, 支出总额) rather than a
+    qualified figure (政府采购支出总额, 财政拨款收支总额)? Only a whole is answered by the total's statement."""
+    c = _PLAIN_WHOLE.sub("", canon(subject or "", drop))
+    if not c or c in WHOLES:
+        return True
+    st = stem(c)
+    return bool(st) and not st[0]

@@ -17,7 +17,7 @@ from ingest.changes import ChangeFact
 
 from . import arith, lastyear, slipchange, wholepart
 from .yearasked import (CHANGED, RATE, WHOLES, after_subject, pointed, prior_asked, stem, asked_subject,
-                        both, canon, figures_asked, implicit, score, wanted_basis)
+                        both, canon, figures_asked, implicit, names_a_whole, said_whole, score, wanted_basis)
 from . import wording as W
 from .answer import ANSWERED, Answer, AskedFigure, Citation
 from .corpus import TOTAL_LABELS, CellRef, unit_of
@@ -141,7 +141,7 @@ def _matching_fact(eng, q, doc, subject, wanted, ask, measures, least: int = 1, 
                      _usable(f, ask) and wholepart.whole_part(f)[:2] in (whole, "收入" if whole == "收支" else whole)), None)
         if part is not None:
             return part, _fact_cells(eng, doc, part)
-    return _by_mentions(eng, q, doc, measures, wanted, ask) if least <= 1 else None
+    return _by_mentions(eng, q, doc, measures, wanted, ask, subject, drop) if least <= 1 else None
 
 
 def without_department(subject: str, names: tuple[str, ...], region: str | None = None) -> str:
@@ -204,10 +204,14 @@ def _fact_cells(eng, doc, f: ChangeFact) -> list[CellRef]:
     return [c for m in subject for c in candidates(doc, m, None)]
 
 
-def _by_mentions(eng, q, doc, measures, wanted, ask):
+def _by_mentions(eng, q, doc, measures, wanted, ask, subject: str = "", drop: tuple[str, ...] = ()):
     """The stated change about what the question names through the vocabulary; with nothing named, the
-    document's total."""
-    names_asked = set().union(*(m.rows or {m.column} for m in measures)) if measures else set()
+    document's total. A stated subject read in the question must be said there as a whole name (「支出预算」
+    inside 「项目支出预算」 is another figure), and the document's total answers only a whole asked, never a
+    qualified one (「政府采购支出总额」 is no 收入总计/支出总计)."""
+    # a name read inside a longer one the vocabulary does not know (支出总额 of 政府采购支出总额) names nothing
+    named = [m for m in measures if m.text not in q or said_whole(q, m.text)]
+    names_asked = set().union(*(m.rows or {m.column} for m in named)) if named else set()
     total_fact = None
     for f in eng._facts.get(doc.document.doc_id, []):
         if (wanted and not lastyear.compatible(wanted, _basis(f, doc))) or not _usable(f, ask):
@@ -215,11 +219,11 @@ def _by_mentions(eng, q, doc, measures, wanted, ask):
         subject = measures_from(normalize(f.subject), eng.vocab_for(doc).mentions(normalize(f.subject)))
         names = set().union(*(m.rows or {m.column} for m in subject)) if subject else {f.subject}
         cands = [c for m in subject for c in candidates(doc, m, None)]
-        if (names_asked & names) or f.subject in q:
+        if (names_asked & names) or said_whole(q, f.subject):
             return f, cands
         if total_fact is None and names & {"支出总计", "收入总计"}:
             total_fact = (f, cands)
-    if not measures and total_fact is not None and \
+    if not measures and total_fact is not None and names_a_whole(subject, drop) and \
             re.search(r"预算总|总额|一共|总共|收支|预算(比|较|和)|(今年|本年)(比|较)(去年|上年)|比(去年|上年)(多|少)", q):
         return total_fact
     return None
