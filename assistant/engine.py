@@ -240,6 +240,8 @@ class Engine:
         answer = statedpart.reread(question, q, doc, answer) or answer
         from . import guard  # money given for days, beds or people: not an answer (assistant/guard.py)
         answer = guard.mismatch(q, answer) or answer
+        from . import stagesaid  # a 决算 asked for a line's 预算: its 决算 figure is no answer (assistant/stagesaid.py)
+        answer = stagesaid.check(q, answer, doc) or answer
         from . import qualifiers  # the part asked, not its whole or a neighbour (assistant/qualifiers.py)
         answer = qualifiers.check(q, answer, doc) or answer
         from . import restates  # the narrative prints the line otherwise: both readings (assistant/restates.py)
