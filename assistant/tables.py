@@ -224,11 +224,15 @@ def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str =
     if not out and measure.rows and measure.column and all(measure.column in r for r in measure.rows):
         # "机关运行经费财政拨款预算": the column's word is part of the line's own name.
         out = _candidates(doc, replace(measure, column=None), measure.table or hint, measure.prefer)
-    if not out and measure.within and measure.rows and measure.column is None:
-        # "政府性基金预算中通用航空发展": the source of money names the table to read the line in, not a parent.
+    if measure.within and measure.rows and measure.column is None and \
+            all(c.table.kind == model.NARRATIVE for c in out):
+        # "政府性基金预算中通用航空发展": the source of money names the table to read the line in, not a parent
+        # (a narrative sentence after one naming the source, nested by order only, is no such table's line:
+        # 「一般公共预算的社会保障和就业支出」 is the 类 row of the 一般公共预算支出表).
         sources = tuple(re.sub(r"(?:拨款|收入|资金)+$", "", w) for w in measure.within)
-        out = _candidates(doc, replace(measure, within=None), measure.table or hint, measure.prefer + sources)
-        out = [c for c in out if any(s and s in c.table.title for s in sources)]
+        tabled = _candidates(doc, replace(measure, within=None), measure.table or hint, measure.prefer + sources)
+        tabled = [c for c in tabled if any(s and s in c.table.title for s in sources)]
+        out = tabled if tabled and (not out or _money_source(sources)) else out
     if not out and measure.within and measure.rows and measure.column is None:
         # "信息化建设的维修（护）费": a table crossing functional and economic lines prints the parent in a cell
         # of the row ("2010607-信息化建设 | 30213 维修（护）费").
@@ -260,6 +264,11 @@ def candidates(doc: ParsedDocument, measure: Measure, hint: str | None, q: str =
     # A figure only the narrative states counts when no table has the thing asked for.
     tabled = [c for c in out if c.table.kind != model.NARRATIVE]
     return narrow(tabled or out, measure, q)
+
+
+def _money_source(words) -> bool:
+    """Are these words a source of money (一般公共预算, 政府性基金预算, 财政拨款 …), not a line's name?"""
+    return bool(words) and all(re.search(r"一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户", w) for w in words)
 
 
 def _within_fallback(doc: ParsedDocument, measure: Measure, hint: str | None) -> list[CellRef]:
