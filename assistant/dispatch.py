@@ -205,6 +205,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     ans = overview.answer(question, q, doc, measures)
     if ans is not None:
         return ans
+    from . import deductedpart  # 「执行数里，中央基建投资占了多少钱」: 执行数 − 扣除中央基建投资后执行数 (assistant/deductedpart.py)
+    if numeric and (ans := deductedpart.answer(question, q, doc, measures)) is not None:
+        return ans
     if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(as_of(q))) or yearasked.implicit(q):
         ans = yearly.change(engine, question, q, doc, measures, hint)
         if ans is not None:
