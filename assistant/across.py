@@ -61,6 +61,7 @@ class Figure:
     value: Decimal | None = None  # in the common unit
     conversion: str | None = None  # "31214205.80 元 = 3121.42058 万元"
     named: str = ""  # the figure's own name where the question names each year's differently (上年结转 / 年末结转和结余)
+    of_year: int | None = None  # the year before the document's, its figure as the document states it (stand_in)
 
     @property
     def label(self) -> str:
@@ -69,6 +70,8 @@ class Figure:
     @property
     def who(self) -> str:
         d = self.doc.document
+        if self.of_year is not None:
+            return f"{d.department}（{self.of_year}年，据{d.year}年{d.kind}所述）"
         return f"{d.department}（{d.year}年{d.kind}）"
 
 
@@ -205,9 +208,11 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     own = {y: _own_measure(q, y, docs) for y in {d.document.year for d in chosen}}  # per year, not per document
     rate = bool(execution.ASKS.search(q))  # each one's 决算数 ÷ 预算数, then those compared
 
-    def sub(m: str) -> str:
+    def sub(m: str, d) -> str:
+        if (prior := acrosspick.prior_year(q, d)) is not None:  # a stand-in: the year before its own, as it states it
+            return f"{prior}年{m}是多少"
         return f"{m}的预算执行率是多少" if rate else (acrossparts.sub_question(q, m) or keyfigures.key(m))
-    asked = keyfigures.answers(engine, [(d, sub(_spent_of(q, d, own[d.document.year] or measure))) for d in chosen])
+    asked = keyfigures.answers(engine, [(d, sub(_spent_of(q, d, own[d.document.year] or measure), d)) for d in chosen])
     for d, a in zip(chosen, asked):
         if a is not None and a.status == AMBIGUOUS:
             a = readings.sangong(a, own[d.document.year] or measure) or readings.fund(engine, d, own[d.document.year] or measure) \
@@ -215,7 +220,7 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         off = acrossparts.off_part(own[d.document.year] or measure, a) if a is not None and a.status == ANSWERED else None
         if off:
             a = Answer(a.question, NOT_FOUND, off, citations=a.citations[:1])
-        figures.append(Figure(d, a, named=own[d.document.year]))
+        figures.append(Figure(d, a, named=own[d.document.year], of_year=acrosspick.prior_year(q, d)))
     have = [f for f in figures if f.answer is not None and f.answer.status == ANSWERED and f.answer.value is not None]
     answered = {id(f) for f in have}
     lacking = [f for f in figures if id(f) not in answered]

@@ -207,6 +207,22 @@ def _kind_said(q: str) -> str | None:
     return None
 
 
+def stand_in(ds: list, year: int | None, kind: str | None):
+    """「2025年，A和B的机关运行经费预算哪家高」 where A has no 2025 document but a 2026 one of the kind asked: that
+    document states its 上年 figure (「较2025年预算增加222.33万元」), read as a question about it alone reads
+    「2025年X是多少」 — the figure, its statement and formula cited, or said missing. The kind must be said: a
+    预算's 上年 is last year's budget, a 决算's last year's 决算."""
+    if year is None or kind is None:
+        return None
+    return next((d for d in ds if d.document.year == year + 1 and d.document.kind == kind), None)
+
+
+def prior_year(q: str, doc) -> int | None:
+    """The year a document chosen by ``stand_in`` is asked about (one year said, the one before the document's)."""
+    years = set(years_in(q))
+    return doc.document.year - 1 if years == {doc.document.year - 1} else None
+
+
 def pick(docs: list, q: str) -> tuple[list, list[str]]:
     """The documents to compare and, for years asked of a department that has no document for them, what
     is missing. Several departments: each one's document of the year (and kind) asked, else its latest.
@@ -239,6 +255,10 @@ def pick(docs: list, q: str) -> tuple[list, list[str]]:
             if near or kind:
                 fit = [d for d in fit if d.document.kind == (near or kind)] or fit
             if not fit:
+                later = stand_in(ds, own or (years[0] if len(years) == 1 else None), near or kind)
+                if later is not None:  # the year asked is the one before a document's: its 上年, as it states it
+                    chosen.append(later)
+                    continue
                 missing.append(f"{dept} {own or '、'.join(map(str, years))} 年的文件（语料库没有）")
                 continue
             chosen.append(max(fit, key=lambda d: d.document.year))
