@@ -156,6 +156,7 @@ def _why(question, q, doc) -> Answer | None:
 # A stage word, a whole or a word of two characters, which every item of the section may hold: no line of its own.
 _NO_ITEM = re.compile(r"(?:年初|初)?(?:预算|决算)数?|.*(?:合计|总计)|(?:本年)?(?:支出|收入)|.{0,2}")
 # Where a numbered item of the narrative begins (「30.卫生健康支出（类）…」「1、一般公共服务支出…」), not a decimal.
+_USED_FOR = re.compile(r"(?:主要)?用于[:：][^。；]*[。；]?")
 _ITEM_START = re.compile(r"(?:^|(?<=[。；;\s]))(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．](?!\d)")
 
 
@@ -184,6 +185,8 @@ def _from_narrative(q, doc, measures=()):
             # What the sentence is about: its own words, or the passage's up to it (a numbered item names its
             # subject in a sentence of its own: "3、…信息化建设（项）。主要用于：…。年初预算为…").
             subject = re.sub(r"^\d+[.、．]", "", p.text[max(0, m.start() - 80):m.start()] + m.group("subject"))
+            # what the item's money is for (「主要用于：局本部人员经费及公用经费」) names no subject of its own
+            subject = _USED_FOR.sub("", subject)
             n = max((common_run(part, subject) for part in asked.split("|") if part), default=0)
             own = _ITEM_START.split(subject)[-1]  # this item's own words, not the one before it
             named = bool(lines) and any(line in own for line in lines)

@@ -14,7 +14,7 @@ from . import arith
 from .answer import ANSWERED, NOT_FOUND, Answer
 
 # The stage word said right after the line asked (「X的预算数」「X年初预算」「X预算是多少」), nothing of 决算 asked.
-_STAGE = re.compile(r"(?P<before>[\u4e00-\u9fff）)”」])的?(?:全年|年初)?预算(?:数|额|金额|安排数?)?"
+_STAGE = re.compile(r"(?P<before>[\u4e00-\u9fff）)”」])的?(?:全年|年初)?预算(?:数|额|金额|安排了?数?)?"
                     r"(?=是|为|有|大概|大约|约|多少|几|呢|吗|[？?，,。]|$)")
 # Words before 预算 that make it a kind of budget or the budget as a whole, not a line's stage.
 _NOT_A_LINE = re.compile(r"(?:一般公共|政府性基金|国有资本经营|部门|单位|本级|全年|年|度|今年|去年|上年|本年|当年|总)的?$")
