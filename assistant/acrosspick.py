@@ -255,7 +255,9 @@ def pick(docs: list, q: str) -> tuple[list, list[str]]:
             if near or kind:
                 fit = [d for d in fit if d.document.kind == (near or kind)] or fit
             if not fit:
-                later = stand_in(ds, own or (years[0] if len(years) == 1 else None), near or kind)
+                from .acrosschange import asks as ranks_changes  # a change ranked is each document's own year's
+                later = None if ranks_changes(q) else \
+                    stand_in(ds, own or (years[0] if len(years) == 1 else None), near or kind)
                 if later is not None:  # the year asked is the one before a document's: its 上年, as it states it
                     chosen.append(later)
                     continue
