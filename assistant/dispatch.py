@@ -105,6 +105,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import execrank  # 「哪一项决算完成年初预算的比例最低」: the narrative's items ranked (assistant/execrank.py)
     if W.RANK.search(q) and (ans := execrank.answer(question, q, doc, engine.corpus)) is not None:
         return ans
+    from . import econclass  # 「基本支出里对个人和家庭的补助（303）」: a 类 by its 款 lines, ranked within, over 人员经费
+    if (ans := econclass.answer(question, q, doc)) is not None:
+        return ans
     if W.RANK.search(q) and not W.PERF_WORDS.search(q):  # 哪个项目金额最大: the 项目支出表, before the forms
         from . import groups, ranks  # a group's parts named 「G-X」 (assistant/groups.py) first
         from . import unitranks  # 「哪个单位的基本支出最少」: the department's units ranked (assistant/unitranks.py)
