@@ -37,7 +37,10 @@ def answer(question: str, q: str, doc, vocab) -> Answer | None:
     ask = _GAP.search(q) or _AGREE.search(q) or _LARGER.search(q)
     if ask is None:
         return None
-    said = [s for s in said_tables(q[:ask.start()] if ask.start() > len(q) // 3 else q, doc)]
+    text = q[:ask.start()] if ask.start() > len(q) // 3 else q
+    said = [s for s in said_tables(text, doc)]
+    if len(said) == 1 and said[0].tables:
+        said = _with_part(text, said, doc)
     if len(said) != 2 or any(not s.tables for s in said):
         return None
     if {id(t) for t in said[0].tables} & {id(t) for t in said[1].tables}:
@@ -66,6 +69,35 @@ def answer(question: str, q: str, doc, vocab) -> Answer | None:
         return None
     values, unit, conv = figures.common_unit([a, b])
     return _compared(question, q, ask, a, b, values, unit, conv, [c for refs in readings for c in refs])
+
+
+# 「经济分类表里的X，比基本支出里的X多多少」: the other side said by the part of spending its table prints alone.
+_PART = re.compile(r"(基本支出|项目支出)(?:里面|当中|之中|中|里)(?:的)?")
+
+
+def _with_part(text: str, said: list, doc) -> list:
+    """One table named, the other said as 基本支出/项目支出: the document's economic table of that part (by its
+    title, 基本支出 also by kind), when the named table is not one; else ``said`` unchanged."""
+    from ingest import model
+
+    from .tables import economic
+    from .tablesaid import Said
+    named = said[0]
+    for m in _PART.finditer(text):
+        if named.start <= m.start() < named.end:
+            continue
+        part = m.group(1)
+        if any(part in t.title for t in named.tables):
+            return said
+        tables = [t for t in doc.tables if economic(t) and t.rows and part in t.title and
+                  not any(t is n for n in named.tables)]
+        if not tables and part == "基本支出":
+            tables = [t for t in doc.tables if economic(t) and t.kind in (model.GPB_BASIC, model.BASIC)]
+        if len(tables) > 1:
+            tables = [t for t in tables if t.kind == named.tables[0].kind or t.kind == model.GPB_BASIC] or tables
+        if tables:
+            return sorted([named, Said(m.group(), m.start(), m.end(), tables)], key=lambda s: s.start)
+    return said
 
 
 def _unprinted(question: str, missing, shared: str, vocab) -> Answer | None:
