@@ -146,6 +146,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import kuan  # 「X这一款占一般公共预算支出的比例」: the 款 over its own table's 合计 (assistant/kuan.py)
     if W.SHARE.search(q) and (ans := kuan.share(question, q, doc, engine.corpus)) is not None:
         return ans
+    from . import classshare  # 「一般公共预算当年拨款中，X占多大比例」: X and the whole both read in the 一般公共预算 table
+    if W.SHARE.search(q) and (ans := classshare.answer(question, q, doc)) is not None:
+        return ans
     from . import kuanexec  # 「X这一款决算比年初预算少多少」: its 项's stated 年初预算 summed (assistant/kuanexec.py)
     if (ans := kuanexec.answer(question, q, doc, engine.corpus)) is not None:
         return ans
