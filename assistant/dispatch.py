@@ -158,6 +158,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import classsum  # 「工资奖金津补贴」: a 政府经济科目 class, the sum of its rows (assistant/classsum.py)
     if (ans := classsum.answer(question, q, doc, engine.vocab_for(doc))) is not None:
         return ans
+    from . import groupsums  # 「政府购买服务里，“公共服务”和“政府履职辅助性服务”哪个多」: groups printed beside lines, summed
+    if (ans := groupsums.answer(question, q, doc)) is not None:
+        return ans
     from . import partshare  # a 部门整体支出 form's task over the form's 金额合计 (assistant/partshare.py)
     if (ans := partshare.task_share(question, q, doc)) is not None:
         return ans
