@@ -1,7 +1,7 @@
 """Groups a table prints beside its lines but never totals, compared or summed: 「政府购买服务里，“公共服务”和“政府履职
 辅助性服务”这两大类哪个钱多」.
 
-A 政府购买服务 table (and others like it) prints each line with the categories it falls under in cells of their own
+A 政府购买服务 table prints each line with the categories it falls under in cells of their own
 (指导性目录 一级 「01-公共服务」, 二级 「0115-公共信息与宣传服务」) and no subtotal row for a category. A category the
 question names is then the sum of the lines printed under it, each cited, the formula shown: two or more named are
 compared (the larger, or the smaller where asked, or the gap), one named alone is summed. A category that is
@@ -25,9 +25,10 @@ _LOW = re.compile(r"哪(?:个|一个|类|一类|种|项)?.{0,4}?(?:少|低|小)|
 _MONEY = re.compile(r"多少|金额|钱|合计|一共|总共|总计|共计|总额|之和|加起来")
 
 
-def _said(q: str, t) -> list[tuple[str, list]]:
+def _said(q: str, t, labels: set[str]) -> list[tuple[str, list]]:
     """The groups of ``t`` the question names (longest names first, none inside another's words), each with
-    its lines; a group of every line, or named as a line of its own, is none."""
+    its lines; a group of every line, one the document prints as a line of its own, or one said only inside a
+    line's name (「公共服务」 in 一般公共服务支出) is none."""
     col = default_column(t)
     if col is None:
         return []
@@ -39,12 +40,11 @@ def _said(q: str, t) -> list[tuple[str, list]]:
         for n in dict.fromkeys(_group_names(r)):
             if len(n) >= 4:
                 members.setdefault(n, []).append(r)
-    labels = {plain_label(r.label) for r in t.rows}
-    taken: list[tuple[int, int]] = []
+    taken = [(m.start(), m.end()) for n in labels if len(n) >= 4 for m in re.finditer(re.escape(n), q)]
     out = []
     for name in sorted(members, key=len, reverse=True):
         i = q.find(name)
-        if i < 0 or name in labels or any(a < i + len(name) and i < b for a, b in taken):
+        if i < 0 or name in labels or any(a < i + len(name) and i < b and b - a > len(name) for a, b in taken):
             continue
         if len(members[name]) == len([r for r in t.rows if r.code or plain_label(r.label) not in ("合计", "总计")]):
             continue
@@ -57,10 +57,12 @@ def answer(question: str, q: str, doc) -> Answer | None:
     if W.CHANGE.search(q) or W.SHARE.search(q):
         return None
     compare = bool(W.COMPARE.search(q) or W.RANK.search(q) or _GAP.search(q))
-    for t in doc.tables:
-        if not t.rows or t.kind in (model.NARRATIVE, model.PERFORMANCE, model.SELF_EVALUATION):
-            continue
-        said = _said(q, t)
+    tables = [t for t in doc.tables if t.rows and t.kind == model.SERVICES]
+    if not tables:
+        return None
+    labels = {plain_label(r.label) for x in doc.tables for r in x.rows}
+    for t in tables:
+        said = _said(q, t, labels)
         if not said:
             continue
         if compare and len(said) < 2:
