@@ -20,6 +20,7 @@ from .numbered import cn_number
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, AskedFigure, Chart, ChartBar
 from .figures import ASKS_WAN
 from .scope import years_in
+from .synonyms import FUNCTION_CLASSES
 
 # Questions about the corpus itself: how many documents or departments (of a year, a kind, a region).
 _CORPUS_COUNT = re.compile(r"(?:几|多少)(?:个部门|份|家)")
@@ -122,7 +123,8 @@ def measure_words(q: str, docs: list) -> str:
         rest = rest.replace(n, "|")
     rest = _KIND.sub("|", rest)
     rest = _YEAR.sub("|", rest)
-    rest = _OPERATION.sub("|", rest)
+    rest = _joined_names_kept(rest)
+    rest = _joined_names_back(_OPERATION.sub("|", rest))
     parts = [_unquoted(p) for p in rest.split("|") if not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
     # 「——」 between names is no figure; a counted noun of one character is (「…的车加起来有多少辆」: COUNTED_NOUNS)
     parts = [p for p in parts if re.search(r"[\u4e00-\u9fff\w]{2}", p) or p in acrossparts.COUNTED_NOUNS]
@@ -146,6 +148,24 @@ def measure_words(q: str, docs: list) -> str:
         words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
     words = acrossparts.counted_noun(words)  # 「一共有多少辆车」: the noun 车, counted in 辆
     return _TOTALS.get(words, words)
+
+
+# A 类 of the function classification whose name joins two words (社会保障和就业支出, 文化旅游体育与传媒支出,
+# 灾害防治及应急管理支出) is one figure's name: its 和/与/及 joins no two figures.
+_JOINED_CLASSES = [re.sub(r"支出$", "", n) for n in FUNCTION_CLASSES if re.search(r"[和与及]", n)]
+_JOIN_KEPT = "\x00"
+
+
+def _joined_names_kept(text: str) -> str:
+    for stem in _JOINED_CLASSES:
+        text = text.replace(stem, re.sub(r"[和与及]", _JOIN_KEPT, stem))
+    return text
+
+
+def _joined_names_back(text: str) -> str:
+    for stem in _JOINED_CLASSES:
+        text = text.replace(re.sub(r"[和与及]", _JOIN_KEPT, stem), stem)
+    return text
 
 
 def _unquoted(part: str) -> str:
