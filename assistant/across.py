@@ -226,6 +226,9 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     # Each department's figure as a question about it alone reads it: kept in the store once worked out
     # (assistant/keyfigures.py), so a question over a thousand departments reads rows, not documents.
     own = {y: _own_measure(q, y, docs) for y in {d.document.year for d in chosen}}  # per year, not per document
+    lines = {re.sub(r"^.*?表里的", "", m) for m in own.values() if m}
+    if len(own) >= 2 and all(re.search(r"表里的", m) for m in own.values()) and len(lines) == 1:
+        measure = lines.pop()  # each year's table named, one line read in each: the line is the figure said
     rate = bool(execution.ASKS.search(q))  # each one's 决算数 ÷ 预算数, then those compared
 
     def sub(m: str, d) -> str:
@@ -308,10 +311,37 @@ def _own_measure(q: str, year: int, docs: list) -> str:
     if y not in q or len(set(years_in(q))) < 2:
         return ""  # one year said: its part of the question is the whole question's figure (「2026年这几家单位（…）」)
     mine = _parts_of_year(q, y)
+    if len(mine) == 1 and (table := _table_of_year(q, y, docs)):
+        return table  # 「2026年部门支出总表里的项目支出，是2024年支出决算表里项目支出的几倍」: each year its table's
     words = measure_words(mine[0], docs) if len(mine) == 1 else ""
     # 「…比2024年实际决算多了多少」: a stage (实际, 决算, 预算数) names no figure of its own: the question's figure
     # 「2025年预算安排的」「2024年实际花的」: how the money is said (安排, 花), no figure of its own either.
     return "" if re.fullmatch(r"(?:实际|年初|全年)?(?:预算|决算|执行)?(?:数|安排|花费?|用|开支)?", words or "") else words
+
+
+# A table said in a year's own words, and the line read in it (「2024年支出决算表里项目支出」).
+_TABLE_LINE = re.compile(r"^\d{4}\s*年度?(?:部门)?(?:预算|决算)?(?:的|里的?|中的?)?"
+                         r"(?P<table>[\u4e00-\u9fff（）()]{2,30}?表)(?:里面|当中|之中|中|里|上)的?(?P<line>.+)$")
+
+
+def _table_of_year(q: str, year: str, docs: list) -> str:
+    """The table and line a year's stretch of the question names, where the question names a table for each of
+    its years — the stretch runs from the year to the next year said. Said 「X表里的Y」 for that year's document
+    alone, so each document reads its own table (the other year's table is no table of it)."""
+    at = [m.start() for m in _YEAR.finditer(q)]
+    if len(at) < 2:
+        return ""
+    said = []
+    for i, start in enumerate(at):
+        m = _TABLE_LINE.match(q[start:at[i + 1] if i + 1 < len(at) else len(q)])
+        if m is None:
+            return ""
+        said.append((q[start:start + 4], m))
+    mine = [m for y, m in said if y == year]
+    if len(mine) != 1:
+        return ""
+    line = measure_words(mine[0].group("line"), docs)
+    return f"{mine[0].group('table')}里的{line}" if line else ""
 
 
 # 「2024年的实际支出（决算）」: spending said plainly, of that year's part of the question.

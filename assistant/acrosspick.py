@@ -184,10 +184,15 @@ def names_said(q: str, docs: list) -> list[str]:
                   key=len, reverse=True)
 
 
+# A character of a table's name said (no joining or pointing word: 「2026年预算里的支出总表」 says the kind apart).
+_TABLE_WORD = r"[^\x00-\x7f里的中和与及比、，。？：；（）]"
+
+
 def _kind_near(q: str, year: int) -> str | None:
     """预算 or 决算 said right after a year ("2024年决算和2025年预算")."""
-    m = re.search(rf"{year}\s*年度?(?:部门)?(预算|决算)", q)
-    return m.group(1) if m else None
+    m = re.search(rf"{year}\s*年度?(?:部门)?(预算|决算)", q) or \
+        re.search(rf"{year}\s*年度?(?:部门)?{_TABLE_WORD}{{0,10}}?(预算|决算){_TABLE_WORD}{{0,8}}?表", q)
+    return m.group(1) if m else None  # 「2024年支出决算表里…」: the table said is of that year's 决算
 
 
 # A kind of budget (一般公共预算) or a 决算's column (年初预算) says nothing of which document; what was spent said
@@ -196,10 +201,14 @@ _NOT_KIND = re.compile(r"一般公共预算|政府性基金预算|国有资本�
 _SPENT = re.compile(r"决算|实际|执行|完成")
 
 
+_TABLE_KIND = re.compile(rf"{_TABLE_WORD}{{0,10}}?(?:预算|决算){_TABLE_WORD}{{0,8}}?表")
+
+
 def _kind_said(q: str) -> str | None:
     """The one kind the question says (「2025年财政拨款收入预算比2024年增加了多少」): 预算 said, nothing spent
     said — the year compared with is elided beside it and is that kind too, never the other kind's document."""
     rest = _NOT_KIND.sub("", q)
+    rest = _TABLE_KIND.sub("", rest)  # 「2024年支出决算表」: a table's kind is its year's (_kind_near), not every year's
     if "预算" in rest and not _SPENT.search(rest):
         return "预算"
     if "决算" in rest and "预算" not in rest:
