@@ -316,7 +316,7 @@ def _own_measure(q: str, year: int, docs: list) -> str:
     words = measure_words(mine[0], docs) if len(mine) == 1 else ""
     # 「…比2024年实际决算多了多少」: a stage (实际, 决算, 预算数) names no figure of its own: the question's figure
     # 「2025年预算安排的」「2024年实际花的」: how the money is said (安排, 花), no figure of its own either.
-    return "" if re.fullmatch(r"(?:实际|年初|全年)?(?:预算|决算|执行)?(?:数|安排|花费?|用|开支)?", words or "") else words
+    return "" if re.fullmatch(r"(?:实际|年初|全年)?(?:预算|决算|执行)?(?:数|安排|花费?|用|开支|支出)?", words or "") else words
 
 
 # A table said in a year's own words, and the line read in it (「2024年支出决算表里项目支出」).
