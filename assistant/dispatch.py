@@ -263,11 +263,12 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
         # The question names a project of the 绩效目标表 ("村级组织办公经费…"): its targets, not a table line.
         return targets.answer(question, q, doc, perf)
     settable = measures or hint or re.search(r"类|款|项级|科目|明细|绩效|项目|渠道|来源|从哪", q)
+    from . import excluding  # 「除了X之外，其余各项加起来」: the set less X, summed (assistant/excluding.py)
     from . import topn  # 「前三项是哪些」 asks a ranking's first few, not the set listed (assistant/topn.py)
     # 「A和B分别是多少」 names the figures it asks: each one read (tableanswer.table), not the 类 listed
     each = bool(W.EACH.search(q)) and len(measures) >= 2
     if settable and not topn.asked(q) and not each and \
-            (W.LIST.search(q) or (W.COUNT.search(q) and not W.MULTIPLE.search(q))):
+            (W.LIST.search(q) or (W.COUNT.search(q) and not W.MULTIPLE.search(q)) or excluding.rest_summed(q)):
         ans = sets.count_or_list(engine, question, q, doc, measures, hint)
         if ans is not None:
             return ans

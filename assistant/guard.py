@@ -109,6 +109,8 @@ _MONEY_ASK = re.compile(r"多少钱|多少万|多少元|多少资金|多少经�
 # 「几个收费站的运营管理费用加起来是多少」: the counter only says there are several; their money summed is asked.
 _THEIR_MONEY = re.compile(r"^的[^，,。？?]{0,12}?(?:费|经费|资金|支出|金额|钱)[^，,。？?]{0,4}?"
                           r"(?:加起来|加在一起|一共|总共|合计|合起来|共计|之和|总和)(?![^，,。？?]*(?:超过|以上|以下|不到))")
+# 「其他几项合计多少？」: the counter says which lines; what they come to together is asked, closing the question.
+_SUMMED_AT_END = re.compile(r"(?:加起来|加在一起|合起来|合计|共计|一共|总共)(?:是|有|为)?多少(?:钱|万元|元)?[？?。！!]?$")
 # What the question counts, after its counter: 「几台打印机」 → 打印机.
 _STOP = "去来在参的是了吗呢和与及或，。？?！!、（(）)"
 # Buying or adding something in the year ahead: 「打算买几辆公务车」, 「计划新增几台」.
@@ -130,7 +132,7 @@ def _counted(q: str, answer: Answer) -> Answer | None:
     noun = noun.group(0) if noun else ""
     asked = said + noun
     if arith.is_money(answer.unit):
-        if _MONEY_ASK.search(q) or _THEIR_MONEY.match(rest[len(noun):]):
+        if _MONEY_ASK.search(q) or _THEIR_MONEY.match(rest[len(noun):]) or _SUMMED_AT_END.match(rest):
             return None
         return Answer(answer.question, NOT_FOUND,
                       f"没有找到答案：问题问的是“{asked}”（一个数目），文件没有说明这个数；最接近的是一笔金额："
