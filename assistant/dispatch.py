@@ -51,6 +51,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import rankchange  # 「哪一项比上年增长最快」: the items the narrative states changes of, ranked
     if (ans := rankchange.answer(engine, question, q, doc)) is not None:
         return ans
+    from . import buyitems  # 「政府采购里X和Y一共多少」: every line of the items named (assistant/buyitems.py)
+    if numeric and (ans := buyitems.answer(question, q, doc)) is not None:
+        return ans
     from . import emptytable  # 「X表为什么是空的」: the note the table or the narrative prints (assistant/emptytable.py)
     if (ans := emptytable.answer(question, q, doc)) is not None:
         return ans
