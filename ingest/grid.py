@@ -20,7 +20,8 @@ from .model import Cell, Column, Row, Table
 from .values import NUMBERED, clean, indicator, money
 
 _CODE = re.compile(r"^\d{3,7}$")
-_CODE_PREFIX = re.compile(r"^(?:(?P<code>\d{3,7})\s*[-－—–.．、\s]|[\[【（(](?P<bracketed>\d{3,7})[\]】）)])\s*(?P<name>\S.*)$")
+# (「196.6万」 is a figure, not the code 196 before a name 6万: a point before a digit is a decimal point)
+_CODE_PREFIX = re.compile(r"^(?:(?P<code>\d{3,7})(?:\s*[-－—–、\s]|\s*[.．](?!\d))|[\[【（(](?P<bracketed>\d{3,7})[\]】）)])\s*(?P<name>\S.*)$")
 _SPACED_CODE = re.compile(r"^(\d{3}|\d{5})\s+(\d{1,2})$")  # "301 2": a 款 printed apart, its zero lost
 _CODE_SUFFIX = re.compile(r"^(?P<code>\d{2})\s+(?P<name>[^\d\s].*)$")
 _NUMBER_CELL = re.compile(r"^(\d{1,3}|栏次|行次|\*+|[甲乙丙丁戊己庚辛]|[A-Z])$")
