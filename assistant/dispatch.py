@@ -324,6 +324,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
                      for c in shared]
             return Answer(question, AMBIGUOUS, "问题中的说法对应多个科目，数值不同：" + "；".join(lines) +
                           "。请说明指哪一个。", None, None, None, [c.citation() for c in shared], readings=lines)
+        from . import statedsum  # no line named: a clause the narrative repeats, its figures summed
+        if (ans := statedsum.answer(question, q, doc)) is not None:
+            return ans
     if not numeric:
         return engine._text(question, q, doc)
     return engine.not_found(question, "表格里没有找到问题提到的科目或项目")
