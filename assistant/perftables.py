@@ -248,6 +248,14 @@ def answer(question: str, q: str, doc: ParsedDocument, index=None) -> Answer | N
         return Answer(question, AMBIGUOUS, f"“{same[0][2].name}”在 {len(same)} 张绩效表中指标值不同：" + "；".join(lines)
                       + "。请说明指哪个项目。", None, None, None, [_cite_value(x[2], x[3], "指标值") for x in same],
                       readings=lines)
+    if len({x[3].shown() for x in same}) > 1 and len({x[2].level2 for x in same}) == len(same) and \
+            scored[0][1] >= 2 and scored[0][0] >= 4:
+        # One form printing an indicator of one name under two kinds (质量指标 ≥90%, 成本指标 196.6万), the kind
+        # not said: both readings, each with its kind.
+        lines = [f"{x[2].level2 or x[2].level1}“{x[2].name}”（{x[2].table.title}）：{x[3].shown()}" for x in same]
+        return Answer(question, AMBIGUOUS, f"“{same[0][2].name}”在表中有 {len(same)} 个指标，指标值不同："
+                      + "；".join(lines) + "。请说明指哪一类指标。", None, None, None,
+                      [_cite_value(x[2], x[3], "指标值") for x in same], readings=lines)
     if scored and scored[0][1] >= 2 and scored[0][0] >= 4:
         s, _, t, v = scored[0]
         what = "实际完成值" if want_actual else ("得分" if want_score else "指标值")
