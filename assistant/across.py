@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import acrossparts, acrosspick, arith, execution, keyfigures
+from . import acrossparts, acrosspick, acrosstables, arith, execution, keyfigures
 from . import acrossreadings as readings
 from .numbered import cn_number
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, AskedFigure, Chart, ChartBar
 from .figures import ASKS_WAN
 from .scope import years_in
-from .synonyms import FUNCTION_CLASSES
 
 # Questions about the corpus itself: how many documents or departments (of a year, a kind, a region).
 _CORPUS_COUNT = re.compile(r"(?:几|多少)(?:个部门|份|家)")
@@ -123,8 +122,7 @@ def measure_words(q: str, docs: list) -> str:
         rest = rest.replace(n, "|")
     rest = _KIND.sub("|", rest)
     rest = _YEAR.sub("|", rest)
-    rest = _joined_names_kept(rest)
-    rest = _joined_names_back(_OPERATION.sub("|", rest))
+    rest = acrosstables.joined_names_back(_OPERATION.sub("|", acrosstables.joined_names_kept(rest)))
     parts = [_unquoted(p) for p in rest.split("|") if not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
     # 「——」 between names is no figure; a counted noun of one character is (「…的车加起来有多少辆」: COUNTED_NOUNS)
     parts = [p for p in parts if re.search(r"[\u4e00-\u9fff\w]{2}", p) or p in acrossparts.COUNTED_NOUNS]
@@ -148,24 +146,6 @@ def measure_words(q: str, docs: list) -> str:
         words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
     words = acrossparts.counted_noun(words)  # 「一共有多少辆车」: the noun 车, counted in 辆
     return _TOTALS.get(words, words)
-
-
-# A 类 of the function classification whose name joins two words (社会保障和就业支出, 文化旅游体育与传媒支出,
-# 灾害防治及应急管理支出) is one figure's name: its 和/与/及 joins no two figures.
-_JOINED_CLASSES = [re.sub(r"支出$", "", n) for n in FUNCTION_CLASSES if re.search(r"[和与及]", n)]
-_JOIN_KEPT = "\x00"
-
-
-def _joined_names_kept(text: str) -> str:
-    for stem in _JOINED_CLASSES:
-        text = text.replace(stem, re.sub(r"[和与及]", _JOIN_KEPT, stem))
-    return text
-
-
-def _joined_names_back(text: str) -> str:
-    for stem in _JOINED_CLASSES:
-        text = text.replace(re.sub(r"[和与及]", _JOIN_KEPT, stem), stem)
-    return text
 
 
 def _unquoted(part: str) -> str:
@@ -311,37 +291,12 @@ def _own_measure(q: str, year: int, docs: list) -> str:
     if y not in q or len(set(years_in(q))) < 2:
         return ""  # one year said: its part of the question is the whole question's figure (「2026年这几家单位（…）」)
     mine = _parts_of_year(q, y)
-    if len(mine) == 1 and (table := _table_of_year(q, y, docs)):
+    if len(mine) == 1 and (table := acrosstables.table_of_year(q, y, lambda w: measure_words(w, docs))):
         return table  # 「2026年部门支出总表里的项目支出，是2024年支出决算表里项目支出的几倍」: each year its table's
     words = measure_words(mine[0], docs) if len(mine) == 1 else ""
     # 「…比2024年实际决算多了多少」: a stage (实际, 决算, 预算数) names no figure of its own: the question's figure
     # 「2025年预算安排的」「2024年实际花的」: how the money is said (安排, 花), no figure of its own either.
     return "" if re.fullmatch(r"(?:实际|年初|全年)?(?:预算|决算|执行)?(?:数|安排|花费?|用|开支|支出)?", words or "") else words
-
-
-# A table said in a year's own words, and the line read in it (「2024年支出决算表里项目支出」).
-_TABLE_LINE = re.compile(r"^\d{4}\s*年度?(?:部门)?(?:预算|决算)?(?:的|里的?|中的?)?"
-                         r"(?P<table>[\u4e00-\u9fff（）()]{2,30}?表)(?:里面|当中|之中|中|里|上)的?(?P<line>.+)$")
-
-
-def _table_of_year(q: str, year: str, docs: list) -> str:
-    """The table and line a year's stretch of the question names, where the question names a table for each of
-    its years — the stretch runs from the year to the next year said. Said 「X表里的Y」 for that year's document
-    alone, so each document reads its own table (the other year's table is no table of it)."""
-    at = [m.start() for m in _YEAR.finditer(q)]
-    if len(at) < 2:
-        return ""
-    said = []
-    for i, start in enumerate(at):
-        m = _TABLE_LINE.match(q[start:at[i + 1] if i + 1 < len(at) else len(q)])
-        if m is None:
-            return ""
-        said.append((q[start:start + 4], m))
-    mine = [m for y, m in said if y == year]
-    if len(mine) != 1:
-        return ""
-    line = measure_words(mine[0].group("line"), docs)
-    return f"{mine[0].group('table')}里的{line}" if line else ""
 
 
 # 「2024年的实际支出（决算）」: spending said plainly, of that year's part of the question.
