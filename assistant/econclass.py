@@ -93,10 +93,10 @@ def answer(question: str, q: str, doc) -> Answer | None:
         if any(n in rest for n, _ in _BY_NAME) or \
                 any(len(plain_label(r.label)) >= 2 and plain_label(r.label) in rest for r in t.rows):
             return None  # another class or a line named: read as such elsewhere
+        if printed is not None:
+            return None  # a printed class row is read where it stands, and ranked under it (groups, topn)
         if W.RANK.search(q) or W.COMPARE.search(q):
             return _rank(question, q, doc, t, name, lines, col)
-        if printed is not None:
-            return None  # a printed class row is read where it stands
         if not W.NUMERIC.search(q):
             return None
         refs = _refs(doc, t, lines, col)

@@ -80,9 +80,14 @@ _REST_SUMMED = re.compile(r"(?:加起来|加在一起|合起来|加总|之和|�
                           r"(?!个|项|类|张|条|所|辆|台|家|种|款)")
 
 
+# The lines left said as such: 「其余各项」「其他几类」「剩下的」 — without it, 「…三项加起来是多少？培训费不算」 sums the
+# lines named, and the set aside only says what is not among them.
+_REST = re.compile(r"其余|其他|其它|剩下|剩余|余下")
+
+
 def rest_summed(q: str) -> bool:
     """The lines left after those set aside are asked as one sum (「除了X以外，其他几类加起来是多少」)."""
-    return bool(names(q)) and bool(_REST_SUMMED.search(q))
+    return bool(names(q)) and bool(_REST_SUMMED.search(q)) and bool(_REST.search(q))
 
 
 def summed(question: str, title: str, description: str, refs: list, gone: list):
