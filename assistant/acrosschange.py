@@ -44,15 +44,18 @@ def measure(words: str) -> str:
     return _TAIL.sub("", words) or words
 
 
-def _way(q: str) -> int:
-    """-1 when a fall is ranked (减少得最多, 降幅最大), +1 a rise, 0 either (变化最大)."""
-    m = _RANKED.search(q)
-    said = m.group(0) if m else ""
+def direction(said: str) -> int:
+    """The way the words ranking a change say: -1 a fall (减少得最多, 降幅最大), +1 a rise, 0 either (变化最大)."""
     if re.search(rf"{_DOWN}|降幅|减幅|跌幅", said):
         return -1
     if re.search(rf"{_UP}|增幅|涨幅", said):
         return 1
     return 0
+
+
+def _way(q: str) -> int:
+    m = _RANKED.search(q)
+    return direction(m.group(0) if m else "")
 
 
 def _signed(a: Answer, rate: bool) -> Decimal | None:

@@ -19,7 +19,7 @@ from decimal import Decimal
 from ingest.changes import ChangeFact
 
 from . import arith, lastyear, slipchange
-from .acrosschange import _DOWN, _UP
+from .acrosschange import _DOWN, _UP, direction
 from .answer import AMBIGUOUS, ANSWERED, Answer, Citation
 from .yearly import _basis
 
@@ -195,12 +195,7 @@ def _items(facts: list[ChangeFact], level: str) -> list[Item]:
 
 def _way(q: str) -> int:
     m = _RANKED.search(q) or _MOVED.search(q)
-    said = m.group(0) if m else ""
-    if re.search(rf"{_DOWN}|降幅|减幅|跌幅", said):
-        return -1
-    if re.search(rf"{_UP}|增幅|涨幅", said):
-        return 1
-    return 0
+    return direction(m.group(0) if m else "")
 
 
 def _said(v: Decimal | None, unit: str) -> str:
