@@ -301,6 +301,9 @@ def lookup(question: str, q: str, doc, lines=()) -> Answer | None:
     # The department's name chose the document: it names no item (and, printed in every passage, it would
     # make every figure look near the question's words).
     q = _said_short(q.replace(doc.document.department, ""), doc.document.department)
+    # The document's own stage (「决算数」 of a 决算, 「预算数」 of a 预算) is what every figure its narrative states is:
+    # it names no item. The other stage (a 决算 asked for its 预算数) stays in the words and finds no label.
+    q = re.sub(rf"的?{doc.document.kind}(?:数|金额|额)(?=是|为|有|共|一共|合计|多少|几|$)", "", q)
     unit = asked_unit(q)
     if item(q)[2] is None:
         return None  # 「实行什么样的编制管理」: no figure asked

@@ -69,6 +69,8 @@ def reworded(q: str, vocab, most: int = 3) -> tuple[str, str]:
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b, *_ in spans) or any(a <= s < b for a, b in quoted):
                 continue  # inside a longer word already read (雇人干活 before 雇人), or in a quoted name
+            if s and q[s - 1:s + 1] == "支出" and re.match(r"差(?:多少|几|了|距|额|值|别|不多)", q[s + 1:]):
+                continue  # 「工资福利支出差多少」: 支出 and 差多少 meet, no one is 出差
             cover = [(a, b, rows) for a, b, rows in names if a <= s and s + len(w) <= b]
             if any(b - a > len(w) for a, b, _ in cover):
                 continue  # part of a longer printed name

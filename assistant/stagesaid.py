@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import arith
-from .answer import ANSWERED, NOT_FOUND, Answer
+from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer
 
 # The stage word said right after the line asked (「X的预算数」「X年初预算」「X预算是多少」), nothing of 决算 asked.
 _STAGE = re.compile(r"(?P<before>[\u4e00-\u9fff）)”」])的?(?:全年|年初)?预算(?:数|额|金额|安排了?数?)?"
@@ -30,9 +30,13 @@ def _budget_stage(text: str | None) -> bool:
 
 
 def check(q: str, answer: Answer, doc) -> Answer | None:
-    if doc is None or doc.document.kind != "决算" or answer.status != ANSWERED or answer.value is None:
+    if doc is None or doc.document.kind != "决算" or answer.status not in (ANSWERED, AMBIGUOUS):
         return None
-    if not arith.is_money(answer.unit) or not answer.citations or answer.parts:
+    if answer.status == ANSWERED and (answer.value is None or not arith.is_money(answer.unit)):
+        return None
+    if answer.status == AMBIGUOUS and not all(arith.is_money(c.unit) for c in answer.citations):
+        return None  # readings of money only: 培训费 of the 功能 table and of the 基本支出 table, both spent
+    if not answer.citations or answer.parts:
         return None
     m = next((m for m in _STAGE.finditer(q) if not _NOT_A_LINE.search(q[:m.start("before") + 1])), None)
     if m is None or _OTHER_STAGE.search(q):
@@ -43,11 +47,13 @@ def check(q: str, answer: Answer, doc) -> Answer | None:
     for c in cells:
         if _budget_stage(c.column) or _budget_stage(c.row) or (c.kind and "绩效" in c.kind):
             return None  # a 预算 column, a sentence calling the figure 预算, a performance form's 预算数
-    c = cells[0]
-    name = c.row or "这一项"
-    where = "，".join(x for x in (c.table, f"{c.column}列" if c.column else None,
-                                  f"第{c.page}页" if c.page else None) if x)
+    def said(c) -> str:
+        where = "，".join(x for x in (c.table, f"{c.column}列" if c.column else None,
+                                      f"第{c.page}页" if c.page else None) if x)
+        return f"“{c.row or '这一项'}”的决算数 {arith.with_unit(answer.value, answer.unit)}（{where}）"
+    # Several readings, each a 决算 figure: named as the answer named them, none is the 预算 asked.
+    spent = ("决算数：" + "；".join(answer.readings) + "，") if answer.status == AMBIGUOUS and answer.readings \
+        else said(cells[0])
     return Answer(answer.question, NOT_FOUND,
-                  f"没有找到答案：{doc.document.label}只列出“{name}”的决算数 "
-                  f"{arith.with_unit(answer.value, answer.unit)}（{where}），没有列出它的预算数；"
+                  f"没有找到答案：{doc.document.label}只列出{spent}，没有列出它的预算数；"
                   f"决算数是实际支出，不是所问的预算数，因此不作回答。")

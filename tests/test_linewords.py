@@ -41,6 +41,8 @@ CASES = {
     "广州市政府办公厅2026年雇临时工的钱总共安排了多少？": ("37.88", "万元", {14, 16}, "14.00 + 23.88 = 37.88"),
     # p16 表7 (项目支出) where the part is named (the answer reads 表7; the 表6 line may be cited beside it)
     "广州市政府办公厅2026年项目支出里出差的钱是多少？": ("291.15", "万元", None, "表7"),
+    # 2026-hz-qxj-yusuan p20 表6 工资福利支出 2709.90 − 商品和服务支出 760.37: 「支出差多少」 says no 出差
+    "杭州市气象局2026年工资福利支出和商品和服务支出差多少？": ("1949.53", "万元", {20}, "2709.90 − 760.37"),
 }
 # 2026-ptq-sfj-yusuan prints no 水费, 电费 or 取暖费 line (its 基本支出 table p19-20 goes 30207 邮电费 … with none of
 # them; no page of it names them): not found, never another line such as 30207 邮电费.
