@@ -21,7 +21,7 @@ from ingest.model import Passage
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AMOUNT = re.compile(rf"(?P<num>{NUM})(?P<unit>万元|亿元|元)")
-_VERB = re.compile(r"增加|减少|增长|下降|降低|上升|提高|减|持平|无变化|没有变化|未变化")
+_VERB = re.compile(r"增加|减少|增长|下降|降低|上升|提高|减|持平|无变化|没有变化|未变化|(?<=上年)一致|(?<=上年)相同|(?<=上年度)一致")
 _UP = ("增加", "增长", "上升", "提高")
 # What the year is compared with: 上年, 2025年, 上年执行数, 2025年年初预算数 44021.20万元, 2023年度 … or 同比.
 _COMPARATOR = re.compile(r"(?:与|较|比|对比)(?=(?:上年|去年|上一年|同期|20\d{2}|年初|预算|执行|决算))|同比")
@@ -177,7 +177,7 @@ def _facts_of(sentences: list[str], p: Passage, inner: bool = False) -> list[Cha
                 continue
             after = s[v.end():]
             am = re.match(rf"(?:了|为)?(?P<num>{NUM})(?P<unit>万元|亿元|元|%)", after)
-            still = v.group() in ("持平", "无变化", "没有变化", "未变化")
+            still = v.group() in ("持平", "无变化", "没有变化", "未变化", "一致", "相同")
             if not am and not still:
                 continue
             if still and s[max(0, v.start() - 2):v.start()].endswith("基本"):
