@@ -220,6 +220,10 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import deductedpart  # 「执行数里，中央基建投资占了多少钱」: 执行数 − 扣除中央基建投资后执行数 (assistant/deductedpart.py)
     if numeric and (ans := deductedpart.answer(question, q, doc, measures)) is not None:
         return ans
+    from . import relyears  # 「按2025年预算，2023年的X」: a year neither the document's nor the one before it
+    if numeric and (other := relyears.other_year(as_of(q), doc, mentions)) is not None:
+        return engine.not_found(question, f"{doc.document.label}只给出 {doc.document.year} 年的数（及文中与上年的比较），"
+                                          f"没有 {other} 年的数")
     if W.CHANGE.search(q) or any(y == doc.document.year - 1 for y in years_in(as_of(q))) or yearasked.implicit(q):
         ans = yearly.change(engine, question, q, doc, measures, hint)
         if ans is not None:

@@ -175,6 +175,17 @@ class Engine:
             names = "、".join(d.document.label for d in choice.candidates)
             why = f"问题可能指多份文件（{names}），请在问题里说明是哪个部门、哪一年、预算还是决算，或在侧栏选择文件。"
             return Answer(question, AMBIGUOUS, why, readings=[d.document.label for d in choice.candidates])
+        from . import relyears  # 「明年」「前年」: the year meant against the chosen document, asked again written out
+        if (said := relyears.absolute(q, choice.doc.document.year)) is not None and years_in(q):
+            # 「2026年预算里前年的X」: the year said chose the document, the year meant is asked of it
+            answer = self.on(question, said, choice.doc, choice.named)
+            answer.answer = relyears.note(q, choice.doc.document.year, choice.doc.document.label) + answer.answer
+            return answer
+        if said is not None:  # no year said: the year meant chooses the document
+            again = self._ask(said, doc_ids)
+            again.question = question
+            again.answer = relyears.note(q, choice.doc.document.year, choice.doc.document.label) + again.answer
+            return again
         from . import otherunit  # 「西安市儿童医院…」: a unit no document is of, the document chosen by year alone
         if (unit := otherunit.refusal(q, choice.doc, choice.named)) is not None:
             return Answer(question, NOT_FOUND, f"没有找到答案：{unit}。{corpus_summary(self.corpus.docs)}")
