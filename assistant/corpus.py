@@ -9,6 +9,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from ingest import model
@@ -28,6 +29,7 @@ TABLE_PRIORITY = [model.EXPENDITURE, model.INCOME, model.SUMMARY, model.BASIC, m
 TOTAL_LABELS = ("合计", "总计", "资产总额")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and read for every row of every table a question's names are looked up in
 def plain_label(label: str) -> str:
     """"一、一般公共服务支出" → "一般公共服务支出"; "2、车辆（台、辆）" → "车辆"."""
     text = _ORDINAL.sub("", label.strip())

@@ -301,6 +301,23 @@ class Vocabulary:
                 m.rows = {n for n in m.rows if named.get(n) == top}
         return out
 
+    def _sharing_four(self, seg: str) -> set[str]:
+        """The labels that share a run of four characters with ``seg`` — the only ones whose common run can reach
+        the four _fuzzy asks for (every label read against every stretch of every question was most of the time a
+        sixteen-document corpus spent on a question). The index of four-character runs is built once per
+        vocabulary, again only if its labels changed."""
+        index = getattr(self, "_fours", None)
+        if index is None or index[0] != len(self.labels):
+            grams: dict[str, set[str]] = {}
+            for label in self.labels:
+                for k in range(len(label) - 3):
+                    grams.setdefault(label[k:k + 4], set()).add(label)
+            index = self._fours = (len(self.labels), grams)
+        found: set[str] = set()
+        for k in range(len(seg) - 3):
+            found |= index[1].get(seg[k:k + 4], set())
+        return found
+
     def _fuzzy(self, q: str, taken: list[Mention]) -> list[Mention]:
         """Names said almost as printed ("职工医疗保险缴费" for 职工基本医疗保险缴费): the labels sharing the
         longest run of characters with a stretch of the question no exact name covered."""
@@ -317,7 +334,7 @@ class Vocabulary:
                 if len(seg) < 4 or _CANONICAL.search(seg):
                     continue  # a canonical figure the document does not print is not some other line
                 best, labels = 0, set()
-                for label in self.labels:
+                for label in self._sharing_four(seg):  # a run of 4 or more is needed: only labels sharing one
                     n = common_run(seg, label)
                     if n > best:
                         best, labels = n, {label}
