@@ -170,6 +170,38 @@ def weight(text: str) -> int:
     return sum(1 for ch in text if ch not in _WEAK and ("\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum()))
 
 
+class _Figure:
+    """A figure of a passage as _FIGURE found it, with where its sentence starts (``left``)."""
+    __slots__ = ("_m", "left")
+
+    def __init__(self, m: re.Match, text: str):
+        self._m = m
+        self.left = max(text.rfind(ch, 0, m.start()) for ch in "。！？!?") + 1
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+    def group(self, name: str) -> str:
+        return self._m.group(name)
+
+
+def _figures(doc) -> list[tuple[object, list[_Figure]]]:
+    """Every passage's figures, found once per document (each question read them all again)."""
+    # Kept on the parsed document (a corpus's DocumentRef reads it from its LRU): evicted with it.
+    held = doc.parsed() if hasattr(doc, "parsed") else doc
+    found = getattr(held, "_labelled_figures", None)
+    if found is None:
+        found = [(p, [_Figure(m, p.text) for m in _FIGURE.finditer(p.text)]) for p in held.passages]
+        try:
+            held._labelled_figures = found
+        except AttributeError:
+            pass  # a document that takes no attribute: found again next time
+    return found
+
+
 def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> list[Hit]:
     """Every figure of the narrative in the unit asked, scored against the question's item; best first.
     ``change``: a change is asked (its label must say one), not asked (its label must not), None: either."""
@@ -182,15 +214,15 @@ def hits(q: str, doc, unit: str | None = None, change: bool | None = None) -> li
     said = before + "|" + after
     grams = {said[i:i + 2] for i in range(len(said) - 1) if weight(said[i:i + 2]) == 2}
     out = []
-    for p in doc.passages:
+    for p, figures in _figures(doc):
         text = p.text
         prev = 0
-        for f in _FIGURE.finditer(text):
+        for f in figures:
             start, prev_end = f.start(), prev
             prev = f.end()
             if not _same_unit(unit, f.group("u")):
                 continue
-            left = max(text.rfind(ch, 0, start) for ch in "。！？!?") + 1
+            left = f.left
             if not any(g in text[max(0, left - 150):f.end() + 60] for g in grams):
                 continue  # no word of the question anywhere near: it scores nothing
             label = text[max(left, prev_end):start]
