@@ -37,6 +37,12 @@ _DIFF = re.compile(rf"{SPENT}.{{0,3}}(?:比|较).{{0,3}}(?:年初)?预算数?.{{
                    # 「年初预算数和支出决算数差了多少」: the 决算 said as the narrative prints it (支出决算)
                    # 「年初预算和最后的决算数差了多少」: 最后/最终 says which stage, no other figure
                    rf"(?:年初)?预算数?(?:和|与|跟|同)(?:最后|最终|年终)?的?(?:实际|支出)?{SPENT}.{{0,4}}(?:相差|差了?多少|差额|差距)")
+# 「超出年初预算多少」「比年初预算节约了多少」: the gap asked one way — over (决算 − 预算) or under (预算 − 决算); a
+# gap the other way is said as such, its value below 0 (the difference asked, computed as asked).
+_OVERW, _UNDERW = r"超出|超过|超支|超了", r"节约|节省|结余|省下|省了|结省"
+_WAY = re.compile(rf"(?:比|较|相比|对比)(?:年初)?预算数?.{{0,4}}(?P<a>{_OVERW}|{_UNDERW})了?(?:的部分)?(?:是|有)?多少|"
+                  rf"(?P<b>{_OVERW}|{_UNDERW})了?(?:年初)?预算数?.{{0,4}}多少|"
+                  rf"(?:年初预算|预算数).{{0,4}}(?P<c>{_UNDERW})(?:了|下来|下)?(?:的部分)?(?:是|有)?多少")
 # 「决算数是年初预算的几倍」: the 决算数 over the 预算数 said as a multiple (a line spent many times its budget).
 _TIMES = re.compile(rf"{SPENT}.{{0,4}}(?:是|为|相当于|达到)(?:了)?(?:年初)?预算数?的?(?:几|多少)倍|"
                     rf"(?:年初)?预算数?的(?:几|多少)倍")
@@ -55,7 +61,8 @@ def answer(question: str, q: str, doc, measures: list[Measure], hint: str | None
         return None
     if _WHY.search(q) and re.search(SPENT, q) and "预算" in re.sub(SPENT, "", q):
         return _why(question, q, doc)
-    op = "rate" if ASKS.search(q) else "times" if _TIMES.search(q) else "diff" if _DIFF.search(q) else \
+    way = _WAY.search(q)
+    op = "rate" if ASKS.search(q) else "times" if _TIMES.search(q) else "way" if way else "diff" if _DIFF.search(q) else \
         "which" if _WHICH.search(q) else "budget" if _BUDGET.search(q) else None
     if op is None:
         return None
@@ -81,11 +88,30 @@ def answer(question: str, q: str, doc, measures: list[Measure], hint: str | None
         word = "少" if final < budget else "多"
         text = f"决算数比预算数{word} {arith.with_unit(r.value, unit)}：{shown}。计算：{r.formula}"
         return Answer(question, ANSWERED, text, r.value, unit, r.formula, cites)
+    if op == "way":
+        over = re.fullmatch(_OVERW, way.group("a") or way.group("b") or way.group("c")) is not None
+        return _way(question, over, final, budget, unit, cites, shown, said)
     if op == "which":
         hi = max(final, budget)
         text = f"{'预算数' if budget >= final else '决算数'}更大：{shown}"
         return Answer(question, ANSWERED, text, hi, unit, None, cites)
     return Answer(question, ANSWERED, f"预算数 {b}（决算数 {f}）：{shown}", budget, unit, None, cites)
+
+
+def _way(question, over, final, budget, unit, cites, shown, said) -> Answer:
+    """The gap asked one way: 超出 is 决算 − 预算, 节约 is 预算 − 决算, each computed as asked; equal figures
+    are a gap of 0 (neither over nor under), a gap the other way is said so and its value is below 0."""
+    a, b = (final, budget) if over else (budget, final)
+    d = a - b
+    formula = f"{arith.fmt(a)} − {arith.fmt(b)} = {arith.fmt(d)}"
+    asked, other = ("超出预算", "节约") if over else ("比预算节约", "超出")
+    if d > 0:
+        head = f"决算数{asked} {arith.with_unit(d, unit)}"
+    elif d == 0:
+        head = f"决算数与预算数相等，{asked} 0（{arith.with_unit(d, unit)}）"
+    else:
+        head = f"决算数没有{asked}，而是{other}了 {arith.with_unit(-d, unit)}（按所问计算为 {arith.fmt(d)}）"
+    return Answer(question, ANSWERED, f"{head}{said}：{shown}。计算：{formula}", d, unit, formula, cites)
 
 
 def _from_table(q, doc, measures, hint):

@@ -21,4 +21,7 @@ def answer(question: str, q: str, doc, measures) -> Answer | None:
     if (ans := labelled.lookup(question, q, doc, [c for found in lines for c in found])) is not None:
         return ans
     tabled = sum(1 for found in lines if found)
-    return wholeparts.answer(question, q, doc, tabled)
+    if (ans := wholeparts.answer(question, q, doc, tabled)) is not None:
+        return ans
+    from . import saidpart  # 「X里，留给小微企业的占百分之几」: the part said shorter (assistant/saidpart.py)
+    return saidpart.answer(question, q, doc)

@@ -78,6 +78,7 @@ COLUMNS: dict[str, list[str]] = {
 # (assistant/partnames.py: 「预留给小型、微型企业的项目资金规模」 asked as 「预留给小微企业的」).
 SAID_ALSO: dict[str, list[str]] = {
     "小型、微型": ["小微", "小型微型"],
+    "小型和微型": ["小微", "小型微型"],
 }
 
 # An everyday word for a kind of spending that no line prints by that word, and the pieces of the printed names
