@@ -54,6 +54,9 @@ def answer(engine, question: str, q: str, doc: ParsedDocument, mentions) -> Answ
     from . import buyitems  # 「政府采购里X和Y一共多少」: every line of the items named (assistant/buyitems.py)
     if numeric and (ans := buyitems.answer(question, q, doc)) is not None:
         return ans
+    from . import buyprojects  # 「政府采购里X这个专项一共多少」: a project's procurement lines (assistant/buyprojects.py)
+    if numeric and (ans := buyprojects.answer(question, q, doc)) is not None:
+        return ans
     from . import emptytable  # 「X表为什么是空的」: the note the table or the narrative prints (assistant/emptytable.py)
     if (ans := emptytable.answer(question, q, doc)) is not None:
         return ans
