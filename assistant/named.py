@@ -418,7 +418,11 @@ def _in_column_said(ref: CellRef, mentions) -> CellRef:
     from dataclasses import replace
 
     from .tables import _column_for  # the one way a column's name is resolved in a table
-    for leaf in (m.column for m in mentions or () if m.column and not m.rows):
+    said = list(mentions or ())
+    # a column's name first; then one also a line's name elsewhere (一般公共预算拨款 of the 收支总表, 上年结余结转)
+    leaves = [m.column for m in said if m.column and not m.rows] + [m.column for m in said if m.column and m.rows] + \
+        [r for m in said if m.rows and not m.column for r in sorted(m.rows)]
+    for leaf in dict.fromkeys(leaves):
         col = _column_for(ref.table, ref.row, leaf)
         cell = ref.row.cell(col) if col else None
         if cell is not None and cell.column != ref.cell.column:

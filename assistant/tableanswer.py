@@ -110,6 +110,9 @@ def table(eng, question: str, q: str, doc: ParsedDocument, measures: list[Measur
         named = [m for m in measures if m.text in eng.vocab_for(doc).labels or m.text.isdigit()]
         if len(named) == n:
             measures = named
+    from . import rowcols  # 「行政运行这一项，基本支出比项目支出多多少」: both columns of the line's row (assistant/rowcols.py)
+    if (ans := rowcols.answer(eng, question, q, doc, measures, hint) or rowcols.lookup(question, q, doc, measures, hint)):
+        return ans
     from . import operands  # 「A中B和C一共」: A says where B and C are read (assistant/operands.py)
     measures = operands.in_context(q, measures)
     if any(m.table for m in measures):
