@@ -24,7 +24,9 @@ from .vocab import normalize
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 # A table said: the words ending in 表 (its number after 表, a bracket after it), before 里/中/的 or a joining word.
 _TABLE = re.compile(rf"表(?:\s*(?:{_NUM})(?!\d))?(?:[（(][^（）()]{{0,30}}[）)])?"
-                    r"(?=里面|当中|之中|中|里|上|的|[，,：:；;]|和|与|跟|及|、|比|同|对比|相比|数)")
+                    r"(?=里面|当中|之中|中|里|上|的|[，,：:；;]|和|与|跟|及|、|比|同|对比|相比|数|"
+                    # 「支出总表比一般公共预算支出表（按功能分类）多多少」: the second table, the gap asked after it
+                    r"[多少高低差](?:出|了)?(?:多少|几)|$)")
 # Where a said name starts: after punctuation, the year, a joining or comparing word.
 _START = re.compile(r".*(?:[：:，,、；;。？?！!\s]|\d{4}\s*年度?|年度?(?:预算|决算)(?:里|中)?|加上|以及|还有|和|跟|与|及|"
                     r"把|的|比|同|在|拿)")
@@ -34,6 +36,8 @@ _POINTER = re.compile(r"^(?:这|那|该|此|各|两|本|每|哪)")
 _QUOTES = re.compile(r"[“”\"「」‘’'\s]")
 _NOISE = re.compile(r"^\d{4}年度?|部门|^(?:市级|省级|区级|县级)")
 _NUMBERED = re.compile(rf"^(?:公开|预算|决算)?(?:表\s*(?:{_NUM})|\d{{1,2}}\s*表)[：:、.]?|(?:公开|预算|决算)\d{{1,2}}表$")
+# A table's number said in brackets after its words: 「支出预算总表（表3）」「收入决算表（公开02表）」.
+_ASIDE = re.compile(rf"[（(]\s*((?:公开|预算|决算|部门)?(?:表\s*(?:{_NUM})|\d{{1,2}}\s*表))\s*[）)]$")
 # Words a said name may leave out or add: the stage, 总, 情况, 明细.
 _OPTIONAL = re.compile(r"预算|决算|情况|明细|总")
 
@@ -66,6 +70,12 @@ def tables(doc, name: str) -> list:
     """The document's tables the said name fits (see the module's note)."""
     plain = _QUOTES.sub("", name)
     candidates = [t for t in doc.tables if t.rows and t.kind != model.NARRATIVE]
+    aside = _ASIDE.search(plain)
+    if aside is not None:
+        # 「支出预算总表（表3）」: the number said in brackets after the words names the table
+        found = tables(doc, aside.group(1))
+        if found:
+            return found
     num = _NUMBER.search(plain)
     if num is not None and re.match(r"^(?:表|预算|决算|公开|部门)", plain):
         n = cn_number(num.group("a") or num.group("b"))

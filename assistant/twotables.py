@@ -233,6 +233,9 @@ def _column(doc, table, text: str) -> str | None:
         return None
     found = [c for c in value_columns(table) if len(_leaf(c)) >= 3 and _leaf(c) in said]
     if not found:
+        # 「收入决算表里的本年收入」: a column printed 本年收入合计 said without its 合计
+        found = [c for c in value_columns(table) if len(_bare(c)) >= 3 and _bare(c) != _leaf(c) and _bare(c) in said]
+    if not found:
         return None
     longest = max(len(_leaf(c)) for c in found)
     found = [c for c in found if len(_leaf(c)) == longest]
@@ -245,3 +248,8 @@ def _column(doc, table, text: str) -> str | None:
 
 def _leaf(column: str) -> str:
     return _LEAF.sub("", column.split("/")[-1])
+
+
+def _bare(column: str) -> str:
+    """A column's own name without the 合计/小计/总计 it ends in."""
+    return re.sub(r"(?:合计|小计|总计)$", "", _leaf(column))
