@@ -4,7 +4,8 @@
   「预算05表里」, 「公开09表中」. The number says which table; the title words after it (一般公共预算 …) would
   otherwise be read as a row or column of their own and added to the line asked. Where the document prints a
   table of that number, the words become that table's name (its kind: the table hint).
-- A basis: 「按本年支出合计口径，基本支出是项目支出的几倍」. 按X口径 says which figures (the whole department's,
+- A basis: 「按本年支出合计口径，基本支出是项目支出的几倍」, or in brackets after the figure: 「项目支出（支出总表
+  口径）」. 按X口径 says which figures (the whole department's,
   one source's …) the operands are; X only narrows where they are read (a context word), it is no operand.
 - A table named before 中/里 or after the operands: 「政府采购预算中，服务类是货物类的几倍」, 「…总共安排了
   多少？一般公共预算支出表里好像分成了两行」, 「一般公共预算支出表（按功能分类）中，2140112…」 (its title's
@@ -40,7 +41,9 @@ _AFTER_REF = re.compile(r"(?:《[^《》]{0,40}》|“[^“”]{1,40}”|[（(][
                         r"(?=(?:的)?(?:里面|当中|之中|中|里)(?![央国]))")
 _TITLE_NUM = re.compile(rf"(?:表\s*(?P<a>{_NUM})(?!\d)|(?P<b>\d{{1,2}})表)")
 _SCOPE = re.compile(r"^(?:预算|决算)?(?:表)?(?:的)?(?:中|里|里面|当中|之中)(?![央国])")
-_BASIS = re.compile(r"(?:按照?|依照?|以|从)(?P<x>[^，,。？?；;]{2,24}?)(?:的)?口径")
+_BASIS = re.compile(r"(?:按照?|依照?|以|从)(?P<x>[^，,。？?；;]{2,24}?)(?:的)?口径|"
+                    # 「项目支出（支出总表口径）」: the basis said in brackets after the figure
+                    r"[（(](?P<y>[^（）()，,。？?；;]{2,24}?)(?:的)?口径[）)]")
 # 「按X算，」「按照X来看」「以X为准」: a basis said with a verb; only a table or a source of money is such an X.
 _BASIS_VERB = re.compile(r"(?:按照?|依照?|根据)(?P<x>[^，,。？?；;]{2,30}?)(?:来|去)?(?:算|计算|统计|看|口径算)"
                          r"(?=[，,]|的话)|以(?P<y>[^，,。？?；;]{2,30}?)为准")
@@ -129,7 +132,8 @@ def _basis(q: str, found: list[Mention], doc) -> list[Mention]:
     """「按X口径，」: the mentions of X narrow where the operands are read (a source of money: the table of its
     spending); they are no operands."""
     for b in _BASIS.finditer(q):
-        inside = [m for m in found if b.start("x") <= m.start and m.end <= b.end("x")]
+        x = "x" if b.group("x") else "y"
+        inside = [m for m in found if b.start(x) <= m.start and m.end <= b.end(x)]
         rest = [m for m in found if m.start >= b.end() or m.end <= b.start()]
         if not inside or not _operands_besides(q, rest):
             continue
