@@ -245,8 +245,10 @@ def choose(q: str, docs: list[ParsedDocument]) -> Choice:
         if kind is not None:
             pool = [d for d in pool if d.document.kind == kind] or pool
     # "2025年…执行数" of a 2026 budget: the budget prints last year's execution beside its own figures.
-    prior_execution = "执行数" in q and years and all(d.document.year - 1 in years and d.document.year not in years
-                                                     for d in pool)
+    # 「2026年预算的表5里，2025年…执行数」: the year said as the document's own is no year of execution.
+    executed = set(years_in(re.sub(r"(?:19|20)\d{2}\s*年度?(?:部门)?预算", "", q)))
+    prior_execution = "执行数" in q and executed and all(d.document.year - 1 in executed and
+                                                        d.document.year not in executed for d in pool)
     if final_only(q) and not prior_execution and all(d.document.kind != "决算" for d in pool):
         held = "、".join(d.document.label for d in pool)
         who = pool[0].document.department if named else "所问年份"

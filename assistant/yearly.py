@@ -44,6 +44,9 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
         ask = "prior"
     if (W.MULTIPLE.search(q) or W.COMPARE.search(q)) and not W.WHICH_WAY.search(q):
         ask = "other"
+    from . import deductedcol  # 「2025年X扣掉中央基建投资后的执行数」: the column printing it (assistant/deductedcol.py)
+    if ask == "prior" and (ans := deductedcol.answer(question, q, doc, measures)) is not None:
+        return ans
     from . import restated  # a change stated twice: 「扣除中央基建后」, or the table's and the narrative's
     if (ans := restated.deducted(eng, question, q, doc, wanted, ask)) is not None:
         return ans
