@@ -3,6 +3,8 @@
 - A code said with its kind: 「功能科目2070607“电影”」, 「经济分类科目30229“福利费”」, 「支出经济分类30229」,
   「科目编码为30229的」. The kind (功能/经济, 分类, 科目, 编码) only says which classification the code is of; read
   as a name, 经济分类 is a table (the basic spending by economic class) whose total would be added to the line.
+- A part of spending said before the code's kind: 「基本支出经济科目30239」 — where the line is read (the
+  基本支出 table first), no figure of its own (the 基本支出 total) beside the line.
 - The document's own name for itself before 中/里: 「2021年部门预算中，功能科目2070607…」, 「决算里，30229…」,
   「预算表中，…」. The document is chosen already; where its 收支总表 prints a line 一、部门预算, the words would
   be read as that line, and the line asked as a part of it (found nowhere).
@@ -13,6 +15,7 @@ name): said alone (「部门预算收入是多少」) the words are read as they
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .vocab import Mention
 
@@ -29,6 +32,7 @@ def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
     spans += [(m.start(), m.end()) for m in _SELF.finditer(q) if m.group("k") == doc.document.kind]
     if not spans:
         return found
+    found = _part_before_kind(q, found)
     inside = [m for m in found if any(a <= m.start and m.end <= b for a, b in spans)]
     rest = [m for m in found if m not in inside]
     named = [m for m in rest if not m.qualifier and (m.rows or m.column)]
@@ -36,3 +40,19 @@ def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
         return found
     from .scopewords import _operands_besides
     return rest if _operands_besides(q, rest) else found
+
+
+# 「基本支出经济科目30239」「项目支出的经济分类科目30201」: a part of spending said before the code's kind.
+_PART_KIND = re.compile(r"^(?:的)?(?:支出)?(?:经济|功能)(?:分类)?(?:科目)?(?:编码|代码|编号)?(?:为|是)?\s*[“”\"「『（(]?\s*$")
+
+
+def _part_before_kind(q: str, found: list[Mention]) -> list[Mention]:
+    """A column's name (基本支出) said just before a code's kind, the code after it: where the line is read (a
+    context word), not a figure of its own beside the line."""
+    out = list(found)
+    for i, m in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        if m.column and not m.rows and not m.table and not m.qualifier and nxt.rows and \
+                re.fullmatch(r"\d{3,7}", nxt.text) and _PART_KIND.match(q[m.end:nxt.start]):
+            out[i] = replace(m, qualifier=True)
+    return out

@@ -1,4 +1,4 @@
-"""「年末结转和结余里，不属于财政拨款的那部分有多少」: a whole less its part from one source, each printed in its
+"""「年末结转和结余里，不属于财政拨款的那部分有多少」「年初结转和结余里，财政拨款以外的部分」: a whole less its part from one source, each printed in its
 own table — the department's 年末结转和结余 (收入支出决算总表) less its 财政拨款 part (财政拨款收入支出决算总表's
 年末财政拨款结转和结余).
 
@@ -23,11 +23,14 @@ _SOURCE = r"财政拨款|一般公共预算(?:财政)?拨款|一般公共预算|
 # 「Y里，不属于X的那部分」「Y中非X的部分」「Y当中不是X安排的钱」
 _NOT = re.compile(rf"(?:里|中|当中|里面|之中)(?:的)?[,，]?(?:不属于|不是|并非|非)(?:由|来自|从)?(?P<src>{_SOURCE})"
                   r"(?:安排|资金)?(?:的)?(?:那|这)?(?:一)?(?:部分|块|些|资金|钱)")
+# 「Y里，财政拨款以外的部分」「Y中除财政拨款之外的钱」: the source said first, 以外/之外 after it
+_BESIDES = re.compile(rf"(?:里|中|当中|里面|之中)(?:的)?[,，]?(?:除了?|除去)?(?P<src>{_SOURCE})(?:安排|资金)?(?:以外|之外|外)"
+                      r"(?:的)?(?:那|这)?(?:一)?(?:部分|块|些|资金|钱)")
 _ANY_SOURCE = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本")
 
 
 def answer(question: str, q: str, doc, vocab) -> Answer | None:
-    m = _NOT.search(q)
+    m = _NOT.search(q) or _BESIDES.search(q)
     if m is None:
         return None
     before = [x for x in vocab.mentions(q[:m.start()]) if x.rows and not x.table and x.end == m.start()]

@@ -28,6 +28,8 @@ _WHOLE_FIRST = re.compile(_PRE + r"(?P<whole>[^,，。?？！!占]{2,30}?)(?:的
                           r"(?P<part>[^,，。?？！!占]{2,30}?)" + _SHARE + r"(?P<rest>[^占]*)$")
 _PART_FIRST = re.compile(_PRE + r"(?P<part>[^,，。?？！!占在]{2,30}?)在(?P<whole>[^,，。?？！!占]{2,30}?)(?:的)?"
                          r"(?P<in>" + _IN + r")[,，]?" + _SHARE + r"(?P<rest>[^占]*)$")
+# 「上年结转结余」「上年结余、结转」: a line of this year's budget, no change over last year
+_CARRIED = re.compile(r"(?:上年|年初|以前年度)(?:财政拨款)?(?:结转|结余)(?:[、和]?(?:结余|结转))?|上年末")
 _MANY = re.compile(r"[和与及、跟]|各|分别|以及|还有|或")
 _NOT_IN = re.compile(r"^中(?:央|医|国|小|级|共|心|期|标|等|型|外|直|专|学|华|职)")  # 中 beginning a name
 _LEFT = re.compile(r"百分之多少|百分之几|多少百分比|百分比|比例|比重|是多少|多少|几成|给个|[（(]?百分比[）)]?|"
@@ -36,7 +38,7 @@ _LEFT = re.compile(r"百分之多少|百分之几|多少百分比|百分比|比�
 
 def reorder(q: str) -> str | None:
     """「X里，Y占百分之多少」 → 「Y占X的比例是多少」; None when the question is not of that shape."""
-    if not W.SHARE.search(q) or W.CHANGE.search(q) or W.MULTIPLE.search(q):
+    if not W.SHARE.search(q) or W.CHANGE.search(_CARRIED.sub("", q)) or W.MULTIPLE.search(q):
         return None
     m = _WHOLE_FIRST.match(q)
     if m is not None:
