@@ -62,8 +62,9 @@ def answer(question: str, q: str, doc, vocab) -> Answer | None:
             missing.append((s, text))
         readings.append(refs)
     if missing:
-        return _unprinted(question, missing, shared_before + " " + shared_after, vocab) \
-            if len(missing) == 1 else None
+        if len(missing) == 2:
+            return _neither(question, said, " ".join([shared_before, shared_after, *(t for _, t in missing)]))
+        return _unprinted(question, missing, shared_before + " " + shared_after, vocab)
     a, b = readings[0][0], readings[1][0]
     if a.row is b.row and a.cell is b.cell:
         return None
@@ -110,6 +111,23 @@ def _unprinted(question: str, missing, shared: str, vocab) -> Answer | None:
     title = "、".join(t.title.strip() for t in said.tables)
     return Answer(question, NOT_FOUND, f"没有找到答案：{title}中没有“{line.text}”这一行，无法比较；其他表里同名的行"
                   f"不是所问的数。", None, None, None, [])
+
+
+_QUOTED = re.compile(r"[“「\"]([^”」\"]{2,20})[”」\"]")
+
+
+def _neither(question: str, said: list, shared: str) -> Answer | None:
+    """A line said in quotes that neither table prints under that name (「“商务事务”在支出预算总表和一般公共预算支出表里
+    差多少」): said plainly — the tables' own totals are not the line asked."""
+    m = _QUOTED.search(shared)
+    if m is None:
+        return None
+    name = m.group(1)
+    if any(name in plain_label(r.label) for s in said for t in s.tables for r in t.rows):
+        return None  # printed, its figure not read here: not this family's to refuse
+    titles = "、".join(t.title.strip() for s in said for t in s.tables)
+    return Answer(question, NOT_FOUND, f"没有找到答案：{titles}里都没有“{name}”这一行，无法比较；两表的合计不是所问的数。",
+                  None, None, None, [])
 
 
 def _compared(question, q, ask, a: CellRef, b: CellRef, values, unit, conv, cited) -> Answer:

@@ -64,12 +64,14 @@ CASES = {
 }
 # a change of the deducted figure is no figure of its column: left to the narrative's statements (none here)
 NOT_ANSWERED = ["国家信访局2026年预算里，2025年行政运行扣除中央基建投资后执行数比上年增长多少？"]
-on_real_home(list(CASES), NOT_ANSWERED)
+# 2026-fz-swj-yusuan p13/p16: no line 商务事务 (its 201 class prints 20113 商贸事务) — the tables' totals are no answer
+NEITHER = ["福州市商务局2026年“商务事务”在支出预算总表和一般公共预算支出表里差多少？"]
+on_real_home(list(CASES), NOT_ANSWERED, NEITHER)
 
 
 @pytest.fixture(scope="module")
 def answers(real_home) -> dict[str, dict]:
-    return shared_answers(real_home, [*CASES, *NOT_ANSWERED])
+    return shared_answers(real_home, [*CASES, *NOT_ANSWERED, *NEITHER])
 
 
 @pytest.mark.parametrize("question", list(CASES))
@@ -86,3 +88,10 @@ def test_the_figure_read_where_the_question_says(answers, question):
 def test_a_change_of_the_deducted_figure_is_not_its_column(answers, question):
     a = answers[question]
     assert a["status"] == "not_found", a["answer"]
+
+
+@pytest.mark.parametrize("question", NEITHER)
+def test_a_quoted_line_neither_table_prints_is_said_so(answers, question):
+    a = answers[question]
+    assert a["status"] == "not_found" and a["value"] is None, a["answer"]
+    assert "都没有“商务事务”这一行" in a["answer"], a["answer"]
