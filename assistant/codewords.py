@@ -32,7 +32,7 @@ def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
     spans += [(m.start(), m.end()) for m in _SELF.finditer(q) if m.group("k") == doc.document.kind]
     if not spans:
         return found
-    found = _part_before_kind(q, found)
+    found = _part_before_kind(q, found, doc)
     inside = [m for m in found if any(a <= m.start and m.end <= b for a, b in spans)]
     rest = [m for m in found if m not in inside]
     named = [m for m in rest if not m.qualifier and (m.rows or m.column)]
@@ -46,13 +46,15 @@ def mentions(q: str, found: list[Mention], doc) -> list[Mention]:
 _PART_KIND = re.compile(r"^(?:的)?(?:支出)?(?:经济|功能)(?:分类)?(?:科目)?(?:编码|代码|编号)?(?:为|是)?\s*[“”\"「『（(]?\s*$")
 
 
-def _part_before_kind(q: str, found: list[Mention]) -> list[Mention]:
+def _part_before_kind(q: str, found: list[Mention], doc) -> list[Mention]:
     """A column's name (基本支出) said just before a code's kind, the code after it: where the line is read (a
-    context word), not a figure of its own beside the line."""
+    context word), not a figure of its own beside the line — where a table of that part (its title saying it)
+    prints the code; else the words are left as they are (no other part's line answers 「项目支出经济科目30201」)."""
     out = list(found)
     for i, m in enumerate(found[:-1]):
         nxt = found[i + 1]
         if m.column and not m.rows and not m.table and not m.qualifier and nxt.rows and \
-                re.fullmatch(r"\d{3,7}", nxt.text) and _PART_KIND.match(q[m.end:nxt.start]):
+                re.fullmatch(r"\d{3,7}", nxt.text) and _PART_KIND.match(q[m.end:nxt.start]) and \
+                any(m.text in t.title and t.row_by_code(nxt.text) is not None for t in doc.tables):
             out[i] = replace(m, qualifier=True)
     return out

@@ -38,7 +38,7 @@ _LEFT = re.compile(r"百分之多少|百分之几|多少百分比|百分比|比�
 
 def reorder(q: str) -> str | None:
     """「X里，Y占百分之多少」 → 「Y占X的比例是多少」; None when the question is not of that shape."""
-    if not W.SHARE.search(q) or W.CHANGE.search(_CARRIED.sub("", q)) or W.MULTIPLE.search(q):
+    if not W.SHARE.search(q) or W.CHANGE.search(carried_over(q)) or W.MULTIPLE.search(q):
         return None
     m = _WHOLE_FIRST.match(q)
     if m is not None:
@@ -57,6 +57,12 @@ def reorder(q: str) -> str | None:
     rest = _LEFT.sub("", m.group("rest"))
     pre = m.group("pre").replace("在", "").rstrip(",， ")
     return f"{pre}{part}占{whole}的比例是多少{rest}"
+
+
+def carried_over(q: str) -> str:
+    """The question without the lines of money carried over (上年结转结余, 年初结转和结余, 上年末): their 上年 is no
+    change asked."""
+    return _CARRIED.sub("", q)
 
 
 # -- a task of a 部门整体支出 form over the form's 金额合计 ------------------------------------------------------
