@@ -44,9 +44,19 @@ _LISTED = 30  # documents named one by one in a refusal; more are summed up
 _SHORT_YEAR = re.compile(r"(?<![\d.．近满第每共约余多过])(?<!连续)(?<!过去)(?<!未来)([1-4]\d)(?=年(?!以上|以下|以来|左右|多|间|内|来|半|期))")
 
 
+# 「二〇二六年」「二零二五年度」: a year written in Chinese numerals, digit by digit.
+_CN_DIGITS = "〇零一二三四五六七八九"
+_CN_YEAR = re.compile(r"([一二][〇零一二三四五六七八九]{3})(?=年)")
+
+
+def _cn_year(m: re.Match) -> str:
+    return "".join(str(max(_CN_DIGITS.index(c) - 1, 0)) for c in m.group(1))
+
+
 def full_years(q: str) -> str:
-    """A two-digit year written out in full (「24年」 → 「2024年」), so the year chooses the document."""
-    return _SHORT_YEAR.sub(lambda m: "20" + m.group(1), q)
+    """A two-digit year written out in full (「24年」 → 「2024年」), and a year in Chinese numerals in digits
+    (「二〇二六年」 → 「2026年」), so the year chooses the document."""
+    return _SHORT_YEAR.sub(lambda m: "20" + m.group(1), _CN_YEAR.sub(_cn_year, q))
 
 
 def years_in(q: str) -> list[int]:
