@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import acrossparts, acrosspick, acrosstables, arith, execution, keyfigures
+from . import acrossparts, acrosspick, acrosstables, acrosswords, arith, execution, keyfigures
 from . import acrossreadings as readings
 from .numbered import cn_number
 from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, AskedFigure, Chart, ChartBar
@@ -47,8 +47,8 @@ def _place(q: str) -> tuple[int, bool] | None:
 
 _OPERATION = re.compile(
     _PLACE.pattern + r"|哪一个|哪个|哪家|哪|谁家|谁|最多|最少|最高|最低|最大|最小|排名|排序|排一下|从高到低|从多到少|从低到高|比一比|比比|对比一下|"
-    r"对比|比较一下|比较|相比|" + acrossparts.DIFFERENCE + r"|增加了?|减少了?|增长了?|下降了?|变化|"
-    r"一共|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
+    r"对比|比较一下|比较|相比|" + acrossparts.DIFFERENCE + r"|增加了?|减少了?|增长了?|下降了?|变化|" +
+    acrosswords.AVERAGE.pattern + r"|一共|加起来|总共|总和|之和|共计|分别|各自|是多少|有多少|多少|几倍|是.{0,2}的|百分之几|百分比|幅度|增幅|"
     r"(?<!结转)和(?!结余)|[与跟同及、，,。？?！!：:；;]|的|是|了|呢|吗|看看|一下|各|所有|全部|部门|单位|之间|中|里|在|"
     # How many documents or departments are meant (「三份预算」「这七家单位」「这几家」): who, not which figure.
     r"[这那]?[一二两三四五六七八九十几\d]+[份家]|[这那]几个")
@@ -112,7 +112,8 @@ def measure_words(q: str, docs: list) -> str:
     whole = acrossparts.whole_measure(q)
     if whole:
         return whole
-    rest = _THRESHOLD.sub("|", acrossparts.procurement_part(q))
+    q, table = acrosswords.table_said(q)  # 「按各自的支出预算总表算」: each reads the line in that table (acrosswords)
+    rest = _THRESHOLD.sub("|", acrossparts.procurement_part(acrosswords.line_kept(q)))
     if acrossparts.counts_zero(rest):  # 「没有安排X（X表是空的）」: X named, the denial is the count's
         rest = acrossparts.zero_words(rest)
     # An execution rate asked (完成预算的比例) and what was spent said plainly (实际花的): the stage, not the figure.
@@ -123,7 +124,7 @@ def measure_words(q: str, docs: list) -> str:
     rest = _KIND.sub("|", rest)
     rest = _YEAR.sub("|", rest)
     rest = acrosstables.joined_names_back(_OPERATION.sub("|", acrosstables.joined_names_kept(rest)))
-    parts = [_unquoted(p) for p in rest.split("|") if not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
+    parts = [acrosswords.line_back(_unquoted(p)) for p in rest.split("|") if not re.fullmatch(r"(?:多少)?(?:万元|亿元|元|钱)", p)]
     # 「——」 between names is no figure; a counted noun of one character is (「…的车加起来有多少辆」: COUNTED_NOUNS)
     parts = [p for p in parts if re.search(r"[\u4e00-\u9fff\w]{2}", p) or p in acrossparts.COUNTED_NOUNS]
     parts = [p for p in parts if not acrossparts.counter_only(p)] or parts  # 「有几辆」: how it is counted, not what
@@ -144,8 +145,8 @@ def measure_words(q: str, docs: list) -> str:
     # (「哪个单位的车更多」: a counted noun of one character is the figure too — acrossparts.COUNTED_NOUNS)
     if bare != words and (len(bare) >= 2 or bare in acrossparts.COUNTED_NOUNS) and re.search(r"谁|哪", q):
         words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
-    words = acrossparts.counted_noun(words)  # 「一共有多少辆车」: the noun 车, counted in 辆
-    return _TOTALS.get(words, words)
+    words = acrossparts.counted_noun(acrosswords.kind_dropped(words))  # 「一共有多少辆车」: the noun 车, counted in 辆
+    return acrosswords.in_table(_TOTALS.get(words, words), table)
 
 
 def _unquoted(part: str) -> str:
@@ -447,6 +448,10 @@ def _combine(question: str, q: str, measure: str, have: list[Figure], missing: l
             out.value = first.value
             out.answer = f"{first.who}的{first.named or measure}：{arith.with_unit(first.value, unit)}。{out.answer}"
         return out
+    if acrosswords.asks_mean(q) and len(have) >= 2:  # 「平均每家多少」: the sum ÷ how many give the figure
+        r = acrosswords.mean([f.value for f in have])
+        return done(f"{_few([f.who for f in have], '、')}的{measure}平均每个部门 {arith.with_unit(r.value, unit)}"
+                    f"（{len(have)} 个部门）", r.value, r.formula, chart=chart, shown=have[:SHOWN])
     if re.search(r"一共|合计|加起来|总共|总和|之和|共计", q):
         r = arith.total([f.value for f in have])
         return done(f"{_few([f.who for f in have], '、')}的{measure}合计 {arith.with_unit(r.value, unit)}", r.value,
