@@ -199,6 +199,10 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     if len(chosen) < 2 and len(acrosspick.named_departments(q, docs)) == 1 and not acrosspick.unheld(q, docs):
         return None  # one department, a year it has no document of: that year only from its own 上年 figures
     measure = measure_words(q, docs) or "支出总计"
+    from . import acrossratio  # 「X占本部门Y比例最高的是哪个」: each one's X ÷ its own Y, ranked (assistant/acrossratio.py)
+    if (ratio := acrossratio.answer(engine, question, q, chosen, missing_docs, docs,
+                                    lambda w: measure_words(w, docs))) is not None:
+        return ratio
     from . import acrosschange  # 「哪个部门的X比上年减少得最多」: each one's stated change ranked (assistant/acrosschange.py)
     if acrosschange.asks(q) and len(set(years_in(q))) <= 1:  # the figure named without the change said of it
         return acrosschange.answer(engine, question, q, chosen, missing_docs,
