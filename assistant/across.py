@@ -145,7 +145,9 @@ def measure_words(q: str, docs: list) -> str:
     # (「哪个单位的车更多」: a counted noun of one character is the figure too — acrossparts.COUNTED_NOUNS)
     if bare != words and (len(bare) >= 2 or bare in acrossparts.COUNTED_NOUNS) and re.search(r"谁|哪", q):
         words = bare  # 「谁的支出总计多」: the comparison asked, not part of the figure's name
-    words = acrossparts.counted_noun(acrosswords.kind_dropped(words))  # 「一共有多少辆车」: the noun 车, counted in 辆
+    if acrossparts.counts_nonzero(q) and re.fullmatch(r"有[^有]{3,}", words):
+        words = words[1:]  # 「有几家有X的收支」: 有 says X is there, no part of its name
+    words = acrossparts.counted_noun(acrosswords.scope_first(acrosswords.kind_dropped(words)))  # 「一共有多少辆车」: the noun 车, counted in 辆
     return acrosswords.in_table(_TOTALS.get(words, words), table)
 
 
@@ -221,6 +223,11 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
             return f"{prior}年{m}是多少"
         return f"{m}的预算执行率是多少" if rate else (acrossparts.sub_question(q, m) or keyfigures.key(m))
     asked = keyfigures.answers(engine, [(d, sub(_spent_of(q, d, own[d.document.year] or measure), d)) for d in chosen])
+    for i, d in enumerate(chosen):  # 「上年结余结转」 of one department, printed 上年结转 by another: asked by that name
+        for other in acrosswords.other_names(own[d.document.year] or measure):
+            if asked[i] is not None and asked[i].status != NOT_FOUND:
+                break
+            asked[i] = keyfigures.answers(engine, [(d, sub(other, d))])[0] or asked[i]
     for d, a in zip(chosen, asked):
         if a is not None and a.status == AMBIGUOUS:
             a = readings.sangong(a, own[d.document.year] or measure) or readings.fund(engine, d, own[d.document.year] or measure) \
@@ -229,6 +236,10 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
         if off:
             a = Answer(a.question, NOT_FOUND, off, citations=a.citations[:1])
         figures.append(Figure(d, a, named=own[d.document.year], of_year=acrosspick.prior_year(q, d)))
+    if acrossparts.counts_nonzero(q):  # 「有几家有政府性基金预算财政拨款的收支」: the fund's own table, where the line is not
+        for f in figures:
+            if f.answer is None or f.answer.status != ANSWERED:
+                f.answer = acrosswords.fund_table(engine, f.doc, measure) or f.answer
     have = [f for f in figures if f.answer is not None and f.answer.status == ANSWERED and f.answer.value is not None]
     answered = {id(f) for f in have}
     lacking = [f for f in figures if id(f) not in answered]
@@ -250,7 +261,7 @@ def answer(engine, question: str, q: str, docs: list) -> Answer | None:
     missing = [f"{f.who}：{_why(f.answer)}" for f in lacking] + missing_docs
     if acrossparts.counts_zero(q) and acrosspick.ALL.search(q):
         return _nonzero(question, measure, have, missing, common or "", zero=True)
-    if acrossparts.counts_nonzero(q) and acrosspick.ALL.search(q):
+    if acrossparts.counts_nonzero(q) and (acrosspick.ALL.search(q) or not missing):
         return _nonzero(question, measure, have, missing, common or "")
     among = bool(missing) and len(have) >= 2 and acrossparts.ranks_only(q)  # a ranking among those that print it
     if missing and not (acrosspick.ALL.search(q) and not acrosspick.named_departments(q, docs)) and not among:

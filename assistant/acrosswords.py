@@ -67,3 +67,39 @@ def mean(values: list[Decimal]) -> arith.Result:
     n = len(values)
     m = arith.round2(s / n)
     return arith.Result(m, f"({' + '.join(arith.fmt(v) for v in values)}) ÷ {n} = {arith.fmt(s)} ÷ {n} = {arith.fmt(m)}")
+
+
+# The money carried over from last year, printed under several names (上年结转, 上年结余、结转, 上年结转结余): a
+# department whose tables print it under another name than the question's is asked by that name too.
+_CARRIED = ("上年结转", "上年结余结转", "上年结转结余", "上年结转和结余")
+
+
+def other_names(measure: str) -> tuple[str, ...]:
+    """The carried-over money's other printed names, when the figure asked is it; else ()."""
+    said = measure.replace("、", "")
+    return tuple(n for n in _CARRIED if n != said) if said in _CARRIED else ()
+
+
+# 「人员经费（一般公共预算基本支出）」: a scope said in brackets after the figure is where it is read.
+_SCOPE_AFTER = re.compile(r"^(?P<figure>[^（）]{2,20})（(?P<scope>(?:一般公共预算|政府性基金预算?|财政拨款)?"
+                          r"(?:基本支出|项目支出)|一般公共预算|财政拨款)）$")
+
+
+def scope_first(words: str) -> str:
+    """「人员经费（一般公共预算基本支出）」 → 「一般公共预算基本支出中的人员经费」."""
+    m = _SCOPE_AFTER.match(words)
+    return f"{m.group('scope')}中的{m.group('figure')}" if m else words
+
+
+# A fund's appropriation said without 支出 (「政府性基金预算财政拨款的收支」): whether there is any is its own 支出表's
+# total — an empty table (「本部门无政府性基金预算」) prints none, read as 0.
+_FUND = re.compile(r"^(政府性基金|国有资本经营)(?:预算)?(?:财政拨款|拨款)?(?:收支|收入|支出)?$")
+
+
+def fund_table(engine, doc, measure: str):
+    """The fund's own 支出表 total for a fund asked whether it is there; None when the document has no such table."""
+    m = _FUND.match(measure)
+    if m is None:
+        return None
+    from . import acrossreadings
+    return acrossreadings.fund(engine, doc, f"{m.group(1)}预算支出")
