@@ -15,13 +15,14 @@ from .answer import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Chart, ChartBar
 
 # 「X占（本部门）Y（的）比例」: the part before 占, the whole after it.
 _PART_OF = re.compile(r"占(?:本部门|本单位|各自部门|各自单位|各自|自己|自身|其|部门|单位)?的?(?!比)"
-                      r"(?P<whole>[^，,。？?！!；;]{2,24}?)的?(?:比例|比重|百分比|占比|份额)")
+                      r"(?P<whole>[^，,。？?！!；;]{2,24}?)的?(?:比例|比重|百分比|占比|份额|百分之几|百分之多少|几成)")
 # 「Y里，哪家X占比最高」「X在Y中的占比」: the whole named first as where the part is read.
 _WITHIN = re.compile(r"(?:里|中|当中|之中)[，,]?(?P<part>[^，,。？?！!；;]{2,20}?)(?:的)?(?:所?占比例|占比|比重|所占比重)")
 _IN = re.compile(r"(?P<part>[^，,。？?！!；;在]{2,20}?)在(?P<whole>[^，,。？?！!；;]{2,24}?)(?:里|中|当中|之中)的?"
                  r"(?:所?占比例|占比|比重|所占比重)")
 # A ranking or a comparison of the ratios (not one department's ratio, nor its change over the years).
 _RANKS = re.compile(r"最高|最低|最大|最小|哪|谁|排名|排序|排一下|从高到低|从低到高|更高|更低|更大|更小|比较|对比|比一比")
+_LIST = re.compile(r"分别|各自|各是|各为|各占")
 _LESS = re.compile(r"最低|最小|更低|更小|从低到高|哪.{0,8}(?:低|小)|谁.{0,4}(?:低|小)")
 _SCOPE = re.compile(r"(?:一般公共预算|政府性基金预算?|财政拨款)?(?:基本支出|项目支出)|一般公共预算支出|财政拨款支出")
 
@@ -33,7 +34,7 @@ def _clause_before(q: str, at: int) -> str:
 
 def asked(q: str, measure) -> tuple[str, str] | None:
     """(part, whole) the question's ratio is of, each as a figure's name (``measure``: across.measure_words)."""
-    if not _RANKS.search(q):
+    if not _RANKS.search(q) and not _LIST.search(q):
         return None
     m = _IN.search(q)
     if m:
@@ -118,6 +119,12 @@ def answer(engine, question: str, q: str, chosen: list, missing_docs: list[str],
     if not rows or (missing and named and not acrosspick.ALL.search(q)) or len(rows) + len(missing) < 2:
         return Answer(question, NOT_FOUND, f"没有找到答案：{name}，" + ("；".join(missing) or "各文件都没有给出") +
                       "。缺少的数不按 0 计，无法比较。", citations=cites)
+    if _LIST.search(q) and not _RANKS.search(q):  # 「分别是多少」: each one's ratio, in the order said
+        listed = "；".join(f"{_who(t[0])} {arith.fmt(t[1].value)}%" for t in rows)
+        calc = "；".join([*notes, *(f"{_who(t[0])}：{t[1].formula}" for t in rows)])
+        data = "；".join(f"{_who(t[0])} {part} {t[4]}（{_where(t[2])}）÷ {whole} {t[5]}（{_where(t[3])}）" for t in rows)
+        return Answer(question, ANSWERED, f"{name}：{listed}。计算：{calc}（数据：{data}）{absent}", None, None, calc,
+                      cites)
     less = bool(_LESS.search(q))
     order = sorted(rows, key=lambda t: t[1].value, reverse=not less)
     top = order[0]
