@@ -53,8 +53,9 @@ def in_table(words: str, table: str) -> str:
 
 
 def kind_dropped(words: str) -> str:
+    """「项目支出预算」 → 「项目支出」; 「支出预算」 (the whole budget, assistant/across.py _TOTALS) kept."""
     trimmed = _KIND_TAIL.sub("", words)
-    return trimmed if len(trimmed) >= 2 else words
+    return trimmed if len(trimmed) >= 4 else words
 
 
 def asks_mean(q: str) -> bool:
