@@ -67,7 +67,7 @@ def mean(values: list[Decimal]) -> arith.Result:
     s = sum(values, Decimal(0))
     n = len(values)
     m = arith.round2(s / n)
-    return arith.Result(m, f"({' + '.join(arith.fmt(v) for v in values)}) ÷ {n} = {arith.fmt(s)} ÷ {n} = {arith.fmt(m)}")
+    return arith.Result(m, f"{' + '.join(arith.fmt(v) for v in values)} = {arith.fmt(s)}；{arith.fmt(s)} ÷ {n} = {arith.fmt(m)}")
 
 
 # The money carried over from last year, printed under several names (上年结转, 上年结余、结转, 上年结转结余): a
