@@ -81,6 +81,15 @@ def _where(a: Answer) -> str:
                                 c.page and f"第{c.page}页") if x)
 
 
+def _in_wan(value, unit: str, notes: list[str]):
+    """A money figure in 万元, exactly; a conversion made is noted for the formula."""
+    if unit == "万元":
+        return value
+    c = arith.convert(value, unit, "万元")
+    notes.append(c.formula)
+    return c.value
+
+
 def answer(engine, question: str, q: str, chosen: list, missing_docs: list[str], docs: list, measure) -> Answer | None:
     said = asked(q, measure)
     if said is None:
@@ -99,14 +108,7 @@ def answer(engine, question: str, q: str, chosen: list, missing_docs: list[str],
                 missing.append(f"{_who(d)}：“{part}”与“{whole}”单位不同（{p.unit or '无'}、{w.unit or '无'}）")
                 continue
             unit = "万元"  # 元 in one table, 万元 in another: both in 万元, exactly, each conversion shown
-            if p.unit != unit:
-                c = arith.convert(pv, p.unit, unit)
-                pv = c.value
-                notes.append(c.formula)
-            if w.unit != unit:
-                c = arith.convert(wv, w.unit, unit)
-                wv = c.value
-                notes.append(c.formula)
+            pv, wv = _in_wan(pv, p.unit, notes), _in_wan(wv, w.unit, notes)
         if wv == 0:
             missing.append(f"{_who(d)}：“{whole}”为 0，比例无法计算")
             continue

@@ -64,10 +64,9 @@ def asks_mean(q: str) -> bool:
 
 def mean(values: list[Decimal]) -> arith.Result:
     """(a + b + …) ÷ n, exactly, rounded half-up to 2 places; the formula shows the sum and the division."""
-    s = sum(values, Decimal(0))
-    n = len(values)
-    m = arith.round2(s / n)
-    return arith.Result(m, f"{' + '.join(arith.fmt(v) for v in values)} = {arith.fmt(s)}；{arith.fmt(s)} ÷ {n} = {arith.fmt(m)}")
+    s = arith.total(values)
+    m = arith.round2(s.value / len(values))
+    return arith.Result(m, f"{s.formula}；{arith.fmt(s.value)} ÷ {len(values)} = {arith.fmt(m)}")
 
 
 # The money carried over from last year, printed under several names (上年结转, 上年结余、结转, 上年结转结余): a

@@ -26,8 +26,6 @@ from . import wording as W
 _TAIL = r"(?:的钱|的费用|费用|的经费|经费|的开支|开支|的开销|开销|的花销|花销|费)?"
 # A word followed by these is part of a thing's name, not a line said (培训班, 维修项目, 出差补助标准).
 _COMPOUND = r"(?!支出|项目|专项|工程|改造|建设|工作|服务|中心|系统|设备|平台|基地|班|机构|人员|人数|次数|标准|制度|管理)"
-# A name quoted (「“信访业务培训”项目」「“办公楼物业”」) is said as printed: no word in it is reworded.
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"|《[^》]*》")
 # Words of a sum already said (tables._SUM's): a word of two lines needs no 合计 added.
 _SUM = re.compile(r"加起来|一共|总共|合计|之和|共计|总和|加在一起|加上|加一起|合起来")
 # Between two words of one line said as a list: 「网费和电话费」.
@@ -55,7 +53,7 @@ def reworded(q: str, vocab, most: int = 3) -> tuple[str, str]:
     words = _words(q)
     if not words:
         return q, ""
-    quoted = [m.span() for m in _QUOTED.finditer(q)]
+    quoted = [m.span() for m in W.QUOTED.finditer(q)]  # a quoted name is said as printed: no word reworded
     labels = vocab.labels
     # Names the vocabulary reads in the question (exact names, each over the words it says): a word inside a longer
     # one is that name's (取暖 of 取暖费, 水电 of a 水电费 line, 培训 of a project's name); a word that is itself a

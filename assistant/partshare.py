@@ -28,8 +28,6 @@ _WHOLE_FIRST = re.compile(_PRE + r"(?P<whole>[^,，。?？！!占]{2,30}?)(?:的
                           r"(?P<part>[^,，。?？！!占]{2,30}?)" + _SHARE + r"(?P<rest>[^占]*)$")
 _PART_FIRST = re.compile(_PRE + r"(?P<part>[^,，。?？！!占在]{2,30}?)在(?P<whole>[^,，。?？！!占]{2,30}?)(?:的)?"
                          r"(?P<in>" + _IN + r")[,，]?" + _SHARE + r"(?P<rest>[^占]*)$")
-# 「上年结转结余」「上年结余、结转」: a line of this year's budget, no change over last year
-_CARRIED = re.compile(r"(?:上年|年初|以前年度)(?:财政拨款)?(?:结转|结余)(?:[、和]?(?:结余|结转))?|上年末")
 _MANY = re.compile(r"[和与及、跟]|各|分别|以及|还有|或")
 _NOT_IN = re.compile(r"^中(?:央|医|国|小|级|共|心|期|标|等|型|外|直|专|学|华|职)")  # 中 beginning a name
 _LEFT = re.compile(r"百分之多少|百分之几|多少百分比|百分比|比例|比重|是多少|多少|几成|给个|[（(]?百分比[）)]?|"
@@ -38,7 +36,7 @@ _LEFT = re.compile(r"百分之多少|百分之几|多少百分比|百分比|比�
 
 def reorder(q: str) -> str | None:
     """「X里，Y占百分之多少」 → 「Y占X的比例是多少」; None when the question is not of that shape."""
-    if not W.SHARE.search(q) or W.CHANGE.search(carried_over(q)) or W.MULTIPLE.search(q):
+    if not W.SHARE.search(q) or W.CHANGE.search(W.without_carried(q)) or W.MULTIPLE.search(q):
         return None
     m = _WHOLE_FIRST.match(q)
     if m is not None:
@@ -57,12 +55,6 @@ def reorder(q: str) -> str | None:
     rest = _LEFT.sub("", m.group("rest"))
     pre = m.group("pre").replace("在", "").rstrip(",， ")
     return f"{pre}{part}占{whole}的比例是多少{rest}"
-
-
-def carried_over(q: str) -> str:
-    """The question without the lines of money carried over (上年结转结余, 年初结转和结余, 上年末): their 上年 is no
-    change asked."""
-    return _CARRIED.sub("", q)
 
 
 # -- a task of a 部门整体支出 form over the form's 金额合计 ------------------------------------------------------

@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import re
 
+from . import wording as W
+from .scope import _YEAR
+
 # 以前年度 (以前年度结余) and 前年度 are no 前年; 明年度 is.
 _RELATIVE = re.compile(r"大前年|(?<![以之])前年(?!度)|明年度?|后年(?!度)")
 _SHIFT = {"大前年": -3, "前年": -2, "明年": 1, "明年度": 1, "后年": 2}
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"|《[^》]*》")
 _SPAN = re.compile(r"(?<!\d)20\d{2}\s*[-－—~～至到]\s*20\d{2}")
 
 
 def absolute(q: str, year: int) -> str | None:
     if not _RELATIVE.search(q):
         return None
-    quoted = [m.span() for m in _QUOTED.finditer(q)]
+    quoted = [m.span() for m in W.QUOTED.finditer(q)]
     out, at, changed = [], 0, False
     for m in _RELATIVE.finditer(q):
         if any(a <= m.start() < b for a, b in quoted):
@@ -48,9 +50,9 @@ def note(word_q: str, year: int, label: str) -> str:
 
 def other_year(q: str, doc, mentions=()) -> int | None:
     year = doc.document.year
-    covered = [m.span() for m in _QUOTED.finditer(q)] + [m.span() for m in _SPAN.finditer(q)] + \
+    covered = [m.span() for m in W.QUOTED.finditer(q)] + [m.span() for m in _SPAN.finditer(q)] + \
         [(m.start, m.end) for m in mentions]
-    for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)", q):
+    for m in _YEAR.finditer(q):
         y = int(m.group(1))
         if y in (year, year - 1) or any(a <= m.start() < b for a, b in covered):
             continue

@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from . import arith
 from .answer import AMBIGUOUS, ANSWERED, Answer
+from .scope import CN_DIGIT as _CN_DIGIT
 
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_PLACE = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 _ROUGH = re.compile(r"(?P<pre>大约|大概|约|差不多|将近|接近|不到|不足|超过|不止|上)?"

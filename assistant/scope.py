@@ -44,13 +44,14 @@ _LISTED = 30  # documents named one by one in a refusal; more are summed up
 _SHORT_YEAR = re.compile(r"(?<![\d.．近满第每共约余多过])(?<!连续)(?<!过去)(?<!未来)([1-4]\d)(?=年(?!以上|以下|以来|左右|多|间|内|来|半|期))")
 
 
+# A Chinese numeral's digit (roughsaid reads 「一千三百多万」 with it too).
+CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # 「二〇二六年」「二零二五年度」: a year written in Chinese numerals, digit by digit.
-_CN_DIGITS = "〇零一二三四五六七八九"
 _CN_YEAR = re.compile(r"([一二][〇零一二三四五六七八九]{3})(?=年)")
 
 
 def _cn_year(m: re.Match) -> str:
-    return "".join(str(max(_CN_DIGITS.index(c) - 1, 0)) for c in m.group(1))
+    return "".join(str(CN_DIGIT[c]) for c in m.group(1))
 
 
 def full_years(q: str) -> str:

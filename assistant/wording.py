@@ -5,6 +5,17 @@ Patterns only, shared by the engine and the performance-target answers.
 import re
 
 
+# A name quoted (「“信访业务培训”项目」「“办公楼物业”」): said as printed, its words no other reading's.
+QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"|《[^》]*》")
+# The lines of money carried over (上年结转结余, 上年结余、结转, 年初结转和结余, 上年末): their 上年 is no change asked.
+_CARRIED = re.compile(r"(?:上年|年初|以前年度)(?:财政拨款)?(?:结转|结余)(?:[、和]?(?:结余|结转))?|上年末")
+
+
+def without_carried(q: str) -> str:
+    """The question without the names of money carried over from last year (a line of this year's budget)."""
+    return _CARRIED.sub("", q)
+
+
 CHECK = re.compile(r"对不上|不一致|不符|矛盾|核对|自洽|有没有错|前后一致|算得对")
 # 「我在核对…：X在哪张表、第几页？数是多少？」: a figure being checked by a person, asked for — not the document's check.
 CHECKING_A_FIGURE = re.compile(r"核对.{0,60}?(?:是多少|多少[？?]|数是多少|金额是多少|第几页|哪张表)")

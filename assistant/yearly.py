@@ -32,7 +32,7 @@ def change(eng, question, q, doc, measures, hint) -> Answer | None:
     """A year-on-year question answered from a last-year column, else from the narrative's statement."""
     year = doc.document.year
     q = pointed(q)
-    own = re.sub(r"(?:上年|年初|以前年度)(?:财政拨款)?(?:结转|结余)(?:和结余|结余)?|上年末", "", q)
+    own = W.without_carried(q)
     if not (W.CHANGE.search(own) or implicit(own) or year - 1 in years_in(own)):
         return None  # "上年结转" is a line of this year's budget, not last year's figure
     wanted = wanted_basis(q, year)
